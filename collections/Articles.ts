@@ -1,0 +1,72 @@
+import type { CollectionConfig } from 'payload'
+
+import { editorsOnly, isStaff, staffOnly } from './access'
+import { label } from './labels'
+import { slugField } from './fields/slug'
+import { bodyField } from './fields/body'
+
+/**
+ * Stories. Drafts, autosave and scheduled publish come from Payload's versions; `_status: published` means
+ * "public". The house-style plugin adds the dateline, credits and the rendered output; the editorial-workflow
+ * plugin adds the stage and its rules; the distribution plugin sends published stories downstream.
+ */
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  labels: { singular: label('稿件', 'Article'), plural: label('稿件', 'Articles') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'section', 'region', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'dek'],
+    group: label('内容', 'Content'),
+  },
+  versions: {
+    maxPerDoc: 100,
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+  },
+  access: {
+    // The public reads published stories only, on every API, with or without `draft: true`.
+    read: ({ req }) => (isStaff(req.user as never) ? true : { _status: { equals: 'published' } }),
+    readVersions: staffOnly,
+    create: staffOnly,
+    update: staffOnly,
+    delete: editorsOnly,
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200, label: label('标题', 'Headline') },
+    slugField('title'),
+    { name: 'dek', type: 'textarea', maxLength: 500, label: label('导语/副题', 'Dek') },
+    bodyField,
+    {
+      type: 'row',
+      fields: [
+        { name: 'section', type: 'relationship', relationTo: 'sections', label: label('栏目', 'Section') },
+        { name: 'region', type: 'relationship', relationTo: 'regions', label: label('地区', 'Region') },
+      ],
+    },
+    { name: 'heroImage', type: 'upload', relationTo: 'media', label: label('题图', 'Hero image') },
+    { name: 'tags', type: 'text', hasMany: true, maxRows: 20, label: label('标签', 'Tags') },
+    {
+      // Set by `newsroom import`: a hash of the source file, so importing it again updates instead of duplicating.
+      name: 'importKey',
+      type: 'text',
+      unique: true,
+      index: true,
+      label: label('导入指纹', 'Import key'),
+      admin: { hidden: true, readOnly: true },
+      access: { read: ({ req }) => Boolean(req.user) },
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      label: label('首发时间', 'First published'),
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      hooks: {
+        // Set once, the first time the story goes public.
+        beforeChange: [
+          ({ value, siblingData, originalDoc }) =>
+            value ?? originalDoc?.publishedAt ?? (siblingData._status === 'published' ? new Date().toISOString() : value),
+        ],
+      },
+    },
+  ],
+}

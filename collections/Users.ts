@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminsOnly, adminsOnlyField, isAdmin, type DeskRole } from './access'
+import { label } from './labels'
+
+/** Desk staff who log in: reporters write, editors approve and publish, admins run the desk. */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: label('用户', 'User'), plural: label('用户', 'Users') },
+  auth: { tokenExpiration: 60 * 60 * 12, maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'], group: label('管理', 'Admin') },
+  access: {
+    // Anonymous callers read nothing here (emails are private); staff see themselves, admins everyone.
+    read: ({ req }) => (isAdmin(req.user as never) ? true : req.user ? { id: { equals: req.user.id } } : false),
+    create: adminsOnly,
+    update: ({ req }) => (isAdmin(req.user as never) ? true : req.user ? { id: { equals: req.user.id } } : false),
+    delete: adminsOnly,
+    admin: ({ req }) => Boolean((req.user as { roles?: DeskRole[] } | null)?.roles?.length),
+  },
+  fields: [
+    { name: 'name', type: 'text', label: label('姓名', 'Name') },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['reporter'],
+      label: label('角色', 'Roles'),
+      saveToJWT: true,
+      // Only admins hand out roles; nobody promotes themselves.
+      access: { create: adminsOnlyField, update: adminsOnlyField },
+      options: [
+        { value: 'reporter', label: label('记者', 'Reporter') },
+        { value: 'editor', label: label('编辑', 'Editor') },
+        { value: 'admin', label: label('管理员', 'Admin') },
+      ],
+    },
+    { name: 'author', type: 'relationship', relationTo: 'authors', label: label('作者档案', 'Linked author') },
+  ],
+}

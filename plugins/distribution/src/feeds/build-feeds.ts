@@ -1,0 +1,208 @@
+/**
+ * RSS 2.0 and Atom (the `feed` package) and JSON Feed 1.1 (`feedsmith`; `feed` only writes 1.0) for a list
+ * of published stories.
+ *
+ * Feeds are read by software we do not control, so input is treated as hostile even though the story HTML
+ * was sanitised at publish time: HTML is sanitised again, plain-text fields (headline, summary) are escaped
+ * where a format carries HTML, characters XML forbids are removed, and JSON escapes `<`, `>` and `&` so the
+ * document is also safe to inline.
+ */
+import { Feed, type Item } from 'feed'
+import { generateJsonFeed } from 'feedsmith'
+import sanitizeHtml from 'sanitize-html'
+import { convertArticle } from '../formatters/convert'
+import type { OutputScript, PublishedArticle } from '../types'
+
+export interface FeedMeta {
+  title: string
+  description: string
+  /** The website home page. */
+  siteUrl: string
+  /** This feed's own URL (rel=self, Atom id). */
+  feedUrl: string
+  /** BCP 47, e.g. zh-Hans. */
+  language: string
+  /** @default the newest updatedAt of the stories (so the same stories give the same bytes) */
+  updated?: Date | string
+  copyright?: string
+  /** Convert stories to this script for the feed. */
+  script?: OutputScript
+}
+
+/** Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+export function xmlSafe(text: string): string {
+  return text.replace(XML_INVALID, '')
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+}
+
+/** The story HTML, sanitised again: no script, no event handlers, no javascript: URLs. */
+export function feedSafeHtml(html: string): string {
+  return xmlSafe(
+    sanitizeHtml(html, {
+      allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'figcaption'],
+      allowedAttributes: {
+        a: ['href', 'title'],
+        img: ['src', 'alt', 'width', 'height'],
+        span: ['class'],
+        p: ['class'],
+        figure: ['class'],
+      },
+      allowedSchemes: ['http', 'https', 'mailto'],
+      allowProtocolRelative: false,
+      disallowedTagsMode: 'discard',
+    }),
+  )
+}
+
+/** Plain text for an HTML-typed field (RSS title/description, Atom type="html"). */
+function textAsHtml(text: string): string {
+  return escapeHtml(xmlSafe(text))
+}
+
+/** Category labels land in XML attributes the `feed` package escapes only partly. */
+function categoryName(name: string): string {
+  return xmlSafe(name).replace(/[<>]/g, '').trim()
+}
+
+function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url)
+    return protocol === 'http:' || protocol === 'https:'
+  } catch {
+    return false
+  }
+}
+
+/** Newest first; stories without a usable web URL cannot be a feed item (their id is the URL). */
+function prepare(articles: readonly PublishedArticle[], meta: FeedMeta): PublishedArticle[] {
+  return articles
+    .filter((a) => isWebUrl(a.url))
+    .map((a) => convertArticle(a, meta.script))
+    .sort((a, b) => Date.parse(b.firstPublishedAt) - Date.parse(a.firstPublishedAt))
+}
+
+function toDate(value: string | Date): Date {
+  const date = value instanceof Date ? value : new Date(value)
+  return Number.isNaN(date.getTime()) ? new Date(0) : date
+}
+
+/** The feed's updated time: given, or the newest story update (deterministic, unlike "now"). */
+export function feedUpdated(articles: readonly PublishedArticle[], updated?: Date | string): Date {
+  if (updated) return toDate(updated)
+  let newest = 0
+  for (const a of articles) newest = Math.max(newest, toDate(a.updatedAt).getTime())
+  return new Date(newest)
+}
+
+function authorNames(article: PublishedArticle): string[] {
+  return [...new Set(article.credits.filter((c) => c.role !== 'editor').map((c) => xmlSafe(c.name).trim()).filter(Boolean))]
+}
+
+function categoriesOf(article: PublishedArticle): string[] {
+  const names = [article.section?.name, ...article.tags].filter((n): n is string => !!n).map(categoryName).filter(Boolean)
+  return [...new Set(names)]
+}
+
+function baseFeed(meta: FeedMeta, articles: PublishedArticle[], links: { rss?: string; atom?: string }): Feed {
+  return new Feed({
+    id: meta.feedUrl,
+    title: xmlSafe(meta.title),
+    description: xmlSafe(meta.description),
+    link: meta.siteUrl,
+    language: meta.language,
+    updated: feedUpdated(articles, meta.updated),
+    generator: 'Newsroom',
+    feedLinks: links,
+    // Atom requires an author on the feed when an entry has none.
+    author: { name: xmlSafe(meta.title) },
+    ...(meta.copyright ? { copyright: xmlSafe(meta.copyright) } : {}),
+  })
+}
+
+function baseItem(article: PublishedArticle): Item {
+  return {
+    // Titles are plain text carried as HTML in both formats: escaped, a headline can never become markup.
+    title: textAsHtml(article.headline),
+    id: article.url,
+    guid: article.url,
+    link: article.url,
+    date: toDate(article.updatedAt),
+    published: toDate(article.firstPublishedAt),
+    description: textAsHtml(article.summary),
+    content: feedSafeHtml(article.html),
+    category: categoriesOf(article).map((name) => ({ name, term: name })),
+  }
+}
+
+/** RSS 2.0 with content:encoded (full story) and dc:creator (RSS's own author element wants an e-mail). */
+export function buildRss(articles: readonly PublishedArticle[], meta: FeedMeta): string {
+  const stories = prepare(articles, meta)
+  const feed = baseFeed(meta, stories, { rss: meta.feedUrl })
+  for (const article of stories) {
+    const item = baseItem(article)
+    const names = authorNames(article)
+    if (names.length) item.extensions = [{ name: 'dc:creator', objects: { _text: names.join('、') } }]
+    const hero = article.heroImage
+    if (hero && isWebUrl(hero.url) && hero.mimeType) item.enclosure = { url: hero.url, type: hero.mimeType, length: 0 }
+    feed.addItem(item)
+  }
+  return feed.rss2()
+}
+
+/** Atom (RFC 4287): id = story URL, updated = last update, published = first publication. */
+export function buildAtom(articles: readonly PublishedArticle[], meta: FeedMeta): string {
+  const stories = prepare(articles, meta)
+  const feed = baseFeed(meta, stories, { atom: meta.feedUrl })
+  for (const article of stories) {
+    const item = baseItem(article)
+    const names = authorNames(article)
+    if (names.length) item.author = names.map((name) => ({ name }))
+    feed.addItem(item)
+  }
+  return feed.atom1()
+}
+
+/** JSON that is also safe inside HTML/script contexts: `<`, `>`, `&`, U+2028/9 as \u escapes. */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}
+
+/** JSON Feed 1.1 (version https://jsonfeed.org/version/1.1): title and summary are plain text there. */
+export function buildJsonFeed(articles: readonly PublishedArticle[], meta: FeedMeta): string {
+  const stories = prepare(articles, meta)
+  const document = generateJsonFeed({
+    title: meta.title,
+    home_page_url: meta.siteUrl,
+    feed_url: meta.feedUrl,
+    description: meta.description,
+    language: meta.language,
+    items: stories.map((article) => {
+      const names = authorNames(article)
+      const tags = categoriesOf(article)
+      return {
+        id: article.url,
+        url: article.url,
+        title: article.headline,
+        content_html: feedSafeHtml(article.html),
+        summary: article.summary,
+        date_published: toDate(article.firstPublishedAt),
+        date_modified: toDate(article.updatedAt),
+        language: article.language,
+        ...(article.heroImage && isWebUrl(article.heroImage.url) ? { image: article.heroImage.url } : {}),
+        ...(names.length ? { authors: names.map((name) => ({ name })) } : {}),
+        ...(tags.length ? { tags } : {}),
+      }
+    }),
+  })
+  return safeJson(document)
+}

@@ -1,0 +1,306 @@
+/**
+ * A published story as a WeChat Official Account draft article (draft/add `articles[]` fields).
+ *
+ * WeChat's documented limits: title ≤ 32 characters, author ≤ 16, digest ≤ 128, content HTML shorter than
+ * 20,000 characters and 1 MB; JavaScript is removed and images not uploaded through media/uploadimg
+ * (mmbiz.qpic.cn) are filtered out. The editor keeps no stylesheet, so every style must be inline, and
+ * class/id attributes mean nothing there. We enforce all of it here so a draft is never rejected for
+ * something we could have fixed, and so the reader never sees a broken image or a cut-off tag.
+ */
+import sanitizeHtml from 'sanitize-html'
+import type { OutputScript, PublishedArticle } from '../types'
+import { convertArticle } from './convert'
+
+export const WECHAT_LIMITS = {
+  title: 32,
+  author: 16,
+  digest: 128,
+  /** content must be shorter than this many characters */
+  contentChars: 20_000,
+  /** and smaller than 1 MB */
+  contentBytes: 1_000_000,
+} as const
+
+export interface WeChatArticleOptions {
+  /** Content must stay below this many characters. @default 20000 */
+  maxContentChars?: number
+  /** Content must stay below this many UTF-8 bytes. @default 1000000 */
+  maxContentBytes?: number
+  /** Original image URL → mmbiz URL returned by uploadBodyImage. Unmapped external images are dropped. */
+  imageUrlMap?: ReadonlyMap<string, string> | Readonly<Record<string, string>>
+  /** Output script for this account. @default the house script */
+  script?: OutputScript
+}
+
+export interface WeChatArticle {
+  title: string
+  author: string
+  digest: string
+  content: string
+  content_source_url: string
+  /** The body was cut to fit and ends with a link to the full story. */
+  truncated: boolean
+  /** Image URLs left out because they were not uploaded to WeChat. */
+  droppedImages: string[]
+}
+
+const HAN = /\p{Script=Han}/u
+
+/** Cuts to at most `max` code points, ending with an ellipsis (…… in Chinese text, … otherwise). */
+export function truncateText(text: string, max: number): string {
+  const chars = [...text]
+  if (chars.length <= max) return text
+  const ellipsis = HAN.test(text) ? '……' : '…'
+  const keep = Math.max(0, max - [...ellipsis].length)
+  return chars.slice(0, keep).join('').trimEnd() + ellipsis
+}
+
+/** Tag-like sequences out, whitespace collapsed: these fields are plain text. */
+function plain(text: string): string {
+  return text.replace(/<\/?[a-zA-Z!][^>]*>/g, '').replace(/\s+/g, ' ').trim()
+}
+
+/** The people who wrote the story; the byline text without its brackets when there are no credits. */
+export function wechatAuthor(article: PublishedArticle): string {
+  const writers = article.credits.filter((c) => c.role === 'reporter' || c.role === 'correspondent')
+  const names = (writers.length ? writers : article.credits.filter((c) => c.role !== 'editor')).map((c) => c.name.trim()).filter(Boolean)
+  if (names.length) return [...new Set(names)].join(' ')
+  return article.bylineText
+    .replace(/[（）()]/g, ' ')
+    .replace(/报道|報道|记者|記者|通讯员|通訊員|作者[:：]?/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function isWeChatImage(src: string): boolean {
+  try {
+    const host = new URL(src).hostname.toLowerCase()
+    return host === 'mmbiz.qpic.cn' || host.endsWith('.mmbiz.qpic.cn') || host === 'mmbiz.qlogo.cn'
+  } catch {
+    return false
+  }
+}
+
+function isWeChatLink(href: string): boolean {
+  try {
+    const url = new URL(href)
+    return url.protocol === 'https:' && url.hostname.toLowerCase() === 'mp.weixin.qq.com'
+  } catch {
+    return false
+  }
+}
+
+function lookup(map: WeChatArticleOptions['imageUrlMap'], key: string): string | undefined {
+  if (!map) return undefined
+  if (map instanceof Map) return map.get(key)
+  return Object.prototype.hasOwnProperty.call(map, key) ? (map as Record<string, string>)[key] : undefined
+}
+
+const ROLE_ATTRIBUTE = 'data-newsroom-role'
+
+const BLOCK_TAGS = ['pre', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'figure', 'figcaption', 'section', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']
+const INLINE_TAGS = ['code', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'sup', 'sub', 'span', 'a', 'img']
+
+/** Pass 1: allowlist, no class/id/style, scripts gone, images mapped to WeChat or dropped. */
+function sanitiseForWeChat(html: string, imageUrlMap: WeChatArticleOptions['imageUrlMap'], dropped: string[]): string {
+  return sanitizeHtml(html, {
+    allowedTags: [...BLOCK_TAGS, ...INLINE_TAGS],
+    allowedAttributes: { img: ['src', 'alt'], a: ['href'], span: [ROLE_ATTRIBUTE], p: [ROLE_ATTRIBUTE], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
+    allowedSchemes: ['http', 'https'],
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    transformTags: {
+      // The renderer marks dateline, byline and corrections with classes (nr-dateline …); classes do not
+      // survive into WeChat, a role attribute carries them to the styling pass.
+      span: (tagName, attribs) => {
+        const role = /\b(dateline|byline)\b/.exec(attribs.class ?? '')?.[1]
+        return { tagName, attribs: role ? { [ROLE_ATTRIBUTE]: role } : {} }
+      },
+      p: (tagName, attribs) => {
+        const role = /\b(correction|byline)\b/.exec(attribs.class ?? '')?.[1]
+        return { tagName, attribs: role ? { [ROLE_ATTRIBUTE]: role } : {} }
+      },
+      img: (tagName, attribs) => {
+        const src = attribs.src ?? ''
+        const mapped = lookup(imageUrlMap, src)
+        const out: Record<string, string> = { alt: attribs.alt ?? '' }
+        if (mapped) out.src = mapped
+        else if (isWeChatImage(src)) out.src = src
+        else if (src) dropped.push(src)
+        return { tagName, attribs: out }
+      },
+      // WeChat strips links that leave the platform; keep their text instead of a dead link.
+      a: (tagName, attribs) => (isWeChatLink(attribs.href ?? '') ? { tagName, attribs: { href: attribs.href ?? '' } } : { tagName: 'span', attribs: {} }),
+    },
+    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  })
+}
+
+export const WECHAT_STYLES: Record<string, string> = {
+  p: 'margin:0 0 1em;line-height:1.75;font-size:16px;color:#333333;text-align:justify;',
+  h1: 'margin:1.5em 0 0.75em;font-size:18px;font-weight:bold;color:#222222;',
+  h2: 'margin:1.5em 0 0.75em;font-size:17px;font-weight:bold;color:#222222;',
+  h3: 'margin:1.2em 0 0.6em;font-size:16px;font-weight:bold;color:#222222;',
+  h4: 'margin:1em 0 0.5em;font-size:16px;font-weight:bold;color:#222222;',
+  blockquote: 'margin:1em 0;padding:0 0 0 1em;border-left:3px solid #dddddd;color:#666666;',
+  ul: 'margin:0 0 1em;padding-left:2em;',
+  ol: 'margin:0 0 1em;padding-left:2em;',
+  li: 'line-height:1.75;font-size:16px;color:#333333;',
+  img: 'display:block;max-width:100%;height:auto;margin:0 auto;',
+  section: 'margin:1em 0;',
+  caption: 'margin:0.5em 0 0;font-size:14px;line-height:1.5;color:#888888;text-align:center;',
+  strong: 'font-weight:bold;',
+  b: 'font-weight:bold;',
+  dateline: 'font-weight:bold;',
+  byline: 'color:#666666;',
+  correction: 'font-size:14px;color:#888888;font-style:italic;',
+  pre: 'margin:0 0 1em;white-space:pre-wrap;font-size:14px;',
+  notice: 'margin:1em 0 0;font-size:14px;line-height:1.75;color:#888888;',
+}
+
+/** Pass 2 (on pass-1 output): figures whose picture was dropped go, everything gets its inline style. */
+function styleForWeChat(html: string): string {
+  const styled = (tag: string, key = tag) => (_name: string, attribs: sanitizeHtml.Attributes) => ({
+    tagName: tag,
+    attribs: { ...attribs, ...(WECHAT_STYLES[key] ? { style: WECHAT_STYLES[key] } : {}) },
+  })
+  const transformTags: Record<string, sanitizeHtml.Transformer> = {}
+  for (const tag of ['h1', 'h2', 'h3', 'h4', 'pre', 'blockquote', 'ul', 'ol', 'li', 'img', 'strong', 'b']) transformTags[tag] = styled(tag)
+  transformTags.figure = styled('section')
+  transformTags.figcaption = styled('p', 'caption')
+  transformTags.span = (_name, attribs) => {
+    const role = attribs[ROLE_ATTRIBUTE]
+    return { tagName: 'span', attribs: role && WECHAT_STYLES[role] ? { style: WECHAT_STYLES[role] } : {} }
+  }
+  transformTags.p = (_name, attribs) => {
+    const role = attribs[ROLE_ATTRIBUTE]
+    const extra = role === 'correction' ? WECHAT_STYLES.correction : role === 'byline' ? WECHAT_STYLES.byline : ''
+    return { tagName: 'p', attribs: { style: WECHAT_STYLES.p + extra } }
+  }
+  return sanitizeHtml(html, {
+    allowedTags: [...BLOCK_TAGS, ...INLINE_TAGS],
+    allowedAttributes: { '*': ['style'], img: ['src', 'alt', 'style'], a: ['href', 'style'], td: ['colspan', 'rowspan', 'style'], th: ['colspan', 'rowspan', 'style'] },
+    allowedSchemes: ['http', 'https'],
+    allowProtocolRelative: false,
+    transformTags,
+    exclusiveFilter: (frame) => frame.tag === 'figure' && frame.mediaChildren.length === 0,
+  })
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** When the renderer did not mark the dateline, find it at the head of the first paragraph. */
+function markDateline(html: string, datelineText: string): string {
+  if (!datelineText || html.includes(`${ROLE_ATTRIBUTE}="dateline"`)) return html
+  const head = new RegExp(`^(\\s*<p>)(${escapeRegExp(escapeHtml(datelineText))})`)
+  return html.replace(head, `$1<span ${ROLE_ATTRIBUTE}="dateline">$2</span>`)
+}
+
+const VOID_TAGS = new Set(['img', 'br', 'hr'])
+
+/** Splits well-formed HTML into its top-level blocks (the only safe places to cut). */
+export function topLevelBlocks(html: string): string[] {
+  const blocks: string[] = []
+  const pushText = (text: string) => {
+    if (text.trim()) blocks.push(text)
+  }
+  let depth = 0
+  let start = 0
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(\/?)>/g)) {
+    const index = match.index ?? 0
+    const end = index + match[0].length
+    const closing = match[1] === '/'
+    const isVoid = match[3] === '/' || VOID_TAGS.has(match[2].toLowerCase())
+    if (closing) {
+      depth = Math.max(0, depth - 1)
+      if (depth === 0) {
+        blocks.push(html.slice(start, end))
+        start = end
+      }
+    } else if (isVoid) {
+      if (depth === 0) {
+        pushText(html.slice(start, index))
+        blocks.push(match[0])
+        start = end
+      }
+    } else {
+      if (depth === 0) {
+        pushText(html.slice(start, index))
+        start = index
+      }
+      depth++
+    }
+  }
+  pushText(html.slice(start))
+  return blocks
+}
+
+function decodeBasicEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&')
+}
+
+/** The notice that replaces what was cut: WeChat shows content_source_url as 阅读原文 under the article. */
+function continuationNotice(url: string): string {
+  const link = /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}">原文链接</a>` : '原文链接'
+  return `<p style="${WECHAT_STYLES.notice}">（篇幅所限，本文未完，全文请点击文末“阅读原文”或${link}查看）</p>`
+}
+
+function fits(html: string, maxChars: number, maxBytes: number): boolean {
+  return html.length < maxChars && Buffer.byteLength(html, 'utf8') < maxBytes
+}
+
+/** Cuts content at a block boundary so it fits, ending with a link to the full story. */
+function fitContent(content: string, url: string, maxChars: number, maxBytes: number): { content: string; truncated: boolean } {
+  if (fits(content, maxChars, maxBytes)) return { content, truncated: false }
+  const notice = continuationNotice(url)
+  let out = ''
+  for (const block of topLevelBlocks(content)) {
+    if (!fits(out + block + notice, maxChars, maxBytes)) break
+    out += block
+  }
+  if (!out) {
+    // Even the first block is too long: keep as much of its text as fits, as one clean paragraph.
+    const text = decodeBasicEntities(plain(topLevelBlocks(content)[0] ?? ''))
+    const open = `<p style="${WECHAT_STYLES.p}">`
+    let budget = Math.max(0, maxChars - notice.length - open.length - 8)
+    let paragraph = `${open}${escapeHtml(truncateText(text, budget))}</p>`
+    while (budget > 0 && !fits(paragraph + notice, maxChars, maxBytes)) {
+      budget = Math.floor(budget * 0.9)
+      paragraph = `${open}${escapeHtml(truncateText(text, budget))}</p>`
+    }
+    out = budget > 0 ? paragraph : ''
+  }
+  return { content: out + notice, truncated: true }
+}
+
+export function toWeChatArticle(master: PublishedArticle, options: WeChatArticleOptions = {}): WeChatArticle {
+  const article = convertArticle(master, options.script)
+  const maxChars = options.maxContentChars ?? WECHAT_LIMITS.contentChars
+  const maxBytes = options.maxContentBytes ?? WECHAT_LIMITS.contentBytes
+
+  const droppedImages: string[] = []
+  const sanitised = markDateline(sanitiseForWeChat(article.html, options.imageUrlMap, droppedImages), article.datelineText)
+  const { content, truncated } = fitContent(styleForWeChat(sanitised), article.url, maxChars, maxBytes)
+
+  return {
+    title: truncateText(plain(article.headline), WECHAT_LIMITS.title),
+    author: truncateText(plain(wechatAuthor(article)), WECHAT_LIMITS.author),
+    digest: truncateText(plain(article.summary || article.dek || article.plainText), WECHAT_LIMITS.digest),
+    content,
+    content_source_url: article.url,
+    truncated,
+    droppedImages,
+  }
+}

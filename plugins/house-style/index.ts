@@ -1,0 +1,12 @@
+/** Public entry of the house-style plugin: other plugins and the app import from here only. */
+export { houseStylePlugin } from './src/plugin'
+export type { HouseStylePluginConfig, ResolvedHouseStyleOptions } from './src/options'
+export { resolveOptions as resolveHouseStyleOptions } from './src/options'
+export { renderStory } from './src/render/render-story'
+export type { RenderedStory, RenderOptions, StoryToRender } from './src/render/render-story'
+export { sanitizeStoryHtml } from './src/render/sanitize'
+export { datelinePresets, bylinePatterns } from './src/presets'
+export { lexicalToBlocks, blocksToLexical } from './src/lexical/blocks'
+export { styleErrorsAsValidation } from './src/hooks/render-and-lint'
+export { creditsToFields, datelineToFields } from './src/hooks/fixed-fields'
+export * from './src/types'

@@ -1,0 +1,102 @@
+/**
+ * The fields the plugin adds to a story collection: the dateline and credits as data, the rendered output,
+ * and the stored style findings. Fields stay even when the plugin is disabled, so the schema is stable.
+ */
+import type { CollectionSlug, Field } from 'payload'
+
+import type { ResolvedHouseStyleOptions } from './options'
+import { datelinePresets, roleWords } from './presets'
+import type { CreditRole } from './types'
+
+const l = (zh: string, en: string) => ({ zh, en })
+
+export const CREDIT_ROLES: CreditRole[] = ['reporter', 'correspondent', 'photographer', 'editor', 'contributor', 'intern']
+
+export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
+  const preset = datelinePresets[options.datelinePreset]
+  return [
+    {
+      name: 'dateline',
+      type: 'group',
+      label: l('电头', 'Dateline'),
+      admin: { description: l(`本报格式：${preset.example}`, `House format: ${preset.example}`) },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'outlet', type: 'text', label: l('媒体/通讯社', 'Outlet or agency'), defaultValue: options.defaultOutlet, maxLength: 40 },
+            { name: 'place', type: 'relationship', relationTo: options.regionsCollection as CollectionSlug, label: l('发稿地', 'Place') },
+            { name: 'date', type: 'date', label: l('发稿日期', 'Date'), admin: { date: { pickerAppearance: 'dayOnly' } } },
+            {
+              name: 'kind',
+              type: 'select',
+              label: l('类型', 'Kind'),
+              defaultValue: preset.defaultKind,
+              options: [
+                { value: '讯', label: l('讯（本地）', '讯 (local)') },
+                { value: '电', label: l('电（外地）', '电 (wire)') },
+                { value: '专电', label: l('专电', '专电 (special wire)') },
+                { value: '消息', label: l('消息', '消息 (news item)') },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'credits',
+      type: 'array',
+      label: l('署名', 'Credits'),
+      labels: { singular: l('署名', 'Credit'), plural: l('署名', 'Credits') },
+      maxRows: 30,
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'author', type: 'relationship', relationTo: options.authorsCollection as CollectionSlug, required: true, label: l('作者', 'Author') },
+            {
+              name: 'role',
+              type: 'select',
+              required: true,
+              defaultValue: 'reporter',
+              label: l('身份', 'Role'),
+              options: CREDIT_ROLES.map((role) => ({ value: role, label: l(roleWords[role].zh, roleWords[role].en) })),
+            },
+          ],
+        },
+      ],
+    },
+    // Rendered once per save by the one renderer; every read and every channel uses these.
+    {
+      name: 'datelineText',
+      type: 'text',
+      label: l('电头（成稿）', 'Dateline (rendered)'),
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'bylineText',
+      type: 'text',
+      label: l('署名（成稿）', 'Byline (rendered)'),
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    { name: 'html', type: 'textarea', label: l('成稿 HTML', 'Rendered HTML'), admin: { hidden: true, readOnly: true } },
+    { name: 'plainText', type: 'textarea', label: l('成稿纯文本', 'Rendered plain text'), admin: { hidden: true, readOnly: true } },
+    {
+      name: 'styleFindings',
+      type: 'json',
+      label: l('体例检查', 'House-style findings'),
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        components: { Field: '/plugins/house-style/src/admin/FindingsPanel#FindingsPanel' },
+      },
+    },
+    {
+      name: 'styleErrorCount',
+      type: 'number',
+      label: l('体例错误数', 'Style errors'),
+      admin: { hidden: true, readOnly: true },
+      index: true,
+    },
+  ]
+}

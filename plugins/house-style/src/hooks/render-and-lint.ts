@@ -1,0 +1,49 @@
+/**
+ * On every save of a story: render it once (datelineText, bylineText, html, plainText) and lint it, storing
+ * the findings on the document. A draft always saves; going public with style errors is refused.
+ */
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { ValidationError } from 'payload'
+
+import { hasErrors, lintStory } from '../lint'
+import type { ResolvedHouseStyleOptions } from '../options'
+import { renderStory } from '../render/render-story'
+import type { Finding, RuleContext } from '../types'
+import { resolveStoryView, type StoryFields } from './story-view'
+
+export const ruleContextFor = (options: ResolvedHouseStyleOptions): Partial<RuleContext> => ({
+  houseScript: options.houseScript,
+  datelinePreset: options.datelinePreset,
+  enabledOptIn: options.enableRules,
+  headlineMaxLength: options.headlineMaxLength,
+})
+
+/** Findings as field errors: the API and the admin show them against the field they concern. */
+export function styleErrorsAsValidation(findings: Finding[], collection: string) {
+  const errors = findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => ({ path: f.location.field, message: `[${f.ruleId}] ${f.message.zh} / ${f.message.en}` }))
+  return new ValidationError({ collection, errors })
+}
+
+export const renderAndLint =
+  (options: ResolvedHouseStyleOptions): CollectionBeforeChangeHook =>
+  async ({ data, originalDoc, req, collection }) => {
+    const fields = { ...(originalDoc ?? {}), ...data } as StoryFields & { _status?: string }
+    const view = await resolveStoryView(fields, options, req)
+    const rendered = renderStory(
+      {
+        body: fields.body as never,
+        dateline: view.dateline,
+        credits: view.credits,
+        corrections: (fields.corrections ?? []).flatMap((c) => (c?.note && c.date ? [{ note: c.note, date: c.date }] : [])),
+      },
+      { datelinePreset: options.datelinePreset, bylinePattern: options.bylinePattern, timeZone: options.timeZone, media: view.media },
+    )
+    const findings = lintStory(view.draft, ruleContextFor(options))
+    Object.assign(data, rendered, { styleFindings: findings, styleErrorCount: findings.filter((f) => f.severity === 'error').length })
+    // Publishing is where style becomes binding: refuse, listing every error, on REST, GraphQL and Local API alike.
+    if (data._status === 'published' && hasErrors(findings)) throw styleErrorsAsValidation(findings, collection.slug)
+    return data
+  }

@@ -1,0 +1,99 @@
+/**
+ * Resolves what a story's relations mean for house style — the dateline place's short name, credited names,
+ * body images — in one query per collection, so rendering and linting need no further I/O.
+ */
+import type { CollectionSlug, PayloadRequest } from 'payload'
+
+import type { LexicalDocument, LexicalNode } from '../lexical/blocks'
+import { lexicalToBlocks } from '../lexical/blocks'
+import type { ResolvedHouseStyleOptions } from '../options'
+import type { RenderedMedia } from '../render/render-story'
+import type { Credit, CreditRole, Dateline, StoryDraft } from '../types'
+
+type Id = string | number
+const idOf = (value: unknown): Id | undefined =>
+  value && typeof value === 'object' ? ((value as { id?: Id }).id ?? undefined) : (value as Id | undefined) ?? undefined
+
+export interface StoryFields {
+  title?: string | null
+  body?: LexicalDocument | null
+  dateline?: { outlet?: string | null; place?: unknown; date?: string | null; kind?: Dateline['kind'] } | null
+  credits?: { author?: unknown; role?: CreditRole | null }[] | null
+  corrections?: { note?: string | null; date?: string | null }[] | null
+}
+
+export interface StoryView {
+  draft: StoryDraft
+  dateline: Dateline | null
+  credits: Credit[]
+  media: Map<string, RenderedMedia>
+}
+
+function uploadIds(doc: LexicalDocument | null | undefined): Id[] {
+  const ids: Id[] = []
+  const walk = (node: LexicalNode) => {
+    if (node.type === 'upload') {
+      const id = idOf(node.value)
+      if (id !== undefined) ids.push(id)
+    }
+    node.children?.forEach(walk)
+  }
+  doc?.root?.children?.forEach(walk)
+  return ids
+}
+
+async function findByIds(req: PayloadRequest, collection: string, ids: Id[]) {
+  if (!ids.length) return new Map<string, Record<string, unknown>>()
+  const { docs } = await req.payload.find({
+    collection: collection as CollectionSlug,
+    where: { id: { in: ids } },
+    limit: ids.length,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return new Map(docs.map((doc) => [String(doc.id), doc as unknown as Record<string, unknown>]))
+}
+
+export async function resolveStoryView(fields: StoryFields, options: ResolvedHouseStyleOptions, req: PayloadRequest): Promise<StoryView> {
+  const placeId = idOf(fields.dateline?.place)
+  const authorIds = (fields.credits ?? []).map((c) => idOf(c.author)).filter((id): id is Id => id !== undefined)
+  const mediaIds = uploadIds(fields.body)
+  const [places, authors, media] = await Promise.all([
+    findByIds(req, options.regionsCollection, placeId !== undefined ? [placeId] : []),
+    findByIds(req, options.authorsCollection, [...new Set(authorIds)]),
+    findByIds(req, options.mediaCollection, [...new Set(mediaIds)]),
+  ])
+  const place = placeId !== undefined ? places.get(String(placeId)) : undefined
+  const dateline: Dateline | null = fields.dateline
+    ? {
+        outlet: fields.dateline.outlet ?? null,
+        place: place ? String(place.shortName || place.name || '') || null : null,
+        date: fields.dateline.date ?? null,
+        kind: fields.dateline.kind ?? null,
+      }
+    : null
+  const credits: Credit[] = (fields.credits ?? []).flatMap((credit) => {
+    const author = authors.get(String(idOf(credit.author)))
+    return author && credit.role ? [{ name: String(author.name ?? ''), role: credit.role }] : []
+  })
+  const renderedMedia = new Map<string, RenderedMedia>()
+  for (const [id, doc] of media) {
+    renderedMedia.set(id, {
+      url: String(doc.url ?? ''),
+      alt: String(doc.alt ?? ''),
+      width: (doc.width as number) ?? null,
+      height: (doc.height as number) ?? null,
+      caption: (doc.caption as string) ?? null,
+      credit: (doc.credit as string) ?? null,
+    })
+  }
+  const hasDateline = Boolean(dateline && (dateline.outlet || dateline.place))
+  return {
+    draft: { title: fields.title ?? '', dateline: hasDateline ? dateline : null, credits, body: lexicalToBlocks(fields.body) },
+    dateline: hasDateline ? dateline : null,
+    credits,
+    media: renderedMedia,
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Linting a story against the house style and applying the fixes the rules propose.
+ * Everything here is pure: stories in, findings or new stories out.
+ */
+import { allRules } from './rules/index'
+import type { Credit, Dateline, Finding, Fix, Rule, RuleContext, StoryDraft, TextEdit } from './types'
+
+export const defaultRuleContext: RuleContext = {
+  houseScript: 'zh-Hans',
+  datelinePreset: 'outlet-xun',
+  enabledOptIn: [],
+  headlineMaxLength: 30,
+}
+
+/** Findings read in story order: headline, dateline, credits, then the body block by block. */
+const FIELD_ORDER: Record<Finding['location']['field'], number> = { title: 0, dateline: 1, credits: 2, body: 3 }
+
+function storyOrder(a: Finding, b: Finding): number {
+  const x = a.location
+  const y = b.location
+  return (
+    FIELD_ORDER[x.field] - FIELD_ORDER[y.field] ||
+    (x.block ?? -1) - (y.block ?? -1) ||
+    (x.start ?? -1) - (y.start ?? -1) ||
+    (x.end ?? -1) - (y.end ?? -1) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  )
+}
+
+export function lintStory(story: StoryDraft, context: Partial<RuleContext> = {}, rules: readonly Rule[] = allRules): Finding[] {
+  const ruleContext: RuleContext = { ...defaultRuleContext, ...context }
+  const findings: Finding[] = []
+  for (const rule of rules) {
+    if (rule.optIn && !ruleContext.enabledOptIn.includes(rule.id)) continue
+    for (const found of rule.check(story, ruleContext)) findings.push(found)
+  }
+  return findings.sort(storyOrder)
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((found) => found.severity === 'error')
+}
+
+export interface ApplyFixesOptions {
+  /** Apply only fixes marked safe (the default); false also applies those that need a person's judgement. */
+  safeOnly?: boolean
+}
+
+const editTarget = (edit: TextEdit) => (edit.field === 'title' ? 'title' : `body:${edit.block}`)
+
+/** Two edits of the same text collide when their spans overlap, or when both insert at the same point. */
+function collide(a: TextEdit, b: TextEdit): boolean {
+  if (editTarget(a) !== editTarget(b)) return false
+  if (a.start === a.end && b.start === b.end) return a.start === b.start
+  return a.start < b.end && b.start < a.end
+}
+
+const span = (fix: Fix) => (fix.edits ?? []).reduce((sum, edit) => sum + (edit.end - edit.start), 0)
+
+/** Credits in the story plus new ones, each name and role once. */
+function mergeCredits(existing: Credit[], added: Credit[]): Credit[] {
+  const merged = [...existing]
+  const key = (credit: Credit) => `${credit.role}\u0000${credit.name.trim()}`
+  const seen = new Set(merged.map(key))
+  for (const credit of added) {
+    if (!credit.name.trim() || seen.has(key(credit))) continue
+    seen.add(key(credit))
+    merged.push({ ...credit, name: credit.name.trim() })
+  }
+  return merged
+}
+
+/** Set dateline parts win over the story's; parts the fix leaves empty keep their current value. */
+function mergeDateline(existing: Dateline | null | undefined, set: Dateline): Dateline {
+  const merged: Dateline = { ...existing }
+  for (const part of ['outlet', 'place', 'date', 'kind'] as const) {
+    const value = set[part]
+    if (value !== undefined && value !== null && value !== '') (merged as Record<string, unknown>)[part] = value
+  }
+  return merged
+}
+
+/**
+ * Applies the fixes of `findings` to a copy of `story`. Each fix applies whole or not at all: a fix whose
+ * edits collide with a fix already taken, or point outside the story, is skipped (re-lint and apply again;
+ * fixStory does). When fixes collide, the one that rewrites more text wins (a credit line removed from the
+ * body beats the bracket inside it).
+ */
+export function applyFixes(story: StoryDraft, findings: readonly Finding[], options: ApplyFixesOptions = {}): StoryDraft {
+  return applyCounting(story, findings, options).story
+}
+
+function applyCounting(story: StoryDraft, findings: readonly Finding[], { safeOnly = true }: ApplyFixesOptions): { story: StoryDraft; applied: number } {
+  const candidates = findings
+    .map((found, order) => ({ fix: found.fix, order }))
+    .filter((c): c is { fix: Fix; order: number } => !!c.fix && (c.fix.safe || !safeOnly))
+    .sort((a, b) => Number(!!b.fix.set) - Number(!!a.fix.set) || span(b.fix) - span(a.fix) || a.order - b.order)
+
+  const textOf = (edit: TextEdit): string | undefined => {
+    if (edit.field === 'title') return story.title
+    const block = edit.block === undefined ? undefined : story.body[edit.block]
+    return block && block.type !== 'image' ? block.text : undefined
+  }
+  const valid = (edit: TextEdit) => {
+    const text = textOf(edit)
+    return text !== undefined && edit.start >= 0 && edit.start <= edit.end && edit.end <= text.length
+  }
+
+  const accepted: TextEdit[] = []
+  let dateline = story.dateline
+  let credits = story.credits
+  let applied = 0
+  for (const { fix } of candidates) {
+    const edits = fix.edits ?? []
+    if (!edits.every(valid)) continue
+    if (edits.some((edit, i) => accepted.some((taken) => collide(edit, taken)) || edits.slice(0, i).some((other) => collide(edit, other)))) continue
+    accepted.push(...edits)
+    if (fix.set?.dateline) dateline = mergeDateline(dateline, fix.set.dateline)
+    if (fix.set?.credits) credits = mergeCredits(credits, fix.set.credits)
+    applied++
+  }
+
+  // Later spans first, so earlier offsets stay valid; at one offset the replacement goes before an insertion.
+  accepted.sort((a, b) => b.start - a.start || b.end - a.end)
+  let title = story.title
+  const body = story.body.map((block) => ({ ...block }))
+  for (const edit of accepted) {
+    if (edit.field === 'title') {
+      title = title.slice(0, edit.start) + edit.text + title.slice(edit.end)
+    } else {
+      const block = body[edit.block!]
+      if (block.type !== 'image') block.text = block.text.slice(0, edit.start) + edit.text + block.text.slice(edit.end)
+    }
+  }
+
+  const fixed: StoryDraft = { ...story, title, body, credits: credits === story.credits ? [...credits] : credits }
+  if (dateline !== undefined) fixed.dateline = dateline === null ? null : { ...dateline }
+  return { story: fixed, applied }
+}
+
+const MAX_FIX_PASSES = 5
+
+/**
+ * Lints and applies the safe fixes until nothing more changes (fixes skipped for colliding get their turn
+ * on the next pass). Returns the fixed story and what is left for a person.
+ */
+export function fixStory(story: StoryDraft, context: Partial<RuleContext> = {}): { story: StoryDraft; findings: Finding[] } {
+  let current = story
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const findings = lintStory(current, context)
+    const { story: next, applied } = applyCounting(current, findings, { safeOnly: true })
+    if (!applied) return { story: current, findings }
+    current = next
+  }
+  return { story: current, findings: lintStory(current, context) }
+}

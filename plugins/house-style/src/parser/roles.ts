@@ -1,0 +1,59 @@
+/**
+ * Role words of Chinese credit lines, in simplified form (matching runs on simplifyChars output,
+ * so 記者, 通訊員, 攝 and 報道 are covered too).
+ *
+ * `pre` words come before the names they apply to (记者 王丽), `post` words after (丁宪民 报道,
+ * 张三 摄); `either` words can be both (摄影 张三 / 张三 摄影) and are resolved by position.
+ * A post word either `fill`s names that have no role yet (报道: 记者 A 通讯员 B 报道 keeps both roles)
+ * or `override`s the roles of its group (记者 张三 摄 is a photo credit).
+ */
+import type { CreditRole } from '../types'
+
+export type RoleUse = 'pre' | 'post' | 'either'
+
+export interface RoleWord {
+  word: string
+  role: CreditRole
+  use: RoleUse
+  /** What a post use does to the names before it. */
+  post: 'fill' | 'override'
+  /** May be glued to a name (记者张三, 张三报道). Single characters (文, 图, 摄) mostly may not. */
+  glued: boolean
+}
+
+function words(list: string, role: CreditRole, use: RoleUse, post: 'fill' | 'override' = 'fill', glued = true): RoleWord[] {
+  return list.split(' ').map((word) => ({ word, role, use, post, glued }))
+}
+
+/** Longest first, so 本报记者 wins over 记者 and 责任编辑 over 编辑. */
+export const ROLE_WORDS: readonly RoleWord[] = [
+  ...words('摄影记者 摄像记者 图片记者', 'photographer', 'pre'),
+  ...words('记者 特派员 驻站记者', 'reporter', 'pre'),
+  ...words('特约通讯员 通讯员', 'correspondent', 'pre'),
+  ...words('实习生 见习生', 'intern', 'pre'),
+  ...words('作者 撰文 文字', 'contributor', 'pre'),
+  ...words('责任编辑 值班编辑 网络编辑 编辑 责编 主编 编审 审核 审校 校对 初审 复审 二审 三审 终审 监制', 'editor', 'pre'),
+  ...words('报道 报导', 'reporter', 'post'),
+  ...words('整理 编译 综合', 'contributor', 'post'),
+  ...words('供图', 'photographer', 'post', 'override'),
+  ...words('摄影 摄像', 'photographer', 'either', 'override'),
+  ...words('文图 图文', 'contributor', 'either'),
+  ...words('摄', 'photographer', 'either', 'override', false),
+  ...words('图', 'photographer', 'either', 'override', false),
+  ...words('文', 'contributor', 'either', 'fill', false),
+].sort((a, b) => b.word.length - a.word.length)
+
+const BY_WORD = new Map(ROLE_WORDS.map((w) => [w.word, w]))
+
+export function roleWord(word: string): RoleWord | undefined {
+  return BY_WORD.get(word)
+}
+
+/**
+ * What may stand before 记者 in one role word: 本报记者, 新华社记者, 本报驻京记者, 特派记者,
+ * 首席记者, 实习记者, 全媒体记者. Checked by the tokenizer, which also accepts outlet names.
+ */
+export const REPORTER_PREFIX = /^(?:本[报台网刊站]|特派|特约|首席|实习|见习|驻站|融媒体?|全媒体|新媒体|本报特约|本报实习)*(?:驻.{1,6})?$/
+
+/** Two roles written as one with a slash: 文/图 张三, 张三/文. */
+export const SLASH_ROLES = /^(?:文|图|摄|摄影|文字|图片)$/

@@ -1,0 +1,70 @@
+/**
+ * The house script (zh-Hans for this desk) is the master copy; channels convert from it. Text typed or
+ * pasted in another script (興仁縣, 強) is converted with OpenCC, one finding per block that changes.
+ */
+import { convertScript } from '../text/script'
+import type { Finding, HouseScript, Rule, RuleContext, StoryDraft } from '../types'
+import { mayConvert } from './convertible-characters'
+import { quoted, replacementFinding, textFields } from './support'
+
+const SCRIPT_NAMES: Record<HouseScript, { zh: string; en: string }> = {
+  'zh-Hans': { zh: '简体中文', en: 'simplified Chinese' },
+  'zh-Hant-TW': { zh: '繁体中文（台湾）', en: 'traditional Chinese (Taiwan)' },
+  'zh-Hant-HK': { zh: '繁体中文（香港）', en: 'traditional Chinese (Hong Kong)' },
+}
+
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff
+
+/** The span where `before` and `after` differ, so the edit leaves the unchanged ends alone. */
+function changedSpan(before: string, after: string): { start: number; end: number; afterEnd: number } {
+  const shorter = Math.min(before.length, after.length)
+  let start = 0
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++
+  if (start > 0 && isLowSurrogate(before.charCodeAt(start))) start--
+  let tail = 0
+  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++
+  if (tail > 0 && isLowSurrogate(before.charCodeAt(before.length - tail))) tail--
+  return { start, end: before.length - tail, afterEnd: after.length - tail }
+}
+
+const SAMPLE_LENGTH = 12
+
+export const houseScript: Rule = {
+  id: 'house-script',
+  severity: 'error',
+  meta: {
+    description: {
+      zh: '标题和正文使用本媒体规定的字形（默认简体中文）',
+      en: 'The headline and body are in the house script (simplified Chinese by default)',
+    },
+  },
+  check(story: StoryDraft, context: RuleContext): Finding[] {
+    const script = context.houseScript
+    const name = SCRIPT_NAMES[script]
+    const findings: Finding[] = []
+    for (const field of textFields(story)) {
+      // OpenCC is the expensive part of linting: only blocks that contain a convertible character get it.
+      if (!mayConvert(field.text, script)) continue
+      const converted = convertScript(field.text, script)
+      if (converted === field.text) continue
+      const { start, end, afterEnd } = changedSpan(field.text, converted)
+      const changed = field.text.slice(start, end)
+      const sample = quoted(changed.length > SAMPLE_LENGTH ? `${changed.slice(0, SAMPLE_LENGTH)}…` : changed)
+      findings.push(
+        replacementFinding(
+          houseScript,
+          field,
+          start,
+          end,
+          converted.slice(start, afterEnd),
+          {
+            zh: `文字不是本媒体规定的${name.zh}（如${sample.zh}），应转换为${name.zh}`,
+            en: `Text is not in the house script, ${name.en} (e.g. ${sample.en}); convert it`,
+          },
+          { zh: `转换为${name.zh}`, en: `Convert to ${name.en}` },
+        ),
+      )
+    }
+    return findings
+  },
+}

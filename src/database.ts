@@ -1,0 +1,81 @@
+/**
+ * Picks Payload's database adapter from DATABASE_URI:
+ *   unset            → embedded SQLite file ./data/newsroom.db (zero setup)
+ *   file:…           → SQLite at that path (file::memory: for tests)
+ *   postgres(ql)://… → PostgreSQL
+ *   mongodb(+srv)://…→ MongoDB (Mongoose adapter)
+ * Schema changes ship as committed migrations (migrations/<kind>), applied at start by runMigrations().
+ */
+import type { DatabaseAdapterObj } from 'payload'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import path from 'node:path'
+
+import { migrations as postgresMigrations } from '../migrations/postgres/index'
+import { migrations as sqliteMigrations } from '../migrations/sqlite/index'
+import { dataDir, projectRoot, StartupError } from './env'
+
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+
+export const SUPPORTED_SCHEMES = 'file: (SQLite), postgres:// or postgresql:// (PostgreSQL), mongodb:// or mongodb+srv:// (MongoDB)'
+
+export interface DatabaseChoice {
+  kind: DatabaseKind
+  url: string
+}
+
+/** Parse DATABASE_URI; anything unsupported is a StartupError that names the supported schemes. */
+export function chooseDatabase(uri: string | undefined = process.env.DATABASE_URI): DatabaseChoice {
+  const value = uri?.trim()
+  if (!value) return { kind: 'sqlite', url: `file:${path.join(dataDir(), 'newsroom.db')}` }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase()
+  if (scheme === 'file') return { kind: 'sqlite', url: value }
+  if (scheme === 'postgres' || scheme === 'postgresql') {
+    try {
+      new URL(value)
+    } catch {
+      throw new StartupError(`DATABASE_URI is not a valid PostgreSQL URL. Supported: ${SUPPORTED_SCHEMES}.`)
+    }
+    return { kind: 'postgres', url: value }
+  }
+  if (scheme === 'mongodb' || scheme === 'mongodb+srv') return { kind: 'mongodb', url: value }
+  throw new StartupError(
+    `DATABASE_URI has an unsupported scheme${scheme ? ` "${scheme}:"` : ''}. Supported: ${SUPPORTED_SCHEMES}.`,
+  )
+}
+
+const migrationDir = (kind: 'sqlite' | 'postgres') => path.join(projectRoot, 'migrations', kind)
+
+/** Build the adapter. Schema push is off everywhere: the committed migrations are the schema. */
+export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): DatabaseAdapterObj {
+  switch (choice.kind) {
+    case 'sqlite':
+      return sqliteAdapter({
+        client: { url: choice.url },
+        push: false,
+        migrationDir: migrationDir('sqlite'),
+        // A second writer (CLI import while the server runs) waits instead of failing with SQLITE_BUSY.
+        busyTimeout: 5000,
+        // In-memory databases must not use transactions: a fresh empty connection follows one (DESIGN.md §9).
+        ...(choice.url.includes(':memory:') ? { transactionOptions: false as const } : {}),
+      })
+    case 'postgres':
+      return postgresAdapter({
+        pool: { connectionString: choice.url, connectionTimeoutMillis: 5000 },
+        push: false,
+        migrationDir: migrationDir('postgres'),
+      })
+    case 'mongodb':
+      // MongoDB is schemaless for Payload: no migrations to apply. Not run on these machines (README).
+      return mongooseAdapter({ url: choice.url, connectOptions: { serverSelectionTimeoutMS: 5000 } })
+  }
+}
+
+/** The committed migrations for the chosen database kind (none for MongoDB). */
+export function migrationsFor(kind: DatabaseKind) {
+  if (kind === 'sqlite') return sqliteMigrations
+  if (kind === 'postgres') return postgresMigrations
+  return []
+}

@@ -1,0 +1,44 @@
+/**
+ * Everything the app reads from the environment, in one place (the README lists the same variables).
+ * Problems raise StartupError: the server prints its message as one line and exits non-zero.
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+export class StartupError extends Error {
+  override name = 'StartupError'
+}
+
+/** The project root: payload.config.ts lives here; ./data holds the embedded database, media and secret. */
+export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+
+export const dataDir = (): string => path.resolve(process.env.NEWSROOM_DATA_DIR || path.join(projectRoot, 'data'))
+
+export const isProduction = (): boolean => process.env.NODE_ENV === 'production'
+
+/**
+ * The Payload secret. On the embedded default (no DATABASE_URI) a missing secret is generated once and kept in
+ * ./data/.payload-secret so that `npm start` needs no setup and sessions survive restarts. A deployment that
+ * points at a database server must set PAYLOAD_SECRET itself when NODE_ENV=production.
+ */
+export function resolvePayloadSecret(): string {
+  const fromEnv = process.env.PAYLOAD_SECRET?.trim()
+  if (fromEnv) return fromEnv
+  if (process.env.DATABASE_URI && isProduction()) {
+    throw new StartupError('PAYLOAD_SECRET is not set: it is required in production when DATABASE_URI points at a database server.')
+  }
+  const file = path.join(dataDir(), '.payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const secret = randomBytes(32).toString('hex')
+  mkdirSync(dataDir(), { recursive: true })
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+/** The public origin of the site, used in feeds, NINJS and WeChat "read more" links. */
+export const publicUrl = (): string =>
+  (process.env.NEWSROOM_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
+
+/** Seeding demo content on an empty database is on unless NEWSROOM_SEED=false. */
+export const seedEnabled = (): boolean => process.env.NEWSROOM_SEED !== 'false'

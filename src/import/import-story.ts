@@ -1,0 +1,64 @@
+/**
+ * Brings a legacy story in: parse (dateline, credits, headings, images), apply the safe house-style fixes
+ * (script, pinyin artifacts, punctuation), and create — or, for a source seen before, update — the article.
+ * Shared by the demo seed and `newsroom import`.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+
+import { createHash } from 'node:crypto'
+import { createLocalReq } from 'payload'
+
+import { blocksToLexical, creditsToFields, datelineToFields, resolveHouseStyleOptions } from '../../plugins/house-style'
+import { fixStory } from '../../plugins/house-style/src/lint'
+import { parseStory } from '../../plugins/house-style/src/parser'
+import type { Block, Finding } from '../../plugins/house-style/src/types'
+
+export interface ImportOptions {
+  publish?: boolean
+  /** Resolves an image reference in the source (e.g. /images/x.jpg) to a Media id, creating it if needed. */
+  mediaFor?: (src: string, req: PayloadRequest) => Promise<string | number | undefined>
+  /** Extra article fields (section, region, …). */
+  extra?: Record<string, unknown>
+}
+
+export interface ImportResult {
+  id: string | number
+  title: string
+  created: boolean
+  /** Findings left after the safe fixes (they need a person). */
+  findings: Finding[]
+}
+
+export const importKeyOf = (source: string): string =>
+  createHash('sha256').update(source.replace(/\r\n/g, '\n').trim()).digest('hex').slice(0, 32)
+
+export async function importStory(payload: Payload, source: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const req = await createLocalReq({}, payload)
+  const houseStyle = resolveHouseStyleOptions(payload.config.custom?.houseStyle)
+  const parsed = parseStory(source)
+  const { story, findings } = fixStory(
+    { title: parsed.title, dateline: parsed.dateline, credits: parsed.credits, body: parsed.body },
+    { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset },
+  )
+  const media = new Map<string, string | number>()
+  for (const block of story.body.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image')) {
+    const id = await options.mediaFor?.(block.src, req)
+    if (id !== undefined) media.set(block.src, id)
+  }
+  const importKey = importKeyOf(source)
+  const data = {
+    title: story.title,
+    body: blocksToLexical(story.body, (src) => media.get(src)),
+    dateline: story.dateline ? await datelineToFields(req, houseStyle, story.dateline) : undefined,
+    credits: await creditsToFields(req, houseStyle, story.credits),
+    importKey,
+    ...options.extra,
+    _status: options.publish ? 'published' : 'draft',
+  }
+  const { docs } = await payload.find({ collection: 'articles', where: { importKey: { equals: importKey } }, limit: 1, depth: 0, draft: true, req })
+  const existing = docs[0]
+  const doc = existing
+    ? await payload.update({ collection: 'articles', id: existing.id, data: data as never, draft: !options.publish, req, context: { newsroomImport: true } })
+    : await payload.create({ collection: 'articles', data: data as never, draft: !options.publish, req, context: { newsroomImport: true } })
+  return { id: doc.id, title: story.title, created: !existing, findings }
+}

@@ -1,0 +1,92 @@
+/**
+ * The Express host. It initialises Payload once (migrations, demo seed, the jobs runner), serves the health
+ * probes, mounts the plugins' public routes (feeds), and hands everything else — admin, REST, GraphQL — to
+ * Next. SIGTERM/SIGINT close the HTTP server, stop the job runner and close the database before exiting.
+ */
+import express from 'express'
+import next from 'next'
+import type { Server } from 'node:http'
+import { getPayload, type Payload } from 'payload'
+
+import { StartupError } from './env'
+import { describeStartupFailure } from './startup-failure'
+import { startJobRunner, type JobRunner } from './job-runner'
+import { publicRoutes } from './public-routes'
+
+export interface RunningServer {
+  url: string
+  payload: Payload
+  close(): Promise<void>
+}
+
+export async function startServer(options: { port?: number; dev?: boolean } = {}): Promise<RunningServer> {
+  const port = options.port ?? Number(process.env.PORT || 3000)
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config, cron: false })
+  const jobs: JobRunner = startJobRunner(payload)
+
+  const app = next({ dev: options.dev ?? false, dir: process.cwd(), quiet: true })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+
+  const server = express()
+  server.disable('x-powered-by')
+  server.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+  server.get('/readyz', async (_req, res) => {
+    try {
+      await payload.count({ collection: 'users', overrideAccess: true })
+      res.json({ status: 'ready', database: payload.db.name })
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', error: error instanceof Error ? error.message : String(error) })
+    }
+  })
+  server.use(publicRoutes(payload))
+  // No body parser here: Next and Payload read request bodies themselves.
+  server.all('/{*splat}', (req, res) => handle(req, res))
+
+  const http: Server = await new Promise((resolve, reject) => {
+    const listening = server.listen(port, () => resolve(listening))
+    listening.once('error', reject)
+  })
+  const address = http.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  return {
+    url: `http://localhost:${actualPort}`,
+    payload,
+    close: async () => {
+      await new Promise<void>((resolve) => http.close(() => resolve()))
+      http.closeAllConnections?.()
+      await jobs.stop()
+      await app.close?.()
+      await payload.destroy()
+    },
+  }
+}
+
+async function main() {
+  let running: RunningServer | undefined
+  try {
+    running = await startServer()
+  } catch (error) {
+    console.error(describeStartupFailure(error))
+    process.exit(1)
+  }
+  console.log(`Newsroom is running at ${running.url} (admin: ${running.url}/admin, GraphQL: ${running.url}/api/graphql)`)
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal} received: finishing in-flight requests and jobs, then exiting.`)
+    const force = setTimeout(() => process.exit(1), 15_000)
+    force.unref()
+    await running?.close()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) void main()
+export { StartupError }

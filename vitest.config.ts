@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/bench/**', 'node_modules/**'],
+    pool: 'forks',
+    // Two cores: integration files each boot Payload; more workers only thrash.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { NEXT_TELEMETRY_DISABLED: '1', NEWSROOM_SEED: 'false' },
+  },
+})

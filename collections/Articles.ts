@@ -4,6 +4,7 @@ import { editorsOnly, isStaff, staffOnly } from './access'
 import { label } from './labels'
 import { slugField } from './fields/slug'
 import { bodyField } from './fields/body'
+import { mustExist, textOnly } from './fields/validation'
 
 /**
  * Stories. Drafts, autosave and scheduled publish come from Payload's versions; `_status: published` means
@@ -21,7 +22,8 @@ export const Articles: CollectionConfig = {
   },
   versions: {
     maxPerDoc: 100,
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    // Drafts are validated too: a wrong type or an unknown relation is refused even in a draft.
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true, validate: true },
   },
   access: {
     // The public reads published stories only, on every API, with or without `draft: true`.
@@ -32,18 +34,18 @@ export const Articles: CollectionConfig = {
     delete: editorsOnly,
   },
   fields: [
-    { name: 'title', type: 'text', required: true, maxLength: 200, label: label('标题', 'Headline') },
+    { name: 'title', type: 'text', required: true, maxLength: 200, label: label('标题', 'Headline'), validate: textOnly },
     slugField('title'),
-    { name: 'dek', type: 'textarea', maxLength: 500, label: label('导语/副题', 'Dek') },
+    { name: 'dek', type: 'textarea', maxLength: 500, label: label('导语/副题', 'Dek'), validate: textOnly as never },
     bodyField,
     {
       type: 'row',
       fields: [
-        { name: 'section', type: 'relationship', relationTo: 'sections', label: label('栏目', 'Section') },
-        { name: 'region', type: 'relationship', relationTo: 'regions', label: label('地区', 'Region') },
+        { name: 'section', type: 'relationship', relationTo: 'sections', label: label('栏目', 'Section'), ...mustExist },
+        { name: 'region', type: 'relationship', relationTo: 'regions', label: label('地区', 'Region'), ...mustExist },
       ],
     },
-    { name: 'heroImage', type: 'upload', relationTo: 'media', label: label('题图', 'Hero image') },
+    { name: 'heroImage', type: 'upload', relationTo: 'media', label: label('题图', 'Hero image'), ...mustExist },
     { name: 'tags', type: 'text', hasMany: true, maxRows: 20, label: label('标签', 'Tags') },
     {
       // Set by `newsroom import`: a hash of the source file, so importing it again updates instead of duplicating.

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, editorsOnly, staffOnly } from './access'
 import { label } from './labels'
 import { slugField } from './fields/slug'
+import { mustExist } from './fields/validation'
 
 /** People credited on stories (记者, 通讯员, 摄影, …). An author may be linked to a user who logs in. */
 export const Authors: CollectionConfig = {
@@ -27,12 +28,13 @@ export const Authors: CollectionConfig = {
       ],
     },
     { name: 'bio', type: 'textarea', label: label('简介', 'Bio') },
-    { name: 'photo', type: 'upload', relationTo: 'media', label: label('照片', 'Photo') },
+    { name: 'photo', type: 'upload', relationTo: 'media', label: label('照片', 'Photo'), ...mustExist },
     // Linked login; only staff may see which user an author is (users' emails are never public).
     {
       name: 'user',
       type: 'relationship',
       relationTo: 'users',
+      ...mustExist,
       label: label('关联用户', 'Linked user'),
       access: { read: ({ req }) => Boolean(req.user) },
     },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, editorsOnly } from './access'
 import { label } from './labels'
 import { slugField } from './fields/slug'
+import { mustExist } from './fields/validation'
 
 /**
  * Administrative divisions (GB/T 2260): province → prefecture → county → township. The short name is what a
@@ -41,6 +42,6 @@ export const Regions: CollectionConfig = {
       validate: (value: unknown) =>
         value == null || value === '' || /^\d{6}$/.test(String(value)) || 'GB/T 2260 codes have six digits',
     },
-    { name: 'parent', type: 'relationship', relationTo: 'regions', label: label('上级地区', 'Parent region') },
+    { name: 'parent', type: 'relationship', relationTo: 'regions', label: label('上级地区', 'Parent region'), ...mustExist },
   ],
 }

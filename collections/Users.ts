@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { adminsOnly, adminsOnlyField, isAdmin, type DeskRole } from './access'
 import { label } from './labels'
+import { mustExist } from './fields/validation'
 
 /** Desk staff who log in: reporters write, editors approve and publish, admins run the desk. */
 export const Users: CollectionConfig = {
@@ -35,6 +36,6 @@ export const Users: CollectionConfig = {
         { value: 'admin', label: label('管理员', 'Admin') },
       ],
     },
-    { name: 'author', type: 'relationship', relationTo: 'authors', label: label('作者档案', 'Linked author') },
+    { name: 'author', type: 'relationship', relationTo: 'authors', label: label('作者档案', 'Linked author'), ...mustExist },
   ],
 }

@@ -10,8 +10,12 @@ export class StartupError extends Error {
   override name = 'StartupError'
 }
 
-/** The project root: payload.config.ts lives here; ./data holds the embedded database, media and secret. */
-export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+/**
+ * The project root: payload.config.ts lives here; ./data holds the embedded database, media and secret.
+ * Taken from the working directory (npm scripts run there), not from this file's URL: inside the Next
+ * bundle this module lives under .next/.
+ */
+export const projectRoot = path.resolve(process.env.NEWSROOM_ROOT || process.cwd())
 
 export const dataDir = (): string => path.resolve(process.env.NEWSROOM_DATA_DIR || path.join(projectRoot, 'data'))
 

@@ -1,9 +1,9 @@
-import * as migration_20261126_141648_initial from './20261126_141648_initial';
+import * as migration_20261126_142101_initial from './20261126_142101_initial';
 
 export const migrations = [
   {
-    up: migration_20261126_141648_initial.up,
-    down: migration_20261126_141648_initial.down,
-    name: '20261126_141648_initial'
+    up: migration_20261126_142101_initial.up,
+    down: migration_20261126_142101_initial.down,
+    name: '20261126_142101_initial'
   },
 ];

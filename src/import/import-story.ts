@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto'
 import { createLocalReq } from 'payload'
 
 import { blocksToLexical, creditsToFields, datelineToFields, resolveHouseStyleOptions } from '../../plugins/house-style'
-import { fixStory } from '../../plugins/house-style/src/lint'
-import { parseStory } from '../../plugins/house-style/src/parser'
+import { readLegacyStory } from '../../plugins/house-style/src/legacy-story'
 import type { Block, Finding } from '../../plugins/house-style/src/types'
 
 export interface ImportOptions {
@@ -35,11 +34,10 @@ export const importKeyOf = (source: string): string =>
 export async function importStory(payload: Payload, source: string, options: ImportOptions = {}): Promise<ImportResult> {
   const req = await createLocalReq({}, payload)
   const houseStyle = resolveHouseStyleOptions(payload.config.custom?.houseStyle)
-  const parsed = parseStory(source)
-  const { story, findings } = fixStory(
-    { title: parsed.title, dateline: parsed.dateline, credits: parsed.credits, body: parsed.body },
-    { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset },
-  )
+  const { story, findings } = readLegacyStory(source, {
+    fix: true,
+    context: { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset },
+  })
   const media = new Map<string, string | number>()
   for (const block of story.body.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image')) {
     const id = await options.mediaFor?.(block.src, req)

@@ -14,6 +14,14 @@ import { projectRoot } from '../env'
 import { importStory } from '../import/import-story'
 import { standInImage } from './stand-in-image'
 
+/**
+ * One span of the founding story was destroyed by an encoding error before it reached us (GBK bytes read
+ * out of step: `德才兼?zhèn)洹⒐降脑瓌t`). The importer flags it (rule encoding-damage) and will not publish
+ * it; for the demo, the desk's restoration is applied here, as an editor would before publishing. Re-reading
+ * the damaged bytes two at a time gives 、…的原則, and 德才兼備、公平的原則 fits the bytes that survive.
+ */
+const DESK_RESTORATIONS: [damaged: string, restored: string][] = [['德才兼?zhèn)洹⒐降脑瓌t', '德才兼備、公平的原則']]
+
 export const DEMO_EMAILS = { admin: 'admin@newsroom.test', editor: 'editor@newsroom.test', reporter: 'reporter@newsroom.test' } as const
 
 /** The founding story, as shipped beside the repository (shared/ in CI and on developers' machines). */
@@ -78,7 +86,8 @@ export async function seedDemoContent(payload: Payload): Promise<void> {
     payload.logger.warn(`The founding story was not found at ${file}; set NEWSROOM_FOUNDING_STORY to its path to seed it.`)
     return
   }
-  await importStory(payload, readFileSync(file, 'utf8'), {
+  const source = DESK_RESTORATIONS.reduce((text, [damaged, restored]) => text.replace(damaged, restored), readFileSync(file, 'utf8'))
+  await importStory(payload, source, {
     publish: true,
     extra: { section: politics.id, region: xingren.id, tags: ['基层党建', '兴仁'] },
     mediaFor: async (src, req) => {

@@ -6,7 +6,7 @@
 import sharp from 'sharp'
 
 export async function standInImage(): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="383" viewBox="0 0 900 383">
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 900 383" preserveAspectRatio="xMidYMid slice">
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#0b6e4f"/><stop offset="1" stop-color="#0a3d62"/></linearGradient></defs>
     <rect width="900" height="383" fill="url(#g)"/>
     <g fill="none" stroke="#ffffff" stroke-opacity="0.35" stroke-width="6">

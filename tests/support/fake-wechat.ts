@@ -167,7 +167,7 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
   async function readUpload(req: IncomingMessage, body: Buffer, call: FakeWeChatCall): Promise<{ bytes: Uint8Array; filename: string } | Reply> {
     const type = req.headers['content-type'] ?? ''
     if (!type.startsWith('multipart/form-data')) return Reply.error('mediaMissing')
-    const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body }).formData()
+    const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) }).formData()
     const media = form.get('media')
     if (!media || typeof media === 'string') return Reply.error('mediaMissing')
     const bytes = new Uint8Array(await media.arrayBuffer())

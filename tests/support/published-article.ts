@@ -87,7 +87,7 @@ export function makePublishedArticle(overrides: Partial<PublishedArticle> = {}):
 }
 
 /** Bytes that sniff as JPEG (or PNG), padded to `size`. */
-export function fakeImageBytes(size: number, kind: 'jpeg' | 'png' | 'gif' = 'jpeg'): Uint8Array {
+export function fakeImageBytes(size: number, kind: 'jpeg' | 'png' | 'gif' = 'jpeg'): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size)
   const magic = kind === 'jpeg' ? [0xff, 0xd8, 0xff, 0xe0] : kind === 'png' ? [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] : [0x47, 0x49, 0x46, 0x38, 0x39, 0x61]
   bytes.set(magic, 0)

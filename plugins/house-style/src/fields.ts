@@ -6,9 +6,15 @@ import type { CollectionSlug, Field } from 'payload'
 
 import type { ResolvedHouseStyleOptions } from './options'
 import { datelinePresets, roleWords } from './presets'
-import type { CreditRole } from './types'
+import type { CreditRole, DatelineKind } from './types'
 
 const l = (zh: string, en: string) => ({ zh, en })
+
+/**
+ * Dateline kinds are stored under ASCII values (GraphQL enum names must be ASCII) and shown as 讯/电/专电/消息.
+ */
+export const KIND_BY_VALUE: Record<string, DatelineKind> = { xun: '讯', dian: '电', zhuandian: '专电', xiaoxi: '消息' }
+export const VALUE_BY_KIND: Record<DatelineKind, string> = { 讯: 'xun', 电: 'dian', 专电: 'zhuandian', 消息: 'xiaoxi' }
 
 export const CREDIT_ROLES: CreditRole[] = ['reporter', 'correspondent', 'photographer', 'editor', 'contributor', 'intern']
 
@@ -25,18 +31,18 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
           type: 'row',
           fields: [
             { name: 'outlet', type: 'text', label: l('媒体/通讯社', 'Outlet or agency'), defaultValue: options.defaultOutlet, maxLength: 40 },
-            { name: 'place', type: 'relationship', relationTo: options.regionsCollection as CollectionSlug, label: l('发稿地', 'Place') },
+            { name: 'place', type: 'relationship', relationTo: options.regionsCollection as CollectionSlug, label: l('发稿地', 'Place'), filterOptions: () => true },
             { name: 'date', type: 'date', label: l('发稿日期', 'Date'), admin: { date: { pickerAppearance: 'dayOnly' } } },
             {
               name: 'kind',
               type: 'select',
               label: l('类型', 'Kind'),
-              defaultValue: preset.defaultKind,
+              defaultValue: VALUE_BY_KIND[preset.defaultKind],
               options: [
-                { value: '讯', label: l('讯（本地）', '讯 (local)') },
-                { value: '电', label: l('电（外地）', '电 (wire)') },
-                { value: '专电', label: l('专电', '专电 (special wire)') },
-                { value: '消息', label: l('消息', '消息 (news item)') },
+                { value: 'xun', label: l('讯（本地）', '讯 (local)') },
+                { value: 'dian', label: l('电（外地）', '电 (wire)') },
+                { value: 'zhuandian', label: l('专电', '专电 (special wire)') },
+                { value: 'xiaoxi', label: l('消息', '消息 (news item)') },
               ],
             },
           ],
@@ -53,7 +59,7 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
         {
           type: 'row',
           fields: [
-            { name: 'author', type: 'relationship', relationTo: options.authorsCollection as CollectionSlug, required: true, label: l('作者', 'Author') },
+            { name: 'author', type: 'relationship', relationTo: options.authorsCollection as CollectionSlug, required: true, label: l('作者', 'Author'), filterOptions: () => true },
             {
               name: 'role',
               type: 'select',

@@ -55,36 +55,21 @@ function collide(a: TextEdit, b: TextEdit): boolean {
   return a.start < b.end && b.start < a.end
 }
 
-const span = (fix: Fix) => (fix.edits ?? []).reduce((sum, edit) => sum + (edit.end - edit.start), 0)
-
-/** Credits in the story plus new ones, each name and role once. */
-function mergeCredits(existing: Credit[], added: Credit[]): Credit[] {
-  const merged = [...existing]
-  const key = (credit: Credit) => `${credit.role}\u0000${credit.name.trim()}`
-  const seen = new Set(merged.map(key))
-  for (const credit of added) {
-    if (!credit.name.trim() || seen.has(key(credit))) continue
-    seen.add(key(credit))
-    merged.push({ ...credit, name: credit.name.trim() })
-  }
-  return merged
-}
-
-/** Set dateline parts win over the story's; parts the fix leaves empty keep their current value. */
-function mergeDateline(existing: Dateline | null | undefined, set: Dateline): Dateline {
-  const merged: Dateline = { ...existing }
-  for (const part of ['outlet', 'place', 'date', 'kind'] as const) {
-    const value = set[part]
-    if (value !== undefined && value !== null && value !== '') (merged as Record<string, unknown>)[part] = value
-  }
-  return merged
+/**
+ * Which fix goes first when fixes collide: moving typed text into a field (it carries the edit and the
+ * value together), then the fix that rewrites more text (a credit line removed from the body beats the
+ * bracket inside it), then the findings' order.
+ */
+function priority(fix: Fix): [number, number] {
+  const span = (fix.edits ?? []).reduce((sum, edit) => sum + (edit.end - edit.start), 0)
+  return [fix.edits?.length && fix.set ? 0 : 1, -span]
 }
 
 /**
- * Applies the fixes of `findings` to a copy of `story`. Each fix applies whole or not at all: a fix whose
- * edits collide with a fix already taken, or point outside the story, is skipped (re-lint and apply again;
- * fixStory does). When fixes collide, the one that rewrites more text wins (a credit line removed from the
- * body beats the bracket inside it).
+ * Applies the fixes of `findings` to a copy of `story`. A fix applies whole or not at all: one whose edits
+ * collide with a fix already taken, that sets a field another fix already set, or that points outside the
+ * story is skipped (lint and apply again; fixStory does). `set` values replace the field. A paragraph or
+ * heading that the edits leave empty (a credit line on its own) is removed.
  */
 export function applyFixes(story: StoryDraft, findings: readonly Finding[], options: ApplyFixesOptions = {}): StoryDraft {
   return applyCounting(story, findings, options).story
@@ -94,7 +79,8 @@ function applyCounting(story: StoryDraft, findings: readonly Finding[], { safeOn
   const candidates = findings
     .map((found, order) => ({ fix: found.fix, order }))
     .filter((c): c is { fix: Fix; order: number } => !!c.fix && (c.fix.safe || !safeOnly))
-    .sort((a, b) => Number(!!b.fix.set) - Number(!!a.fix.set) || span(b.fix) - span(a.fix) || a.order - b.order)
+    .map((c) => ({ ...c, rank: priority(c.fix) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.order - b.order)
 
   const textOf = (edit: TextEdit): string | undefined => {
     if (edit.field === 'title') return story.title
@@ -107,16 +93,17 @@ function applyCounting(story: StoryDraft, findings: readonly Finding[], { safeOn
   }
 
   const accepted: TextEdit[] = []
-  let dateline = story.dateline
-  let credits = story.credits
+  let dateline: Dateline | null | undefined = story.dateline
+  let credits: Credit[] | undefined
   let applied = 0
   for (const { fix } of candidates) {
     const edits = fix.edits ?? []
     if (!edits.every(valid)) continue
     if (edits.some((edit, i) => accepted.some((taken) => collide(edit, taken)) || edits.slice(0, i).some((other) => collide(edit, other)))) continue
+    if ((fix.set?.dateline && dateline !== story.dateline) || (fix.set?.credits && credits)) continue
     accepted.push(...edits)
-    if (fix.set?.dateline) dateline = mergeDateline(dateline, fix.set.dateline)
-    if (fix.set?.credits) credits = mergeCredits(credits, fix.set.credits)
+    if (fix.set?.dateline) dateline = { ...fix.set.dateline }
+    if (fix.set?.credits) credits = fix.set.credits.map((credit) => ({ ...credit }))
     applied++
   }
 
@@ -124,16 +111,24 @@ function applyCounting(story: StoryDraft, findings: readonly Finding[], { safeOn
   accepted.sort((a, b) => b.start - a.start || b.end - a.end)
   let title = story.title
   const body = story.body.map((block) => ({ ...block }))
+  const emptied = new Set<number>()
   for (const edit of accepted) {
     if (edit.field === 'title') {
       title = title.slice(0, edit.start) + edit.text + title.slice(edit.end)
-    } else {
-      const block = body[edit.block!]
-      if (block.type !== 'image') block.text = block.text.slice(0, edit.start) + edit.text + block.text.slice(edit.end)
+      continue
     }
+    const block = body[edit.block!]
+    if (block.type === 'image') continue
+    block.text = block.text.slice(0, edit.start) + edit.text + block.text.slice(edit.end)
+    if (!block.text.trim()) emptied.add(edit.block!)
   }
 
-  const fixed: StoryDraft = { ...story, title, body, credits: credits === story.credits ? [...credits] : credits }
+  const fixed: StoryDraft = {
+    ...story,
+    title,
+    body: body.filter((block, index) => !emptied.has(index) || (block.type !== 'image' && block.text.trim())),
+    credits: credits ?? story.credits.map((credit) => ({ ...credit })),
+  }
   if (dateline !== undefined) fixed.dateline = dateline === null ? null : { ...dateline }
   return { story: fixed, applied }
 }

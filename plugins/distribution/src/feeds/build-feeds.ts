@@ -9,8 +9,8 @@
  */
 import { Feed, type Item } from 'feed'
 import { generateJsonFeed } from 'feedsmith'
-import sanitizeHtml from 'sanitize-html'
 import { convertArticle } from '../formatters/convert'
+import { escapeHtml, safeJsonStringify, safeStoryHtml, xmlSafe } from '../formatters/safe-html'
 import type { OutputScript, PublishedArticle } from '../types'
 
 export interface FeedMeta {
@@ -29,44 +29,19 @@ export interface FeedMeta {
   script?: OutputScript
 }
 
-/** Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-export function xmlSafe(text: string): string {
-  return text.replace(XML_INVALID, '')
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-}
-
-/** The story HTML, sanitised again: no script, no event handlers, no javascript: URLs. */
-export function feedSafeHtml(html: string): string {
-  return xmlSafe(
-    sanitizeHtml(html, {
-      allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'figcaption'],
-      allowedAttributes: {
-        a: ['href', 'title'],
-        img: ['src', 'alt', 'width', 'height'],
-        span: ['class'],
-        p: ['class'],
-        figure: ['class'],
-      },
-      allowedSchemes: ['http', 'https', 'mailto'],
-      allowProtocolRelative: false,
-      disallowedTagsMode: 'discard',
-    }),
-  )
-}
-
 /** Plain text for an HTML-typed field (RSS title/description, Atom type="html"). */
 function textAsHtml(text: string): string {
   return escapeHtml(xmlSafe(text))
 }
 
-/** Category labels land in XML attributes the `feed` package escapes only partly. */
+/** Names and labels are plain text: tag-like input is dropped rather than shown to naive readers as markup. */
+function plainLabel(text: string): string {
+  return xmlSafe(text).replace(/<\/?[a-zA-Z!][^>]*>/g, '').trim()
+}
+
+/** Category labels also land in XML attributes the `feed` package escapes only partly: no < or >. */
 function categoryName(name: string): string {
-  return xmlSafe(name).replace(/[<>]/g, '').trim()
+  return plainLabel(name).replace(/[<>]/g, '').trim()
 }
 
 function isWebUrl(url: string): boolean {
@@ -100,7 +75,7 @@ export function feedUpdated(articles: readonly PublishedArticle[], updated?: Dat
 }
 
 function authorNames(article: PublishedArticle): string[] {
-  return [...new Set(article.credits.filter((c) => c.role !== 'editor').map((c) => xmlSafe(c.name).trim()).filter(Boolean))]
+  return [...new Set(article.credits.filter((c) => c.role !== 'editor').map((c) => plainLabel(c.name)).filter(Boolean))]
 }
 
 function categoriesOf(article: PublishedArticle): string[] {
@@ -134,7 +109,7 @@ function baseItem(article: PublishedArticle): Item {
     date: toDate(article.updatedAt),
     published: toDate(article.firstPublishedAt),
     description: textAsHtml(article.summary),
-    content: feedSafeHtml(article.html),
+    content: safeStoryHtml(article.html),
     category: categoriesOf(article).map((name) => ({ name, term: name })),
   }
 }
@@ -167,16 +142,6 @@ export function buildAtom(articles: readonly PublishedArticle[], meta: FeedMeta)
   return feed.atom1()
 }
 
-/** JSON that is also safe inside HTML/script contexts: `<`, `>`, `&`, U+2028/9 as \u escapes. */
-function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-}
-
 /** JSON Feed 1.1 (version https://jsonfeed.org/version/1.1): title and summary are plain text there. */
 export function buildJsonFeed(articles: readonly PublishedArticle[], meta: FeedMeta): string {
   const stories = prepare(articles, meta)
@@ -193,7 +158,7 @@ export function buildJsonFeed(articles: readonly PublishedArticle[], meta: FeedM
         id: article.url,
         url: article.url,
         title: article.headline,
-        content_html: feedSafeHtml(article.html),
+        content_html: safeStoryHtml(article.html),
         summary: article.summary,
         date_published: toDate(article.firstPublishedAt),
         date_modified: toDate(article.updatedAt),
@@ -204,5 +169,5 @@ export function buildJsonFeed(articles: readonly PublishedArticle[], meta: FeedM
       }
     }),
   })
-  return safeJson(document)
+  return safeJsonStringify(document, 2)
 }

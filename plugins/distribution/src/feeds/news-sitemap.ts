@@ -3,7 +3,7 @@
  * last two days (Google ignores older ones), at most 1,000 URLs per sitemap, newest first.
  */
 import type { PublishedArticle } from '../types'
-import { xmlSafe } from './build-feeds'
+import { xmlSafe } from '../formatters/safe-html'
 
 export const NEWS_SITEMAP_MAX_URLS = 1000
 export const NEWS_SITEMAP_WINDOW_MS = 2 * 24 * 60 * 60 * 1000

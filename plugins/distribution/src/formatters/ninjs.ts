@@ -7,6 +7,7 @@
  */
 import type { DistributionEvent, OutputScript, PublishedArticle, PublishedImage } from '../types'
 import { convertArticle } from './convert'
+import { safeStoryHtml } from './safe-html'
 
 export const NINJS_STANDARD = {
   name: 'ninjs',
@@ -182,12 +183,14 @@ export function toNinjs(
 
   if (canceled) return doc
 
-  // The rendered html already carries the dateline at its head and the byline at its end, in house style.
+  // The rendered html already carries the dateline at its head and the byline at its end, in house style;
+  // it is sanitised once more because receivers may publish it as is.
+  const html = safeStoryHtml(article.html)
   doc.bodies = [
-    { role: 'main', contenttype: 'text/html', value: article.html, charcount: [...article.plainText].length },
+    { role: 'main', contenttype: 'text/html', value: html, charcount: [...article.plainText].length },
     { role: 'main', contenttype: 'text/plain', value: article.plainText },
   ]
-  doc.body_html = article.html
+  doc.body_html = html
   if (article.summary) {
     doc.descriptions = [{ role: 'summary', contenttype: 'text/plain', value: article.summary }]
     doc.description_text = article.summary

@@ -98,6 +98,11 @@ function lookup(map: WeChatArticleOptions['imageUrlMap'], key: string): string |
 
 const ROLE_ATTRIBUTE = 'data-newsroom-role'
 
+/** Attributes carrying just a role (or none). */
+function roleAttribs(role: string | undefined): Record<string, string> {
+  return role ? { [ROLE_ATTRIBUTE]: role } : {}
+}
+
 const BLOCK_TAGS = ['pre', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'figure', 'figcaption', 'section', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']
 const INLINE_TAGS = ['code', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'sup', 'sub', 'span', 'a', 'img']
 
@@ -114,11 +119,11 @@ function sanitiseForWeChat(html: string, imageUrlMap: WeChatArticleOptions['imag
       // survive into WeChat, a role attribute carries them to the styling pass.
       span: (tagName, attribs) => {
         const role = /\b(dateline|byline)\b/.exec(attribs.class ?? '')?.[1]
-        return { tagName, attribs: role ? { [ROLE_ATTRIBUTE]: role } : {} }
+        return { tagName, attribs: roleAttribs(role) }
       },
       p: (tagName, attribs) => {
         const role = /\b(correction|byline)\b/.exec(attribs.class ?? '')?.[1]
-        return { tagName, attribs: role ? { [ROLE_ATTRIBUTE]: role } : {} }
+        return { tagName, attribs: roleAttribs(role) }
       },
       img: (tagName, attribs) => {
         const src = attribs.src ?? ''
@@ -130,7 +135,10 @@ function sanitiseForWeChat(html: string, imageUrlMap: WeChatArticleOptions['imag
         return { tagName, attribs: out }
       },
       // WeChat strips links that leave the platform; keep their text instead of a dead link.
-      a: (tagName, attribs) => (isWeChatLink(attribs.href ?? '') ? { tagName, attribs: { href: attribs.href ?? '' } } : { tagName: 'span', attribs: {} }),
+      a: (tagName, attribs) => {
+        const href = attribs.href ?? ''
+        return isWeChatLink(href) ? { tagName, attribs: { href } } : { tagName: 'span', attribs: {} as Record<string, string> }
+      },
     },
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   })
@@ -170,7 +178,8 @@ function styleForWeChat(html: string): string {
   transformTags.figcaption = styled('p', 'caption')
   transformTags.span = (_name, attribs) => {
     const role = attribs[ROLE_ATTRIBUTE]
-    return { tagName: 'span', attribs: role && WECHAT_STYLES[role] ? { style: WECHAT_STYLES[role] } : {} }
+    const style: Record<string, string> = role && WECHAT_STYLES[role] ? { style: WECHAT_STYLES[role] } : {}
+    return { tagName: 'span', attribs: style }
   }
   transformTags.p = (_name, attribs) => {
     const role = attribs[ROLE_ATTRIBUTE]

@@ -7,6 +7,7 @@
  * 408, 429, 5xx and network failures are retried; any other 4xx is the sender's fault and is not retried.
  */
 import { Webhook } from 'standardwebhooks'
+import { safeJsonStringify } from '../formatters/safe-html'
 import { assertDeliverableUrl, parseAllowlist, UndeliverableUrlError } from './url-guard'
 
 export interface SendWebhookOptions {
@@ -15,7 +16,7 @@ export interface SendWebhookOptions {
   secret: string
   /** The delivery id: the receiver's idempotency key. */
   id: string
-  /** Serialised with JSON.stringify unless already a string. */
+  /** Serialised as JSON (with `<`, `>`, `&` \u-escaped: same values, no markup in the raw body) unless already a string. */
   payload: unknown
   /** @default 10000 */
   timeoutMs?: number
@@ -101,7 +102,7 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookR
     return fail(`URL check failed: ${(error as Error).message}`, false)
   }
 
-  const body = typeof options.payload === 'string' ? options.payload : JSON.stringify(options.payload)
+  const body = typeof options.payload === 'string' ? options.payload : safeJsonStringify(options.payload)
   const timestamp = options.timestamp ?? new Date()
   let signature: string
   try {

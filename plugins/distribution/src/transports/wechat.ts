@@ -8,6 +8,7 @@
  * Secrets: the appsecret and the access token travel in query strings; no error message or recorded
  * URL ever contains them.
  */
+import { createHash } from 'node:crypto'
 
 export const WECHAT_API_BASE = 'https://api.weixin.qq.com'
 
@@ -47,6 +48,9 @@ export interface CachedToken {
 
 /** Process-wide token cache, keyed by API base + appId. */
 const sharedTokenCache = new Map<string, CachedToken>()
+
+/** Token requests in flight, per cache and key: concurrent jobs (each with its own client) wait for one. */
+const inflightByCache = new WeakMap<Map<string, CachedToken>, Map<string, Promise<string>>>()
 
 export interface WeChatClientOptions {
   appId: string
@@ -128,19 +132,17 @@ interface CallOptions {
   query?: Record<string, string>
   json?: unknown
   form?: FormData
-  /** false for the token endpoint itself */
-  withToken?: boolean
 }
 
 export class WeChatClient {
   readonly appId: string
   readonly apiBase: string
   readonly #appSecret: string
+  readonly #secretFingerprint: string
   readonly #timeoutMs: number
   readonly #refreshMarginMs: number
   readonly #cache: Map<string, CachedToken>
   readonly #now: () => number
-  #inflight: Promise<string> | null = null
   /** Tokens this client has held, for redaction even after the cache moved on. */
   readonly #seenTokens = new Set<string>()
 
@@ -149,6 +151,7 @@ export class WeChatClient {
     if (!options.appSecret) throw new Error('WeChat channel: appSecret is required')
     this.appId = options.appId
     this.#appSecret = options.appSecret
+    this.#secretFingerprint = createHash('sha256').update(options.appSecret).digest('hex').slice(0, 16)
     this.apiBase = (options.apiBase ?? WECHAT_API_BASE).replace(/\/+$/, '')
     this.#timeoutMs = options.timeoutMs ?? 15_000
     this.#refreshMarginMs = options.refreshMarginMs ?? 5 * 60_000
@@ -156,8 +159,12 @@ export class WeChatClient {
     this.#now = options.now ?? Date.now
   }
 
+  /**
+   * By account, plus a fingerprint of the secret: a channel configured with a wrong secret must not
+   * borrow the token another channel obtained for the same appId.
+   */
   get #cacheKey(): string {
-    return `${this.apiBase}|${this.appId}`
+    return `${this.apiBase}|${this.appId}|${this.#secretFingerprint}`
   }
 
   /** Replaces secrets with [redacted] in text that may end up in logs or Delivery rows. */
@@ -186,19 +193,22 @@ export class WeChatClient {
       return cached.token
     }
     // Concurrent jobs share one token request: a second request would invalidate the first token.
-    if (!this.#inflight) {
-      this.#inflight = this.#fetchToken().finally(() => {
-        this.#inflight = null
-      })
+    let inflight = inflightByCache.get(this.#cache)
+    if (!inflight) inflightByCache.set(this.#cache, (inflight = new Map()))
+    const key = this.#cacheKey
+    let pending = inflight.get(key)
+    if (!pending) {
+      const requests = inflight
+      pending = this.#fetchToken().finally(() => requests.delete(key))
+      inflight.set(key, pending)
     }
-    return this.#inflight
+    return pending
   }
 
   async #fetchToken(): Promise<string> {
     const data = await this.#request<{ access_token?: string; expires_in?: number }>('/cgi-bin/token', {
       method: 'GET',
       query: { grant_type: 'client_credential', appid: this.appId, secret: this.#appSecret },
-      withToken: false,
     })
     if (!data.access_token) throw new WeChatError(-1, 'token response without access_token', { endpoint: '/cgi-bin/token', retryable: true })
     const lifetimeMs = (data.expires_in ?? 7200) * 1000
@@ -269,7 +279,7 @@ export class WeChatClient {
       throw new WeChatError(40009, `image too large: ${image.filename} is ${image.bytes.byteLength} bytes; the limit is ${maxBytes}`, { endpoint, retryable: false })
     }
     const form = new FormData()
-    form.append('media', new Blob([image.bytes], { type }), normalisedFilename(image.filename, type))
+    form.append('media', new Blob([new Uint8Array(image.bytes)], { type }), normalisedFilename(image.filename, type))
     return form
   }
 

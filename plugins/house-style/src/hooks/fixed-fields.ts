@@ -9,6 +9,10 @@ import { applyBodyEdits, type LexicalDocument } from '../lexical/blocks'
 import type { ResolvedHouseStyleOptions } from '../options'
 import type { Credit, Dateline, Finding, TextEdit } from '../types'
 import type { StoryFields } from './story-view'
+import { VALUE_BY_KIND } from '../fields'
+
+/** Parsed dates may lack a year ('11-26'); only a full date can be stored. */
+const isoDate = (date: string | null | undefined) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null)
 
 type Id = string | number
 
@@ -55,7 +59,7 @@ export async function creditsToFields(req: PayloadRequest, options: ResolvedHous
 
 export async function datelineToFields(req: PayloadRequest, options: ResolvedHouseStyleOptions, dateline: Dateline) {
   const place = dateline.place ? await findRegionByName(req, options.regionsCollection, dateline.place) : undefined
-  return { outlet: dateline.outlet ?? null, place: place ?? null, date: dateline.date ?? null, kind: dateline.kind ?? null }
+  return { outlet: dateline.outlet ?? null, place: place ?? null, date: isoDate(dateline.date), kind: dateline.kind ? VALUE_BY_KIND[dateline.kind] : null }
 }
 
 function applyTitleEdits(title: string, edits: TextEdit[]): string {

@@ -6,6 +6,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { LexicalDocument, LexicalNode } from '../lexical/blocks'
 import { lexicalToBlocks } from '../lexical/blocks'
+import { KIND_BY_VALUE } from '../fields'
 import type { ResolvedHouseStyleOptions } from '../options'
 import type { RenderedMedia } from '../render/render-story'
 import type { Credit, CreditRole, Dateline, StoryDraft } from '../types'
@@ -17,7 +18,7 @@ const idOf = (value: unknown): Id | undefined =>
 export interface StoryFields {
   title?: string | null
   body?: LexicalDocument | null
-  dateline?: { outlet?: string | null; place?: unknown; date?: string | null; kind?: Dateline['kind'] } | null
+  dateline?: { outlet?: string | null; place?: unknown; date?: string | null; kind?: string | null } | null
   credits?: { author?: unknown; role?: CreditRole | null }[] | null
   corrections?: { note?: string | null; date?: string | null }[] | null
 }
@@ -56,7 +57,27 @@ async function findByIds(req: PayloadRequest, collection: string, ids: Id[]) {
   return new Map(docs.map((doc) => [String(doc.id), doc as unknown as Record<string, unknown>]))
 }
 
-export async function resolveStoryView(fields: StoryFields, options: ResolvedHouseStyleOptions, req: PayloadRequest): Promise<StoryView> {
+/**
+ * Collection beforeChange hooks run before Payload validates fields, so the raw input may have any shape:
+ * keep only what has the right type and let field validation report the rest.
+ */
+function wellTyped(fields: StoryFields): StoryFields {
+  const dateline = fields.dateline && typeof fields.dateline === 'object' && !Array.isArray(fields.dateline) ? fields.dateline : null
+  return {
+    ...fields,
+    title: typeof fields.title === 'string' ? fields.title : '',
+    dateline: dateline && {
+      outlet: typeof dateline.outlet === 'string' ? dateline.outlet : null,
+      place: dateline.place,
+      date: typeof dateline.date === 'string' ? dateline.date : null,
+      kind: typeof dateline.kind === 'string' ? dateline.kind : null,
+    },
+    credits: Array.isArray(fields.credits) ? fields.credits.filter((c) => c && typeof c === 'object') : [],
+  }
+}
+
+export async function resolveStoryView(input: StoryFields, options: ResolvedHouseStyleOptions, req: PayloadRequest): Promise<StoryView> {
+  const fields = wellTyped(input)
   const placeId = idOf(fields.dateline?.place)
   const authorIds = (fields.credits ?? []).map((c) => idOf(c.author)).filter((id): id is Id => id !== undefined)
   const mediaIds = uploadIds(fields.body)
@@ -71,7 +92,7 @@ export async function resolveStoryView(fields: StoryFields, options: ResolvedHou
         outlet: fields.dateline.outlet ?? null,
         place: place ? String(place.shortName || place.name || '') || null : null,
         date: fields.dateline.date ?? null,
-        kind: fields.dateline.kind ?? null,
+        kind: KIND_BY_VALUE[fields.dateline.kind ?? ''] ?? null,
       }
     : null
   const credits: Credit[] = (fields.credits ?? []).flatMap((credit) => {

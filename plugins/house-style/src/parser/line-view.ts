@@ -23,6 +23,3 @@ export function viewLine(original: string): LineView {
   const { text: clean, toOriginal } = stripPinyinArtifactsMapped(original)
   return { original, clean, match: simplifyChars(clean), toOriginal }
 }
-
-/** Whitespace including the ideographic space (U+3000) and no-break space. */
-export const SPACE = '\\s\\u3000\\u00a0'

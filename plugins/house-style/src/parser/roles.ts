@@ -50,10 +50,13 @@ export function roleWord(word: string): RoleWord | undefined {
 }
 
 /**
- * What may stand before 记者 in one role word: 本报记者, 新华社记者, 本报驻京记者, 特派记者,
- * 首席记者, 实习记者, 全媒体记者. Checked by the tokenizer, which also accepts outlet names.
+ * What may stand before 记者 in one role word: 本报记者, 本报驻京记者, 特派记者, 首席记者,
+ * 实习记者, 全媒体记者 (an outlet name, 新华社记者, is accepted by the tokenizer too).
  */
 export const REPORTER_PREFIX = /^(?:本[报台网刊站]|特派|特约|首席|实习|见习|驻站|融媒体?|全媒体|新媒体|本报特约|本报实习)*(?:驻.{1,6})?$/
+
+/** What may stand before 编辑: 本期编辑, 本版编辑, 执行编辑. */
+export const EDITOR_PREFIX = /^(?:本期|本版|本文|执行|值班|网络|新媒体|视频|图片|文字)$/
 
 /** Two roles written as one with a slash: 文/图 张三, 张三/文. */
 export const SLASH_ROLES = /^(?:文|图|摄|摄影|文字|图片)$/

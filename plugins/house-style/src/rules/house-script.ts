@@ -2,9 +2,9 @@
  * The house script (zh-Hans for this desk) is the master copy; channels convert from it. Text typed or
  * pasted in another script (興仁縣, 強) is converted with OpenCC, one finding per block that changes.
  */
-import { convertScript } from '../text/script'
+import { convertScript, detectScript } from '../text/script'
 import type { Finding, HouseScript, Rule, RuleContext, StoryDraft } from '../types'
-import { mayConvert } from './convertible-characters'
+import { foreignCharacters, hasForeignCharacter } from './foreign-characters'
 import { quoted, replacementFinding, textFields } from './support'
 
 const SCRIPT_NAMES: Record<HouseScript, { zh: string; en: string }> = {
@@ -29,6 +29,35 @@ function changedSpan(before: string, after: string): { start: number; end: numbe
 
 const SAMPLE_LENGTH = 12
 
+/**
+ * The block in the house script. Text written in the other script is converted whole (OpenCC is right
+ * for it: 顯著 → 显著). In house-script text with a few stray characters, only those characters take the
+ * conversion: the converters also apply regional variant rules that would damage correct text around them
+ * (the Taiwan rule 著 → 着 turns a mainland 显著 into 显着).
+ */
+function inHouseScript(text: string, script: HouseScript): string {
+  const converted = convertScript(text, script)
+  if (converted === text) return text
+  const foreignDominant = detectScript(text) !== (script === 'zh-Hans' ? 'simplified' : 'traditional')
+  if (foreignDominant) return converted
+  if (converted.length !== text.length) {
+    const { start, end } = changedSpan(text, converted)
+    return foreignCharacters(text.slice(start, end), script) ? converted : text
+  }
+  let kept = ''
+  let from = 0
+  for (let i = 0; i < text.length; ) {
+    const width = isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1
+    const original = text.slice(i, i + width)
+    if (original !== converted.slice(i, i + width) && !foreignCharacters(original, script)) {
+      kept += converted.slice(from, i) + original
+      from = i + width
+    }
+    i += width
+  }
+  return from === 0 ? converted : kept + converted.slice(from)
+}
+
 export const houseScript: Rule = {
   id: 'house-script',
   severity: 'error',
@@ -43,9 +72,10 @@ export const houseScript: Rule = {
     const name = SCRIPT_NAMES[script]
     const findings: Finding[] = []
     for (const field of textFields(story)) {
-      // OpenCC is the expensive part of linting: only blocks that contain a convertible character get it.
-      if (!mayConvert(field.text, script)) continue
-      const converted = convertScript(field.text, script)
+      // Only a block with a character of the other script can change (see inHouseScript), and OpenCC is
+      // the expensive part of linting: clean blocks never reach it.
+      if (!hasForeignCharacter(field.text, script)) continue
+      const converted = inHouseScript(field.text, script)
       if (converted === field.text) continue
       const { start, end, afterEnd } = changedSpan(field.text, converted)
       const changed = field.text.slice(start, end)

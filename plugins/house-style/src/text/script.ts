@@ -21,11 +21,14 @@ const AMBIGUOUS_SIMPLIFIED = new Set('斗干里丑万征尸辟熏游夸采准划
 const AMBIGUOUS_TRADITIONAL = new Set('計麽乾祕濛蒐剋氾昇吒徵釐扞於脩陞劄薹袷谿')
 
 interface CharTables {
-  /** traditional (any region) → simplified, one UTF-16 unit to one unit only, so offsets survive. */
-  toSimplified: Map<string, string>
-  traditionalOnly: Set<string>
-  simplifiedOnly: Set<string>
+  /** UTF-16 unit → simplified unit (0: unchanged). One unit to one unit only, so offsets survive. */
+  toSimplified: Uint16Array
+  /** UTF-16 unit → 1 traditional-only, 2 simplified-only, 0 no evidence. Typed arrays: these run over whole stories. */
+  evidence: Uint8Array
 }
+
+const TRADITIONAL = 1
+const SIMPLIFIED = 2
 
 let tables: CharTables | null = null
 
@@ -47,37 +50,37 @@ function charDict(groups: readonly (readonly DictLike[])[] | undefined): (readon
 function buildTables(): CharTables {
   const ts = new Map(charDict(OpenCC.Locale.to.cn))
   const st = new Map(charDict(OpenCC.Locale.from.cn))
-  const toSimplified = new Map<string, string>()
+  const toSimplified = new Uint16Array(0x10000)
+  const evidence = new Uint8Array(0x10000)
   const single = (s: string) => s.length === 1
-  for (const [t, s] of ts) if (t !== s && single(t) && single(s)) toSimplified.set(t, s)
+  for (const [t, s] of ts) if (t !== s && single(t) && single(s)) toSimplified[t.charCodeAt(0)] = s.charCodeAt(0)
   // Regional variants (衞 HK, 裡 TW) map to the OpenCC standard form first, then to simplified.
   for (const region of ['hk', 'tw'] as const) {
     for (const [variant, standard] of charDict(OpenCC.Locale.from[region])) {
       const simplified = ts.get(standard) ?? standard
-      if (variant !== simplified && single(variant) && single(simplified) && !toSimplified.has(variant) && !st.has(variant)) {
-        toSimplified.set(variant, simplified)
-      }
+      if (variant === simplified || !single(variant) || !single(simplified) || st.has(variant)) continue
+      const code = variant.charCodeAt(0)
+      if (!toSimplified[code]) toSimplified[code] = simplified.charCodeAt(0)
     }
   }
-  const traditionalOnly = new Set<string>()
-  const simplifiedOnly = new Set<string>()
-  for (const [t, s] of ts) if (t !== s && !st.has(t) && !AMBIGUOUS_TRADITIONAL.has(t)) traditionalOnly.add(t)
-  for (const [s, t] of st) if (s !== t && !ts.has(s) && !AMBIGUOUS_SIMPLIFIED.has(s)) simplifiedOnly.add(s)
-  return { toSimplified, traditionalOnly, simplifiedOnly }
+  for (const [t, s] of ts) if (t !== s && single(t) && !st.has(t) && !AMBIGUOUS_TRADITIONAL.has(t)) evidence[t.charCodeAt(0)] = TRADITIONAL
+  for (const [s, t] of st) if (s !== t && single(s) && !ts.has(s) && !AMBIGUOUS_SIMPLIFIED.has(s)) evidence[s.charCodeAt(0)] = SIMPLIFIED
+  return { toSimplified, evidence }
 }
 
 function charTables(): CharTables {
   return (tables ??= buildTables())
 }
 
-/** Counts of script-proving characters in `text`. */
+/** Counts of script-proving characters in `text` (BMP characters; the supplementary planes prove little). */
 export function scriptEvidence(text: string): { traditional: number; simplified: number } {
-  const { traditionalOnly, simplifiedOnly } = charTables()
+  const { evidence } = charTables()
   let traditional = 0
   let simplified = 0
-  for (const ch of text) {
-    if (traditionalOnly.has(ch)) traditional++
-    else if (simplifiedOnly.has(ch)) simplified++
+  for (let i = 0; i < text.length; i++) {
+    const kind = evidence[text.charCodeAt(i)]
+    if (kind === TRADITIONAL) traditional++
+    else if (kind === SIMPLIFIED) simplified++
   }
   return { traditional, simplified }
 }
@@ -100,19 +103,20 @@ export function detectScript(text: string): Script {
 export function simplifyChars(text: string): string {
   const { toSimplified } = charTables()
   let out = ''
-  let changed = false
+  let last = 0
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    const s = toSimplified.get(ch)
-    if (s !== undefined) changed = true
-    out += s ?? ch
+    const code = toSimplified[text.charCodeAt(i)]
+    if (!code) continue
+    out += text.slice(last, i) + String.fromCharCode(code)
+    last = i + 1
   }
-  return changed ? out : text
+  return last ? out + text.slice(last) : text
 }
 
 /** One simplified form of a single character (itself when none), e.g. for pinyin look-ups. */
 export function simplifyChar(ch: string): string {
-  return charTables().toSimplified.get(ch) ?? ch
+  const code = ch.length === 1 ? charTables().toSimplified[ch.charCodeAt(0)] : 0
+  return code ? String.fromCharCode(code) : ch
 }
 
 const converters = new Map<string, ConverterFunction>()

@@ -3,10 +3,10 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_articles_credits_role" AS ENUM('reporter', 'correspondent', 'photographer', 'editor', 'contributor', 'intern');
-  CREATE TYPE "public"."enum_articles_dateline_kind" AS ENUM('讯', '电', '专电', '消息');
+  CREATE TYPE "public"."enum_articles_dateline_kind" AS ENUM('xun', 'dian', 'zhuandian', 'xiaoxi');
   CREATE TYPE "public"."enum_articles_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__articles_v_version_credits_role" AS ENUM('reporter', 'correspondent', 'photographer', 'editor', 'contributor', 'intern');
-  CREATE TYPE "public"."enum__articles_v_version_dateline_kind" AS ENUM('讯', '电', '专电', '消息');
+  CREATE TYPE "public"."enum__articles_v_version_dateline_kind" AS ENUM('xun', 'dian', 'zhuandian', 'xiaoxi');
   CREATE TYPE "public"."enum__articles_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_regions_level" AS ENUM('province', 'prefecture', 'county', 'township');
   CREATE TYPE "public"."enum_authors_roles" AS ENUM('reporter', 'correspondent', 'photographer', 'editor', 'contributor');
@@ -36,7 +36,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"dateline_outlet" varchar DEFAULT '亮点黔西南',
   	"dateline_place_id" integer,
   	"dateline_date" timestamp(3) with time zone,
-  	"dateline_kind" "enum_articles_dateline_kind" DEFAULT '讯',
+  	"dateline_kind" "enum_articles_dateline_kind" DEFAULT 'xun',
   	"dateline_text" varchar,
   	"byline_text" varchar,
   	"html" varchar,
@@ -80,7 +80,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_dateline_outlet" varchar DEFAULT '亮点黔西南',
   	"version_dateline_place_id" integer,
   	"version_dateline_date" timestamp(3) with time zone,
-  	"version_dateline_kind" "enum__articles_v_version_dateline_kind" DEFAULT '讯',
+  	"version_dateline_kind" "enum__articles_v_version_dateline_kind" DEFAULT 'xun',
   	"version_dateline_text" varchar,
   	"version_byline_text" varchar,
   	"version_html" varchar,

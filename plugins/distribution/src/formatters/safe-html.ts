@@ -1,0 +1,49 @@
+/**
+ * The last sanitising pass before story HTML leaves the building (feeds, NINJS).
+ *
+ * The renderer already sanitised it at publish time; this pass exists because outputs are read by software
+ * we do not control and stored HTML can outlive the code that produced it: no script, no event handlers,
+ * no javascript: URLs, nothing XML forbids — whatever the input.
+ */
+import sanitizeHtml from 'sanitize-html'
+
+/** Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+export function xmlSafe(text: string): string {
+  return text.replace(XML_INVALID, '')
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+}
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'figcaption'],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'alt', 'width', 'height'],
+    span: ['class'],
+    p: ['class'],
+    figure: ['class'],
+    ol: ['start'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+}
+
+export function safeStoryHtml(html: string): string {
+  return xmlSafe(sanitizeHtml(html, OPTIONS))
+}
+
+/** JSON that is also safe inside HTML and <script>: `<`, `>`, `&`, U+2028/9 as \u escapes (same value). */
+export function safeJsonStringify(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}

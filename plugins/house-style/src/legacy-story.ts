@@ -1,0 +1,29 @@
+/**
+ * A legacy story brought into house style: the source is normalised first (pinyin artifacts stripped, script
+ * converted to the house script) so that the dateline, the headline and the credited names all come out in
+ * the house script; then it is parsed, and the remaining safe fixes (punctuation, full-width letters…) applied.
+ */
+import { defaultRuleContext, fixStory, lintStory } from './lint'
+import { parseStory, type ParsedStory } from './parser'
+import { stripPinyinArtifacts } from './text/pinyin-artifact'
+import { convertScript, detectScript } from './text/script'
+import type { Finding, RuleContext, StoryDraft } from './types'
+
+export interface LegacyStoryResult {
+  parsed: ParsedStory
+  story: StoryDraft
+  findings: Finding[]
+}
+
+export function readLegacyStory(
+  source: string,
+  options: { fix?: boolean; bodyOnly?: boolean; context?: Partial<RuleContext> } = {},
+): LegacyStoryResult {
+  const context = { ...defaultRuleContext, ...options.context }
+  const text = options.fix ? convertScript(stripPinyinArtifacts(source), context.houseScript) : source
+  const parsed = parseStory(text, { bodyOnly: options.bodyOnly })
+  const draft: StoryDraft = { title: parsed.title, dateline: parsed.dateline, credits: parsed.credits, body: parsed.body }
+  if (!options.fix) return { parsed, story: draft, findings: lintStory(draft, context) }
+  const { story, findings } = fixStory(draft, context)
+  return { parsed: { ...parsed, ...story, script: detectScript(text) }, story, findings }
+}

@@ -1,0 +1,224 @@
+/**
+ * Reading Chinese credit lines: `记者 王丽 李平 通讯员 赵一`, `记者张三`, `丁宪民 报道`, `文/图 张三`,
+ * `作者：张三`, `张三 李四 摄`, `本报驻京记者 张三、李四`.
+ *
+ * Two modes:
+ * - bounded: the range is known to be a credit (inside brackets, or a whole line); every character
+ *   must be a role word, a name or a separator, otherwise it is not a credit at all.
+ * - lead: credits without brackets right after a dateline (`晚报讯 记者 张三 李四 近日，…`); names
+ *   are read strictly (surname first, 2–4 characters, delimited) and reading stops where the lede starts.
+ *
+ * Works on simplified text (LineView.match); spans are offsets the caller slices from the original script.
+ */
+import type { CreditRole } from '../types'
+import { HAN_RANGES } from '../text/han'
+import { isPlace } from './gazetteer'
+import { looksLikeName, splitGluedNames } from './names'
+import { isOutlet } from './outlets'
+import { EDITOR_PREFIX, REPORTER_PREFIX, ROLE_WORDS, type RoleWord } from './roles'
+
+export interface CreditSpan {
+  start: number
+  end: number
+  role: CreditRole
+}
+
+export interface CreditScan {
+  credits: CreditSpan[]
+  /** Where the credit text ends (lead mode: where the lede starts, before any separators). */
+  end: number
+  /** How many role words were read. */
+  roleWords: number
+}
+
+export interface ScanOptions {
+  mode: 'bounded' | 'lead'
+  /** Role for names no role word applies to (a bare `（王丽）` after a dateline); null rejects them. */
+  defaultRole: CreditRole | null
+}
+
+type Token = { kind: 'role'; word: RoleWord; start: number; end: number } | { kind: 'name'; start: number; end: number; bare: boolean }
+
+const RUN_CHAR = new RegExp(`[${HAN_RANGES}·•・‧]`)
+const SEPARATOR = /[\s、，,；;：:|｜/／]/
+/** In lead mode a comma or semicolon ends the credit: the lede follows. */
+const LEAD_END = /[，,；;]/
+/** Words a lede starts with, for names glued to it: 记者 张三近日… */
+const LEDE_OPENER = /^(?:近日|日前|昨日|今日|近期|目前|今天|昨天|当天|今年|去年|本周|上周|连日|获悉|从|在|于|对|到|赴|与|和|随)/
+
+/**
+ * Words glued before a role word that belong to it rather than being a name: 本报记者, 新华社记者,
+ * 本报驻京记者, 本期编辑, and the place in `张三 北京报道`.
+ */
+function absorbsPrefix(word: string, prefix: string): boolean {
+  if (word.endsWith('记者') || word === '特派员') return REPORTER_PREFIX.test(prefix) || isOutlet(prefix)
+  if (word.endsWith('编辑')) return EDITOR_PREFIX.test(prefix)
+  if (word === '报道' || word === '报导') return isPlace(prefix) || (prefix.length <= 5 && !splitGluedNames(prefix))
+  return false
+}
+
+class Tokenizer {
+  readonly tokens: Token[] = []
+  constructor(
+    private readonly s: string,
+    private readonly lead: boolean,
+  ) {}
+
+  /** Tokenizes s[from, to); returns where reading stopped (to when all was read), or -1 (bounded failure). */
+  run(from: number, to: number): number {
+    const { s } = this
+    let i = from
+    while (i < to) {
+      const ch = s[i]
+      if (SEPARATOR.test(ch)) {
+        if (this.lead && LEAD_END.test(ch)) return i
+        i++
+        continue
+      }
+      if (!RUN_CHAR.test(ch)) return this.lead ? i : -1
+      let j = i
+      while (j < to && RUN_CHAR.test(s[j])) j++
+      const stopped = this.readRun(i, j, j === to || SEPARATOR.test(s[j]))
+      if (stopped < j) return this.lead ? stopped : -1
+      i = j
+    }
+    return to
+  }
+
+  /** A role word allowed at i in the run [a, b): single characters (文, 图, 摄) only stand alone, or 摄 right after a name. */
+  private roleAt(i: number, a: number, b: number): RoleWord | undefined {
+    for (const word of ROLE_WORDS) {
+      if (!this.s.startsWith(word.word, i)) continue
+      if (word.glued) return word
+      const alone = i === a && i + word.word.length === b
+      const trailingShe = word.word === '摄' && i + 1 === b && i - a >= 2
+      if (alone || trailingShe) return word
+    }
+    return undefined
+  }
+
+  /** Splits a run into role words and names; returns where it stopped (b when fully read). */
+  private readRun(a: number, b: number, delimited: boolean): number {
+    let nameStart = a
+    let i = a
+    while (i < b) {
+      const word = this.roleAt(i, a, b)
+      if (!word) {
+        i++
+        continue
+      }
+      const start = i > nameStart && absorbsPrefix(word.word, this.s.slice(nameStart, i)) ? nameStart : i
+      const stopped = this.names(nameStart, start, true, a, b)
+      if (stopped < start) return stopped
+      this.pushRole(word, start, i + word.word.length)
+      i += word.word.length
+      nameStart = i
+    }
+    return this.names(nameStart, b, delimited, a, b)
+  }
+
+  /** `文/图`, `图/文`: two role words joined by a slash are one credit for writing and pictures. */
+  private pushRole(word: RoleWord, start: number, end: number): void {
+    const prev = this.tokens[this.tokens.length - 1]
+    if (prev?.kind === 'role' && /^[/／]$/.test(this.s.slice(prev.end, start))) {
+      const writing = prev.word.role === 'contributor' || word.role === 'contributor'
+      prev.word = { ...word, role: writing ? 'contributor' : 'photographer', post: writing ? 'fill' : 'override' }
+      prev.end = end
+      return
+    }
+    this.tokens.push({ kind: 'role', word, start, end })
+  }
+
+  /** Reads names in [start, end); returns end when all were read, otherwise where reading stopped. */
+  private names(start: number, end: number, delimited: boolean, runStart: number, runEnd: number): number {
+    if (start >= end) return end
+    const chunk = this.s.slice(start, end)
+    const cut = delimited ? splitGluedNames(chunk) : null
+    if (cut) {
+      let at = start
+      for (const len of cut) {
+        this.tokens.push({ kind: 'name', start: at, end: at + len, bare: false })
+        at += len
+      }
+      return end
+    }
+    if (this.lead) {
+      // A name glued to the lede: take it if what follows is how ledes open.
+      for (const len of [3, 2]) {
+        if (looksLikeName(chunk.slice(0, len)) && LEDE_OPENER.test(chunk.slice(len))) {
+          this.tokens.push({ kind: 'name', start, end: start + len, bare: false })
+          return start + len
+        }
+      }
+      return start
+    }
+    // Bounded and written as its own token (王乐乐, 买买提): trust the brackets, if a role word applies.
+    const alone = start === runStart && end === runEnd
+    if (alone && chunk.length >= 2 && chunk.length <= 4) {
+      this.tokens.push({ kind: 'name', start, end, bare: true })
+      return end
+    }
+    return start
+  }
+}
+
+/** Gives each name its role: pre words apply forward, post words back over their group. */
+function assignRoles(tokens: Token[], defaultRole: CreditRole | null): CreditSpan[] | null {
+  const credits: { start: number; end: number; role: CreditRole | null; explicit: boolean; bare: boolean }[] = []
+  let group = 0
+  let current: RoleWord | null = null
+  tokens.forEach((token, index) => {
+    if (token.kind === 'name') {
+      credits.push({ start: token.start, end: token.end, role: current?.role ?? null, explicit: current !== null, bare: token.bare })
+      return
+    }
+    const { word } = token
+    let use = word.use
+    if (use === 'either') {
+      // 张三 摄 (names waiting for a role) vs 摄影 张三 (a name follows).
+      const waiting = credits.slice(group).some((c) => !c.explicit)
+      use = waiting ? 'post' : tokens[index + 1]?.kind === 'name' ? 'pre' : 'post'
+    }
+    if (use === 'pre') {
+      current = word
+      group = credits.length
+      return
+    }
+    for (const credit of credits.slice(group)) {
+      if (word.post === 'override' || credit.role === null) {
+        credit.role = word.role
+        credit.explicit = true
+      }
+    }
+    current = null
+    group = credits.length
+  })
+  const out: CreditSpan[] = []
+  for (const c of credits) {
+    const role = c.role ?? defaultRole
+    // A bare token that no role word vouches for is not trusted as a name.
+    if (!role || (c.bare && !c.explicit)) return null
+    out.push({ start: c.start, end: c.end, role })
+  }
+  return out
+}
+
+/** Reads credits in s[from, to). Null when there is no credit there (bounded: when the range is not all credit). */
+export function scanCredits(s: string, from: number, to: number, options: ScanOptions): CreditScan | null {
+  const lead = options.mode === 'lead'
+  const tokenizer = new Tokenizer(s, lead)
+  const stopped = tokenizer.run(from, to)
+  if (stopped < 0) return null
+  let { tokens } = tokenizer
+  if (lead) {
+    // Keep up to the last name or post word; a trailing pre word (记者 followed by the lede) is the lede's.
+    let last = tokens.length - 1
+    while (last >= 0 && tokens[last].kind === 'role' && (tokens[last] as { word: RoleWord }).word.use === 'pre') last--
+    tokens = tokens.slice(0, last + 1)
+  }
+  const roleWords = tokens.filter((t) => t.kind === 'role').length
+  if (!tokens.some((t) => t.kind === 'name') || (lead && roleWords === 0)) return null
+  const credits = assignRoles(tokens, options.defaultRole)
+  if (!credits) return null
+  return { credits, end: lead ? tokens[tokens.length - 1].end : to, roleWords }
+}

@@ -1,0 +1,10 @@
+/** The legacy story parser: title, dateline (电头), credits and body blocks from plain text or markdown. */
+export { parseStory } from './parse-story'
+export type { ParsedDateline, ParsedStory, ParseOptions } from './parse-story'
+export { findDateline, type DatelineMatch } from './dateline'
+export { scanCredits, type CreditScan, type CreditSpan, type ScanOptions } from './credits'
+export { parseEnglishByline, parseReutersCredits } from './english-credits'
+export { parseChineseDate, parseEnglishDate } from './dates'
+export { PLACES, isPlace } from './gazetteer'
+export { looksLikeName } from './names'
+export { viewLine, type LineView } from './line-view'

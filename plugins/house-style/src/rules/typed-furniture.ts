@@ -1,0 +1,134 @@
+/**
+ * The dateline and credit lines a reporter typed into the body instead of the story's fields
+ * (`亮点黔西南讯 按照…`, `…支部。（丁宪民 报道）`), as the legacy parser reads them. Shared by
+ * no-dateline-in-body and no-byline-in-body, and parsed once per body.
+ */
+import { findDateline, parseStory, viewLine, type ParsedDateline } from '../parser/index'
+import { stripPinyinArtifacts } from '../text/pinyin-artifact'
+import type { Credit, StoryDraft } from '../types'
+
+/** A span of one body block that the parser took out of the body. */
+export interface TypedSpan {
+  block: number
+  start: number
+  end: number
+  /** The span as written (for messages). */
+  text: string
+  /** The credits written in this span. */
+  credits: Credit[]
+}
+
+export interface TypedFurniture {
+  dateline: (TypedSpan & { dateline: ParsedDateline }) | null
+  /** Credit lines and brackets, in body order. */
+  credits: TypedSpan[]
+}
+
+/**
+ * The parser reads datelines and credits only near the ends of a story: up to two byline lines, a
+ * subtitle and the dateline paragraph at the top, the last eight lines at the bottom. Passing it just
+ * those keeps this rule cheap on long stories.
+ */
+const HEAD_BLOCKS = 4
+const TAIL_BLOCKS = 8
+/** What separates a dateline or credit from the lede (the parser drops these with it). */
+const SEPARATORS = /[\s：:，,—–\-|｜]*/y
+
+const NOTHING: TypedFurniture = { dateline: null, credits: [] }
+const parsedBodies = new WeakMap<StoryDraft['body'], TypedFurniture>()
+
+export function typedFurniture(story: StoryDraft): TypedFurniture {
+  let found = parsedBodies.get(story.body)
+  if (!found) {
+    found = readBody(story)
+    parsedBodies.set(story.body, found)
+  }
+  return found
+}
+
+interface Cut {
+  block: number
+  start: number
+  end: number
+  line: string
+}
+
+function readBody(story: StoryDraft): TypedFurniture {
+  const texts: { block: number; line: string }[] = []
+  story.body.forEach((block, index) => {
+    // One line per block: a stray line break would make the parser see two paragraphs (same length, same offsets).
+    if (block.type !== 'image' && block.text.trim()) texts.push({ block: index, line: block.text.replace(/[\r\n]/g, ' ') })
+  })
+  const window = texts.length <= HEAD_BLOCKS + TAIL_BLOCKS ? texts : [...texts.slice(0, HEAD_BLOCKS), ...texts.slice(-TAIL_BLOCKS)]
+  const parsed = parseStory(window.map((t) => t.line).join('\n'), { bodyOnly: true })
+  if (!parsed.dateline && !parsed.credits.length) return NOTHING
+
+  const cuts = cutsOf(window, parsed.body.map((b) => (b.type === 'image' ? '' : b.text)))
+  let dateline: TypedFurniture['dateline'] = null
+  const spans: Cut[] = []
+  for (const cut of cuts) {
+    const split = parsed.dateline && !dateline && cut.start === 0 ? datelineEnd(cut) : null
+    if (split === null) {
+      spans.push(cut)
+      continue
+    }
+    dateline = { ...span(cut, 0, split), credits: [], dateline: parsed.dateline! }
+    if (split < cut.end) spans.push({ ...cut, start: split })
+  }
+
+  // Each credit belongs to the span that names it; credits written inside a dateline (CNA) go with it.
+  const unclaimed = [...parsed.credits]
+  const claim = (text: string) => {
+    const clean = stripPinyinArtifacts(text)
+    const mine = unclaimed.filter((credit) => clean.includes(credit.name))
+    mine.forEach((credit) => unclaimed.splice(unclaimed.indexOf(credit), 1))
+    return mine
+  }
+  if (dateline) dateline.credits = claim(dateline.text)
+  const credits = spans
+    .map((cut) => {
+      const typed = span(cut, cut.start, cut.end)
+      return { ...typed, credits: claim(typed.text) }
+    })
+    .filter((typed) => typed.credits.length)
+  return { dateline, credits }
+}
+
+function span(cut: Cut, start: number, end: number): TypedSpan {
+  return { block: cut.block, start, end, text: cut.line.slice(start, end).trim(), credits: [] }
+}
+
+/** Where the dateline at the start of a cut ends, with the separators after it; null when it has none. */
+function datelineEnd(cut: Cut): number | null {
+  const lead = cut.line.length - cut.line.trimStart().length
+  const view = viewLine(cut.line.slice(lead, cut.end))
+  const match = findDateline(view)
+  if (!match) return null
+  SEPARATORS.lastIndex = lead + view.toOriginal(match.end)
+  SEPARATORS.test(cut.line)
+  return Math.min(SEPARATORS.lastIndex, cut.end)
+}
+
+/**
+ * What the parser cut from each line: walking the lines and the blocks it kept side by side, a kept text
+ * is the whole line, a part of it (head and/or tail cut), or the line is gone (a credit or dateline line).
+ */
+function cutsOf(lines: { block: number; line: string }[], kept: string[]): Cut[] {
+  const cuts: Cut[] = []
+  let next = 0
+  for (const { block, line } of lines) {
+    const lead = line.length - line.trimStart().length
+    const text = line.trim()
+    const keptText = kept[next]
+    const at = keptText ? text.indexOf(keptText) : -1
+    if (at === -1) {
+      cuts.push({ block, start: 0, end: line.length, line })
+      continue
+    }
+    next++
+    if (at > 0) cuts.push({ block, start: 0, end: lead + at, line })
+    const tail = lead + at + keptText.length
+    if (tail < lead + text.length) cuts.push({ block, start: tail, end: line.length, line })
+  }
+  return cuts
+}

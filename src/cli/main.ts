@@ -1,0 +1,54 @@
+/**
+ * The `newsroom` command.
+ *   newsroom parse FILE [--body-only] [--fix]   print the parsed story as JSON
+ *   newsroom lint FILE [--json]                 print house-style findings; exit 1 when there are errors
+ *   newsroom import FILE|DIR … [--publish]      import legacy stories into the configured database
+ */
+import { parseArgs } from 'node:util'
+
+import { importCommand } from './import'
+import { lintCommand } from './lint'
+import { parseCommand } from './parse'
+
+const USAGE = `Usage:
+  newsroom parse FILE [--body-only] [--fix]
+  newsroom lint FILE [--json]
+  newsroom import FILE|DIR … [--publish]`
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      'body-only': { type: 'boolean', default: false },
+      fix: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      publish: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (!command || values.help || command === 'help') {
+    console.log(USAGE)
+    return command ? 0 : 2
+  }
+  switch (command) {
+    case 'parse':
+      return parseCommand(positionals, { bodyOnly: values['body-only'], fix: values.fix })
+    case 'lint':
+      return lintCommand(positionals, { json: values.json })
+    case 'import':
+      return importCommand(positionals, { publish: values.publish })
+    default:
+      console.error(`Unknown command "${command}".\n${USAGE}`)
+      return 2
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`newsroom: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,82 @@
+/**
+ * Starts the built Newsroom server (`src/server.ts`, as `npm start` runs it) in a child process on a free
+ * port, against a database of its own: a temp SQLite file, or a fresh PostgreSQL database under
+ * TEST_DATABASE_URI. Resolves once it prints its URL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+
+export interface RunningApp {
+  url: string
+  dataDir: string
+  output: () => string
+  stop(signal?: NodeJS.Signals): Promise<number | null>
+}
+
+async function postgres(sql: string) {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URI })
+  await client.connect()
+  await client.query(sql).finally(() => client.end())
+}
+
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-e2e-'))
+  let databaseUri = ''
+  let dbName = ''
+  if (process.env.TEST_DATABASE_URI) {
+    dbName = `newsroom_e2e_${randomBytes(4).toString('hex')}`
+    await postgres(`CREATE DATABASE ${dbName}`)
+    const url = new URL(process.env.TEST_DATABASE_URI)
+    url.pathname = `/${dbName}`
+    databaseUri = url.toString()
+  }
+  const child: ChildProcess = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/server.ts'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      NEWSROOM_DATA_DIR: dataDir,
+      DATABASE_URI: databaseUri,
+      NEWSROOM_SEED: 'true',
+      PAYLOAD_SECRET: 'e2e-secret',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output}`)), 90_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /running at (http:\/\/localhost:\d+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1]!)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    dataDir,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+      child.kill(signal)
+      const code = child.exitCode ?? (await exited)
+      rmSync(dataDir, { recursive: true, force: true })
+      if (dbName) await postgres(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+      return code
+    },
+  }
+}

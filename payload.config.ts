@@ -15,6 +15,7 @@ import { Media } from './collections/Media'
 import { Regions } from './collections/Regions'
 import { Sections } from './collections/Sections'
 import { Users } from './collections/Users'
+import { editorialWorkflowPlugin } from './plugins/editorial-workflow'
 import { houseStylePlugin } from './plugins/house-style'
 import { chooseDatabase, databaseAdapter } from './src/database'
 import { projectRoot, resolvePayloadSecret } from './src/env'
@@ -54,6 +55,7 @@ export default buildConfig({
       defaultOutlet: process.env.NEWSROOM_OUTLET || '亮点黔西南',
       bylinePattern: 'reported-by',
     }),
+    editorialWorkflowPlugin(),
   ],
   onInit: async (payload) => {
     await prepareDatabase(payload, database.kind)

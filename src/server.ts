@@ -8,7 +8,8 @@ import next from 'next'
 import type { Server } from 'node:http'
 import { getPayload, type Payload } from 'payload'
 
-import { StartupError } from './env'
+import { chooseDatabase } from './database'
+import { resolvePayloadSecret, StartupError } from './env'
 import { describeStartupFailure } from './startup-failure'
 import { startJobRunner, type JobRunner } from './job-runner'
 import { publicRoutes } from './public-routes'
@@ -21,6 +22,10 @@ export interface RunningServer {
 
 export async function startServer(options: { port?: number; dev?: boolean } = {}): Promise<RunningServer> {
   const port = options.port ?? Number(process.env.PORT || 3000)
+  // Check the environment before loading the config, so a bad DATABASE_URI or a missing secret is one clear
+  // line rather than an error thrown while modules load.
+  chooseDatabase()
+  resolvePayloadSecret()
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config, cron: false })
   const jobs: JobRunner = startJobRunner(payload)
@@ -67,11 +72,16 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
 
 async function main() {
   let running: RunningServer | undefined
+  // Module loading through the tsx loader holds no handle of its own: without this, a start that fails while
+  // loading the config can let the event loop drain and exit 0 before the error is reported.
+  const keepAlive = setInterval(() => undefined, 1000)
   try {
     running = await startServer()
   } catch (error) {
     console.error(describeStartupFailure(error))
     process.exit(1)
+  } finally {
+    clearInterval(keepAlive)
   }
   console.log(`Newsroom is running at ${running.url} (admin: ${running.url}/admin, GraphQL: ${running.url}/api/graphql)`)
   let stopping = false

@@ -1,9 +1,9 @@
-import * as migration_20261126_142101_initial from './20261126_142101_initial';
+import * as migration_20261126_142844_initial from './20261126_142844_initial';
 
 export const migrations = [
   {
-    up: migration_20261126_142101_initial.up,
-    down: migration_20261126_142101_initial.down,
-    name: '20261126_142101_initial'
+    up: migration_20261126_142844_initial.up,
+    down: migration_20261126_142844_initial.down,
+    name: '20261126_142844_initial'
   },
 ];

@@ -95,14 +95,18 @@ function applyCounting(story: StoryDraft, findings: readonly Finding[], { safeOn
   const accepted: TextEdit[] = []
   let dateline: Dateline | null | undefined = story.dateline
   let credits: Credit[] | undefined
+  let datelineSet = false
   let applied = 0
   for (const { fix } of candidates) {
     const edits = fix.edits ?? []
     if (!edits.every(valid)) continue
     if (edits.some((edit, i) => accepted.some((taken) => collide(edit, taken)) || edits.slice(0, i).some((other) => collide(edit, other)))) continue
-    if ((fix.set?.dateline && dateline !== story.dateline) || (fix.set?.credits && credits)) continue
+    if ((fix.set?.dateline && datelineSet) || (fix.set?.credits && credits)) continue
     accepted.push(...edits)
-    if (fix.set?.dateline) dateline = { ...fix.set.dateline }
+    if (fix.set?.dateline) {
+      dateline = { ...fix.set.dateline }
+      datelineSet = true
+    }
     if (fix.set?.credits) credits = fix.set.credits.map((credit) => ({ ...credit }))
     applied++
   }

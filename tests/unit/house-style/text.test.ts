@@ -110,6 +110,10 @@ describe('script', () => {
   it('ignores characters valid in both scripts', () => {
     expect(scriptEvidence('皇后 公里 台北 於是')).toEqual({ traditional: 0, simplified: 0 })
   })
+  it('does not count the forms Taiwan and Hong Kong share with the mainland as simplified', () => {
+    expect(scriptEvidence('群 峰 床 温')).toEqual({ traditional: 0, simplified: 0 })
+    expect(detectScript('興仁特色產業帶動群眾增收')).toBe('traditional')
+  })
   it('simplifies character by character keeping offsets', () => {
     const t = '本報記者 丁憲民 報道 衞 裡'
     const s = simplifyChars(t)

@@ -10,6 +10,7 @@
 import sanitizeHtml from 'sanitize-html'
 import type { OutputScript, PublishedArticle } from '../types'
 import { convertArticle } from './convert'
+import { escapeHtml } from './safe-html'
 
 export const WECHAT_LIMITS = {
   title: 32,
@@ -194,10 +195,6 @@ function styleForWeChat(html: string): string {
     transformTags,
     exclusiveFilter: (frame) => frame.tag === 'figure' && frame.mediaChildren.length === 0,
   })
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
 function escapeRegExp(text: string): string {

@@ -7,7 +7,7 @@ import type { Block } from '../types'
 const IMAGE = /^!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)$/
 const MARKDOWN_HEADING = /^#{1,6}\s+(.+?)\s*#*$/
 /** Sentence punctuation anywhere, or a clause-ending mark at the end: a sentence, not a heading. */
-const SENTENCE = /[。！？；!?;…]|[，,、：:]$/
+const SENTENCE = /[。！？；!?;…]|[，,、：:.”"]$/
 const HAS_WORD = /[\p{L}]/u
 const HEADING_MAX = 20
 
@@ -26,6 +26,13 @@ export function markdownHeading(line: string): string | null {
  * The caller decides the position rules (not the first paragraph, followed by text).
  */
 export function looksLikeHeading(clean: string): boolean {
-  const length = [...clean].length
-  return length >= 2 && length <= HEADING_MAX && !SENTENCE.test(clean) && HAS_WORD.test(clean) && !/^[（(【[]/.test(clean)
+  // Cheap tests first: this runs on every body line.
+  if (clean.length < 2 || SENTENCE.test(clean) || /^[（(【[]/.test(clean)) return false
+  const length = clean.length <= HEADING_MAX ? clean.length : [...clean].length
+  return length <= HEADING_MAX && HAS_WORD.test(clean)
+}
+
+/** A possible heading before pinyin artifacts are removed (artifacts never add sentence punctuation). */
+export function mayBeHeading(text: string): boolean {
+  return text.length >= 2 && text.length <= 200 && !SENTENCE.test(text)
 }

@@ -50,12 +50,17 @@ const LEDE_OPENER = /^(?:近日|日前|昨日|今日|近期|目前|今天|昨天
  * Words glued before a role word that belong to it rather than being a name: 本报记者, 新华社记者,
  * 本报驻京记者, 本期编辑, and the place in `张三 北京报道`.
  */
-function absorbsPrefix(word: string, prefix: string): boolean {
-  if (word.endsWith('记者') || word === '特派员') return REPORTER_PREFIX.test(prefix) || isOutlet(prefix)
-  if (word.endsWith('编辑')) return EDITOR_PREFIX.test(prefix)
-  if (word === '报道' || word === '报导') return isPlace(prefix) || (prefix.length <= 5 && !splitGluedNames(prefix))
-  return false
+function absorbsPrefix(word: RoleWord, prefix: string): boolean {
+  if (word.word === '报道' || word.word === '报导') return isPlace(prefix) || (prefix.length <= 5 && !splitGluedNames(prefix))
+  if (word.use !== 'pre') return false
+  // 新华社记者, 光明日报通讯员: an outlet before any role word.
+  if (isOutlet(prefix)) return true
+  if (word.word.endsWith('记者') || word.word === '特派员') return REPORTER_PREFIX.test(prefix)
+  return word.word.endsWith('编辑') && EDITOR_PREFIX.test(prefix)
 }
+
+/** `（记者 张三 发自北京）`: where the reporter filed from is not a name. */
+const FILED_FROM = /^发自.{1,8}$/
 
 class Tokenizer {
   readonly tokens: Token[] = []
@@ -107,7 +112,7 @@ class Tokenizer {
         i++
         continue
       }
-      const start = i > nameStart && absorbsPrefix(word.word, this.s.slice(nameStart, i)) ? nameStart : i
+      const start = i > nameStart && absorbsPrefix(word, this.s.slice(nameStart, i)) ? nameStart : i
       const stopped = this.names(nameStart, start, true, a, b)
       if (stopped < start) return stopped
       this.pushRole(word, start, i + word.word.length)
@@ -133,6 +138,7 @@ class Tokenizer {
   private names(start: number, end: number, delimited: boolean, runStart: number, runEnd: number): number {
     if (start >= end) return end
     const chunk = this.s.slice(start, end)
+    if (!this.lead && FILED_FROM.test(chunk)) return end
     const cut = delimited ? splitGluedNames(chunk) : null
     if (cut) {
       let at = start

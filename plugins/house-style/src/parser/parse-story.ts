@@ -8,10 +8,10 @@
 import type { Block, Credit, DatelineKind, Script } from '../types'
 import { stripPinyinArtifacts } from '../text/pinyin-artifact'
 import { detectScript } from '../text/script'
-import { imageBlock, looksLikeHeading, markdownHeading } from './blocks'
+import { imageBlock, looksLikeHeading, markdownHeading, mayBeHeading } from './blocks'
 import { CLOSE_CLASS, INSIDE_CLASS, OPEN_CLASS, closingBracket } from './brackets'
 import { scanCredits, type CreditSpan } from './credits'
-import { findDateline } from './dateline'
+import { findDateline, type DatelineMatch } from './dateline'
 import { isAffiliationLine, parseEnglishByline, parseReutersCredits } from './english-credits'
 import { viewLine, type LineView } from './line-view'
 
@@ -53,6 +53,8 @@ interface Line {
 const LEADING_SEPARATORS = /^[\s：:，,—–\-|｜]+/
 /** Decorations some papers put before a byline: ■本报记者 张三. */
 const DECORATION = /^[■□●○◆◇▲△★☆◎※▶►]+\s*/
+/** Portals' editor codes after the name: `责任编辑：刘光博 SF183`. */
+const EDITOR_CODE = /\s+[A-Z]{1,4}\d{2,6}$/
 /** A whole line in brackets, possibly followed by CNA's filing code: `（編輯：林興盟）1121105`. */
 const BRACKETED_LINE = new RegExp(`^${OPEN_CLASS}(${INSIDE_CLASS}+)${CLOSE_CLASS}\\s*(?:\\d{6,10})?$`)
 /** The credit bracket closing the last paragraph: `…支部。(丁憲民 報道)`. */
@@ -61,7 +63,11 @@ const TRAILING_BRACKET = new RegExp(`${OPEN_CLASS}(${INSIDE_CLASS}{1,80})${CLOSE
 const TRAILER = /^(?:[（(【[]?(?:完|全文完|END)[）)】\]]?|(?:来源|稿源|原标题|本文来源|图片来源|图源|文章来源)[:：].*)$/i
 /** Lines that may stand before the dateline paragraph: 【编者按】…, 核心提示：… */
 const EDITORS_NOTE = /^[【[]?(?:编者按|编者的话|核心提示|导读|摘要|提要|阅读提示)/
-const LEADING_BYLINE_LINES = 2
+/** A paragraph opening with an outlet's reporter: 本报记者, 新华社记者, 澎湃新闻记者. */
+const OPENING_BYLINE = /^(?:本[报台网刊]|\S{1,8}?(?:报|网|社|台|新闻))(?:首席|特派|特约|实习|见习)?记者/
+/** Page furniture scraped with the story: 来源：…, 发布时间：…, 2012-11-26 10:30. */
+const META_LINE = /^(?:(?:来源|稿源|发布时间|发布日期|时间|日期|浏览次数|点击数?|字号)[:：]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$)/
+const HEAD_LINES = 4
 const TRAILING_LINES = 8
 const SCRIPT_SAMPLE = 600
 
@@ -105,8 +111,9 @@ class StoryParser {
     const english = parseEnglishByline(view.clean) ?? parseReutersCredits(view.clean)
     if (english) return english
     const decoration = DECORATION.exec(view.match)?.[0].length ?? 0
+    const code = EDITOR_CODE.exec(view.match)?.index ?? view.match.length
     const bracketed = BRACKETED_LINE.exec(view.match.slice(decoration))
-    const [from, to] = bracketed ? [decoration + 1, decoration + 1 + bracketed[1].length] : [decoration, view.match.length]
+    const [from, to] = bracketed ? [decoration + 1, decoration + 1 + bracketed[1].length] : [decoration, code]
     // No default role: every name needs a role word, so headings such as 抓班子 强组织 are not credits.
     const scan = scanCredits(view.match, from, to, { mode: 'bounded', defaultRole: null })
     return scan && this.fromSpans(view, scan.credits)
@@ -120,36 +127,29 @@ class StoryParser {
   /** Byline lines above the first paragraph, then the dateline and the credit that follows it. */
   parseHead(): number {
     let index = this.next(0)
-    for (let n = 0; n < LEADING_BYLINE_LINES && index < this.lines.length; n++) {
+    let found: DatelineMatch | null = null
+    // Up to a few lines may stand before the dateline paragraph: byline lines (taken as credits),
+    // a subtitle (——记…), a photo caption, an editor's note, a scraped 来源/发布时间 line (left in the body).
+    for (let n = 0; n < HEAD_LINES && index < this.lines.length; n++) {
       const credits = this.wholeLineCredit(index)
       // A photo credit under a lead image is a caption, not the story's byline (parseCaptions takes it).
-      const underImage = index > 0 && this.lines[index - 1].image !== null
-      if (!credits || (underImage && credits.every((c) => c.role === 'photographer'))) break
-      this.add(credits, 'start')
-      this.setText(index, '')
-      index = this.next(index)
-      // `By JANE DOE` is often followed by a line naming the agency.
-      if (index < this.lines.length && isAffiliationLine(this.lines[index].text)) {
+      if (credits && !(this.underImage(index) && credits.every((c) => c.role === 'photographer'))) {
+        this.add(credits, 'start')
         this.setText(index, '')
         index = this.next(index)
+        // `By JANE DOE` is often followed by a line naming the agency.
+        if (index < this.lines.length && isAffiliationLine(this.lines[index].text)) {
+          this.setText(index, '')
+          index = this.next(index)
+        }
+        continue
       }
+      found = findDateline(this.view(index))
+      if (found || !this.mayPrecedeDateline(index)) break
+      index = this.next(index + 1)
     }
     if (index >= this.lines.length) return -1
-    let view = this.view(index)
-    let found = findDateline(view)
-    // A subtitle (——记…), a photo caption or an editor's note may stand before the dateline paragraph.
-    const caption = index > 0 && this.lines[index - 1].image !== null && view.clean.length <= 80
-    if (!found && (caption || looksLikeHeading(view.clean) || EDITORS_NOTE.test(view.match))) {
-      const second = this.next(index + 1)
-      if (second < this.lines.length) {
-        const candidate = findDateline(this.view(second))
-        if (candidate) {
-          index = second
-          view = this.view(second)
-          found = candidate
-        }
-      }
-    }
+    const view = this.view(index)
     if (!found) return this.creditOpeningParagraph(index) ? index : -1
     const { credits, end, ...dateline } = found
     this.dateline = dateline
@@ -170,15 +170,37 @@ class StoryParser {
     return index
   }
 
-  /** No dateline, but the first paragraph opens with a credit bracket: `〔記者張三／台北報導〕今天…`. */
+  private underImage(index: number): boolean {
+    return index > 0 && this.lines[index - 1].image !== null
+  }
+
+  private mayPrecedeDateline(index: number): boolean {
+    const view = this.view(index)
+    const caption = this.underImage(index) && view.clean.length <= 80
+    return caption || looksLikeHeading(view.clean) || EDITORS_NOTE.test(view.match) || META_LINE.test(view.match)
+  }
+
+  /**
+   * No dateline, but the first paragraph opens with a credit: a bracket (`〔記者張三／台北報導〕今天…`),
+   * or an unbracketed byline that is clearly one (`本报记者 张三 李四 近日…`, `记者 张三 报道：…`).
+   */
   private creditOpeningParagraph(index: number): boolean {
     const view = this.view(index)
-    const close = closingBracket(view.match, 0)
-    if (close < 0) return false
-    const scan = scanCredits(view.match, 1, close, { mode: 'bounded', defaultRole: null })
-    if (!scan) return false
-    this.add(this.fromSpans(view, scan.credits), 'start')
-    this.setText(index, view.original.slice(view.toOriginal(close + 1)).replace(LEADING_SEPARATORS, ''))
+    const { match } = view
+    const close = closingBracket(match, 0)
+    let end = -1
+    let spans: CreditSpan[] = []
+    if (close >= 0) {
+      const scan = scanCredits(match, 1, close, { mode: 'bounded', defaultRole: null })
+      if (scan) [end, spans] = [close + 1, scan.credits]
+    } else {
+      const scan = scanCredits(match, 0, match.length, { mode: 'lead', defaultRole: null })
+      const clear = scan && (OPENING_BYLINE.test(match) || /^\s*[：:]/.test(match.slice(scan.end)) || /报[道导]$/.test(match.slice(0, scan.end)))
+      if (scan && clear) [end, spans] = [scan.end, scan.credits]
+    }
+    if (end < 0) return false
+    this.add(this.fromSpans(view, spans), 'start')
+    this.setText(index, view.original.slice(view.toOriginal(end)).replace(LEADING_SEPARATORS, ''))
     return true
   }
 
@@ -229,7 +251,7 @@ class StoryParser {
   parseCaptions(): void {
     for (let index = 1; index < this.lines.length; index++) {
       const line = this.lines[index]
-      if (line.removed || line.image || !this.lines[index - 1].image || line.text.length > 40) continue
+      if (line.removed || line.image || !this.underImage(index) || line.text.length > 40) continue
       const credits = this.wholeLineCredit(index)
       if (credits?.every((c) => c.role === 'photographer')) {
         this.add(credits, 'caption')
@@ -254,7 +276,7 @@ function toBlocks(lines: Line[], stripArtifacts: boolean): Block[] {
     const heading = markdownHeading(text)
     if (heading !== null) return { type: 'heading', text: heading }
     // Sub-headings: short, unpunctuated, never the lede, always followed by text.
-    const short = text.length <= 200 && looksLikeHeading(stripArtifacts ? text : stripPinyinArtifacts(text))
+    const short = mayBeHeading(text) && looksLikeHeading(stripArtifacts ? text : stripPinyinArtifacts(text))
     if (short && !first && i < lastText) return { type: 'heading', text }
     return { type: 'paragraph', text }
   })

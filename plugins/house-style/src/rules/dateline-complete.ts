@@ -16,7 +16,7 @@ const PART_NAMES: Record<DatelinePart, { zh: string; en: string }> = {
 
 const filled = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== ''
 
-export function hasDateline(dateline: Dateline | null | undefined): dateline is Dateline {
+function hasDateline(dateline: Dateline | null | undefined): dateline is Dateline {
   return !!dateline && [dateline.outlet, dateline.place, dateline.date, dateline.kind].some(filled)
 }
 

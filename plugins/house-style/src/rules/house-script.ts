@@ -3,9 +3,9 @@
  * pasted in another script (興仁縣, 強) is converted with OpenCC, one finding per block that changes.
  */
 import { convertScript, detectScript } from '../text/script'
-import type { Finding, HouseScript, Rule, RuleContext, StoryDraft } from '../types'
+import type { Credit, Dateline, Finding, HouseScript, Rule, RuleContext, StoryDraft } from '../types'
 import { foreignCharacters, hasForeignCharacter } from './foreign-characters'
-import { quoted, replacementFinding, textFields } from './support'
+import { finding, quoted, replacementFinding, textFields } from './support'
 
 const SCRIPT_NAMES: Record<HouseScript, { zh: string; en: string }> = {
   'zh-Hans': { zh: '简体中文', en: 'simplified Chinese' },
@@ -58,6 +58,13 @@ function inHouseScript(text: string, script: HouseScript): string {
   return from === 0 ? converted : kept + converted.slice(from)
 }
 
+/** A dateline part or a name in the house script, or null when it already is. */
+function converted(value: string | null | undefined, script: HouseScript): string | null {
+  if (!value || !hasForeignCharacter(value, script)) return null
+  const result = inHouseScript(value, script)
+  return result === value ? null : result
+}
+
 export const houseScript: Rule = {
   id: 'house-script',
   severity: 'error',
@@ -92,6 +99,36 @@ export const houseScript: Rule = {
             en: `Text is not in the house script, ${name.en} (e.g. ${sample.en}); convert it`,
           },
           { zh: `转换为${name.zh}`, en: `Convert to ${name.en}` },
+        ),
+      )
+    }
+    // Readers see the dateline and the credit line too.
+    const fix = { zh: `转换为${name.zh}`, en: `Convert to ${name.en}` }
+    const dateline = story.dateline
+    if (dateline) {
+      const outlet = converted(dateline.outlet, script)
+      const place = converted(dateline.place, script)
+      if (outlet !== null || place !== null) {
+        const set: Dateline = { ...dateline, outlet: outlet ?? dateline.outlet, place: place ?? dateline.place }
+        findings.push(
+          finding(
+            houseScript,
+            { field: 'dateline' },
+            { zh: `电头不是${name.zh}`, en: `The dateline is not in the house script, ${name.en}` },
+            { safe: true, description: fix, set: { dateline: set } },
+          ),
+        )
+      }
+    }
+    const names = story.credits.map((credit) => converted(credit.name, script))
+    if (names.some((n) => n !== null)) {
+      const credits: Credit[] = story.credits.map((credit, i) => ({ ...credit, name: names[i] ?? credit.name }))
+      findings.push(
+        finding(
+          houseScript,
+          { field: 'credits' },
+          { zh: `署名不是${name.zh}`, en: `Credited names are not in the house script, ${name.en}` },
+          { safe: true, description: fix, set: { credits } },
         ),
       )
     }

@@ -6,6 +6,8 @@ import { encodingDamage } from './encoding-damage'
 import { headlineLength } from './headline-length'
 import { headlineNoTrailingPeriod } from './headline-no-trailing-period'
 import { houseScript } from './house-script'
+import { noBylineInBody } from './no-byline-in-body'
+import { noDatelineInBody } from './no-dateline-in-body'
 import { noFullwidthAlphanumerics } from './no-fullwidth-alphanumerics'
 import { pinyinArtifact } from './pinyin-artifact'
 import { punctuationFullwidth } from './punctuation-fullwidth'
@@ -14,7 +16,9 @@ import { reporterCredited } from './reporter-credited'
 
 export const allRules: Rule[] = [
   datelineComplete,
+  noDatelineInBody,
   reporterCredited,
+  noBylineInBody,
   headlineLength,
   headlineNoTrailingPeriod,
   houseScript,
@@ -33,6 +37,8 @@ export {
   headlineLength,
   headlineNoTrailingPeriod,
   houseScript,
+  noBylineInBody,
+  noDatelineInBody,
   noFullwidthAlphanumerics,
   pinyinArtifact,
   punctuationFullwidth,

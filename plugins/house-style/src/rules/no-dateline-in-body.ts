@@ -27,10 +27,10 @@ export const noDatelineInBody: Rule = {
     if (!typed) return []
     const existing: Dateline = story.dateline ?? {}
     const dateline: Dateline = { ...existing }
-    for (const part of ['outlet', 'place', 'kind'] as const) {
-      const value = typed.dateline[part]
-      if (!filled(existing[part]) && value) dateline[part] = value
-    }
+    const { outlet, place, kind } = typed.dateline
+    if (!filled(existing.outlet) && outlet) dateline.outlet = outlet
+    if (!filled(existing.place) && place) dateline.place = place
+    if (!existing.kind) dateline.kind = kind
     // A date without a year (11月26日) cannot be stored until a person confirms the year.
     const partialDate = !filled(existing.date) && typed.dateline.date !== null && !/^\d{4}-/.test(typed.dateline.date)
     if (!filled(existing.date) && typed.dateline.date && !partialDate) dateline.date = typed.dateline.date

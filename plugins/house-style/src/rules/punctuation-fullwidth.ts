@@ -28,6 +28,9 @@ const MARKS = /\.{2,}|。{3,}|…+|[,;:?!.]/g
 const PARENTHESES = /[()]/g
 const STRAIGHT_QUOTE = /"/g
 
+/** `一.` opening a list item: the desk writes `一、`, and `。` would be wrong, so a person decides. */
+const LIST_NUMBER_BEFORE = /(?:^|[\s，。；：！？])[一二三四五六七八九十]+$/
+
 const GBT = { zh: '（GB/T 15834—2011）', en: ' (GB/T 15834-2011)' }
 
 export const punctuationFullwidth: Rule = {
@@ -90,7 +93,8 @@ function checkMarks(field: TextField, findings: Finding[]): void {
       // A period that ends a Chinese sentence: after Han, before the end, a space or more Chinese.
       const next = text[end]
       const sentenceEnd = next === undefined || next === ' ' || next === '\t' || chineseAt(text, end)
-      if (sentenceBefore(text, start) && sentenceEnd) findings.push(markFinding(field, start, end, '。', spacesAfter(text, end)))
+      const listNumber = LIST_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 4), start))
+      if (sentenceBefore(text, start) && sentenceEnd && !listNumber) findings.push(markFinding(field, start, end, '。', spacesAfter(text, end)))
     } else if (chinese && !(mark === '?' && lostCharacterAt(text, start))) {
       // Full-width marks carry their own spacing, so spaces typed after them go too.
       findings.push(markFinding(field, start, end, FULL_WIDTH[mark], spacesAfter(text, end)))

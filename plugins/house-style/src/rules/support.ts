@@ -22,11 +22,6 @@ export function textFields(story: StoryDraft): TextField[] {
   return fields
 }
 
-/** The paragraphs of the body with their block index (a dateline or credit line is only ever typed into one). */
-export function bodyParagraphs(story: StoryDraft): TextField[] {
-  return textFields(story).filter((field) => field.field === 'body' && story.body[field.block!].type === 'paragraph')
-}
-
 export function spanLocation(field: TextField, start: number, end: number): FindingLocation {
   return field.block === undefined ? { field: field.field, start, end } : { field: field.field, block: field.block, start, end }
 }
@@ -80,7 +75,6 @@ export function scanText(
 
 /** Chinese punctuation (GB/T 15834): a neighbour like this means we are in Chinese running text. */
 const CHINESE_PUNCTUATION = new Set('，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕［］…—～·')
-const CHINESE_OPENING = new Set('“‘（《〈「『【〔［')
 const CHINESE_CLOSING = new Set('”’）》〉」』】〕］')
 
 export const HAN = new RegExp(HAN_CLASS)
@@ -111,10 +105,6 @@ export function chineseAt(text: string, index: number): boolean {
 /** Han or a closing Chinese mark (”）》…) just before `index`: what a sentence mark can follow. */
 export function sentenceBefore(text: string, index: number): boolean {
   return hanBefore(text, index) || (index > 0 && CHINESE_CLOSING.has(text[index - 1]))
-}
-
-export function isChineseOpening(ch: string): boolean {
-  return CHINESE_OPENING.has(ch)
 }
 
 const isBlank = (ch: string | undefined) => ch === ' ' || ch === '\t'

@@ -35,15 +35,15 @@ const TAIL_BLOCKS = 8
 const SEPARATORS = /[\s：:，,—–\-|｜]*/y
 
 const NOTHING: TypedFurniture = { dateline: null, credits: [] }
-const parsedBodies = new WeakMap<StoryDraft['body'], TypedFurniture>()
+
+/** Both rules ask about the same body in one lint: remember the last answer, keyed by what the parser reads. */
+let last: { key: string; found: TypedFurniture } | null = null
 
 export function typedFurniture(story: StoryDraft): TypedFurniture {
-  let found = parsedBodies.get(story.body)
-  if (!found) {
-    found = readBody(story)
-    parsedBodies.set(story.body, found)
-  }
-  return found
+  const window = parserWindow(story)
+  const key = window.map((t) => `${t.block}\u0000${t.line}`).join('\n')
+  if (last?.key !== key) last = { key, found: readBody(window) }
+  return last.found
 }
 
 interface Cut {
@@ -53,13 +53,22 @@ interface Cut {
   line: string
 }
 
-function readBody(story: StoryDraft): TypedFurniture {
-  const texts: { block: number; line: string }[] = []
+interface WindowLine {
+  block: number
+  line: string
+}
+
+/** The text blocks at the top and bottom of the body, one line each. */
+function parserWindow(story: StoryDraft): WindowLine[] {
+  const texts: WindowLine[] = []
   story.body.forEach((block, index) => {
     // One line per block: a stray line break would make the parser see two paragraphs (same length, same offsets).
     if (block.type !== 'image' && block.text.trim()) texts.push({ block: index, line: block.text.replace(/[\r\n]/g, ' ') })
   })
-  const window = texts.length <= HEAD_BLOCKS + TAIL_BLOCKS ? texts : [...texts.slice(0, HEAD_BLOCKS), ...texts.slice(-TAIL_BLOCKS)]
+  return texts.length <= HEAD_BLOCKS + TAIL_BLOCKS ? texts : [...texts.slice(0, HEAD_BLOCKS), ...texts.slice(-TAIL_BLOCKS)]
+}
+
+function readBody(window: WindowLine[]): TypedFurniture {
   const parsed = parseStory(window.map((t) => t.line).join('\n'), { bodyOnly: true })
   if (!parsed.dateline && !parsed.credits.length) return NOTHING
 
@@ -67,7 +76,7 @@ function readBody(story: StoryDraft): TypedFurniture {
   let dateline: TypedFurniture['dateline'] = null
   const spans: Cut[] = []
   for (const cut of cuts) {
-    const split = parsed.dateline && !dateline && cut.start === 0 ? datelineEnd(cut) : null
+    const split: number | null = parsed.dateline && !dateline && cut.start === 0 ? datelineEnd(cut) : null
     if (split === null) {
       spans.push(cut)
       continue
@@ -113,7 +122,7 @@ function datelineEnd(cut: Cut): number | null {
  * What the parser cut from each line: walking the lines and the blocks it kept side by side, a kept text
  * is the whole line, a part of it (head and/or tail cut), or the line is gone (a credit or dateline line).
  */
-function cutsOf(lines: { block: number; line: string }[], kept: string[]): Cut[] {
+function cutsOf(lines: WindowLine[], kept: string[]): Cut[] {
   const cuts: Cut[] = []
   let next = 0
   for (const { block, line } of lines) {

@@ -65,6 +65,12 @@ function buildTables(): CharTables {
   }
   for (const [t, s] of ts) if (t !== s && single(t) && !st.has(t) && !AMBIGUOUS_TRADITIONAL.has(t)) evidence[t.charCodeAt(0)] = TRADITIONAL
   for (const [s, t] of st) if (s !== t && single(s) && !ts.has(s) && !AMBIGUOUS_SIMPLIFIED.has(s)) evidence[s.charCodeAt(0)] = SIMPLIFIED
+  // Taiwan and Hong Kong write some characters as the mainland does (群, 峰, 床, HK 温): not simplified evidence.
+  for (const region of ['hk', 'tw'] as const) {
+    for (const [variant] of charDict(OpenCC.Locale.from[region])) {
+      if (single(variant) && evidence[variant.charCodeAt(0)] === SIMPLIFIED) evidence[variant.charCodeAt(0)] = 0
+    }
+  }
   return { toSimplified, evidence }
 }
 

@@ -14,6 +14,7 @@ describe('punctuation-fullwidth', () => {
     ['使用iPhone,但是', '使用iPhone，但是'],
     ['我们, 他们', '我们，他们'],
     ['他走了.我留下.', '他走了。我留下。'],
+    ['会议统一.大家同意', '会议统一。大家同意'],
     ['等待...', '等待……'],
     ['等待......', '等待……'],
     ['等待。。。', '等待……'],
@@ -60,6 +61,8 @@ describe('punctuation-fullwidth', () => {
     ['abbreviations', '美国U.S.政府'],
     ['a ? where an encoding error lost a character', '德才兼?zhèn)洹'],
     ['an odd number of straight quotes', '他说"你好'],
+    ['a list number (一. is a typo for 一、, not a sentence end)', '一.抓班子。二.强组织'],
+    ['times in a sentence', '上午9:30,会议开始'.replace(',', '，')],
   ])('leaves %s alone', (_, text) => {
     expect(findingsIn(text)).toEqual([])
   })

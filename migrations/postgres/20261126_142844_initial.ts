@@ -4,13 +4,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_articles_credits_role" AS ENUM('reporter', 'correspondent', 'photographer', 'editor', 'contributor', 'intern');
   CREATE TYPE "public"."enum_articles_dateline_kind" AS ENUM('xun', 'dian', 'zhuandian', 'xiaoxi');
+  CREATE TYPE "public"."enum_articles_stage" AS ENUM('draft', 'submitted', 'changes_requested', 'approved', 'scheduled', 'published', 'corrected', 'unpublished', 'retracted');
   CREATE TYPE "public"."enum_articles_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__articles_v_version_credits_role" AS ENUM('reporter', 'correspondent', 'photographer', 'editor', 'contributor', 'intern');
   CREATE TYPE "public"."enum__articles_v_version_dateline_kind" AS ENUM('xun', 'dian', 'zhuandian', 'xiaoxi');
+  CREATE TYPE "public"."enum__articles_v_version_stage" AS ENUM('draft', 'submitted', 'changes_requested', 'approved', 'scheduled', 'published', 'corrected', 'unpublished', 'retracted');
   CREATE TYPE "public"."enum__articles_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_regions_level" AS ENUM('province', 'prefecture', 'county', 'township');
   CREATE TYPE "public"."enum_authors_roles" AS ENUM('reporter', 'correspondent', 'photographer', 'editor', 'contributor');
   CREATE TYPE "public"."enum_users_roles" AS ENUM('reporter', 'editor', 'admin');
+  CREATE TYPE "public"."enum_workflow_events_action" AS ENUM('create', 'submit', 'requestChanges', 'approve', 'publish', 'schedule', 'unpublish', 'retract', 'correct', 'update');
+  CREATE TYPE "public"."enum_workflow_events_from_stage" AS ENUM('draft', 'submitted', 'changes_requested', 'approved', 'scheduled', 'published', 'corrected', 'unpublished', 'retracted');
+  CREATE TYPE "public"."enum_workflow_events_to_stage" AS ENUM('draft', 'submitted', 'changes_requested', 'approved', 'scheduled', 'published', 'corrected', 'unpublished', 'retracted');
   CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
   CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
@@ -20,6 +25,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" varchar PRIMARY KEY NOT NULL,
   	"author_id" integer,
   	"role" "enum_articles_credits_role" DEFAULT 'reporter'
+  );
+  
+  CREATE TABLE "articles_corrections" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"note" varchar,
+  	"date" timestamp(3) with time zone
   );
   
   CREATE TABLE "articles" (
@@ -43,6 +56,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"plain_text" varchar,
   	"style_findings" jsonb,
   	"style_error_count" numeric,
+  	"stage" "enum_articles_stage" DEFAULT 'draft',
+  	"created_by_id" integer,
+  	"retraction_reason" varchar,
+  	"workflow_sequence" numeric DEFAULT 0,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_articles_status" DEFAULT 'draft'
@@ -62,6 +79,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"author_id" integer,
   	"role" "enum__articles_v_version_credits_role" DEFAULT 'reporter',
+  	"_uuid" varchar
+  );
+  
+  CREATE TABLE "_articles_v_version_corrections" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"note" varchar,
+  	"date" timestamp(3) with time zone,
   	"_uuid" varchar
   );
   
@@ -87,6 +113,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_plain_text" varchar,
   	"version_style_findings" jsonb,
   	"version_style_error_count" numeric,
+  	"version_stage" "enum__articles_v_version_stage" DEFAULT 'draft',
+  	"version_created_by_id" integer,
+  	"version_retraction_reason" varchar,
+  	"version_workflow_sequence" numeric DEFAULT 0,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__articles_v_version_status" DEFAULT 'draft',
@@ -217,6 +247,23 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"lock_until" timestamp(3) with time zone
   );
   
+  CREATE TABLE "workflow_events" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"article_id" integer,
+  	"sequence" numeric NOT NULL,
+  	"key" varchar NOT NULL,
+  	"action" "enum_workflow_events_action" NOT NULL,
+  	"from_stage" "enum_workflow_events_from_stage",
+  	"to_stage" "enum_workflow_events_to_stage" NOT NULL,
+  	"actor_id" integer,
+  	"actor_name" varchar,
+  	"note" varchar,
+  	"publish_at" timestamp(3) with time zone,
+  	"at" timestamp(3) with time zone NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -269,7 +316,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"regions_id" integer,
   	"authors_id" integer,
   	"media_id" integer,
-  	"users_id" integer
+  	"users_id" integer,
+  	"workflow_events_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -298,18 +346,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   ALTER TABLE "articles_credits" ADD CONSTRAINT "articles_credits_author_id_authors_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."authors"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles_credits" ADD CONSTRAINT "articles_credits_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "articles_corrections" ADD CONSTRAINT "articles_corrections_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_section_id_sections_id_fk" FOREIGN KEY ("section_id") REFERENCES "public"."sections"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_region_id_regions_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."regions"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_hero_image_id_media_id_fk" FOREIGN KEY ("hero_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_dateline_place_id_regions_id_fk" FOREIGN KEY ("dateline_place_id") REFERENCES "public"."regions"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "articles" ADD CONSTRAINT "articles_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles_texts" ADD CONSTRAINT "articles_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v_version_credits" ADD CONSTRAINT "_articles_v_version_credits_author_id_authors_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."authors"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v_version_credits" ADD CONSTRAINT "_articles_v_version_credits_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_articles_v_version_corrections" ADD CONSTRAINT "_articles_v_version_corrections_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_parent_id_articles_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_section_id_sections_id_fk" FOREIGN KEY ("version_section_id") REFERENCES "public"."sections"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_region_id_regions_id_fk" FOREIGN KEY ("version_region_id") REFERENCES "public"."regions"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_hero_image_id_media_id_fk" FOREIGN KEY ("version_hero_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_dateline_place_id_regions_id_fk" FOREIGN KEY ("version_dateline_place_id") REFERENCES "public"."regions"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_created_by_id_users_id_fk" FOREIGN KEY ("version_created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v_texts" ADD CONSTRAINT "_articles_v_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "sections" ADD CONSTRAINT "sections_parent_id_sections_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."sections"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "regions" ADD CONSTRAINT "regions_parent_id_regions_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."regions"("id") ON DELETE set null ON UPDATE no action;
@@ -319,6 +371,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "users_roles" ADD CONSTRAINT "users_roles_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users" ADD CONSTRAINT "users_author_id_authors_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."authors"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "workflow_events" ADD CONSTRAINT "workflow_events_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "workflow_events" ADD CONSTRAINT "workflow_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_articles_fk" FOREIGN KEY ("articles_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
@@ -327,11 +381,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_authors_fk" FOREIGN KEY ("authors_id") REFERENCES "public"."authors"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_workflow_events_fk" FOREIGN KEY ("workflow_events_id") REFERENCES "public"."workflow_events"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "articles_credits_order_idx" ON "articles_credits" USING btree ("_order");
   CREATE INDEX "articles_credits_parent_id_idx" ON "articles_credits" USING btree ("_parent_id");
   CREATE INDEX "articles_credits_author_idx" ON "articles_credits" USING btree ("author_id");
+  CREATE INDEX "articles_corrections_order_idx" ON "articles_corrections" USING btree ("_order");
+  CREATE INDEX "articles_corrections_parent_id_idx" ON "articles_corrections" USING btree ("_parent_id");
   CREATE UNIQUE INDEX "articles_slug_idx" ON "articles" USING btree ("slug");
   CREATE INDEX "articles_section_idx" ON "articles" USING btree ("section_id");
   CREATE INDEX "articles_region_idx" ON "articles" USING btree ("region_id");
@@ -339,6 +396,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "articles_import_key_idx" ON "articles" USING btree ("import_key");
   CREATE INDEX "articles_dateline_dateline_place_idx" ON "articles" USING btree ("dateline_place_id");
   CREATE INDEX "articles_style_error_count_idx" ON "articles" USING btree ("style_error_count");
+  CREATE INDEX "articles_stage_idx" ON "articles" USING btree ("stage");
+  CREATE INDEX "articles_created_by_idx" ON "articles" USING btree ("created_by_id");
   CREATE INDEX "articles_updated_at_idx" ON "articles" USING btree ("updated_at");
   CREATE INDEX "articles_created_at_idx" ON "articles" USING btree ("created_at");
   CREATE INDEX "articles__status_idx" ON "articles" USING btree ("_status");
@@ -346,6 +405,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_version_credits_order_idx" ON "_articles_v_version_credits" USING btree ("_order");
   CREATE INDEX "_articles_v_version_credits_parent_id_idx" ON "_articles_v_version_credits" USING btree ("_parent_id");
   CREATE INDEX "_articles_v_version_credits_author_idx" ON "_articles_v_version_credits" USING btree ("author_id");
+  CREATE INDEX "_articles_v_version_corrections_order_idx" ON "_articles_v_version_corrections" USING btree ("_order");
+  CREATE INDEX "_articles_v_version_corrections_parent_id_idx" ON "_articles_v_version_corrections" USING btree ("_parent_id");
   CREATE INDEX "_articles_v_parent_idx" ON "_articles_v" USING btree ("parent_id");
   CREATE INDEX "_articles_v_version_version_slug_idx" ON "_articles_v" USING btree ("version_slug");
   CREATE INDEX "_articles_v_version_version_section_idx" ON "_articles_v" USING btree ("version_section_id");
@@ -354,6 +415,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_version_version_import_key_idx" ON "_articles_v" USING btree ("version_import_key");
   CREATE INDEX "_articles_v_version_dateline_version_dateline_place_idx" ON "_articles_v" USING btree ("version_dateline_place_id");
   CREATE INDEX "_articles_v_version_version_style_error_count_idx" ON "_articles_v" USING btree ("version_style_error_count");
+  CREATE INDEX "_articles_v_version_version_stage_idx" ON "_articles_v" USING btree ("version_stage");
+  CREATE INDEX "_articles_v_version_version_created_by_idx" ON "_articles_v" USING btree ("version_created_by_id");
   CREATE INDEX "_articles_v_version_version_updated_at_idx" ON "_articles_v" USING btree ("version_updated_at");
   CREATE INDEX "_articles_v_version_version_created_at_idx" ON "_articles_v" USING btree ("version_created_at");
   CREATE INDEX "_articles_v_version_version__status_idx" ON "_articles_v" USING btree ("version__status");
@@ -392,6 +455,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "users_updated_at_idx" ON "users" USING btree ("updated_at");
   CREATE INDEX "users_created_at_idx" ON "users" USING btree ("created_at");
   CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");
+  CREATE INDEX "workflow_events_article_idx" ON "workflow_events" USING btree ("article_id");
+  CREATE UNIQUE INDEX "workflow_events_key_idx" ON "workflow_events" USING btree ("key");
+  CREATE INDEX "workflow_events_action_idx" ON "workflow_events" USING btree ("action");
+  CREATE INDEX "workflow_events_actor_idx" ON "workflow_events" USING btree ("actor_id");
+  CREATE INDEX "workflow_events_at_idx" ON "workflow_events" USING btree ("at");
+  CREATE INDEX "workflow_events_updated_at_idx" ON "workflow_events" USING btree ("updated_at");
+  CREATE INDEX "workflow_events_created_at_idx" ON "workflow_events" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -416,6 +486,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_authors_id_idx" ON "payload_locked_documents_rels" USING btree ("authors_id");
   CREATE INDEX "payload_locked_documents_rels_media_id_idx" ON "payload_locked_documents_rels" USING btree ("media_id");
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
+  CREATE INDEX "payload_locked_documents_rels_workflow_events_id_idx" ON "payload_locked_documents_rels" USING btree ("workflow_events_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -430,9 +501,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
    DROP TABLE "articles_credits" CASCADE;
+  DROP TABLE "articles_corrections" CASCADE;
   DROP TABLE "articles" CASCADE;
   DROP TABLE "articles_texts" CASCADE;
   DROP TABLE "_articles_v_version_credits" CASCADE;
+  DROP TABLE "_articles_v_version_corrections" CASCADE;
   DROP TABLE "_articles_v" CASCADE;
   DROP TABLE "_articles_v_texts" CASCADE;
   DROP TABLE "sections" CASCADE;
@@ -443,6 +516,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "users_roles" CASCADE;
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
+  DROP TABLE "workflow_events" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -453,13 +527,18 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payload_migrations" CASCADE;
   DROP TYPE "public"."enum_articles_credits_role";
   DROP TYPE "public"."enum_articles_dateline_kind";
+  DROP TYPE "public"."enum_articles_stage";
   DROP TYPE "public"."enum_articles_status";
   DROP TYPE "public"."enum__articles_v_version_credits_role";
   DROP TYPE "public"."enum__articles_v_version_dateline_kind";
+  DROP TYPE "public"."enum__articles_v_version_stage";
   DROP TYPE "public"."enum__articles_v_version_status";
   DROP TYPE "public"."enum_regions_level";
   DROP TYPE "public"."enum_authors_roles";
   DROP TYPE "public"."enum_users_roles";
+  DROP TYPE "public"."enum_workflow_events_action";
+  DROP TYPE "public"."enum_workflow_events_from_stage";
+  DROP TYPE "public"."enum_workflow_events_to_stage";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";`)

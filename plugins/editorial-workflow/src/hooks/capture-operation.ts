@@ -1,0 +1,17 @@
+/**
+ * beforeOperation: remembers each save's operation and draft flag. Collection beforeChange hooks are not told
+ * whether a save is a draft, and `_status: 'draft'` means "save a draft" with ?draft=true but "unpublish"
+ * without it — the guard must know which.
+ */
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { storyKey, workflowState } from '../request-state'
+
+export const captureOperation: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion') return args
+  const { id, draft } = args as { id?: unknown; draft?: boolean }
+  // restoreVersion's id is the version's, not the story's; bulk updates have none.
+  const target = operation === 'update' && id !== undefined && id !== null ? id : operation
+  workflowState(req).operations[storyKey(collection.slug, target)] = { operation, draft: Boolean(draft) }
+  return args
+}

@@ -1,0 +1,195 @@
+/**
+ * beforeChange on stories — the one place every save passes, whatever the API: REST, GraphQL, Local API, the
+ * admin, the scheduled-publish job. It
+ *   • applies a transition the plugin's own action code asked for (re-checking the stage: a concurrent
+ *     transition may have won), recording it before the save so the unique history key settles races;
+ *   • refuses writes that would go around the workflow: setting `stage`, adding corrections, reporters editing
+ *     stories that are not theirs or not theirs to edit any more, reporters publishing;
+ *   • turns a publish or unpublish written directly (the admin's Publish/Unpublish buttons, `_status` over the
+ *     API, the schedulePublish job) into the same recorded transition, with the same rules;
+ *   • keeps the workflow's own fields (stage, sequence, createdBy, retraction reason) as the workflow set them.
+ * Runs after house-style's hook, so `data.styleFindings` is the fresh lint of what is being saved.
+ */
+import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+
+import { TRANSITIONS } from '../actions'
+import { actorOf, sameId, type Actor, type Id } from '../desk-roles'
+import { conflict, forbidden, styleBlocked } from '../errors'
+import { actionEntries, creationEntries } from '../history-entries'
+import type { ResolvedWorkflowOptions } from '../options'
+import { isOwnStory } from '../ownership'
+import { recordHistory, type HistoryEntry } from '../record-events'
+import { storyKey, workflowState, type RequestedTransition } from '../request-state'
+import { REPORTER_EDITABLE_STAGES, stageLabels, type Stage } from '../stages'
+import { readStoryState, type Correction, type StoryState } from '../story-state'
+
+type Data = Record<string, unknown>
+
+const errorFindings = (findings: unknown) =>
+  (Array.isArray(findings) ? findings : []).filter((f) => (f as { severity?: string })?.severity === 'error')
+
+const normaliseCorrections = (value: unknown): string =>
+  JSON.stringify(
+    (Array.isArray(value) ? value : []).map((c: { note?: unknown; date?: unknown }) => [
+      String(c?.note ?? '').trim(),
+      c?.date ? new Date(String(c.date)).toISOString() : '',
+    ]),
+  )
+
+export const guardStorySave =
+  (options: ResolvedWorkflowOptions): CollectionBeforeChangeHook =>
+  async ({ data, originalDoc, operation, req, collection }) => {
+    const actor = actorOf(req.user, options)
+    if (operation === 'create') return guardCreate(data, actor)
+    const id = (originalDoc as { id?: Id } | undefined)?.id
+    if (id === undefined) return data
+    const state = workflowState(req)
+    const key = storyKey(collection.slug, id)
+    delete state.applied[key]
+    const story = await readStoryState(req, options, collection.slug, id)
+    if (!story) return data
+    const requested = state.requested[key]
+    if (requested) return applyRequested(req, options, collection.slug, story, data, actor, requested)
+    const op = state.operations[key] ?? state.operations[storyKey(collection.slug, 'update')] ?? state.operations[storyKey(collection.slug, 'restoreVersion')]
+    return guardDirectWrite(req, options, collection.slug, story, data, originalDoc as Data, actor, {
+      draft: op?.draft ?? false,
+      restoring: op?.operation === 'restoreVersion',
+    })
+  }
+
+function guardCreate(data: Data, actor: Actor | null): Data {
+  // Payload has already turned a draft save into `_status: 'draft'`; only a real publish says 'published'.
+  const published = data._status === 'published'
+  if (actor) {
+    if (data.stage != null && data.stage !== 'draft') {
+      throw forbidden('A new story starts as a draft; its stage changes only through workflow actions. / 新稿件只能从草稿开始。')
+    }
+    if (!actor.isEditor && !actor.isReporter) throw forbidden('Only desk staff may write stories. / 仅编辑部成员可写稿。')
+    if (published && !actor.isEditor) throw forbidden('Only editors may publish. / 仅编辑可发布稿件。', 'publish')
+    data.createdBy = actor.id
+    // A duplicate starts its own life: no corrections, no retraction.
+    data.corrections = []
+    data.retractionReason = null
+  }
+  data.stage = published ? 'published' : 'draft'
+  data.workflowSequence = creationEntries(actor, published).length
+  return data
+}
+
+async function applyRequested(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  collection: string,
+  story: StoryState,
+  data: Data,
+  actor: Actor | null,
+  requested: RequestedTransition,
+): Promise<Data> {
+  const rule = TRANSITIONS[requested.action]
+  // Checked again here, inside the save: another transition may have landed since the action read the story.
+  if (!rule.from.includes(story.stage)) {
+    throw conflict(`The story is now ${stageLabels[story.stage].en.toLowerCase()}. / 稿件已变为“${stageLabels[story.stage].zh}”。`, story.stage, requested.action)
+  }
+  const errorCount = typeof data.styleErrorCount === 'number' ? data.styleErrorCount : story.styleErrorCount
+  if (rule.styleBlocked && errorCount > 0) throw styleBlocked(requested.action, errorFindings(data.styleFindings ?? story.styleFindings))
+
+  const entries = actionEntries(requested.action, story.stage, requested.note, requested.publishAt)
+  await recordHistory(req, options, collection, story.id, story.sequence + 1, entries, actor, requested.at)
+  Object.assign(data, {
+    stage: rule.to,
+    _status: rule.status,
+    workflowSequence: story.sequence + entries.length,
+    createdBy: story.createdBy,
+    corrections:
+      requested.action === 'correct' ? [...story.corrections, { note: requested.note ?? '', date: requested.at } satisfies Correction] : story.corrections,
+    retractionReason: requested.action === 'retract' ? requested.note : story.retractionReason,
+  })
+  workflowState(req).applied[storyKey(collection, story.id)] = {
+    actions: entries.map((e) => e.action),
+    from: story.stage,
+    to: rule.to,
+    note: requested.note,
+    publishAt: requested.publishAt,
+    actorId: actor?.id ?? null,
+  }
+  return data
+}
+
+async function guardDirectWrite(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  collection: string,
+  story: StoryState,
+  data: Data,
+  originalDoc: Data,
+  actor: Actor | null,
+  { draft, restoring }: { draft: boolean; restoring: boolean },
+): Promise<Data> {
+  // Restoring an old version brings back its text, not its place in the workflow.
+  if (!restoring) {
+    if (data.stage != null && data.stage !== story.stage) {
+      throw forbidden('The stage changes only through workflow actions (POST …/workflow). / 稿件状态只能通过流程操作变更。')
+    }
+    if (data.corrections !== undefined && normaliseCorrections(data.corrections) !== normaliseCorrections(story.corrections)) {
+      throw forbidden('Corrections are added with the "correct" action. / 更正须通过“更正”操作添加。', 'correct')
+    }
+    if (actor && data.createdBy != null && !sameId(data.createdBy, story.createdBy)) {
+      throw forbidden('createdBy records who wrote the story and cannot be changed. / 创建人不可更改。')
+    }
+  }
+  if (restoring && normaliseCorrections(data.corrections) !== normaliseCorrections(story.corrections)) data.corrections = story.corrections
+
+  const savingDraft = draft && data._status !== 'published'
+  const willBePublic = savingDraft ? story.isPublic : (data._status ?? originalDoc._status) === 'published'
+
+  if (actor && !actor.isEditor) {
+    if (!actor.isReporter) throw forbidden('Only desk staff may edit stories. / 仅编辑部成员可修改稿件。')
+    if (!(await isOwnStory(req, options, actor, story))) throw forbidden("Reporters may edit only their own stories. / 记者只能修改自己的稿件。")
+    if (story.isPublic || !REPORTER_EDITABLE_STAGES.includes(story.stage)) {
+      const stage = stageLabels[story.stage]
+      throw forbidden(`The story is ${stage.en.toLowerCase()}: only editors may change it now. / 稿件已“${stage.zh}”，记者不能再修改。`)
+    }
+    if (willBePublic) throw forbidden('Only editors may publish. / 仅编辑可发布稿件。', 'publish')
+  }
+
+  let entries: HistoryEntry[] = []
+  let to: Stage = story.stage
+  if (!story.isPublic && willBePublic) {
+    // The admin's Publish button, `_status: 'published'` over the API, or the scheduled-publish job.
+    if (story.stage === 'retracted') {
+      throw conflict('A retracted story cannot be published again. / 已撤稿的稿件不能再发布。', story.stage, 'publish')
+    }
+    const fresh = typeof data.styleErrorCount === 'number' ? data.styleErrorCount : story.styleErrorCount
+    if (fresh > 0) throw styleBlocked('publish', errorFindings(data.styleFindings ?? story.styleFindings))
+    entries = TRANSITIONS.publish.from.includes(story.stage)
+      ? actionEntries('publish', story.stage, null, null)
+      : [{ action: 'publish', from: story.stage, to: 'published' }]
+    to = 'published'
+  } else if (story.isPublic && !willBePublic) {
+    entries = [{ action: 'unpublish', from: story.stage, to: 'unpublished' }]
+    to = 'unpublished'
+  } else if (story.isPublic && willBePublic && !savingDraft) {
+    // Edits to a live story published without a correction note: recorded, the stage stays.
+    entries = [{ action: 'update', from: story.stage, to: story.stage }]
+  }
+
+  Object.assign(data, {
+    stage: to,
+    workflowSequence: story.sequence + entries.length,
+    createdBy: story.createdBy,
+    retractionReason: story.retractionReason,
+  })
+  if (entries.length) {
+    const at = new Date().toISOString()
+    await recordHistory(req, options, collection, story.id, story.sequence + 1, entries, actor, at)
+    workflowState(req).applied[storyKey(collection, story.id)] = {
+      actions: entries.map((e) => e.action),
+      from: story.stage,
+      to,
+      note: null,
+      publishAt: null,
+      actorId: actor?.id ?? null,
+    }
+  }
+  return data
+}

@@ -1,0 +1,44 @@
+/**
+ * The editorial-workflow plugin's options. Defaults are applied once, in resolveOptions(); the rest of the
+ * plugin reads only the resolved shape.
+ */
+export interface EditorialWorkflowPluginConfig {
+  /** Collections whose documents are stories governed by the workflow (drafts must be enabled). @default ['articles'] */
+  collections?: string[]
+  /** Slug of the append-only history collection the plugin adds. @default 'workflow-events' */
+  eventsCollection?: string
+  /** The auth collection desk staff log in with. @default 'users' */
+  usersCollection?: string
+  /** The field on users that holds their role names (a select with hasMany). @default 'roles' */
+  rolesField?: string
+  /** Roles that may edit any story and take every editor action (request changes, approve, publish, …). @default ['editor', 'admin'] */
+  editorRoles?: string[]
+  /** Roles that write stories and submit their own. @default ['reporter'] */
+  reporterRoles?: string[]
+  /** Collection credited people come from; a credited author whose user field is the caller makes the story theirs. @default 'authors' */
+  authorsCollection?: string
+  /** The relationship on authors that links to a user. @default 'user' */
+  authorUserField?: string
+  /** The array of credits on a story; each row has an `author` relationship. @default 'credits' */
+  creditsField?: string
+  /** Add "my stories" and "review queue" links to the admin navigation. @default true */
+  navLinks?: boolean
+  /** Keep the fields and the history collection (stable schema) but enforce, record and serve nothing. @default false */
+  disabled?: boolean
+}
+
+export type ResolvedWorkflowOptions = Required<EditorialWorkflowPluginConfig>
+
+export const resolveOptions = (options: EditorialWorkflowPluginConfig = {}): ResolvedWorkflowOptions => ({
+  collections: options.collections ?? ['articles'],
+  eventsCollection: options.eventsCollection ?? 'workflow-events',
+  usersCollection: options.usersCollection ?? 'users',
+  rolesField: options.rolesField ?? 'roles',
+  editorRoles: options.editorRoles ?? ['editor', 'admin'],
+  reporterRoles: options.reporterRoles ?? ['reporter'],
+  authorsCollection: options.authorsCollection ?? 'authors',
+  authorUserField: options.authorUserField ?? 'user',
+  creditsField: options.creditsField ?? 'credits',
+  navLinks: options.navLinks ?? true,
+  disabled: options.disabled ?? false,
+})

@@ -1,0 +1,80 @@
+/**
+ * editorialWorkflowPlugin(options)(config): adds stages, the history collection, the rules and the actions to
+ * each story collection — fields, access, hooks, the …/workflow endpoints, GraphQL, and the admin's action
+ * bar, Publish button, history panel and newsroom links. Hooks, endpoints and components are appended, never
+ * replaced. `disabled` keeps the fields and the history collection (stable schema) and drops the behaviour.
+ */
+import type { CollectionConfig, Config, Plugin } from 'payload'
+
+import { storyCreateAccess, storyUpdateAccess } from './access'
+import { workflowEndpoints } from './endpoints'
+import { workflowEventsCollection } from './events-collection'
+import { workflowFields } from './fields'
+import { withWorkflowGraphQL } from './graphql'
+import { afterStorySave } from './hooks/after-story-save'
+import { captureOperation } from './hooks/capture-operation'
+import { guardStorySave } from './hooks/guard-story-save'
+import { resolveOptions, type EditorialWorkflowPluginConfig, type ResolvedWorkflowOptions } from './options'
+
+const ADMIN = '/plugins/editorial-workflow/src/admin'
+
+function withStageColumn(columns: string[] | undefined): string[] | undefined {
+  if (!columns || columns.includes('stage')) return columns
+  const after = columns.indexOf('title')
+  return after === -1 ? [...columns, 'stage'] : [...columns.slice(0, after + 1), 'stage', ...columns.slice(after + 1)]
+}
+
+function governStory(collection: CollectionConfig, options: ResolvedWorkflowOptions): CollectionConfig {
+  const withFields = { ...collection, fields: [...collection.fields, ...workflowFields(options)] }
+  const admin = { ...collection.admin, defaultColumns: withStageColumn(collection.admin?.defaultColumns) }
+  if (options.disabled) return { ...withFields, admin }
+  const hooks = collection.hooks ?? {}
+  const edit = collection.admin?.components?.edit ?? {}
+  return {
+    ...withFields,
+    admin: {
+      ...admin,
+      components: {
+        ...collection.admin?.components,
+        edit: {
+          ...edit,
+          beforeDocumentControls: [...(edit.beforeDocumentControls ?? []), `${ADMIN}/WorkflowActions#WorkflowActions`],
+          // Keep a Publish button someone else configured; otherwise ours runs the publish action.
+          PublishButton: edit.PublishButton ?? `${ADMIN}/WorkflowPublishButton#WorkflowPublishButton`,
+        },
+      },
+    },
+    access: {
+      ...collection.access,
+      create: storyCreateAccess(options, collection.access?.create),
+      update: storyUpdateAccess(options, collection.access?.update),
+    },
+    hooks: {
+      ...hooks,
+      beforeOperation: [...(hooks.beforeOperation ?? []), captureOperation],
+      beforeChange: [...(hooks.beforeChange ?? []), guardStorySave(options)],
+      afterChange: [...(hooks.afterChange ?? []), afterStorySave(options)],
+    },
+    endpoints: collection.endpoints === false ? false : [...(collection.endpoints ?? []), ...workflowEndpoints(options, collection.slug)],
+  }
+}
+
+export const editorialWorkflowPlugin =
+  (pluginOptions: EditorialWorkflowPluginConfig = {}): Plugin =>
+  (config: Config): Config => {
+    const options = resolveOptions(pluginOptions)
+    const collections = (config.collections ?? []).map((collection) =>
+      options.collections.includes(collection.slug) ? governStory(collection, options) : collection,
+    )
+    const afterNavLinks = config.admin?.components?.afterNavLinks ?? []
+    return {
+      ...config,
+      collections: [...collections, workflowEventsCollection(options)],
+      admin:
+        options.disabled || !options.navLinks
+          ? config.admin
+          : { ...config.admin, components: { ...config.admin?.components, afterNavLinks: [...afterNavLinks, `${ADMIN}/WorkflowNavLinks#WorkflowNavLinks`] } },
+      graphQL: options.disabled ? config.graphQL : withWorkflowGraphQL(config.graphQL, options),
+      custom: { ...config.custom, editorialWorkflow: options },
+    }
+  }

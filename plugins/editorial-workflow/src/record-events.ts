@@ -1,0 +1,88 @@
+/**
+ * Writes history entries. Each entry claims the next sequence number of its story; the unique key makes the
+ * claim atomic across requests and processes sharing a database, so a second, concurrent transition from the
+ * same state fails here — before its save — and becomes a 409.
+ */
+import type { CollectionSlug, PayloadRequest } from 'payload'
+
+import { ValidationError } from 'payload'
+
+import type { EventAction } from './actions'
+import type { Actor, Id } from './desk-roles'
+import { conflict } from './errors'
+import { storyRelation } from './events-collection'
+import type { ResolvedWorkflowOptions } from './options'
+import { storyKey, workflowState } from './request-state'
+import type { Stage } from './stages'
+
+export interface HistoryEntry {
+  action: EventAction
+  from: Stage | null
+  to: Stage
+  note?: string | null
+  publishAt?: string | null
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  if (error instanceof ValidationError) return error.data.errors.some((e) => e.path === 'key')
+  const code = (error as { code?: unknown; cause?: { code?: unknown } })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 11000
+}
+
+export async function recordHistory(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  collection: string,
+  storyId: Id,
+  firstSequence: number,
+  entries: HistoryEntry[],
+  actor: Actor | null,
+  at: string,
+): Promise<void> {
+  const recorded = (workflowState(req).recorded[storyKey(collection, storyId)] ??= [])
+  for (const [index, entry] of entries.entries()) {
+    const sequence = firstSequence + index
+    try {
+      const event = await req.payload.create({
+        collection: options.eventsCollection as CollectionSlug,
+        data: {
+          article: storyRelation(options, collection, storyId),
+          sequence,
+          key: `${collection}:${String(storyId)}:${sequence}`,
+          action: entry.action,
+          fromStage: entry.from,
+          toStage: entry.to,
+          actor: actor?.id ?? null,
+          actorName: actor?.name ?? '系统 / system',
+          note: entry.note ?? null,
+          publishAt: entry.publishAt ?? null,
+          at,
+        } as never,
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
+      recorded.push(event.id)
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        throw conflict('Someone else changed this story at the same moment; reload and try again. / 稿件刚被他人处理，请刷新后重试。', entry.from ?? entry.to, entry.action)
+      }
+      throw error
+    }
+  }
+}
+
+/** Without a database transaction nothing rolls back a failed save: remove the entries it wrote. */
+export async function forgetHistory(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  collection: string,
+  storyId: Id,
+  { rolledBack }: { rolledBack: boolean },
+) {
+  const key = storyKey(collection, storyId)
+  const ids = workflowState(req).recorded[key] ?? []
+  delete workflowState(req).recorded[key]
+  if (!ids.length || rolledBack) return
+  await req.payload.delete({ collection: options.eventsCollection as CollectionSlug, where: { id: { in: ids } }, overrideAccess: true, req })
+}

@@ -1,0 +1,68 @@
+/**
+ * Reads a story as the workflow sees it: the stage and sequence from its latest version (drafts included: that
+ * is where the newest state lives), and whether the public sees it from the main document (a draft saved over
+ * a published story leaves the published one public).
+ */
+import type { CollectionSlug, PayloadRequest } from 'payload'
+
+import type { ResolvedWorkflowOptions } from './options'
+import { idOf, type Id } from './desk-roles'
+import { isStage, type Stage } from './stages'
+
+export interface Correction {
+  note: string
+  date: string
+}
+
+export interface StoryState {
+  id: Id
+  stage: Stage
+  /** How many history entries the story has; the next one is number sequence + 1. */
+  sequence: number
+  isPublic: boolean
+  styleErrorCount: number
+  styleFindings: unknown[]
+  createdBy: Id | null
+  creditedAuthors: Id[]
+  corrections: Correction[]
+  retractionReason: string | null
+  latest: Record<string, unknown>
+}
+
+export async function readStoryState(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  collection: string,
+  id: Id,
+): Promise<StoryState | null> {
+  const latest = (await req.payload.findByID({
+    collection: collection as CollectionSlug,
+    id,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as Record<string, unknown> | null
+  if (!latest) return null
+  const main = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as Record<string, unknown> | null
+  const credits = Array.isArray(latest[options.creditsField]) ? (latest[options.creditsField] as { author?: unknown }[]) : []
+  const findings = Array.isArray(latest.styleFindings) ? (latest.styleFindings as unknown[]) : []
+  return {
+    id: (latest.id as Id) ?? id,
+    stage: isStage(latest.stage) ? latest.stage : 'draft',
+    sequence: typeof latest.workflowSequence === 'number' ? latest.workflowSequence : 0,
+    isPublic: main?._status === 'published',
+    styleErrorCount: typeof latest.styleErrorCount === 'number' ? latest.styleErrorCount : 0,
+    styleFindings: findings,
+    createdBy: idOf(latest.createdBy) ?? null,
+    creditedAuthors: credits.map((credit) => idOf(credit?.author)).filter((author): author is Id => author !== undefined),
+    corrections: Array.isArray(latest.corrections)
+      ? (latest.corrections as { note?: unknown; date?: unknown }[]).flatMap((c) =>
+          typeof c?.note === 'string' && c.date ? [{ note: c.note, date: String(c.date) }] : [],
+        )
+      : [],
+    retractionReason: typeof latest.retractionReason === 'string' ? latest.retractionReason : null,
+    latest,
+  }
+}

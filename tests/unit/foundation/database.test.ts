@@ -3,6 +3,7 @@
  * be checked here: selection, an adapter and a whole config that build, and id handling that works for
  * string ObjectIds as well as numeric ids.
  */
+import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 
 import { lexicalToBlocks } from '../../../plugins/house-style'
@@ -13,7 +14,7 @@ describe('chooseDatabase', () => {
   test('unset means the embedded SQLite file under ./data', () => {
     const choice = chooseDatabase('')
     expect(choice.kind).toBe('sqlite')
-    expect(choice.url).toMatch(/^file:.*data\/newsroom\.db$/)
+    expect(choice.url).toBe(`file:${path.join(process.env.NEWSROOM_DATA_DIR!, 'newsroom.db')}`)
   })
 
   test.each([

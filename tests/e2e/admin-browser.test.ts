@@ -29,6 +29,8 @@ test('the reporter logs in and opens the founding story in the admin', async () 
   await screenshot(page, 'foundation-article-list')
   await row.click()
   await page.waitForURL(/\/admin\/collections\/articles\/[^/]+$/)
+  await page.locator('input[name="title"]').waitFor({ timeout: 30_000 })
+  await screenshot(page, 'foundation-founding-story-loading')
   // The headline field holds the cleaned headline; the editor shows the sub-headings; the sidebar the rendered dateline.
   await expect.poll(() => page.locator('input[name="title"]').inputValue(), { timeout: 30_000 }).toBe('兴仁县“三抓三强”加快后进党组织转化')
   await page.locator('[data-lexical-editor="true"] h2', { hasText: '抓班子 强组织' }).waitFor()

@@ -187,12 +187,12 @@ export async function graphql(query: string, variables: Record<string, unknown> 
 export const localReqFor = async (desk: Desk, persona: Persona) => createLocalReq({ user: (memberFor(desk, persona)?.user ?? undefined) as never }, desk.payload)
 
 /**
- * Closes the test desk. Payload's destroy() leaves the PostgreSQL pool open, and dropping the test database
- * then kills its idle connections with an unhandled 57P01 error; end the pool first.
+ * Closes the test desk. Dropping the PostgreSQL test database terminates the pool's idle connections, and an
+ * idle pg client's error is re-emitted on the pool, which has no listener: an unhandled 57P01 fails the run.
  */
 export async function closeDesk(testDesk: { payload: Payload; close(): Promise<void> } | undefined) {
   if (!testDesk) return
-  const pool = (testDesk.payload.db as unknown as { pool?: { end(): Promise<void> } }).pool
-  await pool?.end().catch(() => undefined)
+  const pool = (testDesk.payload.db as unknown as { pool?: { on(event: 'error', listener: () => void): void } }).pool
+  pool?.on('error', () => undefined)
   await testDesk.close()
 }

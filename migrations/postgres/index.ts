@@ -1,9 +1,9 @@
-import * as migration_20261126_142844_initial from './20261126_142844_initial';
+import * as migration_20261126_144021_initial from './20261126_144021_initial';
 
 export const migrations = [
   {
-    up: migration_20261126_142844_initial.up,
-    down: migration_20261126_142844_initial.down,
-    name: '20261126_142844_initial'
+    up: migration_20261126_144021_initial.up,
+    down: migration_20261126_144021_initial.down,
+    name: '20261126_144021_initial'
   },
 ];

@@ -17,7 +17,7 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
     {
       name: 'stage',
       type: 'select',
-      required: true,
+      // Not required: API clients create stories without naming a stage; the guard always sets it.
       defaultValue: 'draft',
       index: true,
       label: l('流程状态', 'Stage'),

@@ -2,6 +2,8 @@
  * Lexical ⇄ house-style blocks. Rules read plain blocks (heading / paragraph / image); fixes come back as
  * text edits on block offsets, which are mapped onto the Lexical text nodes they touch, keeping formatting.
  */
+import { randomBytes } from 'node:crypto'
+
 import type { Block, TextEdit } from '../types'
 
 export interface LexicalNode {
@@ -131,7 +133,8 @@ export function blocksToLexical(blocks: Block[], mediaIdFor: (src: string) => st
   for (const block of blocks) {
     if (block.type === 'image') {
       const id = mediaIdFor(block.src)
-      if (id !== undefined) children.push({ type: 'upload', relationTo: 'media', value: id, fields: null, format: '', version: 3 })
+      // Upload nodes carry an id of their own (Lexical needs one per node with sub-fields) besides the media id.
+      if (id !== undefined) children.push({ type: 'upload', id: randomBytes(12).toString('hex'), relationTo: 'media', value: id, fields: {}, format: '', version: 3 })
       continue
     }
     const inline = block.text ? [textNode(block.text)] : []

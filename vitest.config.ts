@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/bench/**', 'node_modules/**'],
     setupFiles: ['tests/support/env-setup.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
     // Two cores: integration files each boot Payload; more workers only thrash.
     maxWorkers: 2,

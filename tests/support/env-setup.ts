@@ -15,7 +15,7 @@ process.env.NEWSROOM_DEMO_PASSWORD ||= 'demo-password-for-tests'
 process.env.NEWSROOM_CHANNEL_ALLOWLIST ||= '127.0.0.1,localhost'
 if (process.env.TEST_DATABASE_URI) {
   const url = new URL(process.env.TEST_DATABASE_URI)
-  url.pathname = `/newsroom_test_${process.pid}_${randomBytes(4).toString('hex')}`
+  url.pathname = `/newsroom_test_${process.env.NEWSROOM_TEST_RUN ?? 'adhoc'}_${process.pid}${randomBytes(3).toString('hex')}`
   process.env.DATABASE_URI = url.toString()
 } else {
   process.env.DATABASE_URI = 'file::memory:'

@@ -14,7 +14,7 @@ export interface TestDesk {
 
 export const testDatabaseKind = (): 'sqlite' | 'postgres' => (process.env.TEST_DATABASE_URI ? 'postgres' : 'sqlite')
 
-async function onServer(sql: string) {
+export async function onServer(sql: string) {
   const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URI })
   await client.connect()
   try {
@@ -37,8 +37,8 @@ export async function bootDesk(options: { seed?: boolean } = {}): Promise<TestDe
     payload,
     kind,
     close: async () => {
+      // The PostgreSQL database is dropped by the global teardown, once this file's process (and its pool) is gone.
       await payload.destroy()
-      if (kind === 'postgres') await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     },
   }
 }

@@ -28,7 +28,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   let databaseUri = ''
   let dbName = ''
   if (process.env.TEST_DATABASE_URI) {
-    dbName = `newsroom_e2e_${randomBytes(4).toString('hex')}`
+    dbName = `newsroom_e2e_${process.env.NEWSROOM_TEST_RUN ?? 'adhoc'}_${randomBytes(3).toString('hex')}`
     await postgres(`CREATE DATABASE ${dbName}`)
     const url = new URL(process.env.TEST_DATABASE_URI)
     url.pathname = `/${dbName}`

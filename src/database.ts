@@ -6,7 +6,7 @@
  *   mongodb(+srv)://…→ MongoDB (Mongoose adapter)
  * Schema changes ship as committed migrations (migrations/<kind>), applied at start by runMigrations().
  */
-import type { DatabaseAdapterObj } from 'payload'
+import type { DatabaseAdapterObj, Migration } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
@@ -74,8 +74,9 @@ export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): Data
 }
 
 /** The committed migrations for the chosen database kind (none for MongoDB). */
-export function migrationsFor(kind: DatabaseKind) {
-  if (kind === 'sqlite') return sqliteMigrations
-  if (kind === 'postgres') return postgresMigrations
+export function migrationsFor(kind: DatabaseKind): Migration[] {
+  // Each adapter types its migration args itself; Payload's migrate() takes them as its own Migration type.
+  if (kind === 'sqlite') return sqliteMigrations as unknown as Migration[]
+  if (kind === 'postgres') return postgresMigrations as unknown as Migration[]
   return []
 }

@@ -15,7 +15,7 @@ export function startJobRunner(payload: Payload, intervalMs = Number(process.env
   const tick = async () => {
     if (stopped) return
     try {
-      current = payload.jobs.run({ allQueues: true, limit: 20 } as never)
+      current = payload.jobs.run({ allQueues: true, limit: 20 })
       await current
     } catch (error) {
       payload.logger.error({ err: error, msg: 'Job runner tick failed' })

@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startApp, type RunningApp } from '../support/server'
 
 let app: RunningApp
+let stopped = false
 beforeAll(async () => {
   app = await startApp()
 }, 180_000)
 afterAll(async () => {
-  await app?.stop()
+  if (!stopped) await app?.stop()
 })
 
 describe('the running server', () => {
@@ -45,6 +46,16 @@ describe('the running server', () => {
     expect(res.status).toBe(200)
     const body = await res.json()
     expect(body.data.Articles.docs).toEqual([{ title: '兴仁县“三抓三强”加快后进党组织转化', datelineText: '亮点黔西南讯', bylineText: '（丁宪民 报道）' }])
+  })
+})
+
+describe('graceful shutdown', () => {
+  test('SIGTERM closes the server and exits 0', async () => {
+    const code = await app.stop('SIGTERM')
+    stopped = true
+    expect(code).toBe(0)
+    expect(app.output()).toContain('SIGTERM received')
+    await expect(fetch(`${app.url}/healthz`)).rejects.toThrow()
   })
 })
 

@@ -67,6 +67,8 @@ const EDITORS_NOTE = /^[【[]?(?:编者按|编者的话|核心提示|导读|摘�
 const OPENING_BYLINE = /^(?:本[报台网刊]|\S{1,8}?(?:报|网|社|台|新闻))(?:首席|特派|特约|实习|见习)?记者/
 /** Page furniture scraped with the story: 来源：…, 发布时间：…, 2012-11-26 10:30. */
 const META_LINE = /^(?:(?:来源|稿源|发布时间|发布日期|时间|日期|浏览次数|点击数?|字号)[:：]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$)/
+/** Wire features restate their title after the dateline: `新华社北京10月17日电 题：…`. */
+const TITLE_MARKER = /^[题題]\s*[:：]/
 const HEAD_LINES = 4
 const TRAILING_LINES = 8
 const SCRIPT_SAMPLE = 600
@@ -158,8 +160,8 @@ class StoryParser {
     if (after) this.add(this.fromSpans(view, after.credits), 'start')
     const rest = view.original.slice(view.toOriginal(after ? after.end : end)).replace(LEADING_SEPARATORS, '')
     this.setText(index, rest)
-    if (!rest) {
-      // The dateline stood on its own line; its credit may be the next line.
+    if (!rest || TITLE_MARKER.test(rest)) {
+      // The dateline stood on its own line, or only a restated title (题：…) follows it: the credit may be the next line.
       const nextIndex = this.next(index + 1)
       const credits = nextIndex < this.lines.length ? this.wholeLineCredit(nextIndex) : null
       if (credits) {
@@ -236,7 +238,9 @@ class StoryParser {
       const tail = TRAILING_BRACKET.exec(view.match)
       if (tail) {
         const from = tail.index + 1
-        const scan = scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: null })
+        // A closing bracket of bare names, `（李光华 黄智芳 王梦思）`, credits its reporters, as a role word would.
+        const scan = scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: null }) ??
+          scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: 'reporter' })
         const credits = scan ? this.fromSpans(view, scan.credits) : parseReutersCredits(view.clean.slice(tail.index).trim())
         if (credits) {
           this.add(credits, 'end')

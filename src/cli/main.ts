@@ -45,8 +45,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Module loading through the tsx loader holds no handle of its own: keep the process alive until main settles,
+// or a command that loads the Payload config can drain the event loop and exit 0 with nothing done.
+const keepAlive = setInterval(() => undefined, 1000)
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    clearInterval(keepAlive)
+    process.exit(code)
+  },
   (error: unknown) => {
     console.error(`newsroom: ${error instanceof Error ? error.message : String(error)}`)
     process.exit(1)

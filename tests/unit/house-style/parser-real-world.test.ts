@@ -39,6 +39,11 @@ const cases: [string, string][] = [
   ['标题\n香港文匯報訊（記者 黃寶儀）特區政府今日公布數據。', '香港文匯報訊 | 黃寶儀'],
   ['标题\n【明報專訊】政府今日公布施政報告。', '明報專訊 | '],
   ['标题\n（中央社記者陳家倫台北26日電）立法院今天三讀通過法案。\n（編輯：林興盟）1121105', '中央社台北26日電 | 陳家倫'],
+  ['夏王會 促兩岸交流正常化\n特派記者賴錦宏/北京報導\n中共中央政治局常委王滬寧十日在北京人民大會堂會見夏立言一行。', ' | 賴錦宏'],
+  ['北市選戰升溫\n記者陳熙文、鄭媁/台北報導\n距年底投票剩四個月,台北市長選戰卻都陷在一些瑣碎話題。', ' | 陳熙文 鄭媁'],
+  ['日官房長官\n聯合報／ 記者雷光涵／即時報導\n日本官房長官木原稔9日表示。', ' | 雷光涵'],
+  ['Fed holds rates\nWASHINGTON (AP) — The Federal Reserve kept its key rate unchanged on Wednesday.\nBy JANE DOE', 'WASHINGTON (AP) — | JANE DOE'],
+  ['Stocks fall\nBy Jane Doe and John Roe\nLONDON, Nov 26 (Reuters) - European shares fell on Wednesday.\n(Reporting by Jane Doe; Editing by Alex Smith)', 'LONDON, Nov 26 (Reuters) - | Jane Doe John Roe'],
 ]
 
 test.each(cases)('%#: %s', (text, expected) => {

@@ -53,6 +53,8 @@ interface Line {
 const LEADING_SEPARATORS = /^[\s：:，,—–\-|｜]+/
 /** Decorations some papers put before a byline: ■本报记者 张三. */
 const DECORATION = /^[■□●○◆◇▲△★☆◎※▶►]+\s*/
+/** Taiwanese papers name themselves before the byline: `联合报／ 记者雷光涵／即时报导`. */
+const OUTLET_SLASH = /^[\u4e00-\u9fff]{1,8}(?:报|网|社|台|新闻)\s*[／/]\s*(?=\S*记者)/
 /** Portals' editor codes after the name: `责任编辑：刘光博 SF183`. */
 const EDITOR_CODE = /\s+[A-Z]{1,4}\d{2,6}$/
 /** A whole line in brackets, possibly followed by CNA's filing code: `（編輯：林興盟）1121105`. */
@@ -112,7 +114,7 @@ class StoryParser {
     const view = this.view(index)
     const english = parseEnglishByline(view.clean) ?? parseReutersCredits(view.clean)
     if (english) return english
-    const decoration = DECORATION.exec(view.match)?.[0].length ?? 0
+    const decoration = (DECORATION.exec(view.match)?.[0].length ?? 0) || (OUTLET_SLASH.exec(view.match)?.[0].length ?? 0)
     const code = EDITOR_CODE.exec(view.match)?.index ?? view.match.length
     const bracketed = BRACKETED_LINE.exec(view.match.slice(decoration))
     const [from, to] = bracketed ? [decoration + 1, decoration + 1 + bracketed[1].length] : [decoration, code]

@@ -15,6 +15,7 @@ import { Media } from './collections/Media'
 import { Regions } from './collections/Regions'
 import { Sections } from './collections/Sections'
 import { Users } from './collections/Users'
+import { distributionPlugin } from './plugins/distribution'
 import { editorialWorkflowPlugin } from './plugins/editorial-workflow'
 import { houseStylePlugin } from './plugins/house-style'
 import { chooseDatabase, databaseAdapter } from './src/database'
@@ -56,6 +57,8 @@ export default buildConfig({
       bylinePattern: 'reported-by',
     }),
     editorialWorkflowPlugin(),
+    // Timings (NEWSROOM_DELIVERY_*), the public origin (NEWSROOM_PUBLIC_URL) and the outlet come from the environment and house-style.
+    distributionPlugin(),
   ],
   onInit: async (payload) => {
     await prepareDatabase(payload, database.kind)

@@ -10,3 +10,7 @@ export { lexicalToBlocks, blocksToLexical } from './src/lexical/blocks'
 export { styleErrorsAsValidation } from './src/hooks/render-and-lint'
 export { creditsToFields, datelineToFields } from './src/hooks/fixed-fields'
 export * from './src/types'
+export { convertScript } from './src/text/script'
+export type { ConvertOptions } from './src/text/script'
+/** Stored dateline kind values (ASCII, for GraphQL enums) → the printed word: xun → 讯, dian → 电, … */
+export { KIND_BY_VALUE as datelineKinds } from './src/fields'

@@ -187,8 +187,9 @@ export async function graphql(query: string, variables: Record<string, unknown> 
 export const localReqFor = async (desk: Desk, persona: Persona) => createLocalReq({ user: (memberFor(desk, persona)?.user ?? undefined) as never }, desk.payload)
 
 /**
- * Closes the test desk. Dropping the PostgreSQL test database terminates the pool's idle connections, and an
- * idle pg client's error is re-emitted on the pool, which has no listener: an unhandled 57P01 fails the run.
+ * Closes the test desk. Payload's destroy() leaves the PostgreSQL pool open; if the test database is dropped
+ * while it is, the idle clients' 57P01 errors are re-emitted on the pool, which has no listener — and an
+ * unhandled error fails the run. Listen first.
  */
 export async function closeDesk(testDesk: { payload: Payload; close(): Promise<void> } | undefined) {
   if (!testDesk) return

@@ -23,11 +23,19 @@ async function postgres(sql: string) {
   await client.query(sql).finally(() => client.end())
 }
 
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export interface StartAppOptions {
+  /**
+   * Run against this database instead of a fresh one (a restart, or a second process on the same database);
+   * the caller owns it, so stop() leaves it in place.
+   */
+  databaseUri?: string
+}
+
+export async function startApp(env: Record<string, string> = {}, options: StartAppOptions = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-e2e-'))
-  let databaseUri = ''
+  let databaseUri = options.databaseUri ?? ''
   let dbName = ''
-  if (process.env.TEST_DATABASE_URI) {
+  if (!options.databaseUri && process.env.TEST_DATABASE_URI) {
     dbName = `newsroom_e2e_${process.env.NEWSROOM_TEST_RUN ?? 'adhoc'}_${randomBytes(3).toString('hex')}`
     await postgres(`CREATE DATABASE ${dbName}`)
     const url = new URL(process.env.TEST_DATABASE_URI)

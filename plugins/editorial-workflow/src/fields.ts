@@ -26,7 +26,7 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
         position: 'sidebar',
         readOnly: true,
         description: l('由流程操作改变（提交、审核、发布……）', 'Changed by workflow actions (submit, approve, publish, …)'),
-        components: { Cell: `${ADMIN}/StageCell#StageCell` },
+        components: { Cell: `${ADMIN}/StageCell#StageCell`, Field: `${ADMIN}/StageField#StageField` },
       },
     },
     // A view, not data: it has no column, so it can go when the plugin is disabled.
@@ -45,7 +45,7 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
       type: 'relationship',
       relationTo: options.usersCollection as CollectionSlug,
       label: l('创建人', 'Created by'),
-      admin: { position: 'sidebar', readOnly: true },
+      admin: { position: 'sidebar', readOnly: true, components: { Field: `${ADMIN}/CreatedByField#CreatedByField` } },
       // Who wrote what is desk business; the public API never shows it.
       access: { read: ({ req }) => Boolean(req.user) },
     },

@@ -21,7 +21,7 @@ export interface EditorialWorkflowPluginConfig {
   authorUserField?: string
   /** The array of credits on a story; each row has an `author` relationship. @default 'credits' */
   creditsField?: string
-  /** Add "my stories" and "review queue" links to the admin navigation. @default true */
+  /** Add "my stories" and "review queue" links to the admin navigation and dashboard. @default true */
   navLinks?: boolean
   /** Keep the fields and the history collection (stable schema) but enforce, record and serve nothing. @default false */
   disabled?: boolean

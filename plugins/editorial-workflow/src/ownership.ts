@@ -41,7 +41,8 @@ export async function isOwnStory(
 /** The same rule as a query, for access control and the "my stories" list. */
 export async function ownStoriesWhere(req: PayloadRequest, options: ResolvedWorkflowOptions, actor: Actor): Promise<Where> {
   const authorIds = await authorIdsOf(req, options, actor.id)
-  const or: Where[] = [{ createdBy: { equals: actor.id } }]
+  // `in` rather than `equals`: the admin's filter UI shows the person's name for it (it is also the list filter).
+  const or: Where[] = [{ createdBy: { in: [actor.id] } }]
   if (authorIds.length) or.push({ [`${options.creditsField}.author`]: { in: authorIds } })
   return { or }
 }

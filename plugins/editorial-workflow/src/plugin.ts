@@ -66,14 +66,21 @@ export const editorialWorkflowPlugin =
     const collections = (config.collections ?? []).map((collection) =>
       options.collections.includes(collection.slug) ? governStory(collection, options) : collection,
     )
-    const afterNavLinks = config.admin?.components?.afterNavLinks ?? []
+    const components = config.admin?.components ?? {}
     return {
       ...config,
       collections: [...collections, workflowEventsCollection(options)],
       admin:
         options.disabled || !options.navLinks
           ? config.admin
-          : { ...config.admin, components: { ...config.admin?.components, afterNavLinks: [...afterNavLinks, `${ADMIN}/WorkflowNavLinks#WorkflowNavLinks`] } },
+          : {
+              ...config.admin,
+              components: {
+                ...components,
+                afterNavLinks: [...(components.afterNavLinks ?? []), `${ADMIN}/WorkflowNavLinks#WorkflowNavLinks`],
+                beforeDashboard: [...(components.beforeDashboard ?? []), `${ADMIN}/WorkflowDashboard#WorkflowDashboard`],
+              },
+            },
       graphQL: options.disabled ? config.graphQL : withWorkflowGraphQL(config.graphQL, options),
       custom: { ...config.custom, editorialWorkflow: options },
     }

@@ -4,10 +4,10 @@
  * the house script; then it is parsed, and the remaining safe fixes (punctuation, full-width letters…) applied.
  */
 import { defaultRuleContext, fixStory, lintStory } from './lint'
-import { parseStory, type ParsedStory } from './parser'
+import { parseStory, type ParsedDateline, type ParsedStory } from './parser'
 import { stripPinyinArtifacts } from './text/pinyin-artifact'
 import { convertScript, detectScript } from './text/script'
-import type { Finding, RuleContext, StoryDraft } from './types'
+import type { Dateline, Finding, RuleContext, StoryDraft } from './types'
 
 export interface LegacyStoryResult {
   parsed: ParsedStory
@@ -25,5 +25,14 @@ export function readLegacyStory(
   const draft: StoryDraft = { title: parsed.title, dateline: parsed.dateline, credits: parsed.credits, body: parsed.body }
   if (!options.fix) return { parsed, story: draft, findings: lintStory(draft, context) }
   const { story, findings } = fixStory(draft, context)
-  return { parsed: { ...parsed, ...story, script: detectScript(text) }, story, findings }
+  return { parsed: { ...parsed, ...story, dateline: asParsed(story.dateline, parsed.dateline), script: detectScript(text) }, story, findings }
+}
+
+/** The fixed dateline in the parser's shape, keeping the text as written when the source had one. */
+function asParsed(dateline: Dateline | null | undefined, original: ParsedDateline | null): ParsedDateline | null {
+  if (!dateline) return null
+  const outlet = dateline.outlet ?? null
+  const place = dateline.place ?? null
+  const kind = dateline.kind ?? original?.kind ?? '讯'
+  return { text: original?.text ?? `${outlet ?? ''}${place ?? ''}${kind}`, outlet, place, date: dateline.date ?? null, kind }
 }

@@ -75,7 +75,21 @@ export function applyFixes(story: StoryDraft, findings: readonly Finding[], opti
   return applyCounting(story, findings, options).story
 }
 
-function applyCounting(story: StoryDraft, findings: readonly Finding[], { safeOnly = true }: ApplyFixesOptions): { story: StoryDraft; applied: number } {
+/** The fixes applyFixes takes: their text edits, and the dateline and credits they set (undefined: unchanged). */
+export interface ChosenFixes {
+  edits: TextEdit[]
+  dateline?: Dateline
+  credits?: Credit[]
+  /** How many fixes were taken. */
+  applied: number
+}
+
+/**
+ * Chooses which fixes of `findings` apply together, as applyFixes applies them: whole or not at all, skipping
+ * one whose edits collide with a fix already taken, that sets a field another fix already set, or that points
+ * outside the story. Shared with the plugin, which applies the same choice to the stored Lexical body.
+ */
+export function chooseFixes(story: StoryDraft, findings: readonly Finding[], { safeOnly = true }: ApplyFixesOptions = {}): ChosenFixes {
   const candidates = findings
     .map((found, order) => ({ fix: found.fix, order }))
     .filter((c): c is { fix: Fix; order: number } => !!c.fix && (c.fix.safe || !safeOnly))
@@ -92,31 +106,28 @@ function applyCounting(story: StoryDraft, findings: readonly Finding[], { safeOn
     return text !== undefined && edit.start >= 0 && edit.start <= edit.end && edit.end <= text.length
   }
 
-  const accepted: TextEdit[] = []
-  let dateline: Dateline | null | undefined = story.dateline
-  let credits: Credit[] | undefined
-  let datelineSet = false
-  let applied = 0
+  const chosen: ChosenFixes = { edits: [], applied: 0 }
   for (const { fix } of candidates) {
     const edits = fix.edits ?? []
     if (!edits.every(valid)) continue
-    if (edits.some((edit, i) => accepted.some((taken) => collide(edit, taken)) || edits.slice(0, i).some((other) => collide(edit, other)))) continue
-    if ((fix.set?.dateline && datelineSet) || (fix.set?.credits && credits)) continue
-    accepted.push(...edits)
-    if (fix.set?.dateline) {
-      dateline = { ...fix.set.dateline }
-      datelineSet = true
-    }
-    if (fix.set?.credits) credits = fix.set.credits.map((credit) => ({ ...credit }))
-    applied++
+    if (edits.some((edit, i) => chosen.edits.some((taken) => collide(edit, taken)) || edits.slice(0, i).some((other) => collide(edit, other)))) continue
+    if ((fix.set?.dateline && chosen.dateline) || (fix.set?.credits && chosen.credits)) continue
+    chosen.edits.push(...edits)
+    if (fix.set?.dateline) chosen.dateline = { ...fix.set.dateline }
+    if (fix.set?.credits) chosen.credits = fix.set.credits.map((credit) => ({ ...credit }))
+    chosen.applied++
   }
+  return chosen
+}
 
+function applyCounting(story: StoryDraft, findings: readonly Finding[], options: ApplyFixesOptions): { story: StoryDraft; applied: number } {
+  const chosen = chooseFixes(story, findings, options)
   // Later spans first, so earlier offsets stay valid; at one offset the replacement goes before an insertion.
-  accepted.sort((a, b) => b.start - a.start || b.end - a.end)
+  const edits = [...chosen.edits].sort((a, b) => b.start - a.start || b.end - a.end)
   let title = story.title
   const body = story.body.map((block) => ({ ...block }))
   const emptied = new Set<number>()
-  for (const edit of accepted) {
+  for (const edit of edits) {
     if (edit.field === 'title') {
       title = title.slice(0, edit.start) + edit.text + title.slice(edit.end)
       continue
@@ -131,13 +142,15 @@ function applyCounting(story: StoryDraft, findings: readonly Finding[], { safeOn
     ...story,
     title,
     body: body.filter((block, index) => !emptied.has(index) || (block.type !== 'image' && block.text.trim())),
-    credits: credits ?? story.credits.map((credit) => ({ ...credit })),
+    credits: chosen.credits ?? story.credits.map((credit) => ({ ...credit })),
   }
+  const dateline = chosen.dateline ?? story.dateline
   if (dateline !== undefined) fixed.dateline = dateline === null ? null : { ...dateline }
-  return { story: fixed, applied }
+  return { story: fixed, applied: chosen.applied }
 }
 
-const MAX_FIX_PASSES = 5
+/** Fixes skipped for colliding get their turn on a later pass; a handful of passes settles any real story. */
+export const MAX_FIX_PASSES = 5
 
 /**
  * Lints and applies the safe fixes until nothing more changes (fixes skipped for colliding get their turn

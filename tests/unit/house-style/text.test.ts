@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import OpenCC from 'opencc-js'
 import { describe, expect, it } from 'vitest'
 import { HAN_CLASS, HAN_CLASS_U, HAN_SOURCE, isHan } from '../../../plugins/house-style/src/text/han'
 import {
@@ -129,6 +130,36 @@ describe('script', () => {
     expect(toSimplified('乾隆 顯著')).toBe('乾隆 显著')
     expect(toSimplified('已经是简体')).toBe('已经是简体')
     expect(toSimplified(stripPinyinArtifacts(founding)).split('\n')[0]).toBe('兴仁县“三抓三强”加快后进党组织转化')
+  })
+  it('leaves simplified text unchanged, words Taiwan writes differently included', () => {
+    const words =
+      '显著 著名 著作 土著 著录 著称于世 什么 干么 乾隆 皇后 台风 公里 于是 沈阳 麻痹 头发 里面 面条 只有 一只 了解 征收 余下 ' +
+      '范围 山谷 松树 小丑 几个 斗争 关系 制度 复杂 获得 钟表 历史 发展 吃饭 人才 山峰 群众 床位 肥皂 秘密 接着 随着 接著'
+    expect(toSimplified(words)).toBe(words)
+    const story = toSimplified(stripPinyinArtifacts(founding))
+    expect(toSimplified(story)).toBe(story)
+    expect(toSimplified('成效显著。')).toBe('成效显著。')
+  })
+  it('converts only what is traditional in mixed text', () => {
+    // The Taiwan variant rule 著 → 着 must not reach a mainland 显著 in the same sentence.
+    expect(toSimplified('成效显著，記者從兴仁了解到')).toBe('成效显著，记者从兴仁了解到')
+    expect(toSimplified('显著提高傳統產業')).toBe('显著提高传统产业')
+    expect(toSimplified('记者從兴仁了解到，成效显著')).toBe('记者从兴仁了解到，成效显著')
+    expect(toSimplified('於是天氣乾燥')).toBe('于是天气干燥')
+  })
+  it('reads Taiwan 著 as 着 only in text written in traditional', () => {
+    expect(toSimplified('他接著說')).toBe('他接着说')
+    expect(toSimplified('隨著')).toBe('随着')
+    expect(toSimplified('成效顯著')).toBe('成效显著')
+    expect(toSimplified('著名作家說')).toBe('著名作家说')
+    expect(toSimplified('接著')).toBe('接著') // no evidence either way: left as written
+  })
+  it('converts traditional text by table exactly as OpenCC does', () => {
+    // Clauses without a phrase-dependent character skip OpenCC; the result must not differ from it.
+    const text = stripPinyinArtifacts(founding)
+    const hk = OpenCC.ConverterFactory(OpenCC.Locale.from.hk)
+    const tw2s = OpenCC.Converter({ from: 'tw', to: 'cn' })
+    expect(toSimplified(text)).toBe(tw2s(hk(text)))
   })
   it('converts the master per channel', () => {
     expect(convertScript('台湾 里面 软件', 'zh-Hant-TW')).toBe('臺灣 裡面 軟件')

@@ -5,7 +5,7 @@
  * so each channel converts from the master exactly once, and NINJS, WeChat and feed output of the same
  * channel all read the same converted story. Identifiers (ids, slugs, URLs) are never converted.
  */
-import { convertScript } from '../../../house-style/src/text/script'
+import { convertScript } from '../../../house-style'
 import type { OutputScript, PublishedArticle, PublishedImage } from '../types'
 
 export type ScriptConverter = (text: string, to: OutputScript) => string

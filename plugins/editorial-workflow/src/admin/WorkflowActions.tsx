@@ -10,14 +10,27 @@ import React, { useState } from 'react'
 
 import { TRANSITIONS, actionLabels, noteLabels, type WorkflowAction } from '../actions'
 import { StagePill } from './StagePill'
-import { confirmText, langOf, text, type Lang } from './text'
+import { confirmText, editorSays, langOf, stageHints, text, type Lang } from './text'
 import { postAction, useStoryWorkflow, useWorkflowURL, type ActionOutcome } from './use-story-workflow'
 import { useSaveFirst } from './use-save-first'
 
 const MODAL = 'nr-workflow-action'
 
-const buttonStyle = (action: WorkflowAction): 'primary' | 'secondary' | 'error' =>
-  action === 'submit' || action === 'approve' ? 'primary' : action === 'retract' ? 'error' : 'secondary'
+/** Inputs styled like Payload's own (the admin's CSS variables follow its light and dark themes). */
+const inputStyle: React.CSSProperties = {
+  width: '100%',
+  font: 'inherit',
+  fontSize: '1rem',
+  padding: '8px 15px',
+  color: 'var(--theme-elevation-800)',
+  background: 'var(--theme-input-bg)',
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 'var(--style-radius-s)',
+  boxShadow: '0 2px 2px -1px rgba(0, 0, 0, 0.1)',
+}
+
+const buttonStyle = (action: WorkflowAction): 'primary' | 'secondary' =>
+  action === 'submit' || action === 'approve' ? 'primary' : 'secondary'
 
 /** datetime-local wants local wall time without a zone; the API wants an ISO instant. */
 const toLocalInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
@@ -46,6 +59,8 @@ export const WorkflowActions: React.FC = () => {
 
   // Publishing has its own button in Payload's place for it; everything else is here.
   const actions = view.allowedActions.filter((a) => a !== 'publish')
+  // A story sent back says why, where the reporter will look.
+  const sentBackWith = view.stage === 'changes_requested' ? [...view.history].reverse().find((e) => e.action === 'requestChanges')?.note : null
 
   const start = (next: WorkflowAction) => {
     setAction(next)
@@ -88,6 +103,26 @@ export const WorkflowActions: React.FC = () => {
       <span title={text.stage[lang]} data-testid="workflow-stage">
         <StagePill stage={view.stage} lang={lang} />
       </span>
+      {view.scheduledFor && (
+        <span data-testid="workflow-scheduled-for" style={{ fontSize: 13, opacity: 0.8 }}>
+          {text.scheduledFor[lang]} {new Date(view.scheduledFor).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+        </span>
+      )}
+      {!actions.length && !view.scheduledFor && stageHints[view.stage] && (
+        <span data-testid="workflow-hint" style={{ fontSize: 13, opacity: 0.8 }}>
+          {stageHints[view.stage]![lang]}
+        </span>
+      )}
+      {sentBackWith && (
+        <span
+          data-testid="workflow-sent-back-note"
+          title={sentBackWith}
+          style={{ fontSize: 13, maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: '#b54708' }}
+        >
+          {editorSays[lang]}
+          {sentBackWith}
+        </span>
+      )}
       {actions.map((a) => (
         <Button key={a} id={`workflow-${a}`} buttonStyle={buttonStyle(a)} size="medium" type="button" margin={false} onClick={() => start(a)}>
           {actionLabels[a][lang]}
@@ -95,19 +130,19 @@ export const WorkflowActions: React.FC = () => {
       ))}
       {action && (
         <Modal slug={MODAL} className="confirmation-modal nr-workflow-modal" closeOnBlur={false} style={{ zIndex: 100 }}>
-          <div className="confirmation-modal__wrapper" data-testid="workflow-dialog" data-action={action}>
+          <div className="confirmation-modal__wrapper" data-testid="workflow-dialog" data-action={action} style={{ width: 'min(560px, 92vw)' }}>
             <div className="confirmation-modal__content">
               <h1>{actionLabels[action][lang]}</h1>
               <p>{confirmText[action]?.[lang]}</p>
               {action === 'schedule' && (
                 <label style={{ display: 'grid', gap: 4, marginBottom: 12 }}>
-                  <span>{text.publishAt[lang]}</span>
-                  <input id="workflow-publish-at" type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} style={{ font: 'inherit', padding: 8 }} />
+                  <span style={{ fontWeight: 600 }}>{text.publishAt[lang]}</span>
+                  <input id="workflow-publish-at" type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} style={inputStyle} />
                 </label>
               )}
               <label style={{ display: 'grid', gap: 4 }}>
-                <span>{noteLabels[action]?.[lang]}</span>
-                <textarea id="workflow-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: '100%', font: 'inherit', padding: 8 }} />
+                <span style={{ fontWeight: 600 }}>{noteLabels[action]?.[lang]}</span>
+                <textarea id="workflow-note" rows={4} value={note} onChange={(e) => setNote(e.target.value)} style={{ ...inputStyle, resize: 'vertical' }} />
               </label>
               {problem && (
                 <div role="alert" data-testid="workflow-problem" style={{ color: '#b42318', marginTop: 12 }}>
@@ -126,7 +161,7 @@ export const WorkflowActions: React.FC = () => {
               <Button id="workflow-cancel" buttonStyle="secondary" size="large" type="button" disabled={busy} onClick={close}>
                 {text.cancel[lang]}
               </Button>
-              <Button id="workflow-confirm" buttonStyle={buttonStyle(action)} size="large" type="button" disabled={busy} onClick={() => void confirm()}>
+               <Button id="workflow-confirm" buttonStyle="primary" size="large" type="button" disabled={busy} onClick={() => void confirm()}>
                 {busy ? text.working[lang] : actionLabels[action][lang]}
               </Button>
             </div>

@@ -5,7 +5,7 @@
  * "Publish changes" saves with `_status: 'published'`, which the guard records as an update. Only users
  * allowed to publish see it; a retracted story has none.
  */
-import { Button, toast, useConfig, useDocumentInfo, useForm, useFormFields, useTranslation } from '@payloadcms/ui'
+import { Button, toast, useConfig, useDocumentInfo, useForm, useFormFields, useFormModified, useTranslation } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
 import React, { useState } from 'react'
 
@@ -15,7 +15,8 @@ import { postAction, useWorkflowURL } from './use-story-workflow'
 import { useSaveFirst } from './use-save-first'
 
 export const WorkflowPublishButton: React.FC = () => {
-  const { id, collectionSlug, hasPublishPermission } = useDocumentInfo()
+  const { id, collectionSlug, hasPublishPermission, unpublishedVersionCount } = useDocumentInfo()
+  const modified = useFormModified()
   const { submit } = useForm()
   const { config } = useConfig()
   const { i18n } = useTranslation()
@@ -28,6 +29,8 @@ export const WorkflowPublishButton: React.FC = () => {
 
   if (!hasPublishPermission || stage === 'retracted') return null
   const live = LIVE_STAGES.includes(stage)
+  // On a live story there is something to publish only once it has been edited.
+  const nothingToPublish = live && !modified && !unpublishedVersionCount
 
   const publishChanges = async () => {
     const action = formatAdminURL({
@@ -71,7 +74,7 @@ export const WorkflowPublishButton: React.FC = () => {
       size="medium"
       type="button"
       margin={false}
-      disabled={busy}
+      disabled={busy || nothingToPublish}
       tooltip={live ? undefined : text.publishHint[lang]}
       onClick={() => void onClick()}
     >

@@ -5,6 +5,8 @@ export const langOf = (language: string | undefined): Lang => (language?.startsW
 
 export const text = {
   stage: { zh: '流程', en: 'Stage' },
+  stageField: { zh: '流程状态', en: 'Stage' },
+  createdBy: { zh: '创建人', en: 'Created by' },
   history: { zh: '流程记录', en: 'Workflow history' },
   noHistory: { zh: '保存后开始记录', en: 'Recorded from the first save' },
   system: { zh: '系统', en: 'System' },
@@ -30,6 +32,20 @@ export const text = {
   desk: { zh: '编辑流程', en: 'Newsroom' },
   loadFailed: { zh: '无法读取流程：', en: 'Could not load the workflow: ' },
 } satisfies Record<string, Record<Lang, string>>
+
+/** A line beside the stage saying what happens next, for whoever has nothing to press. */
+export const stageHints: Record<string, Record<Lang, string>> = {
+  submitted: { zh: '已提交，等待编辑审核', en: 'Waiting for an editor' },
+  approved: { zh: '已审核，等待发布', en: 'Approved, waiting to be published' },
+  scheduled: { zh: '将定时发布', en: 'Scheduled to go live' },
+  published: { zh: '已公开发布', en: 'Public' },
+  corrected: { zh: '已发布更正', en: 'Public, with a correction' },
+  unpublished: { zh: '已撤下，公众不可见', en: 'Taken down; the public cannot see it' },
+  retracted: { zh: '已撤稿', en: 'Retracted' },
+  changes_requested: { zh: '已退回记者修改', en: 'Sent back to the reporter' },
+}
+
+export const editorSays: Record<Lang, string> = { zh: '编辑意见：', en: 'Editor’s note: ' }
 
 export const confirmText: Record<string, Record<Lang, string>> = {
   submit: { zh: '提交给编辑审核？提交后记者不能再修改，除非编辑退回。', en: 'Send to the editors? You cannot edit it again unless it is sent back.' },

@@ -1,20 +1,20 @@
 /**
- * Turns safe fixes into document fields: text edits go into the title and the Lexical body; a dateline or
- * credit line moved out of the body becomes data, with names matched to Regions and Authors (authors are
- * created when new, as an import would).
+ * Turns safe fixes into document fields: text edits go into the title and the Lexical body (keeping its
+ * formatting); a dateline or credit line moved out of the body becomes data, with names matched to Regions and
+ * Authors (authors are created when new, as an import would). The fixes are chosen exactly as fixStory chooses
+ * them on plain blocks, pass after pass, so the API's "fix all" and `newsroom parse --fix` agree.
  */
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { applyBodyEdits, type LexicalDocument } from '../lexical/blocks'
-import type { ResolvedHouseStyleOptions } from '../options'
-import type { Credit, Dateline, Finding, TextEdit } from '../types'
-import type { StoryFields } from './story-view'
 import { VALUE_BY_KIND } from '../fields'
+import { applyBodyEdits, type LexicalDocument } from '../lexical/blocks'
+import { chooseFixes, lintStory, MAX_FIX_PASSES, type ChosenFixes } from '../lint'
+import type { ResolvedHouseStyleOptions } from '../options'
+import type { Credit, Dateline, Finding, RuleContext, TextEdit } from '../types'
+import { resolveStoryView, type Id, type StoryFields, type StoryView } from './story-view'
 
 /** Parsed dates may lack a year ('11-26'); only a full date can be stored. */
-const isoDate = (date: string | null | undefined) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null)
-
-type Id = string | number
+const isoDate = (date: string | null | undefined) => (date && /^\d{4}-\d{2}-\d{2}/.test(date) ? date : null)
 
 export async function findOrCreateAuthor(req: PayloadRequest, collection: string, name: string, role: string): Promise<Id> {
   const { docs } = await req.payload.find({
@@ -47,58 +47,88 @@ export async function findRegionByName(req: PayloadRequest, collection: string, 
   return docs[0]?.id
 }
 
-/** Credits as stored: author ids with roles. */
-export async function creditsToFields(req: PayloadRequest, options: ResolvedHouseStyleOptions, credits: Credit[]) {
+/** Credits as stored: author ids with roles, each person and role once. */
+export async function creditsToFields(req: PayloadRequest, options: ResolvedHouseStyleOptions, credits: Credit[], known: { credit: Credit; author: Id }[] = []) {
   const rows: { author: Id; role: string }[] = []
+  const unused = [...known]
   for (const credit of credits) {
-    const author = await findOrCreateAuthor(req, options.authorsCollection, credit.name, credit.role)
+    // A credit the story already had keeps its author (two people may share a name).
+    const same = unused.findIndex((k) => k.credit.name === credit.name && k.credit.role === credit.role)
+    const author = same >= 0 ? unused.splice(same, 1)[0].author : await findOrCreateAuthor(req, options.authorsCollection, credit.name, credit.role)
     if (!rows.some((row) => String(row.author) === String(author) && row.role === credit.role)) rows.push({ author, role: credit.role })
   }
   return rows
 }
 
-export async function datelineToFields(req: PayloadRequest, options: ResolvedHouseStyleOptions, dateline: Dateline) {
-  const place = dateline.place ? await findRegionByName(req, options.regionsCollection, dateline.place) : undefined
+export async function datelineToFields(req: PayloadRequest, options: ResolvedHouseStyleOptions, dateline: Dateline, known?: { place: string | null; id?: Id }) {
+  const name = dateline.place?.trim()
+  const place = !name ? undefined : known?.id !== undefined && known.place === name ? known.id : await findRegionByName(req, options.regionsCollection, name)
   return { outlet: dateline.outlet ?? null, place: place ?? null, date: isoDate(dateline.date), kind: dateline.kind ? VALUE_BY_KIND[dateline.kind] : null }
 }
 
 function applyTitleEdits(title: string, edits: TextEdit[]): string {
   let result = title
-  for (const edit of edits.filter((e) => e.field === 'title').sort((a, b) => b.start - a.start)) {
+  for (const edit of edits.filter((e) => e.field === 'title').sort((a, b) => b.start - a.start || b.end - a.end)) {
     result = result.slice(0, edit.start) + edit.text + result.slice(edit.end)
   }
   return result
 }
 
-/** Apply the safe fixes of `findings` to stored fields. Overlapping edits: the first (leftmost) wins. */
-export async function applySafeFixesToFields(
+/** The chosen fixes of one pass, applied to the stored fields. Only the fields a fix changes are returned. */
+async function applyChosen(
   fields: StoryFields,
-  findings: Finding[],
+  view: StoryView,
+  chosen: ChosenFixes,
   options: ResolvedHouseStyleOptions,
   req: PayloadRequest,
 ): Promise<StoryFields> {
-  const safe = findings.filter((f) => f.fix?.safe)
-  const edits: TextEdit[] = []
-  for (const edit of safe.flatMap((f) => f.fix?.edits ?? []).sort((a, b) => a.start - b.start)) {
-    const overlaps = edits.some((e) => e.field === edit.field && e.block === edit.block && e.start < edit.end && edit.start < e.end)
-    if (!overlaps) edits.push(edit)
+  const changed: StoryFields = {}
+  if (chosen.edits.some((e) => e.field === 'title')) changed.title = applyTitleEdits(fields.title ?? '', chosen.edits)
+  if (chosen.edits.some((e) => e.field === 'body') && fields.body) changed.body = applyBodyEdits(fields.body, chosen.edits)
+  if (chosen.credits) {
+    const known = view.credits.map((credit, i) => ({ credit, author: view.creditAuthors[i] }))
+    changed.credits = (await creditsToFields(req, options, chosen.credits, known)) as StoryFields['credits']
   }
-  const next: StoryFields = { ...fields }
-  if (edits.some((e) => e.field === 'title')) next.title = applyTitleEdits(fields.title ?? '', edits)
-  if (edits.some((e) => e.field === 'body') && fields.body) next.body = applyBodyEdits(fields.body as LexicalDocument, edits)
-  const moved = safe.map((f) => f.fix?.set).filter(Boolean)
-  for (const set of moved) {
-    if (set?.dateline) next.dateline = { ...(await datelineToFields(req, options, set.dateline)), ...stripEmpty(fields.dateline) }
-    if (set?.credits?.length) {
-      const existing = (fields.credits ?? []).map((c) => ({ author: (c.author as { id?: Id })?.id ?? (c.author as Id), role: c.role }))
-      const added = await creditsToFields(req, options, set.credits)
-      next.credits = [...existing, ...added.filter((a) => !existing.some((e) => String(e.author) === String(a.author)))] as never
-    }
+  if (chosen.dateline) {
+    changed.dateline = await datelineToFields(req, options, chosen.dateline, { place: view.dateline?.place ?? null, id: view.placeId })
   }
-  return next
+  return changed
 }
 
-/** Values the reporter already filled in win over ones recovered from the text. */
-function stripEmpty(dateline: StoryFields['dateline']) {
-  return Object.fromEntries(Object.entries(dateline ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== ''))
+export interface FixedFields {
+  /** Only the fields the fixes changed (title, body, dateline, credits): what to save. */
+  changed: StoryFields
+  /** What is left after fixing: the findings that need a person. */
+  findings: Finding[]
+  /** How many fixes were applied in all. */
+  applied: number
 }
+
+/**
+ * Lints the fields and applies the safe fixes until nothing more changes, as fixStory does on plain blocks.
+ * Nothing is saved here: the caller saves `changed` (the fix endpoint saves it as a draft).
+ */
+export async function fixStoryFields(
+  fields: StoryFields,
+  options: ResolvedHouseStyleOptions,
+  context: Partial<RuleContext>,
+  req: PayloadRequest,
+): Promise<FixedFields> {
+  let current: StoryFields = { ...fields }
+  const changed: StoryFields = {}
+  let applied = 0
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const view = await resolveStoryView(current, options, req)
+    const findings = lintStory(view.draft, context)
+    const chosen = chooseFixes(view.draft, findings)
+    if (!chosen.applied) return { changed, findings, applied }
+    const next = await applyChosen(current, view, chosen, options, req)
+    Object.assign(changed, next)
+    current = { ...current, ...next }
+    applied += chosen.applied
+  }
+  const view = await resolveStoryView(current, options, req)
+  return { changed, findings: lintStory(view.draft, context), applied }
+}
+
+export type { LexicalDocument }

@@ -19,11 +19,18 @@ export const ruleContextFor = (options: ResolvedHouseStyleOptions): Partial<Rule
   headlineMaxLength: options.headlineMaxLength,
 })
 
-/** Findings as field errors: the API and the admin show them against the field they concern. */
+/**
+ * Findings as field errors: the API and the admin show them against the field they concern, each message
+ * led by its rule id, and the error's summary names each one (`body ¶2 (pinyin-artifact), credits (…)`).
+ */
 export function styleErrorsAsValidation(findings: Finding[], collection: string) {
   const errors = findings
     .filter((f) => f.severity === 'error')
-    .map((f) => ({ path: f.location.field, message: `[${f.ruleId}] ${f.message.zh} / ${f.message.en}` }))
+    .map((f) => ({
+      path: f.location.field,
+      label: `${f.location.field}${f.location.block != null ? ` ¶${f.location.block + 1}` : ''} (${f.ruleId})`,
+      message: `[${f.ruleId}] ${f.message.zh} / ${f.message.en}`,
+    }))
   return new ValidationError({ collection, errors })
 }
 

@@ -11,7 +11,7 @@ import type { ResolvedHouseStyleOptions } from '../options'
 import type { RenderedMedia } from '../render/render-story'
 import type { Credit, CreditRole, Dateline, StoryDraft } from '../types'
 
-type Id = string | number
+export type Id = string | number
 const idOf = (value: unknown): Id | undefined =>
   value && typeof value === 'object' ? ((value as { id?: Id }).id ?? undefined) : (value as Id | undefined) ?? undefined
 
@@ -27,6 +27,10 @@ export interface StoryView {
   draft: StoryDraft
   dateline: Dateline | null
   credits: Credit[]
+  /** The author id of each credit in `credits` (same order). */
+  creditAuthors: Id[]
+  /** The id of the dateline's place, when it names one. */
+  placeId?: Id
   media: Map<string, RenderedMedia>
 }
 
@@ -95,10 +99,14 @@ export async function resolveStoryView(input: StoryFields, options: ResolvedHous
         kind: KIND_BY_VALUE[fields.dateline.kind ?? ''] ?? null,
       }
     : null
-  const credits: Credit[] = (fields.credits ?? []).flatMap((credit) => {
+  const credits: Credit[] = []
+  const creditAuthors: Id[] = []
+  for (const credit of fields.credits ?? []) {
     const author = authors.get(String(idOf(credit.author)))
-    return author && credit.role ? [{ name: String(author.name ?? ''), role: credit.role }] : []
-  })
+    if (!author || !credit.role) continue
+    credits.push({ name: String(author.name ?? ''), role: credit.role })
+    creditAuthors.push(author.id as Id)
+  }
   const renderedMedia = new Map<string, RenderedMedia>()
   for (const [id, doc] of media) {
     renderedMedia.set(id, {
@@ -115,6 +123,8 @@ export async function resolveStoryView(input: StoryFields, options: ResolvedHous
     draft: { title: fields.title ?? '', dateline: hasDateline ? dateline : null, credits, body: lexicalToBlocks(fields.body) },
     dateline: hasDateline ? dateline : null,
     credits,
+    creditAuthors,
+    placeId: place ? (place.id as Id) : undefined,
     media: renderedMedia,
   }
 }

@@ -27,6 +27,8 @@ interface TextSpan {
 interface BlockView {
   block: Block
   spans: TextSpan[]
+  /** The Lexical node the block was read from (paragraph, heading, quote, list item or upload). */
+  node: LexicalNode
 }
 
 const TEXT_CONTAINERS = new Set(['paragraph', 'heading', 'quote', 'listitem'])
@@ -63,7 +65,7 @@ export function viewBlocks(doc: LexicalDocument | null | undefined): BlockView[]
     if (node.type === 'upload') {
       const value = node.value as { id?: unknown; url?: string; alt?: string } | string | number | undefined
       const src = typeof value === 'object' && value ? String(value.url ?? value.id ?? '') : String(value ?? '')
-      views.push({ block: { type: 'image', src, alt: typeof value === 'object' && value ? value.alt : undefined }, spans: [] })
+      views.push({ block: { type: 'image', src, alt: typeof value === 'object' && value ? value.alt : undefined }, spans: [], node })
       return
     }
     if (node.type === 'list') {
@@ -74,7 +76,7 @@ export function viewBlocks(doc: LexicalDocument | null | undefined): BlockView[]
       const spans: TextSpan[] = []
       collectSpans(node, spans, { value: 0 })
       const text = textOf(node)
-      views.push({ block: { type: node.type === 'heading' ? 'heading' : 'paragraph', text }, spans })
+      views.push({ block: { type: node.type === 'heading' ? 'heading' : 'paragraph', text }, spans, node })
       return
     }
     for (const child of node.children ?? []) visit(child)
@@ -88,6 +90,8 @@ export const lexicalToBlocks = (doc: LexicalDocument | null | undefined): Block[
 /**
  * Apply body edits to a copy of the document. An edit inside one text node changes just that node; an edit
  * that spans nodes puts the replacement in the first and trims the others, so no text is lost or doubled.
+ * A block the edits leave blank (a credit line on a paragraph of its own) is removed, as applyFixes removes
+ * it from the plain blocks, so block indexes keep meaning the same thing on both sides.
  */
 export function applyBodyEdits(doc: LexicalDocument, edits: TextEdit[]): LexicalDocument {
   const copy = structuredClone(doc)
@@ -97,12 +101,13 @@ export function applyBodyEdits(doc: LexicalDocument, edits: TextEdit[]): Lexical
     if (edit.field !== 'body' || edit.block == null) continue
     byBlock.set(edit.block, [...(byBlock.get(edit.block) ?? []), edit])
   }
+  const emptied = new Set<LexicalNode>()
   for (const [index, blockEdits] of byBlock) {
     const view = views[index]
-    if (!view) continue
+    if (!view || view.block.type === 'image') continue
     // Right to left, so earlier offsets stay valid.
     for (const edit of [...blockEdits].sort((a, b) => b.start - a.start)) {
-      const touched = view.spans.filter((s) => s.end > edit.start && s.start < edit.end || (edit.start === edit.end && s.start <= edit.start && s.end >= edit.start))
+      const touched = view.spans.filter((s) => (s.end > edit.start && s.start < edit.end) || (edit.start === edit.end && s.start <= edit.start && s.end >= edit.start))
       if (!touched.length) continue
       touched.forEach((span, i) => {
         const text = span.node.text ?? ''
@@ -111,8 +116,20 @@ export function applyBodyEdits(doc: LexicalDocument, edits: TextEdit[]): Lexical
         span.node.text = text.slice(0, from) + (i === 0 ? edit.text : '') + text.slice(to)
       })
     }
+    if (!textOf(view.node).trim()) emptied.add(view.node)
   }
+  if (emptied.size) prune(copy.root, emptied)
   return copy
+}
+
+/** Remove the emptied blocks, and a list left with no items. */
+function prune(node: LexicalNode, emptied: Set<LexicalNode>): void {
+  if (!node.children) return
+  node.children = node.children.filter((child) => {
+    if (emptied.has(child)) return false
+    prune(child, emptied)
+    return !(child.type === 'list' && !child.children?.length)
+  })
 }
 
 const textNode = (text: string): LexicalNode => ({ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 })

@@ -1,8 +1,9 @@
 /**
  * The house script (zh-Hans for this desk) is the master copy; channels convert from it. Text typed or
  * pasted in another script (興仁縣, 強) is converted with OpenCC, one finding per block that changes.
+ * Only a block with a character of the other script is looked at: clean text never reaches OpenCC.
  */
-import { convertScript, detectScript } from '../text/script'
+import { convertScript, detectScript, toSimplified } from '../text/script'
 import type { Credit, Dateline, Finding, HouseScript, Rule, RuleContext, StoryDraft } from '../types'
 import { foreignCharacters, hasForeignCharacter } from './foreign-characters'
 import { finding, quoted, replacementFinding, textFields } from './support'
@@ -30,16 +31,15 @@ function changedSpan(before: string, after: string): { start: number; end: numbe
 const SAMPLE_LENGTH = 12
 
 /**
- * The block in the house script. Text written in the other script is converted whole (OpenCC is right
- * for it: 顯著 → 显著). In house-script text with a few stray characters, only those characters take the
- * conversion: the converters also apply regional variant rules that would damage correct text around them
- * (the Taiwan rule 著 → 着 turns a mainland 显著 into 显着).
+ * The text in the house script. Simplified (the default): toSimplified converts only what is traditional and
+ * leaves correct simplified words alone (显著 stays 显著 next to a stray 從). A traditional house converts with
+ * OpenCC's s2tw/s2hk, which would also rewrite characters that are right in traditional text (台灣 → 臺灣), so
+ * unless the text is mostly simplified, only the characters only simplified text uses take the conversion.
  */
 function inHouseScript(text: string, script: HouseScript): string {
+  if (script === 'zh-Hans') return toSimplified(text)
   const converted = convertScript(text, script)
-  if (converted === text) return text
-  const foreignDominant = detectScript(text) !== (script === 'zh-Hans' ? 'simplified' : 'traditional')
-  if (foreignDominant) return converted
+  if (converted === text || detectScript(text) === 'simplified') return converted
   if (converted.length !== text.length) {
     const { start, end } = changedSpan(text, converted)
     return foreignCharacters(text.slice(start, end), script) ? converted : text
@@ -79,8 +79,6 @@ export const houseScript: Rule = {
     const name = SCRIPT_NAMES[script]
     const findings: Finding[] = []
     for (const field of textFields(story)) {
-      // Only a block with a character of the other script can change (see inHouseScript), and OpenCC is
-      // the expensive part of linting: clean blocks never reach it.
       if (!hasForeignCharacter(field.text, script)) continue
       const converted = inHouseScript(field.text, script)
       if (converted === field.text) continue

@@ -4,8 +4,32 @@
  * character, so glosses like `兴仁 (Xīngrén)` survive); the fix deletes the parenthesised reading.
  */
 import { findPinyinArtifacts } from '../text/pinyin-artifact'
-import type { Finding, Rule, StoryDraft } from '../types'
+import type { Finding, LocalizedMessage, Rule, StoryDraft } from '../types'
 import { replacementFinding, textFields } from './support'
+
+/**
+ * The messages for one `字(reading)`, built once: a story with artifacts has thousands of them, of a few
+ * hundred kinds, and findings are plain data that can share them.
+ */
+const wording = new Map<string, { message: LocalizedMessage; description: LocalizedMessage }>()
+const MAX_WORDINGS = 5_000
+
+function wordingFor(char: string, reading: string) {
+  const key = char + reading
+  let found = wording.get(key)
+  if (!found) {
+    found = {
+      message: {
+        zh: `“${char}”后残留拼音注音“${reading}”`,
+        en: `Pinyin reading "${reading}" left after "${char}" (flattened ruby markup)`,
+      },
+      description: { zh: `删除“${reading}”`, en: `Delete "${reading}"` },
+    }
+    if (wording.size >= MAX_WORDINGS) wording.clear()
+    wording.set(key, found)
+  }
+  return found
+}
 
 export const pinyinArtifact: Rule = {
   id: 'pinyin-artifact',
@@ -20,21 +44,8 @@ export const pinyinArtifact: Rule = {
     const findings: Finding[] = []
     for (const field of textFields(story)) {
       for (const artifact of findPinyinArtifacts(field.text)) {
-        const reading = field.text.slice(artifact.start, artifact.end)
-        findings.push(
-          replacementFinding(
-            pinyinArtifact,
-            field,
-            artifact.start,
-            artifact.end,
-            '',
-            {
-              zh: `“${artifact.char}”后残留拼音注音“${reading}”`,
-              en: `Pinyin reading "${reading}" left after "${artifact.char}" (flattened ruby markup)`,
-            },
-            { zh: `删除“${reading}”`, en: `Delete "${reading}"` },
-          ),
-        )
+        const { message, description } = wordingFor(artifact.char, field.text.slice(artifact.start, artifact.end))
+        findings.push(replacementFinding(pinyinArtifact, field, artifact.start, artifact.end, '', message, description))
       }
     }
     return findings

@@ -3,12 +3,12 @@
  * changed, so numbers (2,000), times (10:30), URLs, English sentences and Latin glosses like
  * `兴仁 (Xīngrén)` are left alone.
  */
-import type { Finding, Rule, StoryDraft } from '../types'
+import type { Finding, LocalizedMessage, Rule, StoryDraft } from '../types'
 import {
-  HAN,
   chineseAt,
   chineseBefore,
   finding,
+  hanAt,
   lostCharacterAt,
   quoted,
   replacementFinding,
@@ -53,23 +53,40 @@ export const punctuationFullwidth: Rule = {
   },
 }
 
+type Wording = { message: LocalizedMessage; description: LocalizedMessage }
+
+/** Messages by mark, built once: a pasted story can have hundreds of the same half-width comma. */
+const markWordings = new Map<string, Wording>()
+const MAX_WORDINGS = 1_000
+
+function markWording(from: string, to: string): Wording {
+  const key = `${from}\u0000${to}`
+  let wording = markWordings.get(key)
+  if (!wording) {
+    const a = quoted(from)
+    const b = quoted(to)
+    wording = {
+      message: {
+        zh: `中文语句中的半角标点${a.zh}应改为全角${b.zh}${GBT.zh}`,
+        en: `Half-width ${a.en} in Chinese text should be the full-width ${b.en}${GBT.en}`,
+      },
+      description: { zh: `改为${b.zh}`, en: `Replace with ${b.en}` },
+    }
+    if (markWordings.size >= MAX_WORDINGS) markWordings.clear()
+    markWordings.set(key, wording)
+  }
+  return wording
+}
+
 function markFinding(field: TextField, start: number, end: number, to: string, editEnd: number): Finding {
-  const from = field.text.slice(start, end)
-  const a = quoted(from)
-  const b = quoted(to)
-  return replacementFinding(
-    punctuationFullwidth,
-    field,
-    start,
-    end,
-    to,
-    {
-      zh: `中文语句中的半角标点${a.zh}应改为全角${b.zh}${GBT.zh}`,
-      en: `Half-width ${a.en} in Chinese text should be the full-width ${b.en}${GBT.en}`,
-    },
-    { zh: `改为${b.zh}`, en: `Replace with ${b.en}` },
-    { start, end: editEnd },
-  )
+  const { message, description } = markWording(field.text.slice(start, end), to)
+  return replacementFinding(punctuationFullwidth, field, start, end, to, message, description, { start, end: editEnd })
+}
+
+/** Whether text[from, to) has a Han character, without copying it out. */
+function hanBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (hanAt(text, i)) return true
+  return false
 }
 
 function checkMarks(field: TextField, findings: Finding[]): void {
@@ -122,7 +139,7 @@ function checkPairs(field: TextField, pattern: RegExp, open: string, fullOpen: s
   if (open === '"' && openings.length) return
 
   for (const [start, close] of pairs) {
-    if (!HAN.test(text.slice(start + 1, close))) continue
+    if (!hanBetween(text, start + 1, close)) continue
     const before = spacesBefore(text, start)
     const after = spacesAfter(text, close + 1)
     const outsideChinese =

@@ -2,7 +2,7 @@
  * Helpers every rule shares: walking the story's editable text, reading the characters around a
  * position, and building findings and fixes. Rules stay small by leaving this plumbing here.
  */
-import { HAN_CLASS, isHan } from '../text/han'
+import { HAN_CLASS, isHanCodePoint } from '../text/han'
 import type { Finding, FindingLocation, Fix, LocalizedMessage, Rule, StoryDraft, TextEdit } from '../types'
 
 /** A piece of text a rule can check and a fix can edit: the headline or one text block of the body. */
@@ -84,12 +84,12 @@ export function hanBefore(text: string, index: number): boolean {
   if (index <= 0) return false
   const unit = text.charCodeAt(index - 1)
   const start = unit >= 0xdc00 && unit <= 0xdfff && index >= 2 ? index - 2 : index - 1
-  return isHan(text.slice(start, index))
+  return isHanCodePoint(text.codePointAt(start)!)
 }
 
 /** Whether the code point starting at `index` is Han. */
 export function hanAt(text: string, index: number): boolean {
-  return index >= 0 && index < text.length && isHan(text.slice(index, index + 2))
+  return index >= 0 && index < text.length && isHanCodePoint(text.codePointAt(index)!)
 }
 
 /** Han or Chinese punctuation just before `index`: the text on that side is Chinese. */

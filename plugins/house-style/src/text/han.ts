@@ -25,7 +25,11 @@ export const HAN_SOURCE = HAN_CLASS
 /** True when the first code point of `ch` is a Han ideograph. */
 export function isHan(ch: string): boolean {
   const cp = ch.codePointAt(0)
-  if (cp === undefined) return false
+  return cp !== undefined && isHanCodePoint(cp)
+}
+
+/** True when the code point is a Han ideograph (for scanning text without slicing it). */
+export function isHanCodePoint(cp: number): boolean {
   return (
     (cp >= 0x4e00 && cp <= 0x9fff) ||
     (cp >= 0x3400 && cp <= 0x4dbf) ||

@@ -7,7 +7,7 @@
  * and corrupted leftovers (`兼?zhèn)`) are left alone.
  */
 import { pinyin } from 'pinyin-pro'
-import { HAN_CLASS_U } from './han'
+import { isHan } from './han'
 import { simplifyChar } from './script'
 
 export interface PinyinArtifact {
@@ -20,11 +20,18 @@ export interface PinyinArtifact {
   syllable: string
 }
 
-// Half- or full-width parentheses in any pairing; letters include Latin-1/Extended (ā ǎ ǘ ǹ ḿ) and
-// combining marks, because decomposed text (a + U+0301) is normalised to NFC before comparing.
-const ARTIFACT = new RegExp(`(${HAN_CLASS_U})[(（]([a-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0300-\\u036F]{1,8})[)）]`, 'gu')
 const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]/
 const STARTS_LOWER = /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/
+/** Longest syllable as written (zhuàng is 6; decomposed tone marks add a unit each). */
+const MAX_SYLLABLE = 8
+
+/**
+ * Letters a written syllable can have: a-z, Latin-1/Extended (ā ǎ ǘ ǹ ḿ) and combining marks, because
+ * decomposed text (a + U+0301) is normalised to NFC before comparing.
+ */
+const isSyllableLetter = (unit: number) =>
+  (unit >= 0x61 && unit <= 0x7a) || (unit >= 0xc0 && unit <= 0x24f) || (unit >= 0x1e00 && unit <= 0x1eff) || (unit >= 0x300 && unit <= 0x36f)
+const isClosing = (unit: number) => unit === 0x29 || unit === 0xff09 // ) ）
 
 const readingCache = new Map<string, Set<string>>()
 
@@ -47,17 +54,47 @@ export function isReadingOf(char: string, syllable: string): boolean {
   return simplified !== char && readings(simplified).has(s)
 }
 
+/** Verdicts by `char(syllable`: a story repeats the same few hundred annotated characters. */
+const verdicts = new Map<string, boolean>()
+const MAX_VERDICTS = 20_000
+
+function isArtifact(char: string, raw: string): boolean {
+  const key = `${char}(${raw}`
+  let verdict = verdicts.get(key)
+  if (verdict === undefined) {
+    const syllable = raw.normalize('NFC')
+    verdict = STARTS_LOWER.test(syllable) && TONED.test(syllable) && isReadingOf(char, syllable)
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear()
+    verdicts.set(key, verdict)
+  }
+  return verdict
+}
+
+/**
+ * Every `字(pīnyīn)` artifact in `text`. A plain scan from parenthesis to parenthesis (half- or full-width in
+ * any pairing), not a regex over the whole text: most text has few parentheses, and stories with artifacts
+ * have thousands of them.
+ */
 export function findPinyinArtifacts(text: string): PinyinArtifact[] {
   const found: PinyinArtifact[] = []
-  // Fast exit: most paragraphs have no parenthesis followed by a letter at all.
-  if (!/[(（][a-z\u00C0-\u024F\u1E00-\u1EFF]/.test(text)) return found
-  for (const m of text.matchAll(ARTIFACT)) {
-    const [, char, raw] = m
-    const syllable = raw.normalize('NFC')
-    if (!STARTS_LOWER.test(syllable) || !TONED.test(syllable)) continue
-    if (!isReadingOf(char, syllable)) continue
-    const start = m.index + char.length
-    found.push({ start, end: m.index + m[0].length, char, syllable: raw })
+  let half = text.indexOf('(')
+  let full = text.indexOf('（')
+  while (half !== -1 || full !== -1) {
+    const open = half === -1 ? full : full === -1 ? half : Math.min(half, full)
+    if (open === half) half = text.indexOf('(', open + 1)
+    else full = text.indexOf('（', open + 1)
+    if (open === 0) continue
+    // The annotated character: one BMP unit or a surrogate pair.
+    const before = text.charCodeAt(open - 1)
+    const charStart = before >= 0xdc00 && before <= 0xdfff && open >= 2 ? open - 2 : open - 1
+    const char = text.slice(charStart, open)
+    if (!isHan(char)) continue
+    let close = open + 1
+    while (close < text.length && close - open - 1 <= MAX_SYLLABLE && isSyllableLetter(text.charCodeAt(close))) close++
+    const length = close - open - 1
+    if (length < 1 || length > MAX_SYLLABLE || close >= text.length || !isClosing(text.charCodeAt(close))) continue
+    const raw = text.slice(open + 1, close)
+    if (isArtifact(char, raw)) found.push({ start: open, end: close + 1, char, syllable: raw })
   }
   return found
 }

@@ -23,10 +23,14 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { FindingsPanel as FindingsPanel_9e70a25e2a9017ece032adf751290883 } from '../../../../plugins/house-style/src/admin/FindingsPanel'
 import { StageCell as StageCell_776495a2e4359ae6f767b84017985378 } from '../../../../plugins/editorial-workflow/src/admin/StageCell'
+import { StageField as StageField_58189eeaf7de903bc16bd343ae566f1e } from '../../../../plugins/editorial-workflow/src/admin/StageField'
 import { WorkflowHistory as WorkflowHistory_ab7af1953c3dd84f7309b68596e79bb3 } from '../../../../plugins/editorial-workflow/src/admin/WorkflowHistory'
+import { CreatedByField as CreatedByField_a83943a2574c17da531639c8340e65f7 } from '../../../../plugins/editorial-workflow/src/admin/CreatedByField'
 import { WorkflowActions as WorkflowActions_52a8139c9fb11907195945403f35fc2e } from '../../../../plugins/editorial-workflow/src/admin/WorkflowActions'
 import { WorkflowPublishButton as WorkflowPublishButton_f638632737a9123d9c6269c640354c0a } from '../../../../plugins/editorial-workflow/src/admin/WorkflowPublishButton'
+import { RetryDeliveryButton as RetryDeliveryButton_9ddf1dd56f8b626d0dca9bf1e278e24c } from '../../../../plugins/distribution/src/admin/RetryDeliveryButton'
 import { WorkflowNavLinks as WorkflowNavLinks_9fea989069c97d79a91225184f7aa431 } from '../../../../plugins/editorial-workflow/src/admin/WorkflowNavLinks'
+import { WorkflowDashboard as WorkflowDashboard_6e0f3dbb870f0658f14325fbf531ad1a } from '../../../../plugins/editorial-workflow/src/admin/WorkflowDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,9 +60,13 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/house-style/src/admin/FindingsPanel#FindingsPanel": FindingsPanel_9e70a25e2a9017ece032adf751290883,
   "/plugins/editorial-workflow/src/admin/StageCell#StageCell": StageCell_776495a2e4359ae6f767b84017985378,
+  "/plugins/editorial-workflow/src/admin/StageField#StageField": StageField_58189eeaf7de903bc16bd343ae566f1e,
   "/plugins/editorial-workflow/src/admin/WorkflowHistory#WorkflowHistory": WorkflowHistory_ab7af1953c3dd84f7309b68596e79bb3,
+  "/plugins/editorial-workflow/src/admin/CreatedByField#CreatedByField": CreatedByField_a83943a2574c17da531639c8340e65f7,
   "/plugins/editorial-workflow/src/admin/WorkflowActions#WorkflowActions": WorkflowActions_52a8139c9fb11907195945403f35fc2e,
   "/plugins/editorial-workflow/src/admin/WorkflowPublishButton#WorkflowPublishButton": WorkflowPublishButton_f638632737a9123d9c6269c640354c0a,
+  "/plugins/distribution/src/admin/RetryDeliveryButton#RetryDeliveryButton": RetryDeliveryButton_9ddf1dd56f8b626d0dca9bf1e278e24c,
   "/plugins/editorial-workflow/src/admin/WorkflowNavLinks#WorkflowNavLinks": WorkflowNavLinks_9fea989069c97d79a91225184f7aa431,
+  "/plugins/editorial-workflow/src/admin/WorkflowDashboard#WorkflowDashboard": WorkflowDashboard_6e0f3dbb870f0658f14325fbf531ad1a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

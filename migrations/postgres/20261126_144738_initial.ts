@@ -16,9 +16,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_workflow_events_action" AS ENUM('create', 'submit', 'requestChanges', 'approve', 'publish', 'schedule', 'unpublish', 'retract', 'correct', 'update');
   CREATE TYPE "public"."enum_workflow_events_from_stage" AS ENUM('draft', 'submitted', 'changes_requested', 'approved', 'scheduled', 'published', 'corrected', 'unpublished', 'retracted');
   CREATE TYPE "public"."enum_workflow_events_to_stage" AS ENUM('draft', 'submitted', 'changes_requested', 'approved', 'scheduled', 'published', 'corrected', 'unpublished', 'retracted');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_channels_type" AS ENUM('webhook', 'wechat', 'feed');
+  CREATE TYPE "public"."enum_channels_script" AS ENUM('zh-Hans', 'zh-Hant-TW', 'zh-Hant-HK');
+  CREATE TYPE "public"."enum_deliveries_event" AS ENUM('published', 'updated', 'corrected', 'unpublished', 'retracted');
+  CREATE TYPE "public"."enum_deliveries_state" AS ENUM('pending', 'retrying', 'success', 'failed');
+  CREATE TYPE "public"."enum_delivery_attempts_outcome" AS ENUM('success', 'skipped', 'retry', 'failed', 'abandoned');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'deliverToChannel', 'recoverDeliveries', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'deliverToChannel', 'recoverDeliveries', 'schedulePublish');
   CREATE TABLE "articles_credits" (
   	"_order" integer NOT NULL,
   	"_parent_id" integer NOT NULL,
@@ -264,6 +269,76 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "channels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"name" varchar NOT NULL,
+  	"type" "enum_channels_type" DEFAULT 'webhook' NOT NULL,
+  	"enabled" boolean DEFAULT true,
+  	"script" "enum_channels_script" DEFAULT 'zh-Hans' NOT NULL,
+  	"url" varchar,
+  	"secret" varchar,
+  	"timeout_ms" numeric,
+  	"app_id" varchar,
+  	"author_name" varchar,
+  	"app_secret" varchar,
+  	"api_base" varchar,
+  	"cover_media_id" varchar,
+  	"disabled_reason" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "channels_rels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"sections_id" integer,
+  	"regions_id" integer
+  );
+  
+  CREATE TABLE "deliveries" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"title" varchar,
+  	"key" varchar NOT NULL,
+  	"article_id" integer,
+  	"channel_id" integer,
+  	"event" "enum_deliveries_event" NOT NULL,
+  	"version" numeric NOT NULL,
+  	"state" "enum_deliveries_state" DEFAULT 'pending' NOT NULL,
+  	"note" varchar,
+  	"attempts" numeric DEFAULT 0,
+  	"next_attempt_at" timestamp(3) with time zone,
+  	"last_status" numeric,
+  	"last_error" varchar,
+  	"external_id" varchar,
+  	"external_url" varchar,
+  	"content_hash" varchar,
+  	"delivered_at" timestamp(3) with time zone,
+  	"attempt_limit" numeric,
+  	"resume" jsonb,
+  	"snapshot" jsonb,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "delivery_attempts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"key" varchar NOT NULL,
+  	"delivery_id" integer,
+  	"number" numeric NOT NULL,
+  	"worker" varchar,
+  	"started_at" timestamp(3) with time zone NOT NULL,
+  	"lease_until" timestamp(3) with time zone NOT NULL,
+  	"finished_at" timestamp(3) with time zone,
+  	"outcome" "enum_delivery_attempts_outcome",
+  	"status" numeric,
+  	"error" varchar,
+  	"duration_ms" numeric,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -317,7 +392,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"authors_id" integer,
   	"media_id" integer,
   	"users_id" integer,
-  	"workflow_events_id" integer
+  	"workflow_events_id" integer,
+  	"channels_id" integer,
+  	"deliveries_id" integer,
+  	"delivery_attempts_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -373,6 +451,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "users" ADD CONSTRAINT "users_author_id_authors_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."authors"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "workflow_events" ADD CONSTRAINT "workflow_events_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "workflow_events" ADD CONSTRAINT "workflow_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "channels_rels" ADD CONSTRAINT "channels_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."channels"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "channels_rels" ADD CONSTRAINT "channels_rels_sections_fk" FOREIGN KEY ("sections_id") REFERENCES "public"."sections"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "channels_rels" ADD CONSTRAINT "channels_rels_regions_fk" FOREIGN KEY ("regions_id") REFERENCES "public"."regions"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "delivery_attempts" ADD CONSTRAINT "delivery_attempts_delivery_id_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."deliveries"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_articles_fk" FOREIGN KEY ("articles_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
@@ -382,6 +466,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_workflow_events_fk" FOREIGN KEY ("workflow_events_id") REFERENCES "public"."workflow_events"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_channels_fk" FOREIGN KEY ("channels_id") REFERENCES "public"."channels"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_deliveries_fk" FOREIGN KEY ("deliveries_id") REFERENCES "public"."deliveries"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_delivery_attempts_fk" FOREIGN KEY ("delivery_attempts_id") REFERENCES "public"."delivery_attempts"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "articles_credits_order_idx" ON "articles_credits" USING btree ("_order");
@@ -462,6 +549,26 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "workflow_events_at_idx" ON "workflow_events" USING btree ("at");
   CREATE INDEX "workflow_events_updated_at_idx" ON "workflow_events" USING btree ("updated_at");
   CREATE INDEX "workflow_events_created_at_idx" ON "workflow_events" USING btree ("created_at");
+  CREATE INDEX "channels_enabled_idx" ON "channels" USING btree ("enabled");
+  CREATE INDEX "channels_updated_at_idx" ON "channels" USING btree ("updated_at");
+  CREATE INDEX "channels_created_at_idx" ON "channels" USING btree ("created_at");
+  CREATE INDEX "channels_rels_order_idx" ON "channels_rels" USING btree ("order");
+  CREATE INDEX "channels_rels_parent_idx" ON "channels_rels" USING btree ("parent_id");
+  CREATE INDEX "channels_rels_path_idx" ON "channels_rels" USING btree ("path");
+  CREATE INDEX "channels_rels_sections_id_idx" ON "channels_rels" USING btree ("sections_id");
+  CREATE INDEX "channels_rels_regions_id_idx" ON "channels_rels" USING btree ("regions_id");
+  CREATE UNIQUE INDEX "deliveries_key_idx" ON "deliveries" USING btree ("key");
+  CREATE INDEX "deliveries_article_idx" ON "deliveries" USING btree ("article_id");
+  CREATE INDEX "deliveries_channel_idx" ON "deliveries" USING btree ("channel_id");
+  CREATE INDEX "deliveries_state_idx" ON "deliveries" USING btree ("state");
+  CREATE INDEX "deliveries_next_attempt_at_idx" ON "deliveries" USING btree ("next_attempt_at");
+  CREATE INDEX "deliveries_external_id_idx" ON "deliveries" USING btree ("external_id");
+  CREATE INDEX "deliveries_updated_at_idx" ON "deliveries" USING btree ("updated_at");
+  CREATE INDEX "deliveries_created_at_idx" ON "deliveries" USING btree ("created_at");
+  CREATE UNIQUE INDEX "delivery_attempts_key_idx" ON "delivery_attempts" USING btree ("key");
+  CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id");
+  CREATE INDEX "delivery_attempts_updated_at_idx" ON "delivery_attempts" USING btree ("updated_at");
+  CREATE INDEX "delivery_attempts_created_at_idx" ON "delivery_attempts" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -487,6 +594,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_media_id_idx" ON "payload_locked_documents_rels" USING btree ("media_id");
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
   CREATE INDEX "payload_locked_documents_rels_workflow_events_id_idx" ON "payload_locked_documents_rels" USING btree ("workflow_events_id");
+  CREATE INDEX "payload_locked_documents_rels_channels_id_idx" ON "payload_locked_documents_rels" USING btree ("channels_id");
+  CREATE INDEX "payload_locked_documents_rels_deliveries_id_idx" ON "payload_locked_documents_rels" USING btree ("deliveries_id");
+  CREATE INDEX "payload_locked_documents_rels_delivery_attempts_id_idx" ON "payload_locked_documents_rels" USING btree ("delivery_attempts_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -517,6 +627,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
   DROP TABLE "workflow_events" CASCADE;
+  DROP TABLE "channels" CASCADE;
+  DROP TABLE "channels_rels" CASCADE;
+  DROP TABLE "deliveries" CASCADE;
+  DROP TABLE "delivery_attempts" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -539,6 +653,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_workflow_events_action";
   DROP TYPE "public"."enum_workflow_events_from_stage";
   DROP TYPE "public"."enum_workflow_events_to_stage";
+  DROP TYPE "public"."enum_channels_type";
+  DROP TYPE "public"."enum_channels_script";
+  DROP TYPE "public"."enum_deliveries_event";
+  DROP TYPE "public"."enum_deliveries_state";
+  DROP TYPE "public"."enum_delivery_attempts_outcome";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";`)

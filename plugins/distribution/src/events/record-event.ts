@@ -1,0 +1,157 @@
+/**
+ * afterChange on stories: a save that is a publication event (published, updated, corrected, unpublished,
+ * retracted) gets one Delivery row per channel that should have it, and one queued job per row — all with the
+ * save's `req`, so they are committed with the publish or not at all. The story is turned into a
+ * PublishedArticle once per event (from the stored house-style render) and that snapshot is what every
+ * channel's formatter receives, however late its delivery runs.
+ */
+import type { CollectionAfterChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+
+import { channelWants, withAncestors } from '../channels/channel-filters'
+import { PUSH_TYPES, type ChannelRecord } from '../channels/channel-record'
+import { eventLabels } from '../collections/deliveries'
+import { idOf, type Id } from '../ids'
+import { CONTENT_EVENTS, WITHDRAWAL_EVENTS } from '../jobs/deliver-task'
+import { writeDelivery, type DeliveryDoc } from '../jobs/delivery-store'
+import { dispatcherFor } from '../jobs/dispatch'
+import { queueDeliveryAttempt } from '../jobs/queue-delivery'
+import type { ResolvedDistributionOptions } from '../options'
+import { feedsChanged, type DistributionRuntime } from '../runtime'
+import { loadStory, toPublishedArticle } from '../story/published-article'
+import type { DistributionEvent } from '../types'
+import { detectEvent, publicStateOf } from './detect-event'
+import { saveKey, saveState } from './save-state'
+
+async function deliveriesOf(req: PayloadRequest, options: ResolvedDistributionOptions, where: Record<string, unknown>, limit = 0) {
+  const { docs } = await req.payload.db.find({
+    collection: options.deliveriesSlug as CollectionSlug,
+    where: where as never,
+    sort: '-version',
+    limit,
+    pagination: false,
+    req,
+    select: { channel: true, event: true, version: true, contentHash: true, state: true, attempts: true },
+  })
+  return docs as unknown as DeliveryDoc[]
+}
+
+/** Enabled push channels that should get `event` for this story. */
+async function targetChannels(req: PayloadRequest, options: ResolvedDistributionOptions, story: Record<string, any>, event: DistributionEvent, storyId: Id) {
+  const { docs } = await req.payload.find({
+    collection: options.channelsSlug as CollectionSlug,
+    where: { and: [{ enabled: { equals: true } }, { type: { in: PUSH_TYPES } }] },
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+  })
+  const channels = docs as unknown as ChannelRecord[]
+  if (!channels.length) return []
+  if (WITHDRAWAL_EVENTS.includes(event)) {
+    // A withdrawal goes wherever the story went, whatever the channel's filters say now.
+    const sent = await deliveriesOf(req, options, { and: [{ article: { equals: storyId } }, { event: { in: CONTENT_EVENTS } }] })
+    const had = new Set(sent.map((d) => String(idOf(d.channel))))
+    return channels.filter((channel) => had.has(String(channel.id)))
+  }
+  const filtered = channels.some((c) => c.sections?.length || c.regions?.length)
+  const placement = filtered
+    ? {
+        sections: await withAncestors(req, options.sectionsCollection, idOf(story.section)),
+        regions: await withAncestors(req, options.regionsCollection, idOf(story.region)),
+      }
+    : { sections: [], regions: [] }
+  return channels.filter((channel) => channelWants(channel, placement))
+}
+
+export async function recordPublicationEvent(
+  req: PayloadRequest,
+  runtime: DistributionRuntime,
+  storyId: Id,
+  detected: DistributionEvent | 'maybe-updated',
+): Promise<{ event: DistributionEvent | null; deliveryIds: Id[]; jobIds: Id[] }> {
+  const { options } = runtime
+  const none = { event: null, deliveryIds: [], jobIds: [] }
+  const story = await loadStory(req, options, storyId)
+  if (!story) return none
+  const [last] = await deliveriesOf(req, options, { article: { equals: storyId } }, 1)
+  const [lastContent] = await deliveriesOf(req, options, { and: [{ article: { equals: storyId } }, { event: { in: CONTENT_EVENTS } }] }, 1)
+  const version = (last?.version ?? 0) + 1
+  const article = toPublishedArticle(story, { req, options, version })
+  // A live story saved again is an update only when what receivers would see changed.
+  if (detected === 'maybe-updated' && lastContent?.contentHash === article.hash) return none
+  const event: DistributionEvent = detected === 'maybe-updated' ? 'updated' : detected
+  feedsChanged(runtime)
+
+  const channels = await targetChannels(req, options, story, event, storyId)
+  const deliveryIds: Id[] = []
+  const jobIds: Id[] = []
+  const now = new Date().toISOString()
+  for (const channel of channels) {
+    // Through the adapter: rows only this plugin writes need no hooks, and a publish to many channels stays fast.
+    const delivery = await req.payload.db.create({
+      collection: options.deliveriesSlug as CollectionSlug,
+      data: {
+        createdAt: now,
+        updatedAt: now,
+        title: `${eventLabels[event].zh} · ${article.headline} → ${channel.name}`.slice(0, 300),
+        key: `${storyId}:${version}:${channel.id}:${event}`,
+        article: storyId,
+        channel: channel.id,
+        event,
+        version,
+        state: 'pending',
+        attempts: 0,
+        attemptLimit: options.delivery.maxAttempts,
+        nextAttemptAt: now,
+        contentHash: article.hash,
+        snapshot: article,
+      },
+      req,
+    })
+    deliveryIds.push(delivery.id as Id)
+    jobIds.push(await queueDeliveryAttempt(req.payload, options, { deliveryId: delivery.id as Id, attempt: 1, req }))
+  }
+
+  if (WITHDRAWAL_EVENTS.includes(event)) {
+    // Content deliveries still waiting to be retried are withdrawn now rather than at their next backoff step:
+    // they run, see the withdrawal and stand down, and the withdrawal (which waits for them) goes out at once.
+    const waiting = await deliveriesOf(req, options, { and: [{ article: { equals: storyId } }, { state: { equals: 'retrying' } }] })
+    for (const delivery of waiting) {
+      await writeDelivery(req.payload, options, delivery.id, { nextAttemptAt: now }, req)
+      jobIds.push(await queueDeliveryAttempt(req.payload, options, { deliveryId: delivery.id, attempt: (delivery.attempts ?? 0) + 1, req }))
+    }
+  }
+  return { event, deliveryIds, jobIds }
+}
+
+export const recordEventAfterChange =
+  (runtime: DistributionRuntime): CollectionAfterChangeHook =>
+  async ({ doc, operation, collection, req }) => {
+    const id = (doc as { id?: Id }).id
+    if (id == null) return doc
+    const state = saveState(req)
+    const key = saveKey(collection.slug, id)
+    const draft = state.draft[key] ?? state.draft[saveKey(collection.slug, operation)] ?? false
+    // Drafts and autosaves never leave the building.
+    if (draft || state.recording.has(key)) return doc
+    const before = operation === 'create' ? null : (state.before[key] ?? null)
+    delete state.before[key]
+    const detected = detectEvent(before, publicStateOf(doc as Record<string, unknown>)!)
+    if (!detected) return doc
+    state.recording.add(key)
+    try {
+      const { jobIds } = await recordPublicationEvent(req, runtime, id, detected)
+      if (jobIds.length && runtime.options.delivery.immediate) dispatcherFor(req.payload).add(jobIds)
+    } finally {
+      state.recording.delete(key)
+    }
+    return doc
+  }
+
+export const feedsChangedAfterDelete =
+  (runtime: DistributionRuntime) =>
+  ({ doc }: { doc: unknown }) => {
+    feedsChanged(runtime)
+    return doc
+  }

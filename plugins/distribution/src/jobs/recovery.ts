@@ -1,0 +1,225 @@
+/**
+ * The recovery sweep: no delivery is lost to a crash, a restart or a lost job.
+ *
+ * It runs at start-up and then as a self-renewing job on the distribution queue, and looks at deliveries that
+ * are due (pending/retrying) since longer than the grace period:
+ *   • attempt claimed, lease still running → a worker is on it; leave it;
+ *   • attempt claimed, lease expired, unfinished → the worker died mid-attempt: the attempt counts (abandoned)
+ *     and the next one is queued now — the receiver dedupes by webhook-id if the dead worker's POST landed;
+ *   • attempt never claimed and no job waiting for it → the job was lost (or failed to run): queue it again.
+ * It also frees jobs a killed worker left `processing`, so Payload's runner can pick them up again (they are
+ * harmless to rerun: a job for an attempt already made does nothing).
+ */
+import type { CollectionSlug, Payload, TaskConfig } from 'payload'
+
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+
+import type { Id } from '../ids'
+import type { ResolvedDistributionOptions } from '../options'
+import type { DistributionRuntime } from '../runtime'
+import { attemptKey } from './attempt-claim'
+import type { DeliveryDoc } from './deliver-task'
+import { queueDeliveryAttempt } from './queue-delivery'
+import { DELIVER_TASK, RECOVER_TASK } from './task-slugs'
+
+const JOBS = 'payload-jobs' as CollectionSlug
+const BATCH = 500
+const MAX_PAGES = 40
+
+export interface SweepReport {
+  requeued: number
+  abandoned: number
+  failed: number
+  jobsFreed: number
+}
+
+interface AttemptRow {
+  id: Id
+  finishedAt?: string | null
+  leaseUntil?: string | null
+}
+
+/** Longest a delivery job may legitimately stay `processing` (slowest transport budget plus the margin). */
+export const staleJobMs = (options: ResolvedDistributionOptions) =>
+  60_000 + options.wechat.pollIntervalMs * options.wechat.maxPolls + options.delivery.leaseMarginMs
+
+async function hasWaitingJob(payload: Payload, deliveryId: Id, attempt: number): Promise<boolean> {
+  const { totalDocs } = await payload.count({
+    collection: JOBS,
+    where: {
+      and: [
+        { taskSlug: { equals: DELIVER_TASK } },
+        { 'input.deliveryId': { equals: String(deliveryId) } },
+        { 'input.attempt': { equals: attempt } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
+    } as never,
+    overrideAccess: true,
+  })
+  return totalDocs > 0
+}
+
+/** The dead worker's attempt counts; queue the next one (or give up when the budget is spent). */
+async function takeOver(payload: Payload, options: ResolvedDistributionOptions, delivery: DeliveryDoc, claim: AttemptRow, attempt: number): Promise<'requeued' | 'failed'> {
+  const limit = delivery.attemptLimit ?? options.delivery.maxAttempts
+  const giveUp = attempt >= limit
+  const error = 'the worker stopped during this attempt (crash or restart); the outcome is unknown'
+  const req = await createLocalReq({}, payload)
+  const own = await initTransaction(req)
+  try {
+    await payload.update({
+      collection: options.deliveriesSlug as CollectionSlug,
+      id: delivery.id,
+      data: {
+        attempts: attempt,
+        state: giveUp ? 'failed' : 'retrying',
+        nextAttemptAt: giveUp ? null : new Date().toISOString(),
+        lastError: error,
+        ...(giveUp ? { note: `gave up after ${attempt} attempts` } : {}),
+      } as never,
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+    if (!giveUp) await queueDeliveryAttempt(payload, options, { deliveryId: delivery.id, attempt: attempt + 1, req })
+    if (own) await commitTransaction(req)
+  } catch (caught) {
+    if (own) await killTransaction(req)
+    throw caught
+  }
+  if (!claim.finishedAt) {
+    await payload.update({
+      collection: options.attemptsSlug as CollectionSlug,
+      id: claim.id,
+      data: { finishedAt: new Date().toISOString(), outcome: 'abandoned', error } as never,
+      overrideAccess: true,
+      disableTransaction: true,
+      depth: 0,
+    })
+  }
+  return giveUp ? 'failed' : 'requeued'
+}
+
+async function sweepOne(payload: Payload, options: ResolvedDistributionOptions, delivery: DeliveryDoc, now: number, report: SweepReport): Promise<void> {
+  const attempt = (delivery.attempts ?? 0) + 1
+  const { docs: claims } = await payload.find({
+    collection: options.attemptsSlug as CollectionSlug,
+    where: { key: { equals: attemptKey(delivery.id, attempt) } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+  })
+  const claim = claims[0] as unknown as AttemptRow | undefined
+  if (claim) {
+    const leaseRunning = !claim.finishedAt && claim.leaseUntil && Date.parse(claim.leaseUntil) > now
+    if (leaseRunning) return
+    const taken = await takeOver(payload, options, delivery, claim, attempt)
+    report.abandoned++
+    if (taken === 'failed') report.failed++
+    else report.requeued++
+    return
+  }
+  if (await hasWaitingJob(payload, delivery.id, attempt)) return
+  await queueDeliveryAttempt(payload, options, { deliveryId: delivery.id, attempt })
+  report.requeued++
+}
+
+export async function sweepDeliveries(payload: Payload, options: ResolvedDistributionOptions, now = Date.now()): Promise<SweepReport> {
+  const report: SweepReport = { requeued: 0, abandoned: 0, failed: 0, jobsFreed: 0 }
+
+  const stale = await payload.find({
+    collection: JOBS,
+    where: {
+      and: [
+        { taskSlug: { equals: DELIVER_TASK } },
+        { processing: { equals: true } },
+        { completedAt: { exists: false } },
+        { updatedAt: { less_than: new Date(now - staleJobMs(options)).toISOString() } },
+      ],
+    } as never,
+    limit: BATCH,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+  })
+  for (const job of stale.docs) {
+    await payload.db.updateOne({ collection: JOBS, id: job.id, data: { processing: false }, returning: false } as never)
+    report.jobsFreed++
+  }
+
+  // Page through every stranded delivery: ones that are merely waiting must not hide the rest.
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { docs, hasNextPage } = await payload.find({
+      collection: options.deliveriesSlug as CollectionSlug,
+      where: {
+        and: [{ state: { in: ['pending', 'retrying'] } }, { nextAttemptAt: { less_than: new Date(now - options.delivery.recoveryGraceMs).toISOString() } }],
+      },
+      sort: 'nextAttemptAt',
+      limit: BATCH,
+      page,
+      depth: 0,
+      overrideAccess: true,
+      select: { attempts: true, attemptLimit: true, nextAttemptAt: true } as never,
+    })
+    for (const delivery of docs as unknown as DeliveryDoc[]) await sweepOne(payload, options, delivery, now, report)
+    if (!hasNextPage) break
+  }
+  if (report.requeued || report.abandoned || report.jobsFreed) {
+    payload.logger.warn({ msg: 'Distribution recovery: re-queued stranded deliveries', ...report })
+  }
+  return report
+}
+
+/** Keeps exactly one sweep job waiting (roughly: two racing workers may briefly keep two, which is harmless). */
+export async function scheduleNextSweep(payload: Payload, options: ResolvedDistributionOptions): Promise<void> {
+  const { totalDocs } = await payload.count({
+    collection: JOBS,
+    where: {
+      and: [{ taskSlug: { equals: RECOVER_TASK } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }, { processing: { equals: false } }],
+    } as never,
+    overrideAccess: true,
+  })
+  if (totalDocs > 0) return
+  await payload.jobs.queue({
+    task: RECOVER_TASK as never,
+    input: {} as never,
+    queue: options.delivery.queue,
+    waitUntil: new Date(Date.now() + options.delivery.recoveryIntervalMs),
+  })
+}
+
+export function recoverTask(runtime: DistributionRuntime): TaskConfig {
+  return {
+    slug: RECOVER_TASK,
+    label: 'Re-queue stranded deliveries',
+    inputSchema: [],
+    outputSchema: [
+      { name: 'requeued', type: 'number' },
+      { name: 'abandoned', type: 'number' },
+      { name: 'jobsFreed', type: 'number' },
+    ],
+    retries: 0,
+    handler: async ({ req }) => {
+      if (runtime.options.disabled) return { output: { requeued: 0, abandoned: 0, jobsFreed: 0 } }
+      try {
+        const report = await sweepDeliveries(req.payload, runtime.options)
+        return { output: { requeued: report.requeued, abandoned: report.abandoned, jobsFreed: report.jobsFreed } }
+      } finally {
+        await scheduleNextSweep(req.payload, runtime.options)
+      }
+    },
+  } as TaskConfig
+}
+
+/** At start-up: one sweep now (a previous process may have died mid-delivery), then the recurring job. */
+export async function recoverOnStart(payload: Payload, options: ResolvedDistributionOptions): Promise<void> {
+  try {
+    await sweepDeliveries(payload, options)
+    await scheduleNextSweep(payload, options)
+  } catch (error) {
+    // A database without our tables yet (a migration run) must still start.
+    payload.logger.warn({ msg: `Distribution recovery at start-up skipped: ${(error as Error)?.message ?? error}` })
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Import throughput on an SQLite file database, as a user running `newsroom import DIR` has it.
+ *   node --import tsx tests/bench/import.ts files DIR COUNT      write COUNT variant legacy stories into DIR
+ *   node --import tsx tests/bench/import.ts import DIR          importStory() per file (what the CLI does per file)
+ *   node --import tsx tests/bench/import.ts raw DIR             the same parsed data through payload.create only
+ * Variants come from the founding story as it reached us (traditional script, pinyin artifacts, half-width
+ * punctuation): different headlines, section order, credits, and one in three in wire form with a dated
+ * dateline (新華社貴陽3月5日電（記者 …）). Each run prints `RESULT {json}`; boot time is not counted.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { createLocalReq, getPayload } from 'payload'
+
+import { blocksToLexical, creditsToFields, datelineToFields, resolveHouseStyleOptions } from '../../plugins/house-style'
+import { readLegacyStory } from '../../plugins/house-style/src/legacy-story'
+import { importKeyOf, importStory } from '../../src/import/import-story'
+import { applySqliteTuning, foundingSource, pick, prng, shuffled } from './support'
+
+const TRADITIONAL_NAMES = ['丁憲民', '王麗', '李平', '張偉', '劉洋', '陳靜', '楊帆', '趙磊', '黃敏', '周傑', '吳芳', '徐強']
+const TITLE_TAILS = ['', '（二）', '（續）', '：一線觀察', '紀實', '調查']
+
+export function writeVariantFiles(dir: string, count: number): void {
+  mkdirSync(dir, { recursive: true })
+  const lines = foundingSource().replace(/\r\n/g, '\n').trim().split('\n')
+  const [title, lede] = [lines[0]!, lines[1]!]
+  const pairs: [string, string][] = []
+  for (let i = 2; i + 1 < lines.length - 2; i += 2) pairs.push([lines[i]!, lines[i + 1]!])
+  const closing = lines[lines.length - 2]!
+  const image = lines[lines.length - 1]!
+  const random = prng(77)
+  for (let i = 0; i < count; i++) {
+    const reporter = pick(TRADITIONAL_NAMES, random)
+    const wire = i % 3 === 2
+    const month = 1 + (i % 12)
+    const day = 1 + (i % 28)
+    const head = `${title}${pick(TITLE_TAILS, random)}（${i + 1}）`
+    const firstLine = wire
+      ? lede.replace(/^.*?訊 /, `新華社貴陽${month}月${day}日電（記者 ${reporter} 通訊員 ${pick(TRADITIONAL_NAMES, random)}）`)
+      : lede
+    const end = wire ? closing.replace(/\(.*? 報道\)$/, '') : closing.replace(/\(.*? 報道\)$/, `(${reporter} 報道)`)
+    const body = shuffled(pairs, random).flat()
+    writeFileSync(path.join(dir, `story-${String(i + 1).padStart(4, '0')}.md`), [head, firstLine, ...body, end, image].join('\n') + '\n')
+  }
+}
+
+async function boot() {
+  const { default: config } = await import('../../payload.config')
+  return getPayload({ config })
+}
+
+const storyFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(dir, f))
+
+async function main() {
+  // Module loading under tsx holds no handle: without this the event loop can drain and exit 0 mid-import.
+  setInterval(() => undefined, 1000)
+  const [mode, dir, countArg] = process.argv.slice(2)
+  if (!dir) throw new Error('usage: import.ts files|import|raw DIR [COUNT]')
+  if (mode === 'files') {
+    writeVariantFiles(dir, Number(countArg ?? 500))
+    console.log(`RESULT ${JSON.stringify({ files: Number(countArg ?? 500) })}`)
+    process.exit(0)
+  }
+  const payload = await boot()
+  await applySqliteTuning(payload)
+  const files = storyFiles(dir)
+  const samples: number[] = []
+  let seconds: number
+  if (mode === 'import') {
+    const started = performance.now()
+    for (const file of files) {
+      const t = performance.now()
+      await importStory(payload, readFileSync(file, 'utf8'), { publish: false })
+      samples.push(performance.now() - t)
+    }
+    seconds = (performance.now() - started) / 1000
+  } else if (mode === 'raw') {
+    // Parse, fix and resolve names to ids first (not timed): the timed part is payload.create alone.
+    const houseStyle = resolveHouseStyleOptions(payload.config.custom?.houseStyle)
+    const req = await createLocalReq({}, payload)
+    const prepared: Record<string, unknown>[] = []
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8')
+      const { story } = readLegacyStory(source, { fix: true, context: { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset } })
+      prepared.push({
+        title: story.title,
+        body: blocksToLexical(story.body),
+        dateline: story.dateline ? await datelineToFields(req, houseStyle, story.dateline) : undefined,
+        credits: await creditsToFields(req, houseStyle, story.credits),
+        importKey: importKeyOf(source),
+        _status: 'draft',
+      })
+    }
+    const started = performance.now()
+    for (const data of prepared) {
+      const t = performance.now()
+      await payload.create({ collection: 'articles', data: data as never, draft: true })
+      samples.push(performance.now() - t)
+    }
+    seconds = (performance.now() - started) / 1000
+  } else {
+    throw new Error(`unknown mode ${mode}`)
+  }
+  const result = { mode, articles: files.length, seconds: Number(seconds.toFixed(3)), articlesPerSecond: Number((files.length / seconds).toFixed(1)), samples }
+  console.log(`RESULT ${JSON.stringify(result)}`)
+  await payload.destroy()
+  process.exit(0)
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  void main().catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

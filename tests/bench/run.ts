@@ -1,0 +1,475 @@
+/**
+ * `npm run bench` — the suite against vanilla Payload, side by side in one run, and the suite's own figures.
+ *   npm run bench                full run: 10,000 seeded articles, 10 s per load test, 2 alternating rounds
+ *   npm run bench -- --quick     short run (< 3 min): 1,000 articles, 3 s per load test, 1 round
+ *   npm run bench -- --profile   also write CPU profiles of the write and import children to results/
+ * Every part runs in child processes (seed, servers, write path, import, lint, delivery); this script only
+ * drives load (autocannon), samples memory and collects figures into tests/bench/results/latest.json and
+ * tests/bench/results/latest.svg. Benchmarks print figures; they never assert.
+ */
+import autocannon from 'autocannon'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import path from 'node:path'
+
+import type { SeedResult } from './seed'
+import type { WriteOperation, WriteResult } from './write'
+import { payloadEnv, repoRoot, resultLine, resultsDir, round, summarise } from './support'
+import { renderPlot } from './plot'
+
+const argv = process.argv.slice(2)
+const quick = argv.includes('--quick')
+const profile = argv.includes('--profile')
+const plan = quick
+  ? { articles: 1000, loadSeconds: 3, warmSeconds: 1, rounds: 1, writeIterations: 16, importFiles: 40, childTimeoutS: 300 }
+  : { articles: 10_000, loadSeconds: 10, warmSeconds: 2, rounds: 2, writeIterations: 150, importFiles: 500, childTimeoutS: 900 }
+const CONCURRENCY = [1, 32] as const
+const started = Date.now()
+const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`)
+
+const work = mkdtempSync(path.join(tmpdir(), 'newsroom-bench-'))
+mkdirSync(resultsDir, { recursive: true })
+const notes: string[] = []
+
+// ── child processes ────────────────────────────────────────────────────────────────────────────────────────
+interface ChildResult {
+  code: number | null
+  output: string
+}
+
+function runNode(script: string, args: string[], env: Record<string, string>, options: { timeoutS?: number; nodeArgs?: string[] } = {}) {
+  return new Promise<ChildResult>((resolve) => {
+    const child = spawn(process.execPath, ['--no-deprecation', ...(options.nodeArgs ?? []), '--import', 'tsx', script, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const timer = setTimeout(() => {
+      output += `\n[bench] killed after ${options.timeoutS ?? plan.childTimeoutS} s`
+      child.kill('SIGKILL')
+    }, (options.timeoutS ?? plan.childTimeoutS) * 1000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output })
+    })
+  })
+}
+
+interface Server {
+  url: string
+  pid: number
+  child: ChildProcess
+  output: () => string
+  stop(): Promise<void>
+}
+
+function startServer(name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<Server> {
+  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', script], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in 120 s:\n${output.slice(-3000)}`)), 120_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = ready.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        child.stdout!.off('data', onData)
+        resolve({
+          url: match[1]!.replace('localhost', '127.0.0.1'),
+          pid: child.pid!,
+          child,
+          output: () => output,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done()
+              child.once('exit', () => done())
+              child.kill('SIGTERM')
+              setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
+            }),
+        })
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${name} exited with ${code}:\n${output.slice(-3000)}`))
+    })
+  })
+}
+
+// ── memory ─────────────────────────────────────────────────────────────────────────────────────────────────
+function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return match ? Number(match[1]) : 0
+  } catch {
+    return 0
+  }
+}
+
+function rssSampler(pid: number) {
+  let peakKb = 0
+  const timer = setInterval(() => (peakKb = Math.max(peakKb, procStatusKb(pid, 'VmRSS'))), 100)
+  return {
+    stop: () => {
+      clearInterval(timer)
+      return { polledPeakMb: round(peakKb / 1024, 1), vmHwmMb: round(procStatusKb(pid, 'VmHWM') / 1024, 1) }
+    },
+  }
+}
+
+// ── read load ──────────────────────────────────────────────────────────────────────────────────────────────
+type Flavour = 'suite' | 'vanilla'
+type ScenarioId = 'graphql-list' | 'graphql-story' | 'rest-list' | 'rest-story'
+
+const GQL_FIELDS: Record<Flavour, string> = {
+  suite: 'id title slug publishedAt datelineText bylineText html section { name slug } region { name shortName } credits { role author { name } } heroImage { url alt width height }',
+  // No house-style plugin: no html, no dateline/byline text, no credits. The list asks for the Lexical body instead.
+  vanilla: 'id title slug publishedAt body section { name slug } region { name shortName } heroImage { url alt width height }',
+}
+const REST_SELECT: Record<Flavour, string[]> = {
+  suite: ['title', 'slug', 'publishedAt', 'datelineText', 'bylineText', 'html', 'section', 'region', 'credits', 'heroImage'],
+  vanilla: ['title', 'slug', 'publishedAt', 'body', 'section', 'region', 'heroImage'],
+}
+const selectQuery = (flavour: Flavour) => REST_SELECT[flavour].map((f) => `select[${f}]=true`).join('&')
+
+function scenarioRequest(id: ScenarioId, flavour: Flavour, slugs: string[]): autocannon.Options['requests'] {
+  let n = 0
+  const nextSlug = () => slugs[n++ % slugs.length]!
+  const listQuery = `query { Articles(limit: 20, sort: "-publishedAt") { totalDocs docs { ${GQL_FIELDS[flavour]} } } }`
+  const storyQuery = `query Story($slug: String!) { Articles(where: { slug: { equals: $slug } }, limit: 1) { docs { ${GQL_FIELDS[flavour]} } } }`
+  const json = { 'content-type': 'application/json' }
+  switch (id) {
+    case 'graphql-list':
+      return [{ method: 'POST', path: '/api/graphql', headers: json, body: JSON.stringify({ query: listQuery }) }]
+    case 'graphql-story':
+      return [{ method: 'POST', path: '/api/graphql', headers: json, setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: storyQuery, variables: { slug: nextSlug() } }) }) }]
+    case 'rest-list':
+      return [{ method: 'GET', path: `/api/articles?limit=20&depth=1&sort=-publishedAt&${selectQuery(flavour)}` }]
+    case 'rest-story':
+      return [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/articles?where[slug][equals]=${nextSlug()}&limit=1&depth=1&${selectQuery(flavour)}` }) }]
+  }
+}
+
+interface LoadFigures {
+  requestsPerSecond: number
+  p50Ms: number
+  p95Ms: number
+  p99Ms: number
+  requests: number
+  non2xx: number
+  errors: number
+  bytesPerResponse: number
+}
+
+async function load(url: string, requests: autocannon.Options['requests'], connections: number, seconds: number): Promise<LoadFigures> {
+  const latencies: number[] = []
+  let bytes = 0
+  const instance = autocannon({ url, connections, duration: seconds, requests, timeout: 30 })
+  instance.on('response', (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
+    latencies.push(responseTime)
+    bytes += resBytes
+  })
+  const result = await instance
+  const s = summarise(latencies)
+  return {
+    requestsPerSecond: round(latencies.length / seconds, 1),
+    p50Ms: s.median,
+    p95Ms: s.p95,
+    p99Ms: round([...latencies].sort((a, b) => a - b)[Math.max(0, Math.ceil(latencies.length * 0.99) - 1)] ?? NaN),
+    requests: latencies.length,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    bytesPerResponse: Math.round(bytes / Math.max(1, latencies.length)),
+  }
+}
+
+/** One sanity request per scenario: both flavours must answer 200 with the documents asked for. */
+async function checkScenario(url: string, requests: autocannon.Options['requests'], name: string) {
+  const r = requests![0]!
+  const base = { method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body } as { method: string; path?: string; headers?: Record<string, string>; body?: string }
+  const req = r.setupRequest ? (r.setupRequest(base as never, {}) as typeof base) : base
+  const response = await fetch(url + req.path, { method: req.method, headers: req.headers, body: req.body as string | undefined })
+  const text = await response.text()
+  const docs = /"docs":\[(.)/.test(text)
+  if (response.status !== 200 || !docs || text.includes('"errors"')) throw new Error(`${name}: ${response.status} ${text.slice(0, 400)}`)
+}
+
+// ── main ───────────────────────────────────────────────────────────────────────────────────────────────────
+async function main() {
+  log(`${quick ? 'quick' : 'full'} run in ${work}; ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB`)
+  const report: Record<string, unknown> = {
+    mode: quick ? 'quick' : 'full',
+    date: new Date().toISOString(),
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((x) => round(x, 2)) },
+    plan,
+    database: 'SQLite file (libsql), one per stage, seeded from the founding story',
+  }
+
+  // 1. Seed.
+  const dataDir = path.join(work, 'data')
+  const db = path.join(work, 'bench.db')
+  const seeded = await runNode('tests/bench/seed.ts', [String(plan.articles)], payloadEnv(db, dataDir))
+  if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.output.slice(-4000)}`)
+  const seed = resultLine<SeedResult & { setupSeconds: number }>(seeded.output)
+  const seedFile = path.join(work, 'seed.json')
+  writeFileSync(seedFile, JSON.stringify(seed))
+  log(`seeded ${seed.articles} articles (${seed.published} published) in ${seed.seconds} s (${seed.articlesPerSecond}/s)`)
+  report.seed = { articles: seed.articles, published: seed.published, insertSeconds: seed.seconds, articlesPerSecond: seed.articlesPerSecond, setupSeconds: seed.setupSeconds }
+
+  // 2. Read path: the same harness (api-server.ts) for both, separate processes, alternating runs.
+  Object.assign(report, await stage('read', () => readBenchmark(db, dataDir, seed), { read_ratio: null, server_peak_rss_mb: null }))
+  // 3. Write path.
+  Object.assign(report, await stage('write', () => writeBenchmark(db, dataDir, seedFile), { save_ratio: null }))
+  // 4. Import.
+  Object.assign(report, await stage('import', () => importBenchmark(), { import_articles_per_s: null, import_ratio: null }))
+
+  // 4b. What-if: the same write and import runs with the SQLite file in WAL mode, synchronous=NORMAL (see README).
+  if (!quick || argv.includes('--wal')) {
+    const wal = { BENCH_SQLITE: 'wal' }
+    report.what_if_sqlite_wal = {
+      ...(await stage('write (wal)', () => writeBenchmark(db, dataDir, seedFile, wal), { save_ratio: null })),
+      ...(await stage('import (wal)', () => importBenchmark(wal), { import_articles_per_s: null, import_ratio: null })),
+    }
+  }
+
+  // 5. Other helpers' benchmarks: lint + render, delivery.
+  Object.assign(report, await externalBenchmark('lint', 'tests/bench/lint.ts', 'lint.json', ['lint_ms_20k', 'lint_vs_zhlint']))
+  Object.assign(report, await externalBenchmark('delivery', 'tests/bench/delivery.ts', 'delivery.json', ['publish_to_delivered_p95_ms']))
+
+  report.notes = notes
+  ;(report.machine as Record<string, unknown>).loadAverageAtEnd = loadavg().map((x) => round(x, 2))
+  report.elapsed_s = Math.round((Date.now() - started) / 1000)
+  const headline = {
+    read_ratio: report.read_ratio,
+    save_ratio: report.save_ratio,
+    lint_ms_20k: report.lint_ms_20k ?? null,
+    lint_vs_zhlint: report.lint_vs_zhlint ?? null,
+    publish_to_delivered_p95_ms: report.publish_to_delivered_p95_ms ?? null,
+    import_articles_per_s: report.import_articles_per_s,
+    import_ratio: report.import_ratio,
+    server_peak_rss_mb: report.server_peak_rss_mb,
+  }
+  const out = { ...headline, ...report }
+  writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(out, null, 2) + '\n')
+  writeFileSync(path.join(resultsDir, 'latest.svg'), renderPlot(out))
+  log(`wrote tests/bench/results/latest.json and latest.svg in ${report.elapsed_s} s`)
+  console.log(JSON.stringify(headline, null, 2))
+  for (const note of notes) console.log(`note: ${note}`)
+  rmSync(work, { recursive: true, force: true })
+}
+
+async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
+  const env = (flavour: Flavour) => ({ ...payloadEnv(db, dataDir), BENCH_CONFIG: flavour })
+  const servers: Record<Flavour, Server> = {
+    suite: await startServer('suite api server', 'tests/bench/api-server.ts', env('suite'), /listening at (http:\/\/\S+)/),
+    vanilla: await startServer('vanilla api server', 'tests/bench/api-server.ts', env('vanilla'), /listening at (http:\/\/\S+)/),
+  }
+  const memory = rssSampler(servers.suite.pid)
+  const scenarios: ScenarioId[] = ['graphql-list', 'graphql-story', 'rest-list', 'rest-story']
+  const runs: Record<string, Record<string, Record<Flavour, LoadFigures[]>>> = {}
+  let harnessMemory = { polledPeakMb: 0, vmHwmMb: 0 }
+  try {
+    for (const id of scenarios) {
+      for (const flavour of ['suite', 'vanilla'] as const) {
+        const requests = scenarioRequest(id, flavour, seed.slugs)
+        await checkScenario(servers[flavour].url, requests, `${flavour} ${id}`)
+        await load(servers[flavour].url, requests, 8, plan.warmSeconds)
+      }
+      runs[id] = {}
+      for (const c of CONCURRENCY) {
+        const both: Record<Flavour, LoadFigures[]> = { suite: [], vanilla: [] }
+        for (let r = 0; r < plan.rounds; r++) {
+          // ABBA: alternate who goes first, so drift on a noisy machine does not favour one side.
+          const order: Flavour[] = r % 2 === 0 ? ['suite', 'vanilla'] : ['vanilla', 'suite']
+          for (const flavour of order) {
+            both[flavour].push(await load(servers[flavour].url, scenarioRequest(id, flavour, seed.slugs), c, plan.loadSeconds))
+          }
+        }
+        runs[id]![`c${c}`] = both
+        const s = mean(both.suite.map((x) => x.requestsPerSecond))
+        const v = mean(both.vanilla.map((x) => x.requestsPerSecond))
+        log(`read ${id} c=${c}: suite ${s.toFixed(0)} req/s, vanilla ${v.toFixed(0)} req/s (ratio ${(s / v).toFixed(2)})`)
+      }
+    }
+  } finally {
+    harnessMemory = memory.stop()
+    await servers.suite.stop()
+    await servers.vanilla.stop()
+  }
+
+  const summary: Record<string, unknown> = {}
+  const ratios: Record<string, number> = {}
+  for (const [id, byC] of Object.entries(runs)) {
+    for (const [c, both] of Object.entries(byC)) {
+      const key = `${id}_${c}`
+      const figures = (xs: LoadFigures[]) => ({
+        requestsPerSecond: round(mean(xs.map((x) => x.requestsPerSecond)), 1),
+        p95Ms: round(mean(xs.map((x) => x.p95Ms)), 2),
+        p50Ms: round(mean(xs.map((x) => x.p50Ms)), 2),
+        bytesPerResponse: xs[0]?.bytesPerResponse,
+        non2xx: xs.reduce((s, x) => s + x.non2xx, 0),
+        errors: xs.reduce((s, x) => s + x.errors, 0),
+        runs: xs,
+      })
+      summary[key] = { suite: figures(both.suite), vanilla: figures(both.vanilla) }
+      ratios[key] = round(mean(both.suite.map((x) => x.requestsPerSecond)) / mean(both.vanilla.map((x) => x.requestsPerSecond)))
+    }
+  }
+
+  // The production server (src/server.ts: Express + Next, as `npm start` runs it) on the same data: its
+  // throughput on the list query and its peak RSS under that load.
+  let nextServer: Record<string, unknown> | null = null
+  let serverPeak = harnessMemory.polledPeakMb
+  if (existsSync(path.join(repoRoot, '.next', 'BUILD_ID'))) {
+    try {
+      const server = await startServer('src/server.ts', 'src/server.ts', { ...payloadEnv(db, dataDir), NEWSROOM_JOBS_INTERVAL_MS: '60000' }, /running at (http:\/\/\S+?)[\s(]/)
+      const sampler = rssSampler(server.pid)
+      try {
+        const figures: Record<string, LoadFigures> = {}
+        for (const id of quick ? (['graphql-list'] as const) : (['graphql-list', 'rest-list', 'graphql-story'] as const)) {
+          const requests = scenarioRequest(id, 'suite', seed.slugs)
+          await checkScenario(server.url, requests, `src/server.ts ${id}`)
+          await load(server.url, requests, 8, plan.warmSeconds)
+          for (const c of CONCURRENCY) figures[`${id}_c${c}`] = await load(server.url, requests, c, plan.loadSeconds)
+          log(`src/server.ts ${id}: c1 ${figures[`${id}_c1`]!.requestsPerSecond} req/s, c32 ${figures[`${id}_c32`]!.requestsPerSecond} req/s`)
+        }
+        const mem = sampler.stop()
+        nextServer = { figures, memory: mem }
+        serverPeak = mem.polledPeakMb
+      } finally {
+        sampler.stop()
+        await server.stop()
+      }
+    } catch (error) {
+      notes.push(`src/server.ts (Next) could not be measured: ${String(error).slice(0, 300)}`)
+    }
+  } else {
+    notes.push('No Next production build (.next/BUILD_ID): src/server.ts not measured; server_peak_rss_mb is the API harness server.')
+  }
+
+  return {
+    read_ratio: ratios['graphql-list_c32'],
+    read_ratios: ratios,
+    read: summary,
+    read_next_server: nextServer,
+    server_peak_rss_mb: serverPeak,
+    memory: { harnessSuiteServer: harnessMemory, nextServer: nextServer?.memory ?? null },
+    read_notes: 'read_ratio = suite / vanilla requests per second, GraphQL list of 20 at concurrency 32, both on the same API harness. Vanilla has no house-style plugin, so its list asks for the Lexical body instead of html and has no credits/dateline/byline.',
+  }
+}
+
+async function writeBenchmark(db: string, dataDir: string, seedFile: string, tuning: Record<string, string> = {}) {
+  const samples: Record<Flavour, Record<WriteOperation, number[]>> = {
+    suite: { createDraft: [], updateDraft: [], autosave: [], publish: [] },
+    vanilla: { createDraft: [], updateDraft: [], autosave: [], publish: [] },
+  }
+  const iterations = Math.ceil(plan.writeIterations / plan.rounds)
+  for (let r = 0; r < plan.rounds; r++) {
+    const order: Flavour[] = r % 2 === 0 ? ['suite', 'vanilla'] : ['vanilla', 'suite']
+    for (const flavour of order) {
+      const copy = path.join(work, `write-${flavour}-${r}.db`)
+      copyFileSync(db, copy)
+      const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=write-${flavour}-${r}.cpuprofile`] : []
+      const child = await runNode('tests/bench/write.ts', [String(iterations), seedFile], { ...payloadEnv(copy, dataDir), BENCH_CONFIG: flavour, ...tuning }, { nodeArgs })
+      if (child.code !== 0) throw new Error(`write ${flavour} failed:\n${child.output.slice(-4000)}`)
+      const result = resultLine<WriteResult>(child.output)
+      for (const op of Object.keys(result.samples) as WriteOperation[]) samples[flavour][op].push(...result.samples[op])
+      rmSync(copy, { force: true })
+    }
+  }
+  const ops = Object.keys(samples.suite) as WriteOperation[]
+  const write: Record<string, unknown> = {}
+  const ratios: Record<string, number> = {}
+  for (const op of ops) {
+    const s = summarise(samples.suite[op])
+    const v = summarise(samples.vanilla[op])
+    write[op] = { suite: s, vanilla: v }
+    ratios[op] = round(s.median / v.median)
+    log(`write${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${op}: suite median ${s.median} ms p95 ${s.p95} ms, vanilla median ${v.median} ms p95 ${v.p95} ms (ratio ${ratios[op]})`)
+  }
+  // save_ratio: a draft save + an update + a publish, suite time over vanilla time (sum of medians).
+  const saveOps: WriteOperation[] = ['createDraft', 'updateDraft', 'publish']
+  const sum = (flavour: Flavour) => saveOps.reduce((t, op) => t + summarise(samples[flavour][op]).median, 0)
+  return {
+    save_ratio: round(sum('suite') / sum('vanilla')),
+    save_ratios: ratios,
+    write,
+    write_notes: 'Local API as an editor (user, access checked) on a copy of the seeded database. save_ratio = sum of medians of createDraft + updateDraft + publish, suite / vanilla.',
+  }
+}
+
+async function importBenchmark(tuning: Record<string, string> = {}) {
+  const dir = path.join(work, 'stories')
+  const files = await runNode('tests/bench/import.ts', ['files', dir, String(plan.importFiles)], {})
+  if (files.code !== 0) throw new Error(`story files failed:\n${files.output.slice(-3000)}`)
+  const results: Record<string, { articlesPerSecond: number; seconds: number; samples: number[] }> = {}
+  for (const mode of ['import', 'raw'] as const) {
+    const modeDir = path.join(work, `import-${mode}${tuning.BENCH_SQLITE ? `-${tuning.BENCH_SQLITE}` : ''}`)
+    mkdirSync(modeDir, { recursive: true })
+    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=import-${mode}.cpuprofile`] : []
+    const child = await runNode('tests/bench/import.ts', [mode, dir], { ...payloadEnv(path.join(modeDir, 'import.db'), modeDir), ...tuning }, { nodeArgs })
+    if (child.code !== 0) throw new Error(`import ${mode} failed:\n${child.output.slice(-4000)}`)
+    results[mode] = resultLine(child.output)
+    log(`import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${mode}: ${results[mode]!.articlesPerSecond} articles/s (${plan.importFiles} stories in ${results[mode]!.seconds} s)`)
+  }
+  return {
+    import_articles_per_s: results.import!.articlesPerSecond,
+    import_ratio: round(results.import!.articlesPerSecond / results.raw!.articlesPerSecond),
+    import: {
+      stories: plan.importFiles,
+      importStory: { articlesPerSecond: results.import!.articlesPerSecond, seconds: results.import!.seconds, perStoryMs: summarise(results.import!.samples) },
+      rawCreate: { articlesPerSecond: results.raw!.articlesPerSecond, seconds: results.raw!.seconds, perStoryMs: summarise(results.raw!.samples) },
+    },
+    import_notes: 'SQLite file database, fresh per mode. importStory = parse + fix + resolve names + payload.create (as `newsroom import` per file, drafts); raw = payload.create of the same parsed data. Boot not counted.',
+  }
+}
+
+async function externalBenchmark(name: string, script: string, resultFile: string, keys: string[]) {
+  const nulls = Object.fromEntries(keys.map((k) => [k, null]))
+  if (!existsSync(path.join(repoRoot, script))) {
+    notes.push(`${script} is not there yet (another helper writes it): ${keys.join(', ')} recorded as null.`)
+    return nulls
+  }
+  const file = path.join(resultsDir, resultFile)
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : null
+  log(`running ${script}`)
+  const child = await runNode(script, quick ? ['--quick'] : [], {})
+  if (child.code !== 0 || !existsSync(file)) {
+    notes.push(`${script} failed (exit ${child.code}): ${child.output.slice(-300).replace(/\s+/g, ' ')}; ${keys.join(', ')} recorded as null.`)
+    return nulls
+  }
+  const text = readFileSync(file, 'utf8')
+  if (text === before) notes.push(`${script} did not rewrite ${resultFile}; its previous figures are used.`)
+  const data = JSON.parse(text) as Record<string, unknown>
+  log(`${name}: ${keys.map((k) => `${k}=${String(data[k])}`).join(', ')}`)
+  return { ...Object.fromEntries(keys.map((k) => [k, (data[k] as number | undefined) ?? null])), [name]: data }
+}
+
+/** A failed stage records null figures and a note; the other stages still run. */
+async function stage<T extends object>(name: string, run: () => Promise<T>, nulls: Record<string, null>): Promise<T | Record<string, null>> {
+  try {
+    return await run()
+  } catch (error) {
+    notes.push(`${name} stage failed: ${String(error instanceof Error ? error.message : error).slice(0, 600)}`)
+    log(`${name} stage FAILED (see notes)`)
+    return nulls
+  }
+}
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length)
+
+void main().catch((error) => {
+  console.error(error)
+  rmSync(work, { recursive: true, force: true })
+  process.exit(1)
+})

@@ -1,0 +1,34 @@
+/**
+ * The benchmark's baseline: Payload with the same collections (collections/), the same database adapter,
+ * editor, sharp and jobs settings as payload.config.ts, but none of the suite's plugins (no house-style,
+ * editorial-workflow or distribution fields, hooks or endpoints). It runs on the database the suite's
+ * migrations created, so both read the same rows; the plugin columns are simply not selected.
+ */
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Articles } from '../../collections/Articles'
+import { Authors } from '../../collections/Authors'
+import { Media } from '../../collections/Media'
+import { Regions } from '../../collections/Regions'
+import { Sections } from '../../collections/Sections'
+import { Users } from '../../collections/Users'
+import { chooseDatabase, databaseAdapter } from '../../src/database'
+import { resolvePayloadSecret } from '../../src/env'
+
+export default buildConfig({
+  secret: resolvePayloadSecret(),
+  telemetry: false,
+  admin: { user: Users.slug, avatar: 'default' },
+  i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
+  collections: [Articles, Sections, Regions, Authors, Media, Users],
+  editor: lexicalEditor(),
+  db: databaseAdapter(chooseDatabase()),
+  sharp,
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: { autoGenerate: false },
+  jobs: { deleteJobOnComplete: false },
+})

@@ -27,15 +27,18 @@ type Caller = { user: NonNullable<PayloadRequest['user']>; req?: undefined } | {
  */
 export async function takeWorkflowAction(
   payload: Payload,
+  /** `collection` defaults to the first story collection. */
   args: Caller & { collection?: string; id: Id; action: string; note?: string | null; publishAt?: string | null },
 ): Promise<WorkflowActionResult> {
   const req = args.req ?? (await createLocalReq({ user: args.user }, payload))
   const { action, note, publishAt } = args
-  return performWorkflowAction(req, optionsOf(payload), args.collection ?? 'articles', args.id, { action, note, publishAt })
+  const options = optionsOf(payload)
+  return performWorkflowAction(req, options, args.collection ?? options.collections[0]!, args.id, { action, note, publishAt })
 }
 
 /** Local API: a story's stage, the caller's possible actions and its history (editors and its own reporters). */
 export async function getWorkflow(payload: Payload, args: Caller & { collection?: string; id: Id }): Promise<WorkflowView> {
   const req = args.req ?? (await createLocalReq({ user: args.user }, payload))
-  return readWorkflow(req, optionsOf(payload), args.collection ?? 'articles', args.id)
+  const options = optionsOf(payload)
+  return readWorkflow(req, options, args.collection ?? options.collections[0]!, args.id)
 }

@@ -61,6 +61,7 @@ async function main() {
     process.exit(0)
   }
   const payload = await boot()
+  console.log('BOOTED')
   await applySqliteTuning(payload)
   const files = storyFiles(dir)
   const samples: number[] = []
@@ -79,6 +80,7 @@ async function main() {
     const req = await createLocalReq({}, payload)
     const prepared: Record<string, unknown>[] = []
     for (const file of files) {
+      if (process.env.BENCH_DEBUG) console.log('prepare', file)
       const source = readFileSync(file, 'utf8')
       const { story } = readLegacyStory(source, { fix: true, context: { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset } })
       prepared.push({
@@ -92,6 +94,7 @@ async function main() {
     }
     const started = performance.now()
     for (const data of prepared) {
+      if (process.env.BENCH_DEBUG) console.log('create', data.title)
       const t = performance.now()
       await payload.create({ collection: 'articles', data: data as never, draft: true })
       samples.push(performance.now() - t)

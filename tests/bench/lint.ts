@@ -8,7 +8,7 @@
  * zhlint runs its `run(text)` on the same text as Markdown (headline and paragraphs), once with its default
  * rule preset (zhlint actually linting) and once with no rules (its parser alone, the floor of its cost).
  *
- *   npx tsx tests/bench/lint.ts            (NEWSROOM_FOUNDING_STORY=… to point at another copy of the fixture)
+ *   npx tsx tests/bench/lint.ts [--quick]   (NEWSROOM_FOUNDING_STORY=… to point at another copy of the fixture)
  *
  * Prints a table and writes tests/bench/results/lint.json: lint_ms_20k (clean story, lint + render, median ms)
  * and lint_vs_zhlint (that figure / zhlint's default-preset median on the same text; < 1 means faster).
@@ -28,8 +28,10 @@ import type { Block, StoryDraft } from '../../plugins/house-style/src/types'
 import { foundingStoryPath, resultsDir } from './support'
 
 const TARGET_CHARACTERS = 20_000
-const OURS = { warmUp: 50, runs: 400 }
-const ZHLINT = { warmUp: 3, runs: 25 }
+/** `--quick` (npm run bench -- --quick) takes fewer samples. */
+const quick = process.argv.includes('--quick')
+const OURS = quick ? { warmUp: 20, runs: 100 } : { warmUp: 50, runs: 400 }
+const ZHLINT = quick ? { warmUp: 1, runs: 7 } : { warmUp: 3, runs: 25 }
 const RENDER: RenderOptions = { datelinePreset: 'outlet-xun', bylinePattern: 'reported-by', timeZone: 'Asia/Shanghai' }
 
 const characters = (blocks: Block[]) => blocks.reduce((sum, block) => sum + (block.type === 'image' ? 0 : block.text.length), 0)

@@ -38,25 +38,53 @@ interface ChildResult {
   output: string
 }
 
-function runNode(script: string, args: string[], env: Record<string, string>, options: { timeoutS?: number; nodeArgs?: string[] } = {}) {
-  return new Promise<ChildResult>((resolve) => {
+function runNodeOnce(script: string, args: string[], env: Record<string, string>, options: RunOptions = {}) {
+  return new Promise<ChildResult & { stalled: boolean }>((resolve) => {
     const child = spawn(process.execPath, ['--no-deprecation', ...(options.nodeArgs ?? []), '--import', 'tsx', script, ...args], {
       cwd: repoRoot,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
+    let stalled = false
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
     const timer = setTimeout(() => {
       output += `\n[bench] killed after ${options.timeoutS ?? plan.childTimeoutS} s`
       child.kill('SIGKILL')
     }, (options.timeoutS ?? plan.childTimeoutS) * 1000)
+    // Module loading under the tsx loader occasionally stalls for good on this machine (no CPU, no I/O, no
+    // output). A child that has not booted (printed BOOTED) within BOOT_TIMEOUT_S is killed and retried.
+    const boot = !options.bootWatch ? undefined : setTimeout(() => {
+      if (!output.includes('BOOTED')) {
+        stalled = true
+        child.kill('SIGKILL')
+      }
+    }, BOOT_TIMEOUT_S * 1000)
     child.once('exit', (code) => {
       clearTimeout(timer)
-      resolve({ code, output })
+      if (boot) clearTimeout(boot)
+      resolve({ code, output, stalled })
     })
   })
+}
+
+const BOOT_TIMEOUT_S = 60
+
+interface RunOptions {
+  timeoutS?: number
+  nodeArgs?: string[]
+  /** The child prints BOOTED once Payload is up; kill and retry it if it has not by BOOT_TIMEOUT_S. */
+  bootWatch?: boolean
+}
+
+async function runNode(script: string, args: string[], env: Record<string, string>, options: RunOptions = {}): Promise<ChildResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await runNodeOnce(script, args, env, options)
+    if (!result.stalled || attempt >= 3) return result
+    log(`${script} ${args[0] ?? ''} stalled while booting; retrying (${attempt}/2)`)
+    notes.push(`${script} ${args[0] ?? ''} stalled while booting and was restarted.`)
+  }
 }
 
 interface Server {
@@ -67,7 +95,7 @@ interface Server {
   stop(): Promise<void>
 }
 
-function startServer(name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<Server> {
+function startServerOnce(name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<Server> {
   const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', script], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: '0' },
@@ -75,7 +103,10 @@ function startServer(name: string, script: string, env: Record<string, string>, 
   })
   let output = ''
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in 120 s:\n${output.slice(-3000)}`)), 120_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`${name} did not start in ${BOOT_TIMEOUT_S} s:\n${output.slice(-3000)}`))
+    }, BOOT_TIMEOUT_S * 1000)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const match = ready.exec(output)
@@ -104,6 +135,18 @@ function startServer(name: string, script: string, env: Record<string, string>, 
       reject(new Error(`${name} exited with ${code}:\n${output.slice(-3000)}`))
     })
   })
+}
+
+async function startServer(name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(name, script, env, ready)
+    } catch (error) {
+      if (attempt >= 3) throw error
+      log(`${name} did not come up; retrying (${attempt}/2)`)
+      notes.push(`${name} did not come up on attempt ${attempt} and was restarted.`)
+    }
+  }
 }
 
 // ── memory ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -218,7 +261,7 @@ async function main() {
   // 1. Seed.
   const dataDir = path.join(work, 'data')
   const db = path.join(work, 'bench.db')
-  const seeded = await runNode('tests/bench/seed.ts', [String(plan.articles)], payloadEnv(db, dataDir))
+  const seeded = await runNode('tests/bench/seed.ts', [String(plan.articles)], payloadEnv(db, dataDir), { bootWatch: true })
   if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.output.slice(-4000)}`)
   const seed = resultLine<SeedResult & { setupSeconds: number }>(seeded.output)
   const seedFile = path.join(work, 'seed.json')
@@ -233,12 +276,13 @@ async function main() {
   // 4. Import.
   Object.assign(report, await stage('import', () => importBenchmark(), { import_articles_per_s: null, import_ratio: null }))
 
-  // 4b. What-if: the same write and import runs with the SQLite file in WAL mode, synchronous=NORMAL (see README).
-  if (!quick || argv.includes('--wal')) {
-    const wal = { BENCH_SQLITE: 'wal' }
-    report.what_if_sqlite_wal = {
-      ...(await stage('write (wal)', () => writeBenchmark(db, dataDir, seedFile, wal), { save_ratio: null })),
-      ...(await stage('import (wal)', () => importBenchmark(wal), { import_articles_per_s: null, import_ratio: null })),
+  // 4b. What-if: the same write and import runs with SQLite tuned — Payload transactions on, WAL mode,
+  // synchronous=NORMAL (support.applySqliteTuning; README "Performance").
+  if (!quick || argv.includes('--tuned')) {
+    const wal = { BENCH_SQLITE: 'wal+tx' }
+    report.what_if_sqlite_tuned = {
+      ...(await stage('write (wal+tx)', () => writeBenchmark(db, dataDir, seedFile, wal), { save_ratio: null })),
+      ...(await stage('import (wal+tx)', () => importBenchmark(wal), { import_articles_per_s: null, import_ratio: null })),
     }
   }
 
@@ -270,10 +314,15 @@ async function main() {
 
 async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
   const env = (flavour: Flavour) => ({ ...payloadEnv(db, dataDir), BENCH_CONFIG: flavour })
-  const servers: Record<Flavour, Server> = {
-    suite: await startServer('suite api server', 'tests/bench/api-server.ts', env('suite'), /listening at (http:\/\/\S+)/),
-    vanilla: await startServer('vanilla api server', 'tests/bench/api-server.ts', env('vanilla'), /listening at (http:\/\/\S+)/),
+  const suite = await startServer('suite api server', 'tests/bench/api-server.ts', env('suite'), /listening at (http:\/\/\S+)/)
+  let vanilla: Server
+  try {
+    vanilla = await startServer('vanilla api server', 'tests/bench/api-server.ts', env('vanilla'), /listening at (http:\/\/\S+)/)
+  } catch (error) {
+    await suite.stop()
+    throw error
   }
+  const servers: Record<Flavour, Server> = { suite, vanilla }
   const memory = rssSampler(servers.suite.pid)
   const scenarios: ScenarioId[] = ['graphql-list', 'graphql-story', 'rest-list', 'rest-story']
   const runs: Record<string, Record<string, Record<Flavour, LoadFigures[]>>> = {}
@@ -380,7 +429,7 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
       const copy = path.join(work, `write-${flavour}-${r}.db`)
       copyFileSync(db, copy)
       const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=write-${flavour}-${r}.cpuprofile`] : []
-      const child = await runNode('tests/bench/write.ts', [String(iterations), seedFile], { ...payloadEnv(copy, dataDir), BENCH_CONFIG: flavour, ...tuning }, { nodeArgs })
+      const child = await runNode('tests/bench/write.ts', [String(iterations), seedFile], { ...payloadEnv(copy, dataDir), BENCH_CONFIG: flavour, ...tuning }, { nodeArgs, bootWatch: true })
       if (child.code !== 0) throw new Error(`write ${flavour} failed:\n${child.output.slice(-4000)}`)
       const result = resultLine<WriteResult>(child.output)
       for (const op of Object.keys(result.samples) as WriteOperation[]) samples[flavour][op].push(...result.samples[op])
@@ -417,7 +466,7 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
     const modeDir = path.join(work, `import-${mode}${tuning.BENCH_SQLITE ? `-${tuning.BENCH_SQLITE}` : ''}`)
     mkdirSync(modeDir, { recursive: true })
     const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=import-${mode}.cpuprofile`] : []
-    const child = await runNode('tests/bench/import.ts', [mode, dir], { ...payloadEnv(path.join(modeDir, 'import.db'), modeDir), ...tuning }, { nodeArgs })
+    const child = await runNode('tests/bench/import.ts', [mode, dir], { ...payloadEnv(path.join(modeDir, 'import.db'), modeDir), ...tuning }, { nodeArgs, bootWatch: true })
     if (child.code !== 0) throw new Error(`import ${mode} failed:\n${child.output.slice(-4000)}`)
     results[mode] = resultLine(child.output)
     log(`import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${mode}: ${results[mode]!.articlesPerSecond} articles/s (${plan.importFiles} stories in ${results[mode]!.seconds} s)`)

@@ -42,6 +42,7 @@ async function main() {
   const count = Number(process.argv[2] ?? 1000)
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
+  console.log('BOOTED')
   const started = performance.now()
 
   const regionIds: (string | number)[] = []

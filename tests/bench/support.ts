@@ -172,14 +172,22 @@ export function resultLine<T>(output: string): T {
 }
 
 /**
- * BENCH_SQLITE=wal: the what-if the report compares against — the same database in WAL mode with
- * synchronous=NORMAL (one WAL append per commit instead of rollback-journal syncs per statement). The
- * shipped adapter (src/database.ts) sets neither; without this variable nothing is changed.
+ * BENCH_SQLITE=wal|tx|wal+tx: the what-ifs the report compares against, applied to the booted adapter.
+ *   wal  the SQLite file in WAL mode with synchronous=NORMAL (a commit appends to the WAL; no journal syncs)
+ *   tx   Payload's transactions switched on for SQLite (what `transactionOptions: {}` in sqliteAdapter does):
+ *        one commit per operation instead of one per statement
+ * The shipped adapter (src/database.ts) sets neither; without this variable nothing is changed.
  */
 export async function applySqliteTuning(payload: { db: unknown }): Promise<void> {
-  if (process.env.BENCH_SQLITE !== 'wal') return
-  const client = (payload.db as { client?: { execute(sql: string): Promise<unknown> } }).client
-  if (!client) return
-  await client.execute('PRAGMA journal_mode=WAL')
-  await client.execute('PRAGMA synchronous=NORMAL')
+  const mode = process.env.BENCH_SQLITE ?? ''
+  const db = payload.db as { client?: { execute(sql: string): Promise<unknown> }; beginTransaction: unknown; transactionOptions?: unknown }
+  if (mode.includes('wal') && db.client) {
+    await db.client.execute('PRAGMA journal_mode=WAL')
+    await db.client.execute('PRAGMA synchronous=NORMAL')
+  }
+  if (mode.includes('tx')) {
+    const { beginTransaction } = await import('@payloadcms/drizzle')
+    db.beginTransaction = beginTransaction
+    db.transactionOptions = {}
+  }
 }

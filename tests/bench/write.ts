@@ -30,6 +30,7 @@ async function main() {
   const which = process.env.BENCH_CONFIG === 'vanilla' ? 'vanilla' : 'suite'
   const { default: config } = which === 'vanilla' ? await import('./vanilla.config') : await import('../../payload.config')
   const payload = await getPayload({ config })
+  console.log('BOOTED')
   await applySqliteTuning(payload)
   const withPlugins = which === 'suite'
 

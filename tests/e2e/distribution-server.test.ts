@@ -61,8 +61,16 @@ async function onlyChannel(receiver: WebhookReceiver, extra: Record<string, unkn
 beforeAll(async () => {
   d = await bootDistributionDesk()
 }, 120_000)
+/** Stops a server once (a second stop() of an exited child would wait for an exit that already happened). */
+async function stop(app: RunningApp, signal: NodeJS.Signals) {
+  const index = apps.indexOf(app)
+  if (index === -1) return
+  apps.splice(index, 1)
+  await app.stop(signal)
+}
+
 afterAll(async () => {
-  for (const app of apps) await app.stop('SIGKILL').catch(() => undefined)
+  for (const app of [...apps]) await stop(app, 'SIGKILL').catch(() => undefined)
   await Promise.all(receivers.map((r) => r.close()))
   await closeDistributionDesk(d)
 }, 120_000)
@@ -108,7 +116,7 @@ describe('one server process', () => {
     await onlyChannel(receiver, { timeoutMs: 6000 })
     const id = await publishStory(d)
     await until('the first POST to arrive', async () => receiver.received.length > 0)
-    await app.stop('SIGKILL')
+    await stop(app, 'SIGKILL')
 
     const [stranded] = await deliveriesOf(d, id)
     expect(stranded).toMatchObject({ state: 'pending', attempts: 0 })
@@ -139,7 +147,7 @@ describe('one server process', () => {
 
 describe.skipIf(!process.env.TEST_DATABASE_URI)('two server processes on one PostgreSQL database', () => {
   test('every delivery is sent once, whichever process runs it', async () => {
-    for (const app of apps.splice(0)) await app.stop('SIGTERM').catch(() => undefined)
+    for (const app of [...apps]) await stop(app, 'SIGTERM').catch(() => undefined)
     const receiver = await startWebhookReceiver({ secret: SECRET, behaviour: { delayMs: 100 } })
     receivers.push(receiver)
     await onlyChannel(receiver)

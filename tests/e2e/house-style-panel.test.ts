@@ -87,12 +87,19 @@ test('the reporter sees the findings in Chinese, presses 一键修正, and the s
   const page = await browser.browser.newPage()
   // Tall enough for the whole sidebar, so the screenshots show the full list of findings.
   await page.setViewportSize({ width: 1440, height: 1800 })
+  const browserErrors: string[] = []
+  page.on('pageerror', (error) => browserErrors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') browserErrors.push(message.text())
+  })
   try {
     await reporterFixesTheStory(page)
   } catch (error) {
     await screenshot(page, 'house-style-panel-failure').catch(() => undefined)
     const panel = await page.getByTestId('house-style-panel').innerText({ timeout: 1000 }).catch(() => '(no panel)')
-    throw new Error(`${error instanceof Error ? error.message : error}\nThe panel said:\n${panel}\nServer output:\n${app.output().slice(-3000)}`)
+    throw new Error(
+      `${error instanceof Error ? error.message : error}\nThe panel said:\n${panel}\nBrowser errors:\n${browserErrors.join('\n')}\nServer output:\n${app.output().slice(-3000)}`,
+    )
   }
 }, 240_000)
 

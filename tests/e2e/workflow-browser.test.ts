@@ -146,8 +146,22 @@ test('a reporter writes and submits a story; an editor approves and publishes it
   expect(story.html).toContain('全程十八公里')
   expect(story.html).toContain('末班车晚上九点收车')
 
+  // ---- A correction, printed at the end of the story.
+  await takeAction(desk, 'correct', '本文原称沿途设站二十四个，实为二十二个。')
+  await expect.poll(() => stageOf(desk)).toBe('corrected')
+  await screenshot(desk, 'workflow-12-editor-corrected')
+  const corrected = await fetch(`${app.url}/api/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query: `query ($t: String) { Articles(where: { title: { equals: $t } }) { docs { stage html } } }`, variables: { t: HEADLINE } }),
+  })
+  const afterCorrection = ((await corrected.json()) as any).data.Articles.docs[0]
+  expect(afterCorrection.stage).toBe('corrected')
+  expect(afterCorrection.html).toMatch(/更正（[^）]+）：本文原称沿途设站二十四个，实为二十二个。/)
+
   // The reporter sees the story as published, with its history, and cannot change it.
   await reporter.goto(storyUrl)
-  await expect.poll(() => stageOf(reporter), { timeout: 30_000 }).toBe('published')
-  await screenshot(reporter, 'workflow-12-reporter-sees-published')
+  await expect.poll(() => stageOf(reporter), { timeout: 30_000 }).toBe('corrected')
+  expect(await reporter.locator('#workflow-correct, .nr-publish-button').count()).toBe(0)
+  await screenshot(reporter, 'workflow-13-reporter-sees-corrected')
 })

@@ -363,6 +363,53 @@ describe('two editors pressing the same button at once make one transition', () 
   })
 })
 
+describe('other ways Payload writes a story', () => {
+  const versionsOf = async (id: string | number) =>
+    (await desk.payload.findVersions({ collection: 'articles', where: { parent: { equals: id } }, sort: 'createdAt', depth: 0, overrideAccess: true })).docs
+
+  it('restoring an old version brings back its text, not its stage; going off the air that way is an unpublish', async () => {
+    const id = await storyAt(desk, 'published')
+    const [first] = await versionsOf(id)
+    expect((first!.version as any).stage).toBe('draft')
+    const before = await snapshot(desk, id)
+    const res = await rest.post(`articles/versions/${first!.id}`, desk.editor.token)
+    expect(res.status).toBe(200)
+    const after = await snapshot(desk, id)
+    expect([after.stage, after.status]).toEqual(['unpublished', 'draft'])
+    expect(after.history).toEqual([...before.history, 'unpublish:unpublished'])
+  })
+
+  it('a reporter cannot restore a version of a story that is no longer theirs to edit', async () => {
+    const id = await storyAt(desk, 'submitted')
+    const [first] = await versionsOf(id)
+    const before = await snapshot(desk, id)
+    expect((await rest.post(`articles/versions/${first!.id}?draft=true`, desk.reporter.token)).status).toBe(403)
+    expect(await snapshot(desk, id)).toEqual(before)
+  })
+
+  it('publishing several stories from the list publishes and records each; a reporter may not', async () => {
+    const ids = [await storyAt(desk, 'approved'), await storyAt(desk, 'submitted')]
+    const query = `where[id][in]=${ids.join(',')}`
+    const refused = await rest.patch(`articles?${query}`, desk.reporter.token, { _status: 'published' })
+    expect(refused.body.docs ?? []).toEqual([])
+    for (const id of ids) expect((await snapshot(desk, id)).status).toBe('draft')
+
+    const res = await rest.patch(`articles?${query}`, desk.editor.token, { _status: 'published' })
+    expect(res.status).toBe(200)
+    const [approved, submitted] = await Promise.all(ids.map((id) => snapshot(desk, id)))
+    expect(approved!.history.slice(-1)).toEqual(['publish:published'])
+    expect(submitted!.history.slice(-2)).toEqual(['approve:approved', 'publish:published'])
+    expect([approved!.stage, submitted!.stage]).toEqual(['published', 'published'])
+  })
+
+  it('duplicating a corrected story starts a fresh draft with no corrections', async () => {
+    const id = await storyAt(desk, 'corrected')
+    const copy = await desk.payload.duplicate({ collection: 'articles', id, overrideAccess: false, user: desk.editor.user as never, draft: true })
+    const after = await snapshot(desk, copy.id)
+    expect([after.stage, after.status, after.corrections, after.history]).toEqual(['draft', 'draft', 0, ['create:draft']])
+  })
+})
+
 describe('the Local API helper', () => {
   it('takes actions as a user with the same refusals', async () => {
     const id = await storyAt(desk, 'draft')

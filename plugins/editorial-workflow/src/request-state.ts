@@ -35,6 +35,8 @@ export interface AppliedTransition {
 export interface OperationInfo {
   operation: string
   draft: boolean
+  /** A create that copies another story (Payload's duplicate). */
+  duplicating?: boolean
 }
 
 export interface WorkflowRequestState {

@@ -14,12 +14,11 @@ export const CreatedByField: React.FC = () => {
   const { i18n } = useTranslation()
   const lang = langOf(i18n.language)
   const { view } = useStoryWorkflow(useWorkflowURL(collectionSlug, id))
-  if (!view) return null
-  const created = view.history.find((entry) => entry.action === 'create')
+  const created = view?.history.find((entry) => entry.action === 'create')
   return (
     <div className="field-type nr-created-by" data-testid="workflow-created-by" style={{ marginBottom: 24 }}>
       <FieldLabel label={text.createdBy[lang]} />
-      <div style={{ fontSize: 13 }}>{created ? (created.actor?.name ?? text.system[lang]) : '—'}</div>
+      <div style={{ fontSize: 13 }}>{!view ? '…' : created ? (created.actor?.name ?? text.system[lang]) : '—'}</div>
     </div>
   )
 }

@@ -13,7 +13,9 @@ export const StageField: React.FC<{ path?: string }> = ({ path }) => {
   return (
     <div className="field-type nr-stage-field" data-testid="workflow-stage-field" style={{ marginBottom: 24 }}>
       <FieldLabel label={text.stageField[lang]} />
-      <StagePill stage={value ?? 'draft'} lang={lang} />
+      <div>
+        <StagePill stage={value ?? 'draft'} lang={lang} />
+      </div>
     </div>
   )
 }

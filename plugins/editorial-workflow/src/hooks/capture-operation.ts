@@ -9,9 +9,13 @@ import { storyKey, workflowState } from '../request-state'
 
 export const captureOperation: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion') return args
-  const { id, draft } = args as { id?: unknown; draft?: boolean }
+  const { id, draft, duplicateFromID } = args as { id?: unknown; draft?: boolean; duplicateFromID?: unknown }
   // restoreVersion's id is the version's, not the story's; bulk updates have none.
   const target = operation === 'update' && id !== undefined && id !== null ? id : operation
-  workflowState(req).operations[storyKey(collection.slug, target)] = { operation, draft: Boolean(draft) }
+  workflowState(req).operations[storyKey(collection.slug, target)] = {
+    operation,
+    draft: Boolean(draft),
+    duplicating: duplicateFromID !== undefined && duplicateFromID !== null,
+  }
   return args
 }

@@ -40,10 +40,10 @@ export const guardStorySave =
   (options: ResolvedWorkflowOptions): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, operation, req, collection }) => {
     const actor = actorOf(req.user, options)
-    if (operation === 'create') return guardCreate(data, actor)
+    const state = workflowState(req)
+    if (operation === 'create') return guardCreate(data, actor, Boolean(state.operations[storyKey(collection.slug, 'create')]?.duplicating))
     const id = (originalDoc as { id?: Id } | undefined)?.id
     if (id === undefined) return data
-    const state = workflowState(req)
     const key = storyKey(collection.slug, id)
     delete state.applied[key]
     const story = await readStoryState(req, options, collection.slug, id)
@@ -57,11 +57,12 @@ export const guardStorySave =
     })
   }
 
-function guardCreate(data: Data, actor: Actor | null): Data {
+function guardCreate(data: Data, actor: Actor | null, duplicating: boolean): Data {
   // Payload has already turned a draft save into `_status: 'draft'`; only a real publish says 'published'.
   const published = data._status === 'published'
   if (actor) {
-    if (data.stage != null && data.stage !== 'draft') {
+    // A copy of a story starts its own life; anything else naming a stage is going around the workflow.
+    if (!duplicating && data.stage != null && data.stage !== 'draft') {
       throw forbidden('A new story starts as a draft; its stage changes only through workflow actions. / 新稿件只能从草稿开始。')
     }
     if (!actor.isEditor && !actor.isReporter) throw forbidden('Only desk staff may write stories. / 仅编辑部成员可写稿。')

@@ -167,16 +167,24 @@ function buildTables(): Tables {
 
   const hkVariants = once(() => OpenCC.ConverterFactory(OpenCC.Locale.from.hk))
   const tw2s = once(() => OpenCC.Converter({ from: 'tw', to: 'cn' }))
-  const regional = tabulate([...OpenCC.Locale.from.hk, ...conversionChain('tw2s')], inClause, () => {
-    const [hk, tw] = [hkVariants(), tw2s()]
-    return (text) => tw(hk(text))
-  })
+  const regional = tabulate(
+    [...OpenCC.Locale.from.hk, ...conversionChain('tw2s')],
+    inClause,
+    once(() => {
+      const [hk, tw] = [hkVariants(), tw2s()]
+      return (text) => tw(hk(text))
+    }),
+  )
   const variants = once(() => OpenCC.CustomConverter(mainlandVariants))
   const t2s = once(() => OpenCC.Converter({ from: 't', to: 'cn' }))
-  const mainland = tabulate([[mainlandVariants], ...conversionChain('t2s')], inClause, () => {
-    const [v, t] = [variants(), t2s()]
-    return (text) => t(v(text))
-  })
+  const mainland = tabulate(
+    [[mainlandVariants], ...conversionChain('t2s')],
+    inClause,
+    once(() => {
+      const [v, t] = [variants(), t2s()]
+      return (text) => t(v(text))
+    }),
+  )
 
   const touched = new Uint8Array(0x10000)
   for (let unit = 0; unit < 0x10000; unit++) {

@@ -17,11 +17,11 @@ const { default: config } = which === 'vanilla' ? await import('./vanilla.config
 const payload = await getPayload({ config })
 const sel = which === 'suite' ? ['title', 'slug', 'publishedAt', 'datelineText', 'bylineText', 'html', 'section', 'region', 'credits', 'heroImage'] : ['title', 'slug', 'publishedAt', 'body', 'section', 'region', 'heroImage']
 const select = Object.fromEntries(sel.map((k) => [k, true]))
-for (let r = 0; r < 30; r++) {
+for (let r = 0; r < Number(process.env.N ?? 30); r++) {
   log = []
   const t = performance.now()
   await payload.find({ collection: 'articles', where: { slug: { equals: `bench-${1 + r * 7}` } }, limit: 1, depth: 1, select: select as never, overrideAccess: false })
   const ms = performance.now() - t
-  if (r >= 27) { console.log(which, 'story', ms.toFixed(1), 'ms', log.length, 'statements', log.reduce((s, e) => s + e.ms, 0).toFixed(1), 'ms sqlite'); if (r === 29) for (const e of log) console.log('   ', e.ms.toFixed(2), e.sql.slice(0, 150)) }
+  if (r >= Number(process.env.N ?? 30) - 3) { console.log(which, 'story', ms.toFixed(1), 'ms', log.length, 'statements', log.reduce((s, e) => s + e.ms, 0).toFixed(1), 'ms sqlite'); if (r === Number(process.env.N ?? 30) - 1 && !process.env.QUIET) for (const e of log) console.log('   ', e.ms.toFixed(2), e.sql.slice(0, 150)) }
 }
 process.exit(0)

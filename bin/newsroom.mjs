@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// `npx newsroom …`: runs the TypeScript CLI (src/cli/main.ts) through tsx, from the project root.
+// `npx newsroom …`: runs the CLI (src/cli/main.ts), compiled to dist/cli.mjs on first use and whenever the
+// sources changed, from the project root.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...process.argv.slice(2)], {
+const { bundle, cliBundle, isStale, preloadLexical } = await import(path.join(root, 'scripts', 'ensure-build.mjs'))
+if (isStale(cliBundle)) await bundle('src/cli/main.ts', cliBundle)
+const child = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', '--import', preloadLexical, cliBundle, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, NEWSROOM_ROOT: process.env.NEWSROOM_ROOT || root, NEWSROOM_CLI_CWD: process.cwd() },
   cwd: root,

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
-import { root } from './ensure-build.mjs'
+import { preloadLexical, root } from './ensure-build.mjs'
 
 const kinds = {
   sqlite: `file:${path.join(root, 'data', 'migration-check.db')}`,
@@ -16,7 +16,7 @@ let stale = false
 for (const [kind, uri] of Object.entries(kinds)) {
   const dir = path.join(root, 'migrations', kind)
   const before = new Set(readdirSync(dir))
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/payload/bin.js'), 'migrate:create', 'stale-check', '--skip-empty'], {
+  const run = spawnSync(process.execPath, ['--import', preloadLexical, path.join(root, 'node_modules/payload/bin.js'), 'migrate:create', 'stale-check', '--skip-empty'], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URI: uri, PAYLOAD_SECRET: 'migration-check', NEWSROOM_SEED: 'false' },

@@ -19,11 +19,46 @@ function newestMtime(entry) {
   return newest
 }
 
-export function ensureBuild() {
+/** The Express host, compiled once to plain ESM so starting it loads no TypeScript loader (fast, no loader thread). */
+export const serverBundle = path.join(root, 'dist', 'server.mjs')
+
+/** Loaded with `node --import` before our code: see preload-lexical.mjs. */
+export const preloadLexical = path.join(root, 'scripts', 'preload-lexical.mjs')
+
+/** The `newsroom` command, compiled the same way. */
+export const cliBundle = path.join(root, 'dist', 'cli.mjs')
+
+/** Compile an entry point and our own modules into one ESM file; packages stay imports from node_modules. */
+export async function bundle(entry, outfile) {
+  const { build } = await import('esbuild')
+  await build({
+    entryPoints: [path.join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  })
+}
+
+/** Sources changed since `file` was written (or it does not exist). */
+export function isStale(file) {
+  if (!existsSync(file) || process.env.NEWSROOM_FORCE_BUILD === 'true') return true
+  const at = statSync(file).mtimeMs
+  return SOURCES.some((s) => newestMtime(path.join(root, s)) > at)
+}
+
+export async function ensureBuild() {
   const buildId = path.join(root, '.next', 'BUILD_ID')
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
+  const bundledAt = existsSync(serverBundle) ? statSync(serverBundle).mtimeMs : 0
   const changedAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))))
-  if (builtAt && changedAt <= builtAt && process.env.NEWSROOM_FORCE_BUILD !== 'true') return
+  const fresh = (at) => at && changedAt <= at && process.env.NEWSROOM_FORCE_BUILD !== 'true'
+  if (!fresh(bundledAt)) await bundle('src/server.ts', serverBundle)
+  if (fresh(builtAt)) return
   console.log(builtAt ? 'Sources changed since the last build: rebuilding the admin…' : 'Building the admin (about a minute)…')
   const build = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: root,

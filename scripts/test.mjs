@@ -11,7 +11,7 @@ import { ensureBuild, root } from './ensure-build.mjs'
 
 const args = process.argv.slice(2)
 const onlyUnit = args.length > 0 && args.every((a) => a.startsWith('tests/unit'))
-if (!onlyUnit) ensureBuild()
+if (!onlyUnit) await ensureBuild()
 
 const reportDir = path.join(root, 'tests', 'artifacts')
 mkdirSync(reportDir, { recursive: true })

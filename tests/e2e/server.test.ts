@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { startApp, type RunningApp } from '../support/server'
+import { preloadLexical, serverBundle, startApp, type RunningApp } from '../support/server'
 
 let app: RunningApp
 let stopped = false
@@ -61,7 +61,7 @@ describe('graceful shutdown', () => {
 
 describe('a bad start exits non-zero with one clear line', () => {
   const start = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/server.ts'], {
+    spawnSync(process.execPath, ['--no-deprecation', '--import', preloadLexical, serverBundle], {
       cwd: path.resolve(import.meta.dirname, '../..'),
       env: { ...process.env, NODE_ENV: 'production', PORT: '0', NEWSROOM_SEED: 'false', PAYLOAD_SECRET: 'x', ...env },
       encoding: 'utf8',

@@ -10,6 +10,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
+/** The compiled Express host (`npm start` and `npm test` build it with the admin: scripts/ensure-build.mjs). */
+export const serverBundle = path.resolve(import.meta.dirname, '../../dist/server.mjs')
+/** Evaluates Lexical's entry points one at a time first (scripts/preload-lexical.mjs explains why). */
+export const preloadLexical = path.resolve(import.meta.dirname, '../../scripts/preload-lexical.mjs')
+
 export interface RunningApp {
   url: string
   dataDir: string
@@ -42,7 +47,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartA
     url.pathname = `/${dbName}`
     databaseUri = url.toString()
   }
-  const child: ChildProcess = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', '--import', preloadLexical, serverBundle], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: {
       ...process.env,
@@ -58,7 +63,10 @@ export async function startApp(env: Record<string, string> = {}, options: StartA
   })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output}`)), 90_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start in 90 s:\n${output}`))
+    }, 90_000)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const match = /running at (http:\/\/localhost:\d+)/.exec(output)

@@ -142,7 +142,7 @@ export const recordEventAfterChange =
     state.recording.add(key)
     try {
       const { jobIds } = await recordPublicationEvent(req, runtime, id, detected)
-      if (jobIds.length && runtime.options.delivery.immediate) dispatcherFor(req.payload).add(jobIds)
+      if (jobIds.length && runtime.options.delivery.immediate) dispatcherFor(req.payload).add(jobIds, req.transactionID)
     } finally {
       state.recording.delete(key)
     }

@@ -2,16 +2,21 @@
  * Immediate dispatch: a story's delivery jobs are run in this process as soon as its publish is committed,
  * rather than at the next tick of the host's jobs runner (publish → delivered well under a second).
  *
- * Hooks cannot see the commit, so the dispatcher simply tries shortly after the save and a few more times with
- * growing pauses: a job not yet visible (transaction still open) is found on a later try, and a job the host's
- * runner took meanwhile is not run twice (Payload skips jobs already processing; the attempt claim covers the
- * rest). Whatever is left after the last try is the runner's.
+ * Hooks cannot see the commit. When the save runs in a transaction, the dispatcher waits for the adapter to
+ * let go of it (its session leaves `db.sessions` when the commit starts), then tries; otherwise it tries at
+ * once. A few more tries with growing pauses catch a commit that was still finishing; a job the host's runner
+ * took meanwhile is not run twice (Payload skips jobs already processing; the attempt claim covers the rest).
+ * Whatever is left after the last try is the runner's.
  */
 import type { Payload } from 'payload'
 
 import type { Id } from '../ids'
 
-const TRIES_MS = [15, 60, 200, 600]
+const TRIES_MS = [5, 40, 150, 500]
+const COMMIT_POLL_MS = 2
+const COMMIT_WAIT_MS = 10_000
+
+type Sessions = Record<string, unknown> | undefined
 
 export class Dispatcher {
   readonly #payload: Payload
@@ -23,9 +28,20 @@ export class Dispatcher {
     this.#payload = payload
   }
 
-  add(jobIds: Id[]): void {
-    for (const id of jobIds) this.#pending.set(String(id), 0)
-    this.#schedule(TRIES_MS[0]!)
+  /** Run these jobs once the save that queued them (in transaction `transactionID`, if any) is committed. */
+  add(jobIds: Id[], transactionID?: unknown): void {
+    void this.#afterCommit(transactionID).then(() => {
+      for (const id of jobIds) this.#pending.set(String(id), 0)
+      this.#schedule(TRIES_MS[0]!)
+    })
+  }
+
+  async #afterCommit(transactionID: unknown): Promise<void> {
+    const id = transactionID instanceof Promise ? await transactionID.catch(() => undefined) : transactionID
+    const sessions = (this.#payload.db as unknown as { sessions?: Sessions }).sessions
+    if (id == null || !sessions) return
+    const until = Date.now() + COMMIT_WAIT_MS
+    while (sessions[String(id)] && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, COMMIT_POLL_MS))
   }
 
   #schedule(delayMs: number): void {

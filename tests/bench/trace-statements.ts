@@ -1,22 +1,28 @@
-// scratch: per-operation SQL statement counts/time (suite vs vanilla)
+/**
+ * Per-statement trace of one editor save cycle (create draft, edit, autosave, publish): how many SQL statements
+ * each operation issues and how long SQLite spends in them, grouped by statement and table. The evidence behind
+ * the README's "Causes" (the suite's saves issue more statements; on SQLite without transactions each one
+ * commits on its own).
+ *   BENCH_CONFIG=suite|vanilla DATABASE_URI=file:<copy of a seeded db> NEWSROOM_SEED=false NODE_ENV=production \
+ *     node --import tsx tests/bench/trace-statements.ts SEED_JSON
+ */
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 const require = createRequire(import.meta.url)
 const libsql = require('libsql')
-let log: { sql: string; ms: number; who: string }[] = []
-const who = () => { const st = new Error().stack ?? ''; const m = /(plugins\/[a-z-]+\/src\/[^:)]+|collections\/[^:)]+)/.exec(st); return m ? m[1]! : 'payload' }
+let log: { sql: string; ms: number }[] = []
 const P = libsql.prototype ?? libsql.Database?.prototype
 const origPrepare = P.prepare
 P.prepare = function (sql: string) {
   const stmt = origPrepare.call(this, sql)
   for (const m of ['all', 'run', 'get']) {
     const o = stmt[m].bind(stmt)
-    stmt[m] = (...a: unknown[]) => { const t = performance.now(); try { return o(...a) } finally { log.push({ sql, ms: performance.now() - t, who: who() }) } }
+    stmt[m] = (...a: unknown[]) => { const t = performance.now(); try { return o(...a) } finally { log.push({ sql, ms: performance.now() - t }) } }
   }
   return stmt
 }
 const origExec = P.exec
-P.exec = function (sql: string) { const t = performance.now(); try { return origExec.call(this, sql) } finally { log.push({ sql, ms: performance.now() - t, who: who() }) } }
+P.exec = function (sql: string) { const t = performance.now(); try { return origExec.call(this, sql) } finally { log.push({ sql, ms: performance.now() - t }) } }
 setInterval(() => undefined, 1000)
 const { getPayload } = await import('payload')
 const { blocksToLexical } = await import('../../plugins/house-style')
@@ -31,7 +37,7 @@ const parts = foundingParts()
 const key = (sql: string) => { const m = /^\s*(select|insert into|update|delete from)\s+.*?"?([a-z_]+)"?(?:\s|$)/i.exec(sql.replace(/select .*? from/is, 'select from')); return m ? `${m[1]!.toLowerCase()} ${m[2]}` : sql.slice(0, 40) }
 const report = (label: string, ms: number) => {
   const g = new Map<string, [number, number]>()
-  for (const e of log) { const k = key(e.sql) + '  <' + e.who + '>'; const v = g.get(k) ?? [0, 0]; v[0]++; v[1] += e.ms; g.set(k, v) }
+  for (const e of log) { const k = key(e.sql); const v = g.get(k) ?? [0, 0]; v[0]++; v[1] += e.ms; g.set(k, v) }
   console.log(`${which} ${label}: ${ms.toFixed(1)} ms, ${log.length} statements, ${log.reduce((s, e) => s + e.ms, 0).toFixed(1)} ms in sqlite`)
   for (const [k, [n, t]] of [...g].sort((a, b) => b[1][1] - a[1][1]).slice(0, 30)) console.log(`   ${String(n).padStart(3)} ${t.toFixed(1).padStart(7)} ms  ${k}`)
   log = []

@@ -75,6 +75,8 @@ const { takeWorkflowAction } = await import('../../plugins/editorial-workflow')
 const { sendWebhook } = await import('../../plugins/distribution/src/transports/webhook')
 const { webhookBody } = await import('../../plugins/distribution')
 log(`booted on ${payload.db.name} in ${Date.now() - bootStarted} ms`)
+// tests/bench/run.ts watches for this line (module loading under tsx occasionally stalls on this machine).
+console.log('BOOTED')
 
 const author = await payload.create({ collection: 'authors', data: { name: '丁宪民', roles: ['reporter'] } as never })
 const region = await payload.create({ collection: 'regions', data: { name: '兴仁市', shortName: '兴仁', level: 'county', code: '522322' } as never })
@@ -136,6 +138,9 @@ const runner = (async () => {
 // ── 1. publish → delivered ─────────────────────────────────────────────────────────────────────────────────
 const latencies: number[] = []
 const publishMs: number[] = []
+/** Publish returned → attempt claimed (dispatch), and claimed → acknowledged (the attempt itself). */
+const dispatchDelays: number[] = []
+const attemptTimes: number[] = []
 for (let i = 0; i < plan.latencyStories; i++) {
   const t0 = Date.now()
   const { id, publishedAt } = await publish()
@@ -144,11 +149,21 @@ for (let i = 0; i < plan.latencyStories; i++) {
   const deadline = Date.now() + 30_000
   while (ids.some((d) => !acknowledged.has(d)) && Date.now() < deadline) await sleep(5)
   for (const d of ids) latencies.push((acknowledged.get(d) ?? Number.NaN) - publishedAt)
+  const { docs: attempts } = await payload.db.find({ collection: 'delivery-attempts' as never, where: { delivery: { in: ids } }, limit: 0, pagination: false } as never)
+  for (const a of attempts as { delivery: unknown; startedAt: string }[]) {
+    const started = Date.parse(a.startedAt)
+    dispatchDelays.push(started - publishedAt)
+    const ack = acknowledged.get(String(a.delivery))
+    if (ack) attemptTimes.push(ack - started)
+  }
   await sleep(150)
 }
 const lost = latencies.filter((x) => !Number.isFinite(x)).length
 const latency = stats(latencies.filter(Number.isFinite))
 log(`publish → delivered over ${plan.latencyStories} stories × ${CHANNELS} channels: p50 ${latency.p50} ms, p95 ${latency.p95} ms, max ${latency.max} ms (${lost} not delivered within 30 s); publish itself p50 ${stats(publishMs).p50} ms`)
+const dispatch = stats(dispatchDelays)
+const attemptStats = stats(attemptTimes)
+log(`  of which: publish → attempt claimed p50 ${dispatch.p50} ms / p95 ${dispatch.p95} ms; claimed → acknowledged p50 ${attemptStats.p50} ms / p95 ${attemptStats.p95} ms`)
 
 // ── 2. throughput of the queue ─────────────────────────────────────────────────────────────────────────────
 runnerOn = false
@@ -194,6 +209,10 @@ const result = {
   publish_to_delivered_samples: latency.n,
   publish_to_delivered_lost: lost,
   publish_action_p50_ms: stats(publishMs).p50,
+  publish_to_attempt_start_p50_ms: dispatch.p50,
+  publish_to_attempt_start_p95_ms: dispatch.p95,
+  attempt_to_acknowledged_p50_ms: attemptStats.p50,
+  attempt_to_acknowledged_p95_ms: attemptStats.p95,
   queue_deliveries_per_s: queuePerSecond,
   raw_signed_posts_per_s: rawPerSecond,
   queue_vs_raw: Math.round((queuePerSecond / rawPerSecond) * 100) / 100,

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` — the suite against vanilla Payload, side by side in one run, and the suite's own figures.
  *   npm run bench                full run: 10,000 seeded articles, 10 s per load test, 2 alternating rounds
- *   npm run bench -- --quick     short run (< 3 min): 1,000 articles, 3 s per load test, 1 round
+ *   npm run bench -- --quick     short run (< 3 min on an idle machine): 1,000 articles, 2 s per load test, 1 round
  *   npm run bench -- --profile   also write CPU profiles of the write and import children to results/
  * Every part runs in child processes (seed, servers, write path, import, lint, delivery); this script only
  * drives load (autocannon), samples memory and collects figures into tests/bench/results/latest.json and
@@ -22,7 +22,7 @@ const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
 const profile = argv.includes('--profile')
 const plan = quick
-  ? { articles: 1000, loadSeconds: 3, warmSeconds: 1, rounds: 1, writeIterations: 16, importFiles: 40, childTimeoutS: 300 }
+  ? { articles: 1000, loadSeconds: 2, warmSeconds: 1, rounds: 1, writeIterations: 16, importFiles: 40, childTimeoutS: 300 }
   : { articles: 10_000, loadSeconds: 10, warmSeconds: 2, rounds: 2, writeIterations: 150, importFiles: 500, childTimeoutS: 900 }
 const CONCURRENCY = [1, 32] as const
 const started = Date.now()
@@ -40,7 +40,7 @@ interface ChildResult {
 
 function runNodeOnce(script: string, args: string[], env: Record<string, string>, options: RunOptions = {}) {
   return new Promise<ChildResult & { stalled: boolean }>((resolve) => {
-    const child = spawn(process.execPath, ['--no-deprecation', ...(options.nodeArgs ?? []), '--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, ['--no-deprecation', ...(options.nodeArgs ?? []), ...PRELOAD, '--import', 'tsx', script, ...args], {
       cwd: repoRoot,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,6 +70,9 @@ function runNodeOnce(script: string, args: string[], env: Record<string, string>
 }
 
 const BOOT_TIMEOUT_S = 60
+/** Lexical's entry points evaluated one at a time first: Node 20 can deadlock them (scripts/preload-lexical.mjs). */
+const preloadLexical = path.join(repoRoot, 'scripts', 'preload-lexical.mjs')
+const PRELOAD = existsSync(preloadLexical) ? ['--import', preloadLexical] : []
 
 interface RunOptions {
   timeoutS?: number
@@ -96,7 +99,9 @@ interface Server {
 }
 
 function startServerOnce(name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<Server> {
-  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', script], {
+  // A .mjs entry (the compiled server) runs as is; TypeScript entries go through tsx.
+  const entry = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script]
+  const child = spawn(process.execPath, ['--no-deprecation', ...PRELOAD, ...entry], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -381,7 +386,10 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
   let serverPeak = harnessMemory.polledPeakMb
   if (existsSync(path.join(repoRoot, '.next', 'BUILD_ID'))) {
     try {
-      const server = await startServer('src/server.ts', 'src/server.ts', { ...payloadEnv(db, dataDir), NEWSROOM_JOBS_INTERVAL_MS: '60000' }, /running at (http:\/\/\S+?)[\s(]/)
+      // What `npm start` runs: the compiled bundle when it is there, else the TypeScript entry.
+      const bundle = path.join(repoRoot, 'dist', 'server.mjs')
+      const entry = existsSync(bundle) ? bundle : 'src/server.ts'
+      const server = await startServer('src/server.ts', entry, { ...payloadEnv(db, dataDir), NEWSROOM_JOBS_INTERVAL_MS: '60000' }, /running at (http:\/\/\S+?)[\s(]/)
       const sampler = rssSampler(server.pid)
       try {
         const figures: Record<string, LoadFigures> = {}

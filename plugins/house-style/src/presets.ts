@@ -17,11 +17,22 @@ export interface DatelinePreset {
   render(dateline: Dateline, timeZone: string): string
 }
 
+/** Building an Intl formatter costs milliseconds: keep one per time zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+    formatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
 /** Month and day of an ISO date as the desk sees it (a date picked at midnight in Beijing is the previous day in UTC). */
 export function calendarDay(iso: string, timeZone: string): { month: number; day: number; year: number } | null {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)
   if (Number.isNaN(date.getTime())) return null
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date)
+  const parts = dayFormatter(timeZone).formatToParts(date)
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value)
   return { year: get('year'), month: get('month'), day: get('day') }
 }

@@ -34,16 +34,20 @@ export async function readStoryState(
   options: ResolvedWorkflowOptions,
   collection: string,
   id: Id,
+  /** The latest version when the caller already has it (a beforeChange hook's originalDoc): saves a full read. */
+  preloaded?: Record<string, unknown> | null,
 ): Promise<StoryState | null> {
-  const latest = (await req.payload.findByID({
-    collection: collection as CollectionSlug,
-    id,
-    draft: true,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })) as Record<string, unknown> | null
+  const latest =
+    preloaded ??
+    ((await req.payload.findByID({
+      collection: collection as CollectionSlug,
+      id,
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    })) as Record<string, unknown> | null)
   if (!latest) return null
   const main = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as Record<string, unknown> | null
   const credits = Array.isArray(latest[options.creditsField]) ? (latest[options.creditsField] as { author?: unknown }[]) : []

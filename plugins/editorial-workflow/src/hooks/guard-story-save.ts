@@ -46,7 +46,8 @@ export const guardStorySave =
     if (id === undefined) return data
     const key = storyKey(collection.slug, id)
     delete state.applied[key]
-    const story = await readStoryState(req, options, collection.slug, id)
+    // Payload hands update hooks the latest version (draft included) as originalDoc: no need to read it again.
+    const story = await readStoryState(req, options, collection.slug, id, originalDoc as Record<string, unknown>)
     if (!story) return data
     const requested = state.requested[key]
     if (requested) return applyRequested(req, options, collection.slug, story, data, actor, requested)

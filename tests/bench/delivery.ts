@@ -1,7 +1,8 @@
 /**
  * Delivery benchmark (a script that prints figures, never a test):
  *
- *   node --import tsx tests/bench/delivery.ts [--quick]
+ *   node --import ./scripts/preload-lexical.mjs --import tsx tests/bench/delivery.ts [--quick]
+ *   (or as part of `npm run bench`; the preload avoids Node 20's Lexical top-level-await deadlock)
  *
  * Boots the Newsroom config in this process on a fresh SQLite file (or BENCH_DATABASE_URI, e.g. PostgreSQL),
  * with 10 webhook channels pointing at 10 signature-verifying receivers in a child process on loopback, and a
@@ -150,7 +151,7 @@ for (let i = 0; i < plan.latencyStories; i++) {
   while (ids.some((d) => !acknowledged.has(d)) && Date.now() < deadline) await sleep(5)
   for (const d of ids) latencies.push((acknowledged.get(d) ?? Number.NaN) - publishedAt)
   const { docs: attempts } = await payload.db.find({ collection: 'delivery-attempts' as never, where: { delivery: { in: ids } }, limit: 0, pagination: false } as never)
-  for (const a of attempts as { delivery: unknown; startedAt: string }[]) {
+  for (const a of attempts as unknown as { delivery: unknown; startedAt: string }[]) {
     const started = Date.parse(a.startedAt)
     dispatchDelays.push(started - publishedAt)
     const ack = acknowledged.get(String(a.delivery))

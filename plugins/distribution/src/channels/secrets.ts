@@ -3,8 +3,9 @@
  *
  * Why not field read access: a field nobody may read is not rendered in the admin either, and an admin must be
  * able to type a new secret. So the field is an ordinary input whose stored value is masked on every read —
- * REST, GraphQL, the Local API and the admin's form alike — and shown as "•••• set"; only the delivery job
- * asks for the real value (REVEAL_SECRETS in req.context). An empty input on save keeps the stored secret.
+ * REST, GraphQL, the Local API and the admin's form alike — and shown as "•••• set". The delivery job reads
+ * channels through the database adapter, below the hooks; other server code that needs the value asks for it
+ * with REVEAL_SECRETS in req.context. An empty input on save keeps the stored secret.
  */
 import type { FieldHook, PayloadRequest, TextField } from 'payload'
 

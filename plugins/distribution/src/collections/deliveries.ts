@@ -114,7 +114,7 @@ export function deliveriesCollection(options: ResolvedDistributionOptions): Coll
       // A manual retry extends the budget: attempts may go up to this number.
       { name: 'attemptLimit', type: 'number', admin: { hidden: true } },
       // What an interrupted WeChat publish left behind (publishId / mediaId): the next attempt polls, never resubmits.
-      { name: 'resume', type: 'json', admin: { hidden: true } },
+      { name: 'resume', type: 'json', hidden: true },
       // The story as published for this event (PublishedArticle), built once from the stored render.
       { name: 'snapshot', type: 'json', hidden: true },
       {

@@ -5,6 +5,7 @@
  * the server's runner does.
  */
 import type { Payload } from 'payload'
+import { lexical } from '../support/lexical'
 
 import { takeWorkflowAction } from '../../plugins/editorial-workflow'
 import { createDeskUser, tokenFor } from '../support/desk-users'
@@ -58,27 +59,7 @@ export async function closeDistributionDesk(d: DistributionDesk | undefined) {
   await d.desk.close()
 }
 
-export function lexical(...paragraphs: string[]) {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: 'ltr',
-      format: '',
-      indent: 0,
-      children: paragraphs.map((text) => ({
-        type: 'paragraph',
-        version: 1,
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
-      })),
-    },
-  }
-}
+export { lexical }
 
 let counter = 0
 

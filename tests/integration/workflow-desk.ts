@@ -4,6 +4,7 @@
  * real Next route handlers (in-process), next to the Local API.
  */
 import type { Payload } from 'payload'
+import { lexical } from '../support/lexical'
 
 import { GRAPHQL_POST, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { createLocalReq } from 'payload'
@@ -57,27 +58,7 @@ export async function setUpDesk(payload: Payload): Promise<Desk> {
 export const memberFor = (desk: Desk, persona: Persona): DeskMember | null =>
   persona === 'ownReporter' ? desk.reporter : persona === 'otherReporter' ? desk.otherReporter : persona === 'anonymous' ? null : desk[persona]
 
-export function lexical(...paragraphs: string[]) {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: 'ltr',
-      format: '',
-      indent: 0,
-      children: paragraphs.map((text) => ({
-        type: 'paragraph',
-        version: 1,
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
-      })),
-    },
-  }
-}
+export { lexical }
 
 let counter = 0
 /** A story in house style, written by the reporter (created through the Local API as them). */

@@ -47,7 +47,8 @@ beforeAll(async () => {
   databaseDir = mkdtempSync(path.join(tmpdir(), 'newsroom-house-style-'))
   let databaseUri = `file:${path.join(databaseDir, 'desk.db')}`
   if (process.env.TEST_DATABASE_URI) {
-    postgresDatabase = `newsroom_e2e_style_${process.pid}`
+    // Named for this test run: the global teardown drops it once this process and its pool are gone.
+    postgresDatabase = `newsroom_e2e_${process.env.NEWSROOM_TEST_RUN ?? 'adhoc'}_style${process.pid}`
     await onPostgres(`CREATE DATABASE ${postgresDatabase}`)
     const url = new URL(process.env.TEST_DATABASE_URI)
     url.pathname = `/${postgresDatabase}`
@@ -79,7 +80,6 @@ afterAll(async () => {
   await browser?.close()
   await payload?.destroy()
   await app?.stop()
-  if (postgresDatabase) await onPostgres(`DROP DATABASE IF EXISTS ${postgresDatabase} WITH (FORCE)`)
   rmSync(databaseDir, { recursive: true, force: true })
 })
 

@@ -91,7 +91,8 @@ export async function startApp(env: Record<string, string> = {}, options: StartA
       child.kill(signal)
       const code = child.exitCode ?? (await exited)
       rmSync(dataDir, { recursive: true, force: true })
-      if (dbName) await postgres(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+      // A PostgreSQL database is dropped by the global teardown (tests/support/global-setup.ts): this process may
+      // still hold pooled connections to it.
       return code
     },
   }

@@ -2,6 +2,7 @@
  * Shared by the benchmark scripts: where things are, the founding story's paragraphs in house style, the
  * desk's stand-in people and places, variant stories, and the statistics every figure is reported with.
  */
+import { seededRandom } from '../support/seeded-random'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -81,17 +82,8 @@ export const AUTHOR_NAMES = [
 
 export const CREDIT_ROLES = ['reporter', 'correspondent', 'photographer', 'editor'] as const
 
-/** Deterministic PRNG (mulberry32): the same run seeds the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Deterministic PRNG: the same run seeds the same data. */
+export const prng = seededRandom
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items]

@@ -4,6 +4,7 @@
  * id is acknowledged but not processed twice), and can be scripted to fail (status sequences, seeded
  * random 5xx, slow responses for timeouts, 410 Gone).
  */
+import { seededRandom } from './seeded-random'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
@@ -56,17 +57,7 @@ export interface WebhookReceiver {
   close(): Promise<void>
 }
 
-/** mulberry32: tiny deterministic RNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom }
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = []

@@ -8,7 +8,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { createHash } from 'node:crypto'
 import { createLocalReq } from 'payload'
 
-import { blocksToLexical, creditsToFields, datelineToFields, resolveHouseStyleOptions } from '../../plugins/house-style'
+import { blocksToLexical, creditsToFields, datelineToFields, resolveHouseStyleOptions, type NameLookups } from '../../plugins/house-style'
 import { readLegacyStory } from '../../plugins/house-style/src/legacy-story'
 import type { Block, Finding } from '../../plugins/house-style/src/types'
 
@@ -18,6 +18,8 @@ export interface ImportOptions {
   mediaFor?: (src: string, req: PayloadRequest) => Promise<string | number | undefined>
   /** Extra article fields (section, region, …). */
   extra?: Record<string, unknown>
+  /** Shared by the stories of one import run: each reporter and place is looked up once (newNameLookups()). */
+  lookups?: NameLookups
 }
 
 export interface ImportResult {
@@ -31,13 +33,18 @@ export interface ImportResult {
 export const importKeyOf = (source: string): string =>
   createHash('sha256').update(source.replace(/\r\n/g, '\n').trim()).digest('hex').slice(0, 32)
 
+/** The story as the importer will save it: parsed, with the safe fixes applied under the desk's house style. */
+function readForImport(payload: Payload, source: string) {
+  const houseStyle = resolveHouseStyleOptions(payload.config.custom?.houseStyle)
+  return {
+    houseStyle,
+    ...readLegacyStory(source, { fix: true, context: { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset } }),
+  }
+}
+
 export async function importStory(payload: Payload, source: string, options: ImportOptions = {}): Promise<ImportResult> {
   const req = await createLocalReq({}, payload)
-  const houseStyle = resolveHouseStyleOptions(payload.config.custom?.houseStyle)
-  const { story, findings } = readLegacyStory(source, {
-    fix: true,
-    context: { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset },
-  })
+  const { houseStyle, story, findings } = readForImport(payload, source)
   const media = new Map<string, string | number>()
   for (const block of story.body.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image')) {
     const id = await options.mediaFor?.(block.src, req)
@@ -47,16 +54,18 @@ export async function importStory(payload: Payload, source: string, options: Imp
   const data = {
     title: story.title,
     body: blocksToLexical(story.body, (src) => media.get(src)),
-    dateline: story.dateline ? await datelineToFields(req, houseStyle, story.dateline) : undefined,
-    credits: await creditsToFields(req, houseStyle, story.credits),
+    dateline: story.dateline ? await datelineToFields(req, houseStyle, story.dateline, undefined, options.lookups) : undefined,
+    credits: await creditsToFields(req, houseStyle, story.credits, [], options.lookups),
     importKey,
     ...options.extra,
     _status: options.publish ? 'published' : 'draft',
   }
-  const { docs } = await payload.find({ collection: 'articles', where: { importKey: { equals: importKey } }, limit: 1, depth: 0, draft: true, req })
+  // The id only, through the adapter; and no populated read-back of the saved story (depth 0): the importer
+  // reports ids and findings, and both cost a full operation's work per story (tests/bench/import.ts).
+  const { docs } = await payload.db.find({ collection: 'articles', where: { importKey: { equals: importKey } }, limit: 1, pagination: false, select: { id: true }, joins: false, req })
   const existing = docs[0]
   const doc = existing
-    ? await payload.update({ collection: 'articles', id: existing.id, data: data as never, draft: !options.publish, req, context: { newsroomImport: true } })
-    : await payload.create({ collection: 'articles', data: data as never, draft: !options.publish, req, context: { newsroomImport: true } })
+    ? await payload.update({ collection: 'articles', id: existing.id, data: data as never, draft: !options.publish, depth: 0, req })
+    : await payload.create({ collection: 'articles', data: data as never, draft: !options.publish, depth: 0, req })
   return { id: doc.id, title: story.title, created: !existing, findings }
 }

@@ -143,7 +143,8 @@ describe('bad input is refused, naming the field, and nothing is half-saved', ()
 
   test.each([
     ['an unknown section id', { title: '测试稿件', section: 987654 }, 'section'],
-    ['an unknown credited author', { title: '测试稿件', credits: [{ author: 987654, role: 'reporter' }] }, 'credits'],
+    ['an unknown credited author', { title: '测试稿件', credits: [{ author: 987654, role: 'reporter' }] }, 'credits.0.author'],
+    ['an unknown dateline place', { title: '测试稿件', dateline: { outlet: '亮点黔西南', place: 987654 } }, 'dateline.place'],
     ['a body that is not Lexical JSON', { title: '测试稿件', body: { html: '<p>hi</p>' } }, 'body'],
     ['a body node without a type', { title: '测试稿件', body: { root: { type: 'root', children: [{ text: 'x' }] } } }, 'body'],
     ['a headline of the wrong type', { title: { zh: '标题' } }, 'title'],

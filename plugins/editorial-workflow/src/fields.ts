@@ -48,6 +48,9 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
       admin: { position: 'sidebar', readOnly: true, components: { Field: `${ADMIN}/CreatedByField#CreatedByField` } },
       // Who wrote what is desk business; the public API never shows it.
       access: { read: ({ req }) => Boolean(req.user) },
+      // An id, never the user record: user records are private (CreatedByField shows the name from the
+      // history), and populating one on every read and save of a story costs a query for nothing.
+      maxDepth: 0,
     },
     {
       name: 'corrections',

@@ -4,8 +4,8 @@
  *   requested — transitions asked for by this plugin's own action code (the only way to change a stage);
  *   operations — the operation and draft flag of each save in flight (collection hooks are not told);
  *   applied — the transition a save carried, for afterChange hooks (ours and downstream plugins');
- *   recorded — history entries written during this request, removed again if the save fails without a
- *              database transaction to roll them back.
+ *   recorded — the unique keys of history entries written during this request, removed again if the save
+ *              fails without a database transaction to roll them back.
  */
 import type { PayloadRequest } from 'payload'
 
@@ -43,7 +43,7 @@ export interface WorkflowRequestState {
   requested: Record<string, RequestedTransition>
   operations: Record<string, OperationInfo>
   applied: Record<string, AppliedTransition>
-  recorded: Record<string, Id[]>
+  recorded: Record<string, string[]>
   authorIds: Record<string, Id[]>
 }
 

@@ -49,7 +49,11 @@ export async function readStoryState(
       req,
     })) as Record<string, unknown> | null)
   if (!latest) return null
-  const main = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as Record<string, unknown> | null
+  // Only whether it is public: a narrow read skips the wide columns, the arrays and the join subqueries.
+  const main = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, select: { _status: true }, joins: false, req })) as Record<
+    string,
+    unknown
+  > | null
   const credits = Array.isArray(latest[options.creditsField]) ? (latest[options.creditsField] as { author?: unknown }[]) : []
   const findings = Array.isArray(latest.styleFindings) ? (latest.styleFindings as unknown[]) : []
   return {

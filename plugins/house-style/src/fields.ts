@@ -20,6 +20,9 @@ export const CREDIT_ROLES: CreditRole[] = ['reporter', 'correspondent', 'photogr
 
 export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
   const preset = datelinePresets[options.datelinePreset]
+  // Payload checks related ids exist only for fields with filterOptions, one query per field. The save hook
+  // checks these from the names it reads anyway (hooks/render-and-lint.ts); a disabled plugin leaves it to Payload.
+  const existence = options.disabled ? { filterOptions: () => true } : {}
   return [
     {
       name: 'dateline',
@@ -31,7 +34,7 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
           type: 'row',
           fields: [
             { name: 'outlet', type: 'text', label: l('媒体/通讯社', 'Outlet or agency'), defaultValue: options.defaultOutlet, maxLength: 40 },
-            { name: 'place', type: 'relationship', relationTo: options.regionsCollection as CollectionSlug, label: l('发稿地', 'Place'), filterOptions: () => true },
+            { name: 'place', type: 'relationship', relationTo: options.regionsCollection as CollectionSlug, label: l('发稿地', 'Place'), ...existence },
             { name: 'date', type: 'date', label: l('发稿日期', 'Date'), admin: { date: { pickerAppearance: 'dayOnly' } } },
             {
               name: 'kind',
@@ -59,7 +62,7 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
         {
           type: 'row',
           fields: [
-            { name: 'author', type: 'relationship', relationTo: options.authorsCollection as CollectionSlug, required: true, label: l('作者', 'Author'), filterOptions: () => true },
+            { name: 'author', type: 'relationship', relationTo: options.authorsCollection as CollectionSlug, required: true, label: l('作者', 'Author'), ...existence },
             {
               name: 'role',
               type: 'select',

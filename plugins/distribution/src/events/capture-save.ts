@@ -23,7 +23,14 @@ export const captureBeforeState: CollectionBeforeChangeHook = async ({ collectio
   const key = saveKey(collection.slug, originalDoc.id)
   if (state.draft[key] ?? state.draft[saveKey(collection.slug, 'update')]) return data
   // The main document is what the public sees; originalDoc may be a newer draft.
-  const main = (await req.payload.db.findOne({ collection: collection.slug, where: { id: { equals: originalDoc.id } }, req })) as Record<string, unknown> | null
+  // Only the fields publicStateOf reads: a narrow read skips the wide columns and the join subqueries.
+  const main = (await req.payload.db.findOne({
+    collection: collection.slug,
+    where: { id: { equals: originalDoc.id } },
+    select: { _status: true, stage: true, corrections: true },
+    joins: false,
+    req,
+  })) as Record<string, unknown> | null
   state.before[key] = publicStateOf(main)
   return data
 }

@@ -35,8 +35,8 @@ async function deliveriesOf(req: PayloadRequest, options: ResolvedDistributionOp
   return docs as unknown as DeliveryDoc[]
 }
 
-/** Enabled push channels that should get `event` for this story. */
-async function targetChannels(req: PayloadRequest, options: ResolvedDistributionOptions, story: Record<string, any>, event: DistributionEvent, storyId: Id) {
+/** Enabled push channels, whatever their filters. */
+async function pushChannels(req: PayloadRequest, options: ResolvedDistributionOptions): Promise<ChannelRecord[]> {
   const { docs } = await req.payload.find({
     collection: options.channelsSlug as CollectionSlug,
     where: { and: [{ enabled: { equals: true } }, { type: { in: PUSH_TYPES } }] },
@@ -46,7 +46,11 @@ async function targetChannels(req: PayloadRequest, options: ResolvedDistribution
     pagination: false,
     req,
   })
-  const channels = docs as unknown as ChannelRecord[]
+  return docs as unknown as ChannelRecord[]
+}
+
+/** Of the enabled push channels, those that should get `event` for this story. */
+async function targetChannels(req: PayloadRequest, options: ResolvedDistributionOptions, channels: ChannelRecord[], story: Record<string, any>, event: DistributionEvent, storyId: Id) {
   if (!channels.length) return []
   if (WITHDRAWAL_EVENTS.includes(event)) {
     // A withdrawal goes wherever the story went, whatever the channel's filters say now.
@@ -72,6 +76,13 @@ export async function recordPublicationEvent(
 ): Promise<{ event: DistributionEvent | null; deliveryIds: Id[]; jobIds: Id[] }> {
   const { options } = runtime
   const none = { event: null, deliveryIds: [], jobIds: [] }
+  const channels = await pushChannels(req, options)
+  if (!channels.length && !WITHDRAWAL_EVENTS.includes(detected as DistributionEvent)) {
+    // No channel to push to (feeds are pulled): nothing to snapshot or compare, only the feed cache to drop.
+    // Withdrawals still go the long way, to stand down deliveries left retrying on channels since disabled.
+    feedsChanged(runtime)
+    return { event: detected === 'maybe-updated' ? null : detected, deliveryIds: [], jobIds: [] }
+  }
   const story = await loadStory(req, options, storyId)
   if (!story) return none
   const [last] = await deliveriesOf(req, options, { article: { equals: storyId } }, 1)
@@ -83,11 +94,11 @@ export async function recordPublicationEvent(
   const event: DistributionEvent = detected === 'maybe-updated' ? 'updated' : detected
   feedsChanged(runtime)
 
-  const channels = await targetChannels(req, options, story, event, storyId)
+  const targets = await targetChannels(req, options, channels, story, event, storyId)
   const deliveryIds: Id[] = []
   const jobIds: Id[] = []
   const now = new Date().toISOString()
-  for (const channel of channels) {
+  for (const channel of targets) {
     // Through the adapter: rows only this plugin writes need no hooks, and a publish to many channels stays fast.
     const delivery = await req.payload.db.create({
       collection: options.deliveriesSlug as CollectionSlug,

@@ -16,53 +16,87 @@ import { resolveStoryView, type Id, type StoryFields, type StoryView } from './s
 /** Parsed dates may lack a year ('11-26'); only a full date can be stored. */
 const isoDate = (date: string | null | undefined) => (date && /^\d{4}-\d{2}-\d{2}/.test(date) ? date : null)
 
-export async function findOrCreateAuthor(req: PayloadRequest, collection: string, name: string, role: string): Promise<Id> {
-  const { docs } = await req.payload.find({
+/** Ids only, through the adapter: a name look-up needs no access checks, hooks or populated read-back. */
+async function firstId(req: PayloadRequest, collection: string, where: Record<string, unknown>): Promise<Id | undefined> {
+  const { docs } = await req.payload.db.find({
     collection: collection as CollectionSlug,
-    where: { name: { equals: name } },
+    where: where as never,
     limit: 1,
-    depth: 0,
-    overrideAccess: true,
+    pagination: false,
+    select: { id: true },
+    joins: false,
     req,
   })
-  if (docs[0]) return docs[0].id
+  return (docs[0]?.id as Id | undefined) ?? undefined
+}
+
+export async function findOrCreateAuthor(req: PayloadRequest, collection: string, name: string, role: string): Promise<Id> {
+  const found = await firstId(req, collection, { name: { equals: name } })
+  if (found !== undefined) return found
   const created = await req.payload.create({
     collection: collection as CollectionSlug,
     data: { name, roles: [role === 'intern' ? 'contributor' : role] } as never,
     overrideAccess: true,
+    depth: 0,
     req,
   })
   return created.id
 }
 
 export async function findRegionByName(req: PayloadRequest, collection: string, name: string): Promise<Id | undefined> {
-  const { docs } = await req.payload.find({
-    collection: collection as CollectionSlug,
-    where: { or: [{ shortName: { equals: name } }, { name: { equals: name } }] },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return docs[0]?.id
+  return firstId(req, collection, { or: [{ shortName: { equals: name } }, { name: { equals: name } }] })
 }
 
+/**
+ * Names already matched to ids, kept by a caller that resolves many stories in one go (an import run), so each
+ * reporter and place is looked up once per run rather than once per story.
+ */
+export interface NameLookups {
+  authors: Map<string, Id>
+  regions: Map<string, Id | undefined>
+}
+
+export const newNameLookups = (): NameLookups => ({ authors: new Map(), regions: new Map() })
+
 /** Credits as stored: author ids with roles, each person and role once. */
-export async function creditsToFields(req: PayloadRequest, options: ResolvedHouseStyleOptions, credits: Credit[], known: { credit: Credit; author: Id }[] = []) {
+export async function creditsToFields(
+  req: PayloadRequest,
+  options: ResolvedHouseStyleOptions,
+  credits: Credit[],
+  known: { credit: Credit; author: Id }[] = [],
+  lookups?: NameLookups,
+) {
   const rows: { author: Id; role: string }[] = []
   const unused = [...known]
   for (const credit of credits) {
     // A credit the story already had keeps its author (two people may share a name).
     const same = unused.findIndex((k) => k.credit.name === credit.name && k.credit.role === credit.role)
-    const author = same >= 0 ? unused.splice(same, 1)[0].author : await findOrCreateAuthor(req, options.authorsCollection, credit.name, credit.role)
+    const cached = lookups?.authors.get(credit.name)
+    const author =
+      same >= 0
+        ? unused.splice(same, 1)[0].author
+        : (cached ?? (await findOrCreateAuthor(req, options.authorsCollection, credit.name, credit.role)))
+    lookups?.authors.set(credit.name, author)
     if (!rows.some((row) => String(row.author) === String(author) && row.role === credit.role)) rows.push({ author, role: credit.role })
   }
   return rows
 }
 
-export async function datelineToFields(req: PayloadRequest, options: ResolvedHouseStyleOptions, dateline: Dateline, known?: { place: string | null; id?: Id }) {
+export async function datelineToFields(
+  req: PayloadRequest,
+  options: ResolvedHouseStyleOptions,
+  dateline: Dateline,
+  known?: { place: string | null; id?: Id },
+  lookups?: NameLookups,
+) {
   const name = dateline.place?.trim()
-  const place = !name ? undefined : known?.id !== undefined && known.place === name ? known.id : await findRegionByName(req, options.regionsCollection, name)
+  let place: Id | undefined
+  if (name && known?.id !== undefined && known.place === name) place = known.id
+  else if (name && lookups?.regions.has(name)) place = lookups.regions.get(name)
+  else if (name) {
+    place = await findRegionByName(req, options.regionsCollection, name)
+    lookups?.regions.set(name, place)
+  }
   return { outlet: dateline.outlet ?? null, place: place ?? null, date: isoDate(dateline.date), kind: dateline.kind ? VALUE_BY_KIND[dateline.kind] : null }
 }
 

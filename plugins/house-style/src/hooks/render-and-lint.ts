@@ -10,7 +10,7 @@ import { hasErrors, lintStory } from '../lint'
 import type { ResolvedHouseStyleOptions } from '../options'
 import { renderStory } from '../render/render-story'
 import type { Finding, RuleContext } from '../types'
-import { resolveStoryView, type StoryFields } from './story-view'
+import { resolveStoryView, type MissingRelation, type StoryFields } from './story-view'
 
 export const ruleContextFor = (options: ResolvedHouseStyleOptions): Partial<RuleContext> => ({
   houseScript: options.houseScript,
@@ -34,11 +34,27 @@ export function styleErrorsAsValidation(findings: Finding[], collection: string)
   return new ValidationError({ collection, errors })
 }
 
+function missingRelations(missing: MissingRelation[], collection: string) {
+  return new ValidationError({
+    collection,
+    errors: missing.map(({ path, id }) => ({
+      path,
+      message:
+        path === 'dateline.place'
+          ? `没有编号为 ${id} 的地区 / No region with id ${id}`
+          : `没有编号为 ${id} 的作者 / No author with id ${id}`,
+    })),
+  })
+}
+
 export const renderAndLint =
   (options: ResolvedHouseStyleOptions): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, req, collection }) => {
     const fields = { ...(originalDoc ?? {}), ...data } as StoryFields & { _status?: string }
     const view = await resolveStoryView(fields, options, req)
+    // The plugin's relations are checked here, from the names it reads anyway, instead of by one query per
+    // field in Payload's validation (fields.ts): an unknown id is refused naming the field, nothing saved.
+    if (view.missing.length) throw missingRelations(view.missing, collection.slug)
     const rendered = renderStory(
       {
         body: fields.body as never,

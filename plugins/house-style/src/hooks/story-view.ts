@@ -32,6 +32,13 @@ export interface StoryView {
   /** The id of the dateline's place, when it names one. */
   placeId?: Id
   media: Map<string, RenderedMedia>
+  /** Relations naming documents that do not exist (the save refuses them, naming the field). */
+  missing: MissingRelation[]
+}
+
+export interface MissingRelation {
+  path: 'dateline.place' | `credits.${number}.author`
+  id: Id
 }
 
 function uploadIds(doc: LexicalDocument | null | undefined): Id[] {
@@ -47,7 +54,23 @@ function uploadIds(doc: LexicalDocument | null | undefined): Id[] {
   return ids
 }
 
-async function findByIds(req: PayloadRequest, collection: string, ids: Id[]) {
+/** Names only, through the adapter: no access checks or hooks to run for a look-up the save itself needs. */
+async function findNames(req: PayloadRequest, collection: string, ids: Id[], select: Record<string, true>) {
+  if (!ids.length) return new Map<string, Record<string, unknown>>()
+  const { docs } = await req.payload.db.find({
+    collection: collection as CollectionSlug,
+    where: { id: { in: ids } },
+    limit: ids.length,
+    pagination: false,
+    select,
+    joins: false,
+    req,
+  })
+  return new Map(docs.map((doc) => [String(doc.id), doc as unknown as Record<string, unknown>]))
+}
+
+/** Media go through the operation: their url is computed on read. */
+async function findMedia(req: PayloadRequest, collection: string, ids: Id[]) {
   if (!ids.length) return new Map<string, Record<string, unknown>>()
   const { docs } = await req.payload.find({
     collection: collection as CollectionSlug,
@@ -86,10 +109,12 @@ export async function resolveStoryView(input: StoryFields, options: ResolvedHous
   const authorIds = (fields.credits ?? []).map((c) => idOf(c.author)).filter((id): id is Id => id !== undefined)
   const mediaIds = uploadIds(fields.body)
   const [places, authors, media] = await Promise.all([
-    findByIds(req, options.regionsCollection, placeId !== undefined ? [placeId] : []),
-    findByIds(req, options.authorsCollection, [...new Set(authorIds)]),
-    findByIds(req, options.mediaCollection, [...new Set(mediaIds)]),
+    findNames(req, options.regionsCollection, placeId !== undefined ? [placeId] : [], { name: true, shortName: true }),
+    findNames(req, options.authorsCollection, [...new Set(authorIds)], { name: true }),
+    findMedia(req, options.mediaCollection, [...new Set(mediaIds)]),
   ])
+  const missing: MissingRelation[] = []
+  if (placeId !== undefined && !places.has(String(placeId))) missing.push({ path: 'dateline.place', id: placeId })
   const place = placeId !== undefined ? places.get(String(placeId)) : undefined
   const dateline: Dateline | null = fields.dateline
     ? {
@@ -101,8 +126,10 @@ export async function resolveStoryView(input: StoryFields, options: ResolvedHous
     : null
   const credits: Credit[] = []
   const creditAuthors: Id[] = []
-  for (const credit of fields.credits ?? []) {
-    const author = authors.get(String(idOf(credit.author)))
+  for (const [index, credit] of (fields.credits ?? []).entries()) {
+    const authorId = idOf(credit.author)
+    const author = authors.get(String(authorId))
+    if (authorId !== undefined && !author) missing.push({ path: `credits.${index}.author`, id: authorId })
     if (!author || !credit.role) continue
     credits.push({ name: String(author.name ?? ''), role: credit.role })
     creditAuthors.push(author.id as Id)
@@ -126,5 +153,6 @@ export async function resolveStoryView(input: StoryFields, options: ResolvedHous
     creditAuthors,
     placeId: place ? (place.id as Id) : undefined,
     media: renderedMedia,
+    missing,
   }
 }

@@ -19,6 +19,7 @@ import { distributionPlugin } from './plugins/distribution'
 import { editorialWorkflowPlugin } from './plugins/editorial-workflow'
 import { houseStylePlugin } from './plugins/house-style'
 import { chooseDatabase, databaseAdapter } from './src/database'
+import { houseStyleSettings } from './src/house-style-settings'
 import { projectRoot, resolvePayloadSecret } from './src/env'
 import { prepareDatabase } from './src/prepare-database'
 
@@ -50,12 +51,7 @@ export default buildConfig({
     }),
   },
   plugins: [
-    houseStylePlugin({
-      houseScript: 'zh-Hans',
-      datelinePreset: 'outlet-xun',
-      defaultOutlet: process.env.NEWSROOM_OUTLET || '亮点黔西南',
-      bylinePattern: 'reported-by',
-    }),
+    houseStylePlugin(houseStyleSettings),
     editorialWorkflowPlugin(),
     // Timings (NEWSROOM_DELIVERY_*), the public origin (NEWSROOM_PUBLIC_URL) and the outlet come from the environment and house-style.
     distributionPlugin(),

@@ -22,10 +22,13 @@ const run = spawnSync(
   { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } },
 )
 try {
-  const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(report, 'utf8'))
+  const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, testResults } = JSON.parse(readFileSync(report, 'utf8'))
   const database = process.env.TEST_DATABASE_URI ? 'PostgreSQL' : 'SQLite'
+  // A file that fails before its tests run (a setup error) counts no failed test: name it, or the line lies.
+  const brokenFiles = (testResults ?? []).filter((file) => file.status === 'failed' && !file.assertionResults?.some((t) => t.status === 'failed'))
   console.log(`\nDatabase: ${database}`)
   console.log(`${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`)
+  for (const file of brokenFiles) console.log(`not run: ${path.relative(root, file.name)} — ${String(file.message ?? '').split('\n')[0]}`)
 } catch {
   console.log('\n0 passed, 1 failed (vitest wrote no report)')
 }

@@ -3,6 +3,7 @@
  *   node --import tsx tests/bench/import.ts files DIR COUNT      write COUNT variant legacy stories into DIR
  *   node --import tsx tests/bench/import.ts import DIR          importFiles(), what `newsroom import DIR` runs after boot
  *   node --import tsx tests/bench/import.ts raw DIR             the same parsed data through payload.create only
+ *   BENCH_CONFIG=vanilla … import.ts raw DIR                    the same, in Payload without the suite's plugins
  * Variants come from the founding story as it reached us (traditional script, pinyin artifacts, half-width
  * punctuation): different headlines, section order, credits, and one in three in wire form with a dated
  * dateline (新華社貴陽3月5日電（記者 …）). Each run prints `RESULT {json}`; boot time is not counted.
@@ -44,7 +45,14 @@ export function writeVariantFiles(dir: string, count: number): void {
   }
 }
 
+/** The suite; or, for `raw` with BENCH_CONFIG=vanilla, Payload without the suite's plugins on the same schema. */
 async function boot() {
+  if (process.env.BENCH_CONFIG === 'vanilla') {
+    const { default: config } = await import('./vanilla.config')
+    const payload = await getPayload({ config })
+    await payload.db.migrate()
+    return payload
+  }
   const { default: config } = await import('../../payload.config')
   return getPayload({ config })
 }

@@ -1,6 +1,7 @@
 /**
- * A small hand-written SVG of a benchmark run: read throughput (suite vs vanilla, per query and concurrency)
- * and write latency (median, per operation). No plotting dependency.
+ * A small hand-written SVG of a benchmark run: read throughput (suite vs vanilla, per query and concurrency),
+ * write latency (median, per operation) and where a save's extra time goes (vanilla with the suite added back
+ * a layer at a time). No plotting dependency.
  */
 type Json = Record<string, any>
 
@@ -44,6 +45,24 @@ function barChart(options: {
   return parts.join('\n')
 }
 
+/** Horizontal bars, one per layer, each labelled with its time and its multiple of the first. */
+function layerBars(x: number, y: number, width: number, layers: Record<string, number> | undefined): string {
+  const entries = Object.entries(layers ?? {})
+  if (!entries.length) return ''
+  const base = entries[0]![1]
+  const max = Math.max(...entries.map(([, v]) => v))
+  const labelWidth = 190
+  const parts = [`<text x="${x}" y="${y}" font-size="12" font-weight="bold">Save (draft + edit + publish), by layer</text>`]
+  entries.forEach(([label, value], i) => {
+    const top = y + 10 + i * 17
+    const w = ((width - labelWidth - 70) * value) / max
+    parts.push(`<text x="${x}" y="${top + 10}" font-size="10">${esc(label)}</text>`)
+    parts.push(`<rect x="${x + labelWidth}" y="${top}" width="${w.toFixed(1)}" height="12" fill="${i === entries.length - 1 ? COLORS.suite : COLORS.vanilla}"/>`)
+    parts.push(`<text x="${(x + labelWidth + w + 4).toFixed(1)}" y="${top + 10}" font-size="10">${value.toFixed(1)} ms ×${(value / base).toFixed(2)}</text>`)
+  })
+  return parts.join('\n')
+}
+
 export function renderPlot(report: Json): string {
   const read = (report.read ?? {}) as Json
   const readGroups = Object.entries(read).map(([key, value]) => ({
@@ -76,7 +95,8 @@ export function renderPlot(report: Json): string {
 <rect x="740" y="40" width="12" height="12" fill="${COLORS.vanilla}"/><text x="756" y="50" font-size="11">vanilla Payload</text>
 ${barChart({ x: 20, y: 60, width: 860, height: 260, title: 'Read throughput (higher is better)', unit: 'requests/s', groups: readGroups })}
 ${barChart({ x: 20, y: 330, width: 480, height: 260, title: 'Write latency, median (lower is better)', unit: 'ms', groups: writeGroups })}
-${summary.map((line, i) => `<text x="530" y="${370 + i * 20}" font-size="12">${esc(line)}</text>`).join('\n')}
+${summary.map((line, i) => `<text x="530" y="${365 + i * 18}" font-size="12">${esc(line)}</text>`).join('\n')}
+${layerBars(530, 495, 360, report.save_layers_ms as Record<string, number> | undefined)}
 </svg>
 `
 }

@@ -15,7 +15,7 @@ import path from 'node:path'
 
 import type { SeedResult } from './seed'
 import type { WriteOperation, WriteResult } from './write'
-import { payloadEnv, repoRoot, resultLine, resultsDir, round, summarise } from './support'
+import { BENCH_LAYERS, payloadEnv, repoRoot, resultLine, resultsDir, round, summarise } from './support'
 import { renderPlot } from './plot'
 
 const argv = process.argv.slice(2)
@@ -252,6 +252,21 @@ async function checkScenario(url: string, requests: autocannon.Options['requests
   if (response.status !== 200 || !docs || text.includes('"errors"')) throw new Error(`${name}: ${response.status} ${text.slice(0, 400)}`)
 }
 
+/**
+ * A copy of the seeded SQLite file for one child, taken while no process writes to it. The file runs in WAL
+ * mode, so committed pages may still sit in `-wal` beside it: the copy takes that too (SQLite replays it on
+ * open), or it would be a torn database. A stale `-shm` is never copied; SQLite rebuilds it.
+ */
+function copyDatabase(from: string, to: string) {
+  removeDatabase(to)
+  copyFileSync(from, to)
+  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`)
+}
+
+function removeDatabase(file: string) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
+}
+
 // ── main ───────────────────────────────────────────────────────────────────────────────────────────────────
 async function main() {
   log(`${quick ? 'quick' : 'full'} run in ${work}; ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB`)
@@ -281,13 +296,13 @@ async function main() {
   // 4. Import.
   Object.assign(report, await stage('import', () => importBenchmark(), { import_articles_per_s: null, import_ratio: null }))
 
-  // 4b. What-if: the same write and import runs with SQLite tuned — Payload transactions on, WAL mode,
-  // synchronous=NORMAL (support.applySqliteTuning; README "Performance").
+  // 4b. What-if: the same write and import runs with Payload's transactions turned on for SQLite (off by
+  // default; support.applySqliteTuning). The embedded database already runs WAL with synchronous=NORMAL.
   if (!quick || argv.includes('--tuned')) {
-    const wal = { BENCH_SQLITE: 'wal+tx' }
-    report.what_if_sqlite_tuned = {
-      ...(await stage('write (wal+tx)', () => writeBenchmark(db, dataDir, seedFile, wal), { save_ratio: null })),
-      ...(await stage('import (wal+tx)', () => importBenchmark(wal), { import_articles_per_s: null, import_ratio: null })),
+    const tx = { BENCH_SQLITE: 'tx' }
+    report.what_if_sqlite_transactions = {
+      ...(await stage('write (tx)', () => writeBenchmark(db, dataDir, seedFile, tx), { save_ratio: null })),
+      ...(await stage('import (tx)', () => importBenchmark(tx), { import_articles_per_s: null, import_ratio: null })),
     }
   }
 
@@ -435,15 +450,29 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     const order: Flavour[] = r % 2 === 0 ? ['suite', 'vanilla'] : ['vanilla', 'suite']
     for (const flavour of order) {
       const copy = path.join(work, `write-${flavour}-${r}.db`)
-      copyFileSync(db, copy)
+      copyDatabase(db, copy)
       const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=write-${flavour}-${r}.cpuprofile`] : []
       const child = await runNode('tests/bench/write.ts', [String(iterations), seedFile], { ...payloadEnv(copy, dataDir), BENCH_CONFIG: flavour, ...tuning }, { nodeArgs, bootWatch: true })
       if (child.code !== 0) throw new Error(`write ${flavour} failed:\n${child.output.slice(-4000)}`)
       const result = resultLine<WriteResult>(child.output)
       for (const op of Object.keys(result.samples) as WriteOperation[]) samples[flavour][op].push(...result.samples[op])
-      rmSync(copy, { force: true })
+      removeDatabase(copy)
     }
   }
+  // Where the suite's extra time goes: vanilla with the suite added back a layer at a time (vanilla.config.ts),
+  // one run each after the alternating rounds. Not for the what-if runs.
+  const layers: Record<string, Record<WriteOperation, number[]>> = {}
+  if (!tuning.BENCH_SQLITE) {
+    for (const layer of BENCH_LAYERS) {
+      const copy = path.join(work, `write-layer-${layer}.db`)
+      copyDatabase(db, copy)
+      const child = await runNode('tests/bench/write.ts', [String(iterations), seedFile], { ...payloadEnv(copy, dataDir), BENCH_CONFIG: 'vanilla', BENCH_LAYER: layer }, { bootWatch: true })
+      if (child.code !== 0) throw new Error(`write layer ${layer} failed:\n${child.output.slice(-4000)}`)
+      layers[layer] = resultLine<WriteResult>(child.output).samples
+      removeDatabase(copy)
+    }
+  }
+
   const ops = Object.keys(samples.suite) as WriteOperation[]
   const write: Record<string, unknown> = {}
   const ratios: Record<string, number> = {}
@@ -456,10 +485,22 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
   }
   // save_ratio: a draft save + an update + a publish, suite time over vanilla time (sum of medians).
   const saveOps: WriteOperation[] = ['createDraft', 'updateDraft', 'publish']
-  const sum = (flavour: Flavour) => saveOps.reduce((t, op) => t + summarise(samples[flavour][op]).median, 0)
+  const saveMs = (runs: Record<WriteOperation, number[]>) => saveOps.reduce((t, op) => t + summarise(runs[op]).median, 0)
+  const sum = (flavour: Flavour) => saveMs(samples[flavour])
+  const saveLayers = !Object.keys(layers).length
+    ? undefined
+    : {
+        vanilla: round(sum('vanilla')),
+        '+ house-style fields (hooks off)': round(saveMs(layers.fields!)),
+        '+ house-style hooks': round(saveMs(layers['house-style']!)),
+        '+ editorial workflow': round(saveMs(layers.workflow!)),
+        '+ distribution = suite': round(sum('suite')),
+      }
+  if (saveLayers) log(`save by layer (ms, draft + update + publish): ${Object.entries(saveLayers).map(([k, v]) => `${k} ${v}`).join(', ')}`)
   return {
     save_ratio: round(sum('suite') / sum('vanilla')),
     save_ratios: ratios,
+    save_layers_ms: saveLayers,
     write,
     write_notes: 'Local API as an editor (user, access checked) on a copy of the seeded database. save_ratio = sum of medians of createDraft + updateDraft + publish, suite / vanilla.',
   }
@@ -479,6 +520,22 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
     results[mode] = resultLine(child.output)
     log(`import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${mode}: ${results[mode]!.articlesPerSecond} articles/s (${plan.importFiles} stories in ${results[mode]!.seconds} s)`)
   }
+  // Payload's own ceiling for the same data on this machine: raw create without the suite's plugins, and
+  // with only house-style's fields (hooks off). Not for the what-if runs.
+  const ceilings: Record<string, number> = {}
+  if (!tuning.BENCH_SQLITE) {
+    for (const [label, env] of [
+      ['vanilla', { BENCH_CONFIG: 'vanilla' }],
+      ['vanilla + house-style fields', { BENCH_CONFIG: 'vanilla', BENCH_LAYER: 'fields' }],
+    ] as const) {
+      const modeDir = path.join(work, `import-raw-${env.BENCH_CONFIG}-${'BENCH_LAYER' in env ? env.BENCH_LAYER : 'none'}`)
+      mkdirSync(modeDir, { recursive: true })
+      const child = await runNode('tests/bench/import.ts', ['raw', dir], { ...payloadEnv(path.join(modeDir, 'import.db'), modeDir), ...env }, { bootWatch: true })
+      if (child.code !== 0) throw new Error(`import raw (${label}) failed:\n${child.output.slice(-4000)}`)
+      ceilings[label] = resultLine<{ articlesPerSecond: number }>(child.output).articlesPerSecond
+      log(`import raw (${label}): ${ceilings[label]} articles/s`)
+    }
+  }
   return {
     import_articles_per_s: results.import!.articlesPerSecond,
     import_ratio: round(results.import!.articlesPerSecond / results.raw!.articlesPerSecond),
@@ -486,8 +543,9 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
       stories: plan.importFiles,
       importStory: { articlesPerSecond: results.import!.articlesPerSecond, seconds: results.import!.seconds, perStoryMs: summarise(results.import!.samples) },
       rawCreate: { articlesPerSecond: results.raw!.articlesPerSecond, seconds: results.raw!.seconds, perStoryMs: summarise(results.raw!.samples) },
+      rawCreateWithout: Object.keys(ceilings).length ? ceilings : undefined,
     },
-    import_notes: 'SQLite file database, fresh per mode. importStory = parse + fix + resolve names + payload.create (as `newsroom import` per file, drafts); raw = payload.create of the same parsed data. Boot not counted.',
+    import_notes: 'SQLite file database, fresh per mode. import = importFiles(), what `newsroom import` runs after boot: parse + fix + resolve names (once per run) + payload.create (drafts, depth 0); raw = payload.create (depth 0) of the same parsed data, names resolved beforehand; rawCreateWithout = the same raw create in Payload without the suite, and with only house-style fields. Boot not counted.',
   }
 }
 

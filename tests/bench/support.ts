@@ -145,6 +145,9 @@ export function summarise(samples: number[]) {
 export const round = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null) as number
 
 /** Environment a child benchmark process needs to boot Payload on `databaseFile`. */
+/** The suite added back to vanilla a layer at a time (vanilla.config.ts, BENCH_LAYER). */
+export const BENCH_LAYERS = ['fields', 'house-style', 'workflow'] as const
+
 export function payloadEnv(databaseFile: string, dataDir: string): Record<string, string> {
   return {
     DATABASE_URI: `file:${databaseFile}`,
@@ -164,11 +167,11 @@ export function resultLine<T>(output: string): T {
 }
 
 /**
- * BENCH_SQLITE=wal|tx|wal+tx: the what-ifs the report compares against, applied to the booted adapter.
- *   wal  the SQLite file in WAL mode with synchronous=NORMAL (a commit appends to the WAL; no journal syncs)
- *   tx   Payload's transactions switched on for SQLite (what `transactionOptions: {}` in sqliteAdapter does):
- *        one commit per operation instead of one per statement
- * The shipped adapter (src/database.ts) sets neither; without this variable nothing is changed.
+ * BENCH_SQLITE=tx: the what-if the report compares against, applied to the booted adapter: Payload's
+ * transactions switched on for SQLite (what `transactionOptions: {}` in sqliteAdapter does), one commit per
+ * operation instead of one per statement. The shipped adapter (src/database.ts) already runs the file in WAL
+ * mode with synchronous=NORMAL; `wal` re-applies that and is kept for older databases. Without this
+ * variable nothing is changed.
  */
 export async function applySqliteTuning(payload: { db: unknown }): Promise<void> {
   const mode = process.env.BENCH_SQLITE ?? ''

@@ -3,12 +3,20 @@
  * editor, sharp and jobs settings as payload.config.ts, but none of the suite's plugins (no house-style,
  * editorial-workflow or distribution fields, hooks or endpoints). It runs on the database the suite's
  * migrations created, so both read the same rows; the plugin columns are simply not selected.
+ *
+ * BENCH_LAYER adds the suite back a layer at a time, to show where a save's extra time goes:
+ *   fields        house-style's fields (dateline, credits, rendered output, findings) with its hooks off
+ *   house-style   the house-style plugin as the suite runs it
+ *   workflow      house-style + editorial workflow (the suite without distribution)
  */
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
+
+import { editorialWorkflowPlugin } from '../../plugins/editorial-workflow'
+import { houseStylePlugin } from '../../plugins/house-style'
 
 import { Articles } from '../../collections/Articles'
 import { Authors } from '../../collections/Authors'
@@ -18,6 +26,9 @@ import { Sections } from '../../collections/Sections'
 import { Users } from '../../collections/Users'
 import { chooseDatabase, databaseAdapter } from '../../src/database'
 import { resolvePayloadSecret } from '../../src/env'
+import { houseStyleSettings } from '../../src/house-style-settings'
+
+const layer = process.env.BENCH_LAYER ?? ''
 
 export default buildConfig({
   secret: resolvePayloadSecret(),
@@ -31,4 +42,7 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { autoGenerate: false },
   jobs: { deleteJobOnComplete: false },
+  plugins: !layer
+    ? []
+    : [houseStylePlugin({ ...houseStyleSettings, disabled: layer === 'fields' }), ...(layer === 'workflow' ? [editorialWorkflowPlugin()] : [])],
 })

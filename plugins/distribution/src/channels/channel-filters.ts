@@ -14,8 +14,9 @@ export async function withAncestors(req: PayloadRequest, collection: string, id:
   let current = id
   while (current !== undefined && chain.length < MAX_DEPTH && !chain.includes(String(current))) {
     chain.push(String(current))
-    const doc = (await req.payload
-      .findByID({ collection: collection as CollectionSlug, id: current, depth: 0, overrideAccess: true, req, select: { parent: true } as never })
+    // The parent link only, through the adapter: this runs once per level on every publish to filtered channels.
+    const doc = (await req.payload.db
+      .findOne({ collection: collection as CollectionSlug, where: { id: { equals: current } }, select: { parent: true }, joins: false, req })
       .catch(() => null)) as { parent?: unknown } | null
     current = idOf(doc?.parent)
   }

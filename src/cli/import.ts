@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 
-import { newNameLookups, type NameLookups } from '../../plugins/house-style'
+import { newNameLookups } from '../../plugins/house-style'
 import { importStory } from '../import/import-story'
 import { resolveFromUser } from './read-file'
 
@@ -64,36 +64,26 @@ export interface ImportSummary {
   needsAttention: number
 }
 
-export type FileOutcome = { created: boolean; needsAttention: boolean; error?: undefined } | { error: string }
-
 /** Imports the files one after another with one set of name look-ups; a failure is reported and skipped. */
 export async function importFiles(
   payload: Payload,
   files: string[],
-  options: {
-    publish: boolean
-    lookups?: NameLookups
-    onStart?: (file: string) => void
-    onDone?: (file: string, outcome: FileOutcome) => void | Promise<void>
-  },
+  options: { publish: boolean; onStart?: (file: string) => void; onDone?: (file: string) => void },
 ): Promise<{ summary: ImportSummary; failures: string[] }> {
   const summary: ImportSummary = { created: 0, updated: 0, failed: 0, needsAttention: 0 }
   const failures: string[] = []
-  const lookups = options.lookups ?? newNameLookups()
+  const lookups = newNameLookups()
   for (const file of files) {
     options.onStart?.(file)
-    let outcome: FileOutcome
     try {
       const result = await importStory(payload, readFileSync(file, 'utf8'), { publish: options.publish, lookups })
-      outcome = { created: result.created, needsAttention: result.findings.some((f) => f.severity === 'error') }
       summary[result.created ? 'created' : 'updated']++
-      if (outcome.needsAttention) summary.needsAttention++
+      if (result.findings.some((f) => f.severity === 'error')) summary.needsAttention++
     } catch (error) {
-      outcome = { error: errorText(error) }
       summary.failed++
-      failures.push(`${path.basename(file)}: ${outcome.error}`)
+      failures.push(`${path.basename(file)}: ${errorText(error)}`)
     }
-    await options.onDone?.(file, outcome)
+    options.onDone?.(file)
   }
   return { summary, failures }
 }

@@ -33,18 +33,13 @@ export interface ImportResult {
 export const importKeyOf = (source: string): string =>
   createHash('sha256').update(source.replace(/\r\n/g, '\n').trim()).digest('hex').slice(0, 32)
 
-/** The story as the importer will save it: parsed, with the safe fixes applied under the desk's house style. */
-function readForImport(payload: Payload, source: string) {
-  const houseStyle = resolveHouseStyleOptions(payload.config.custom?.houseStyle)
-  return {
-    houseStyle,
-    ...readLegacyStory(source, { fix: true, context: { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset } }),
-  }
-}
-
 export async function importStory(payload: Payload, source: string, options: ImportOptions = {}): Promise<ImportResult> {
   const req = await createLocalReq({}, payload)
-  const { houseStyle, story, findings } = readForImport(payload, source)
+  const houseStyle = resolveHouseStyleOptions(payload.config.custom?.houseStyle)
+  const { story, findings } = readLegacyStory(source, {
+    fix: true,
+    context: { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset },
+  })
   const media = new Map<string, string | number>()
   for (const block of story.body.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image')) {
     const id = await options.mediaFor?.(block.src, req)

@@ -56,6 +56,8 @@ export const Articles: CollectionConfig = {
       label: label('导入指纹', 'Import key'),
       admin: { hidden: true, readOnly: true },
       access: { read: ({ req }) => Boolean(req.user) },
+      // A copy is a new story, not the imported file: it must not carry (or collide on) the file's key.
+      hooks: { beforeDuplicate: [() => null] },
     },
     {
       name: 'publishedAt',
@@ -63,10 +65,12 @@ export const Articles: CollectionConfig = {
       label: label('首发时间', 'First published'),
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
       hooks: {
-        // Set once, the first time the story goes public.
+        // Set once, the first time the story goes public. The editorial-workflow plugin owns the field
+        // (`publishedAtField`): a user's save can neither set nor change it.
         beforeChange: [
-          ({ value, siblingData, originalDoc }) =>
-            value ?? originalDoc?.publishedAt ?? (siblingData._status === 'published' ? new Date().toISOString() : value),
+          ({ value, siblingData, originalDoc, operation }) =>
+            // A new story (a copy included: its originalDoc is the story copied) has no earlier date to keep.
+            value ?? (operation === 'update' ? originalDoc?.publishedAt : null) ?? (siblingData._status === 'published' ? new Date().toISOString() : value),
         ],
       },
     },

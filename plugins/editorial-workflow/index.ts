@@ -13,6 +13,7 @@ export type { EditorialWorkflowPluginConfig, ResolvedWorkflowOptions } from './s
 export { STAGES, LIVE_STAGES, stageLabels, type Stage } from './src/stages'
 export { WORKFLOW_ACTIONS, TRANSITIONS, actionLabels, type WorkflowAction, type EventAction } from './src/actions'
 export { WorkflowError } from './src/errors'
+export { workflowSchedulePublish, type SchedulePublishArgs } from './src/schedule-guard'
 export { appliedTransition, type AppliedTransition } from './src/request-state'
 export type { WorkflowActionResult } from './src/perform-action'
 export type { WorkflowView, WorkflowHistoryEntry } from './src/read-workflow'

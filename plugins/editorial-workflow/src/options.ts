@@ -21,6 +21,12 @@ export interface EditorialWorkflowPluginConfig {
   authorUserField?: string
   /** The array of credits on a story; each row has an `author` relationship. @default 'credits' */
   creditsField?: string
+  /**
+   * The date field on stories that says when a story first went public. The workflow owns it: it is set when the
+   * story is first published and kept through corrections, unpublishing and re-publishing; a user's save can
+   * neither set nor change it (403 naming the field). `false`: stories have no such field. @default 'publishedAt'
+   */
+  publishedAtField?: string | false
   /** Add "my stories" and "review queue" links to the admin navigation and dashboard. @default true */
   navLinks?: boolean
   /** Keep the fields and the history collection (stable schema) but enforce, record and serve nothing. @default false */
@@ -39,6 +45,7 @@ export const resolveOptions = (options: EditorialWorkflowPluginConfig = {}): Res
   authorsCollection: options.authorsCollection ?? 'authors',
   authorUserField: options.authorUserField ?? 'user',
   creditsField: options.creditsField ?? 'credits',
+  publishedAtField: options.publishedAtField ?? 'publishedAt',
   navLinks: options.navLinks ?? true,
   disabled: options.disabled ?? false,
 })

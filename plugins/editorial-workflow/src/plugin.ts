@@ -15,6 +15,7 @@ import { afterStorySave } from './hooks/after-story-save'
 import { captureOperation } from './hooks/capture-operation'
 import { guardStorySave } from './hooks/guard-story-save'
 import { resolveOptions, type EditorialWorkflowPluginConfig, type ResolvedWorkflowOptions } from './options'
+import { withGuardedJobs } from './schedule-guard'
 
 const ADMIN = '/plugins/editorial-workflow/src/admin'
 
@@ -82,6 +83,7 @@ export const editorialWorkflowPlugin =
               },
             },
       graphQL: options.disabled ? config.graphQL : withWorkflowGraphQL(config.graphQL, options),
+      jobs: options.disabled ? config.jobs : withGuardedJobs(config.jobs, options),
       custom: { ...config.custom, editorialWorkflow: options },
     }
   }

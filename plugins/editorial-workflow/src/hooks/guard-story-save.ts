@@ -7,14 +7,15 @@
  *     stories that are not theirs or not theirs to edit any more, reporters publishing;
  *   • turns a publish or unpublish written directly (the admin's Publish/Unpublish buttons, `_status` over the
  *     API, the schedulePublish job) into the same recorded transition, with the same rules;
- *   • keeps the workflow's own fields (stage, sequence, createdBy, retraction reason) as the workflow set them.
+ *   • keeps the workflow's own fields (stage, sequence, createdBy, retraction reason, first-published date) as
+ *     the workflow set them.
  * Runs after house-style's hook, so `data.styleFindings` is the fresh lint of what is being saved.
  */
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { TRANSITIONS } from '../actions'
 import { actorOf, sameId, type Actor, type Id } from '../desk-roles'
-import { conflict, forbidden, styleBlocked } from '../errors'
+import { WorkflowError, conflict, forbidden, styleBlocked } from '../errors'
 import { actionEntries, creationEntries } from '../history-entries'
 import type { ResolvedWorkflowOptions } from '../options'
 import { isOwnStory } from '../ownership'
@@ -41,7 +42,9 @@ export const guardStorySave =
   async ({ data, originalDoc, operation, req, collection }) => {
     const actor = actorOf(req.user, options)
     const state = workflowState(req)
-    if (operation === 'create') return guardCreate(data, actor, Boolean(state.operations[storyKey(collection.slug, 'create')]?.duplicating))
+    if (operation === 'create') {
+      return guardCreate(options, data, actor, Boolean(state.operations[storyKey(collection.slug, 'create')]?.duplicating))
+    }
     const id = (originalDoc as { id?: Id } | undefined)?.id
     if (id === undefined) return data
     const key = storyKey(collection.slug, id)
@@ -49,6 +52,7 @@ export const guardStorySave =
     // Payload hands update hooks the latest version (draft included) as originalDoc: no need to read it again.
     const story = await readStoryState(req, options, collection.slug, id, originalDoc as Record<string, unknown>)
     if (!story) return data
+    if (actor) keepPublishedAt(options, data, story.latest[options.publishedAtField || ''])
     const requested = state.requested[key]
     if (requested) return applyRequested(req, options, collection.slug, story, data, actor, requested)
     const op = state.operations[key] ?? state.operations[storyKey(collection.slug, 'update')] ?? state.operations[storyKey(collection.slug, 'restoreVersion')]
@@ -58,7 +62,32 @@ export const guardStorySave =
     })
   }
 
-function guardCreate(data: Data, actor: Actor | null, duplicating: boolean): Data {
+const sameInstant = (a: unknown, b: unknown) => {
+  const left = a ? Date.parse(String(a)) : NaN
+  const right = b ? Date.parse(String(b)) : NaN
+  return left === right || (Number.isNaN(left) && Number.isNaN(right))
+}
+
+/**
+ * A user's save keeps the story's first-published date as the workflow set it (the field's own hook sets it at
+ * the first publish). Sending the stored value back (the admin form does) or nothing is fine; another value is
+ * refused rather than silently dropped, so an API client learns why its date did not stick.
+ */
+function keepPublishedAt(options: ResolvedWorkflowOptions, data: Data, stored: unknown) {
+  const field = options.publishedAtField
+  if (!field) return
+  const sent = data[field]
+  if (sent != null && sent !== '' && !sameInstant(sent, stored)) {
+    throw new WorkflowError(
+      `${field}: set by the workflow when the story is first published; it cannot be written. / 首发时间由发布操作记录，不能手动设置。`,
+      403,
+      { reason: 'forbidden', field },
+    )
+  }
+  data[field] = stored ?? null
+}
+
+function guardCreate(options: ResolvedWorkflowOptions, data: Data, actor: Actor | null, duplicating: boolean): Data {
   // Payload has already turned a draft save into `_status: 'draft'`; only a real publish says 'published'.
   const published = data._status === 'published'
   if (actor) {
@@ -69,9 +98,11 @@ function guardCreate(data: Data, actor: Actor | null, duplicating: boolean): Dat
     if (!actor.isEditor && !actor.isReporter) throw forbidden('Only desk staff may write stories. / 仅编辑部成员可写稿。')
     if (published && !actor.isEditor) throw forbidden('Only editors may publish. / 仅编辑可发布稿件。', 'publish')
     data.createdBy = actor.id
-    // A duplicate starts its own life: no corrections, no retraction.
+    // A duplicate starts its own life: no corrections, no retraction, never published.
     data.corrections = []
     data.retractionReason = null
+    if (duplicating && options.publishedAtField) data[options.publishedAtField] = null
+    keepPublishedAt(options, data, null)
   }
   data.stage = published ? 'published' : 'draft'
   data.workflowSequence = creationEntries(actor, published).length

@@ -1,0 +1,11 @@
+// Server functions the admin calls that this app answers itself, over Payload's own (handleServerFunctions
+// prefers these): scheduling a story's publish is the editorial workflow's `schedule` action, never a bare job.
+import type { ServerFunction } from 'payload'
+
+import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
+
+import { workflowSchedulePublish } from '../../../plugins/editorial-workflow'
+
+export const serverFunctions: Record<string, ServerFunction<any, any>> = {
+  'schedule-publish': workflowSchedulePublish(schedulePublishHandler as never),
+}

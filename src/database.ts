@@ -15,6 +15,7 @@ import path from 'node:path'
 
 import { migrations as postgresMigrations } from '../migrations/postgres/index'
 import { migrations as sqliteMigrations } from '../migrations/sqlite/index'
+import { postgresArchiveIndexes, sqliteArchiveIndexes } from './archive-indexes'
 import { dataDir, projectRoot, StartupError } from './env'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
@@ -58,6 +59,7 @@ export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): Data
         migrationDir: migrationDir('sqlite'),
         // A second writer (CLI import while the server runs) waits instead of failing with SQLITE_BUSY.
         busyTimeout: 5000,
+        afterSchemaInit: [sqliteArchiveIndexes],
         // In-memory databases must not use transactions: a fresh empty connection follows one (DESIGN.md §9).
         // A file uses write-ahead logging with NORMAL syncs: a commit no longer waits for two fsyncs, readers do
         // not block the writer, and a crash of the app loses nothing committed (only a power cut can).
@@ -68,6 +70,7 @@ export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): Data
         pool: { connectionString: choice.url, connectionTimeoutMillis: 5000 },
         push: false,
         migrationDir: migrationDir('postgres'),
+        afterSchemaInit: [postgresArchiveIndexes],
       })
     case 'mongodb':
       // MongoDB is schemaless for Payload: no migrations to apply. Not run on these machines (README).

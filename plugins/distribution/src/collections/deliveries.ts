@@ -38,6 +38,9 @@ export function deliveriesCollection(options: ResolvedDistributionOptions): Coll
       listSearchableFields: ['title', 'externalId'],
     },
     defaultSort: '-createdAt',
+    // The admin list by state, newest first, and a story's deliveries (its join field, newest first): read in
+    // index order at any archive size.
+    indexes: [{ fields: ['state', 'createdAt'] }, { fields: ['article', 'createdAt'] }],
     access: {
       read: staffAccess(roles),
       // System only: rows are written by the publish hook and the delivery job (overrideAccess).

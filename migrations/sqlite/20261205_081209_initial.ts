@@ -72,6 +72,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`articles_updated_at_idx\` ON \`articles\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`articles_created_at_idx\` ON \`articles\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`articles__status_idx\` ON \`articles\` (\`_status\`);`)
+  await db.run(sql`CREATE INDEX \`articles_published_idx\` ON \`articles\` (\`_status\`,\`published_at\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`articles_section_published_idx\` ON \`articles\` (\`section_id\`,\`_status\`,\`published_at\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`articles_region_published_idx\` ON \`articles\` (\`region_id\`,\`_status\`,\`published_at\`,\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`articles_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -82,6 +85,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`articles_texts_order_parent\` ON \`articles_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`articles_texts_parent_order_idx\` ON \`articles_texts\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`articles_texts_text_path_idx\` ON \`articles_texts\` (\`text\`,\`path\`);`)
   await db.run(sql`CREATE TABLE \`_articles_v_version_credits\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -166,6 +171,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_articles_v_updated_at_idx\` ON \`_articles_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_latest_idx\` ON \`_articles_v\` (\`latest\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_autosave_idx\` ON \`_articles_v\` (\`autosave\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_latest_created_idx\` ON \`_articles_v\` (\`latest\`,\`version_created_at\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_latest_stage_created_idx\` ON \`_articles_v\` (\`latest\`,\`version_stage\`,\`version_created_at\`,\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`_articles_v_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -176,6 +183,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_articles_v_texts_order_parent\` ON \`_articles_v_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_texts_parent_order_idx\` ON \`_articles_v_texts\` (\`parent_id\`,\`order\`);`)
   await db.run(sql`CREATE TABLE \`sections\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
@@ -427,6 +435,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`deliveries_external_id_idx\` ON \`deliveries\` (\`external_id\`);`)
   await db.run(sql`CREATE INDEX \`deliveries_updated_at_idx\` ON \`deliveries\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`deliveries_created_at_idx\` ON \`deliveries\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`state_createdAt_idx\` ON \`deliveries\` (\`state\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`article_createdAt_idx\` ON \`deliveries\` (\`article_id\`,\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`delivery_attempts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,

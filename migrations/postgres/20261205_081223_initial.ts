@@ -488,7 +488,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "articles_updated_at_idx" ON "articles" USING btree ("updated_at");
   CREATE INDEX "articles_created_at_idx" ON "articles" USING btree ("created_at");
   CREATE INDEX "articles__status_idx" ON "articles" USING btree ("_status");
+  CREATE INDEX "articles_published_idx" ON "articles" USING btree ("_status","published_at","created_at");
+  CREATE INDEX "articles_section_published_idx" ON "articles" USING btree ("section_id","_status","published_at","created_at");
+  CREATE INDEX "articles_region_published_idx" ON "articles" USING btree ("region_id","_status","published_at","created_at");
   CREATE INDEX "articles_texts_order_parent" ON "articles_texts" USING btree ("order","parent_id");
+  CREATE INDEX "articles_texts_parent_order_idx" ON "articles_texts" USING btree ("parent_id","order");
+  CREATE INDEX "articles_texts_text_path_idx" ON "articles_texts" USING btree ("text","path");
   CREATE INDEX "_articles_v_version_credits_order_idx" ON "_articles_v_version_credits" USING btree ("_order");
   CREATE INDEX "_articles_v_version_credits_parent_id_idx" ON "_articles_v_version_credits" USING btree ("_parent_id");
   CREATE INDEX "_articles_v_version_credits_author_idx" ON "_articles_v_version_credits" USING btree ("author_id");
@@ -511,7 +516,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_updated_at_idx" ON "_articles_v" USING btree ("updated_at");
   CREATE INDEX "_articles_v_latest_idx" ON "_articles_v" USING btree ("latest");
   CREATE INDEX "_articles_v_autosave_idx" ON "_articles_v" USING btree ("autosave");
+  CREATE INDEX "_articles_v_latest_created_idx" ON "_articles_v" USING btree ("latest","version_created_at","created_at");
+  CREATE INDEX "_articles_v_latest_stage_created_idx" ON "_articles_v" USING btree ("latest","version_stage","version_created_at","created_at");
   CREATE INDEX "_articles_v_texts_order_parent" ON "_articles_v_texts" USING btree ("order","parent_id");
+  CREATE INDEX "_articles_v_texts_parent_order_idx" ON "_articles_v_texts" USING btree ("parent_id","order");
   CREATE UNIQUE INDEX "sections_slug_idx" ON "sections" USING btree ("slug");
   CREATE INDEX "sections_parent_idx" ON "sections" USING btree ("parent_id");
   CREATE INDEX "sections_updated_at_idx" ON "sections" USING btree ("updated_at");
@@ -565,6 +573,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "deliveries_external_id_idx" ON "deliveries" USING btree ("external_id");
   CREATE INDEX "deliveries_updated_at_idx" ON "deliveries" USING btree ("updated_at");
   CREATE INDEX "deliveries_created_at_idx" ON "deliveries" USING btree ("created_at");
+  CREATE INDEX "state_createdAt_idx" ON "deliveries" USING btree ("state","created_at");
+  CREATE INDEX "article_createdAt_idx" ON "deliveries" USING btree ("article_id","created_at");
   CREATE UNIQUE INDEX "delivery_attempts_key_idx" ON "delivery_attempts" USING btree ("key");
   CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id");
   CREATE INDEX "delivery_attempts_updated_at_idx" ON "delivery_attempts" USING btree ("updated_at");

@@ -1,0 +1,196 @@
+/**
+ * Every hot read is served by an index, on SQLite and on PostgreSQL. Each read runs through Payload as its
+ * users run it (anonymous GraphQL and REST lists, the feeds and the news sitemap as the host serves them, the
+ * admin's queues as an editor or reporter); the SQL Payload actually issues is recorded and each statement's
+ * plan asked from the database (`EXPLAIN QUERY PLAN` / `EXPLAIN`, see tests/support/query-plans.ts). A full scan
+ * of a story or delivery table, or a temporary sort of one, fails the test: that is what slows a read down as
+ * the archive grows.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { bootDesk, testDatabaseKind, type TestDesk } from '../support/payload'
+import { explainStatement, planProblems, recordStatements, type Statement } from '../support/query-plans'
+import { closeDesk, graphql, rest, setUpDesk, storyAt, type Desk } from './workflow-desk'
+
+const kind = testDatabaseKind()
+/** Tables whose size grows with the archive: a full scan of any of them is a problem. */
+const ARCHIVE_TABLES = ['articles', 'articles_credits', 'articles_texts', 'articles_rels', '_articles_v', '_articles_v_version_credits', '_articles_v_texts', 'deliveries', 'workflow_events']
+/** Tables a list is cut from: sorting all their matching rows before the LIMIT is a problem. */
+const LIST_TABLES = ['articles', '_articles_v', 'deliveries']
+
+let testDesk: TestDesk
+let desk: Desk
+const ids: Record<string, any> = {}
+
+type Route = { path: string; handler: (req: Request) => Promise<Response> }
+/** What the Express host does with a public route: match its pattern and hand it a web Request. */
+async function publicGet(path: string) {
+  const routes = desk.payload.config.custom.publicRoutes as Route[]
+  const pattern = (p: string) => new RegExp(`^${p.replace(/[.]/g, '\\.').replace(/:[a-z]+/g, '[^/]+')}$`)
+  const route = routes.find((r) => pattern(r.path).test(path))
+  if (!route) throw new Error(`no public route for ${path}`)
+  const res = await route.handler(new Request(`http://localhost${path}`))
+  const body = await res.text()
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body}`)
+  return body
+}
+
+const LIST_FIELDS = 'docs { id title slug publishedAt datelineText bylineText section { name slug } region { name } }'
+
+beforeAll(async () => {
+  testDesk = await bootDesk()
+  desk = await setUpDesk(testDesk.payload)
+  const p = desk.payload
+  const news = await p.create({ collection: 'sections', data: { name: '新闻', slug: 'news' } as never })
+  const county = await p.create({ collection: 'sections', data: { name: '县域', slug: 'county', parent: news.id } as never })
+  const guizhou = await p.create({ collection: 'regions', data: { name: '贵州省', shortName: '贵州', level: 'province', code: '520000', slug: 'guizhou' } as never })
+  const xingren = await p.create({ collection: 'regions', data: { name: '兴仁市', shortName: '兴仁', level: 'county', code: '522322', slug: 'xingren', parent: guizhou.id } as never })
+  Object.assign(ids, { news: news.id, county: county.id, guizhou: guizhou.id, xingren: xingren.id })
+  const placed = { section: county.id, region: xingren.id, tags: ['乡村教育'] }
+  ids.published = await storyAt(desk, 'published', placed)
+  await storyAt(desk, 'published', { section: news.id, region: guizhou.id })
+  await storyAt(desk, 'submitted', placed)
+  await storyAt(desk, 'scheduled', placed)
+  await storyAt(desk, 'draft')
+  ids.slug = ((await p.findByID({ collection: 'articles', id: ids.published, depth: 0 })) as unknown as { slug: string }).slug
+}, 240_000)
+
+afterAll(() => closeDesk(testDesk))
+
+/** The hot reads, each as its users make it. Each must return something, so its statements are the real ones. */
+interface HotRead {
+  name: string
+  read: () => Promise<unknown>
+  /**
+   * By author and by tag the story is found from the credits/tags table's index, then that author's or tag's
+   * stories are sorted: the sort grows with what one author wrote, not with the archive (an index in published
+   * order would need the publication time copied into every credit and tag row). The plan must still find them
+   * through that index — `SEARCH <table> USING INDEX <index>` — and read no table whole.
+   */
+  sortsMatchesFrom?: { table: string; index: string }
+  /** A known gap on one database, with why: reported, not hidden. */
+  gap?: { on: 'sqlite' | 'postgres'; why: string }
+}
+
+const HOT_READS: HotRead[] = [
+  {
+    name: 'latest stories (GraphQL, anonymous)',
+    read: async () => {
+      const { data } = await graphql(`{ Articles(sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`)
+      expect(data?.Articles.docs).toHaveLength(2)
+    },
+  },
+  {
+    name: 'latest stories (REST, anonymous)',
+    read: async () => expect((await rest.get('articles?sort=-publishedAt&limit=20&depth=1')).body.docs).toHaveLength(2),
+  },
+  {
+    name: 'section list with the sections beneath it (GraphQL)',
+    read: async () => {
+      const { data } = await graphql(`query($s: [JSON]) { Articles(where: { section: { in: $s } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`, { s: [ids.news, ids.county] })
+      expect(data?.Articles.docs).toHaveLength(2)
+    },
+  },
+  {
+    name: 'one section (GraphQL)',
+    read: async () => {
+      const { data } = await graphql(`query($s: JSON) { Articles(where: { section: { equals: $s } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`, { s: ids.county })
+      expect(data?.Articles.docs).toHaveLength(1)
+    },
+  },
+  {
+    name: 'region list with the places beneath it (GraphQL)',
+    read: async () => {
+      const { data } = await graphql(`query($r: [JSON]) { Articles(where: { region: { in: $r } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`, { r: [ids.guizhou, ids.xingren] })
+      expect(data?.Articles.docs).toHaveLength(2)
+    },
+  },
+  {
+    name: 'by author (credits)',
+    sortsMatchesFrom: { table: 'articles_credits', index: 'articles_credits_author_idx' },
+    read: async () => {
+      const { data } = await graphql(`query($a: JSON) { Articles(where: { credits__author: { equals: $a } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`, { a: desk.reporter.authorId })
+      expect(data?.Articles.docs).toHaveLength(2)
+    },
+  },
+  {
+    name: 'by tag',
+    sortsMatchesFrom: { table: 'articles_texts', index: 'articles_texts_text_path_idx' },
+    read: async () => {
+      const { data } = await graphql(`{ Articles(where: { tags: { equals: "乡村教育" } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`)
+      expect(data?.Articles.docs).toHaveLength(1)
+    },
+  },
+  {
+    name: 'story by slug',
+    read: async () => {
+      const { data } = await graphql(`query($s: String) { Articles(where: { slug: { equals: $s } }, limit: 1) { docs { id title html } } }`, { s: ids.slug })
+      expect(data?.Articles.docs).toHaveLength(1)
+    },
+  },
+  { name: 'RSS feed', read: async () => expect(await publicGet('/feeds/rss.xml')).toContain('<item>') },
+  { name: 'section feed (with sections beneath)', read: async () => expect(await publicGet('/feeds/sections/news/feed.json')).toContain('"items"') },
+  { name: 'region feed (with places beneath)', read: async () => expect(await publicGet('/feeds/regions/guizhou/atom.xml')).toContain('<entry>') },
+  { name: 'news sitemap', read: async () => expect(await publicGet('/sitemaps/news.xml')).toContain('<news:news>') },
+  {
+    name: 'review queue (editor, admin list)',
+    read: async () => {
+      const { docs } = await desk.payload.find({ collection: 'articles', draft: true, where: { stage: { equals: 'submitted' } }, depth: 0, limit: 10, user: desk.editor.user, overrideAccess: false })
+      expect(docs).toHaveLength(1)
+    },
+  },
+  {
+    name: 'scheduled (editor, admin list)',
+    read: async () => {
+      const { docs } = await desk.payload.find({ collection: 'articles', draft: true, where: { stage: { equals: 'scheduled' } }, depth: 0, limit: 10, user: desk.editor.user, overrideAccess: false })
+      expect(docs).toHaveLength(1)
+    },
+  },
+  {
+    name: 'all stories newest first (admin list)',
+    read: async () => {
+      const { docs } = await desk.payload.find({ collection: 'articles', draft: true, depth: 0, limit: 10, user: desk.editor.user, overrideAccess: false })
+      expect(docs.length).toBeGreaterThan(0)
+    },
+  },
+  {
+    name: "my stories (reporter, admin list)",
+    gap: {
+      on: 'postgres',
+      why: 'created-by OR credited-author across the credits join: PostgreSQL hash-joins every latest version and sorts the matches (SQLite walks the index); needs the ownership rule as a union, not an OR over a join',
+    },
+    read: async () => {
+      const where = { or: [{ and: [{ createdBy: { in: [desk.reporter.user.id] } }] }, { and: [{ 'credits.author': { in: [desk.reporter.authorId] } }] }] }
+      const { docs } = await desk.payload.find({ collection: 'articles', draft: true, where, depth: 0, limit: 10, user: desk.reporter.user, overrideAccess: false })
+      expect(docs.length).toBeGreaterThan(0)
+    },
+  },
+  {
+    name: 'deliveries by state (admin list)',
+    read: () => desk.payload.find({ collection: 'deliveries', where: { state: { equals: 'failed' } }, depth: 0, limit: 10, user: desk.editor.user, overrideAccess: false }),
+  },
+]
+
+describe(`hot reads are served by indexes (${kind})`, () => {
+  const reads = HOT_READS.filter((read) => read.gap?.on !== kind)
+  for (const read of HOT_READS.filter((r) => r.gap?.on === kind)) test.skip(`${read.name} — known gap: ${read.gap!.why}`, () => undefined)
+  test.each(reads.map((read) => [read.name, read] as const))('%s', async (_name, { read, sortsMatchesFrom }) => {
+    const statements: Statement[] = await recordStatements(desk.payload, read)
+    const reads = statements.filter((s) => /^\s*(select|with)\b/i.test(s.sql))
+    expect(reads.length).toBeGreaterThan(0)
+    const problems: string[] = []
+    for (const statement of reads) {
+      const plan = await explainStatement(desk.payload, kind, statement)
+      if (process.env.DUMP_PLANS) console.log(`\n### ${_name}\n${statement.sql}\n${JSON.stringify(statement.params)}\n${plan.map((n) => `  ${n.id}/${n.parent} ${n.detail}`).join("\n")}`)
+      let found = planProblems(kind, plan, statement.sql, ARCHIVE_TABLES, LIST_TABLES)
+      if (sortsMatchesFrom && found.length) {
+        const details = plan.map((node) => node.detail).join('\n')
+        const throughIndex = kind === 'sqlite' ? new RegExp(`SEARCH \\S+ USING (COVERING )?INDEX ${sortsMatchesFrom.index}\\b`) : new RegExp(`Index (Only )?Scan using ${sortsMatchesFrom.index}\\b`)
+        expect(details, statement.sql).toMatch(throughIndex)
+        found = found.filter((problem) => !/(TEMP B-TREE FOR ORDER BY|^Sort)/.test(problem))
+      }
+      for (const problem of found) problems.push(`${problem}\n    in: ${statement.sql.slice(0, 400)}`)
+    }
+    expect(problems).toEqual([])
+  })
+})

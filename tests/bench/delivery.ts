@@ -36,7 +36,7 @@ Object.assign(process.env, {
   NEWSROOM_SEED: 'false',
   PAYLOAD_SECRET: 'bench-secret',
   NEXT_TELEMETRY_DISABLED: '1',
-  NEWSROOM_CHANNEL_ALLOWLIST: '127.0.0.1',
+  NEWSROOM_CHANNEL_ALLOWLIST: '127.0.0.1:*',
   NEWSROOM_PUBLIC_URL: 'https://news.example.cn',
 })
 const SECRET = `whsec_${Buffer.from('newsroom-bench-secret-0123456789abcdef').toString('base64')}`

@@ -14,7 +14,7 @@ import path from 'node:path'
 process.env.NEWSROOM_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'newsroom-test-'))
 process.env.PAYLOAD_SECRET ||= 'test-secret-not-for-production'
 process.env.NEWSROOM_DEMO_PASSWORD ||= 'demo-password-for-tests'
-process.env.NEWSROOM_CHANNEL_ALLOWLIST ||= '127.0.0.1,localhost'
+process.env.NEWSROOM_CHANNEL_ALLOWLIST ||= '127.0.0.1:*,localhost:*'
 if (process.env.TEST_DATABASE_URI) {
   const url = new URL(process.env.TEST_DATABASE_URI)
   url.pathname = `/newsroom_test_${process.env.NEWSROOM_TEST_RUN ?? 'adhoc'}_${process.pid}${randomBytes(3).toString('hex')}`

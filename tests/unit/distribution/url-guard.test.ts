@@ -27,12 +27,24 @@ describe('assertDeliverableUrl', () => {
     ['http://192.168.1.10/hook', 'private'],
     ['http://[::1]/hook', 'loopback'],
     ['http://169.254.169.254/latest/meta-data/', 'link-local'],
-    ['http://0.0.0.0/hook', '0.0.0.0/8'],
+    ['http://0.0.0.0/hook', 'unspecified'],
     ['http://100.64.3.2/hook', 'carrier-grade NAT'],
     ['http://[fe80::1]/hook', 'link-local'],
     ['http://[fd12:3456::1]/hook', 'unique-local'],
-    ['http://[::ffff:127.0.0.1]/hook', 'IPv4-mapped loopback'],
-    ['http://[::ffff:a9fe:a9fe]/hook', 'IPv4-mapped link-local'],
+    ['http://[::ffff:127.0.0.1]/hook', 'IPv4-mapped IPv6 form of 127.0.0.1 (a loopback'],
+    ['http://[::ffff:a9fe:a9fe]/hook', 'IPv4-mapped IPv6 form of 169.254.169.254 (a link-local'],
+    // The forms the tester found treated as public, and the IPv4-compatible spelling.
+    ['http://[::ffff:0:127.0.0.1]/hook', 'IPv4-translated'],
+    ['http://[::127.0.0.1]/hook', 'IPv4-compatible IPv6 form of 127.0.0.1 (a loopback'],
+    ['http://[::7f00:1]:8080/hook', 'IPv4-compatible IPv6 form of 127.0.0.1'],
+    ['http://[0:0:0:0:0:ffff:7f00:1]/hook', 'IPv4-mapped'],
+    ['http://[64:ff9b::7f00:1]/hook', 'NAT64'],
+    ['http://[2002:7f00:1::1]/hook', '6to4'],
+    ['http://[::]/hook', 'unspecified'],
+    ['http://[ff02::1]/hook', 'multicast'],
+    ['http://224.0.0.251/hook', 'multicast'],
+    ['http://255.255.255.255/hook', 'broadcast'],
+    ['http://0.0.0.0:3000/hook', 'unspecified'],
     // Alternative spellings the URL parser normalises to 127.0.0.1.
     ['http://2130706433/hook', 'loopback'],
     ['http://0x7f.1/hook', 'loopback'],
@@ -45,7 +57,7 @@ describe('assertDeliverableUrl', () => {
 
   it('refuses a hostname that resolves to loopback (localhost), with the real resolver', async () => {
     const error = await refusal('http://localhost:3000/hook', [], null)
-    expect(error.message).toMatch(/Channel URL host "localhost" is not deliverable: it resolves to (127\.0\.0\.1|::1), a loopback address/)
+    expect(error.message).toMatch(/Channel URL host "localhost" is not deliverable: it resolves to (127\.0\.0\.1|::1): loopback address/)
   })
 
   it('refuses when any one of several addresses is internal', async () => {
@@ -63,11 +75,18 @@ describe('assertDeliverableUrl', () => {
     await expect(assertDeliverableUrl('https://[2606:2800:220:1:248:1893:25c8:1946]/hook', [])).resolves.toBeUndefined()
   })
 
-  it('allows 127.0.0.1 when allowlisted, by host or host:port', async () => {
-    await expect(assertDeliverableUrl('http://127.0.0.1:8080/hook', ['127.0.0.1'])).resolves.toBeUndefined()
+  it('allows an internal endpoint only when its host AND port are allowlisted', async () => {
     await expect(assertDeliverableUrl('http://127.0.0.1:8080/hook', ['127.0.0.1:8080'])).resolves.toBeUndefined()
-    await expect(assertDeliverableUrl('http://LOCALHOST:9/hook', ['localhost'])).resolves.toBeUndefined()
-    await expect(assertDeliverableUrl('http://[::1]:8080/hook', ['[::1]'])).resolves.toBeUndefined()
+    await expect(assertDeliverableUrl('http://LOCALHOST:9/hook', ['localhost:9'])).resolves.toBeUndefined()
+    await expect(assertDeliverableUrl('http://[::1]:8080/hook', ['[::1]:8080'])).resolves.toBeUndefined()
+    await expect(assertDeliverableUrl('http://[::ffff:7f00:1]:8080/hook', ['[::ffff:127.0.0.1]:8080'])).resolves.toBeUndefined()
+    // A bare host means the scheme's default port, never any port: the CMS's own :3000 stays out of reach.
+    await expect(assertDeliverableUrl('http://10.0.0.5/hook', ['10.0.0.5'])).resolves.toBeUndefined()
+    await expect(assertDeliverableUrl('https://10.0.0.5:443/hook', ['10.0.0.5'])).resolves.toBeUndefined()
+    const bare = await refusal('http://127.0.0.1:3000/api/users', ['127.0.0.1'])
+    expect(bare.message).toContain('add "127.0.0.1:3000" to NEWSROOM_CHANNEL_ALLOWLIST')
+    // `host:*` is the explicit any-port entry (test rigs with ephemeral ports).
+    await expect(assertDeliverableUrl('http://127.0.0.1:45678/hook', ['127.0.0.1:*'])).resolves.toBeUndefined()
     // A different port is not the allowlisted endpoint.
     await refusal('http://127.0.0.1:9090/hook', ['127.0.0.1:8080'])
     // Exact match only: no suffix tricks.
@@ -99,9 +118,14 @@ describe('blockedAddressReason', () => {
     expect(blockedAddressReason('172.32.0.1')).toBeNull()
     expect(blockedAddressReason('172.31.255.255')).toContain('private')
     expect(blockedAddressReason('::')).toContain('unspecified')
-    expect(blockedAddressReason('64:ff9b::7f00:1')).toContain('loopback')
-    expect(blockedAddressReason('2002:c0a8:0101::1')).toContain('private')
+    expect(blockedAddressReason('64:ff9b::7f00:1')).toContain('NAT64')
+    expect(blockedAddressReason('2002:c0a8:0101::1')).toContain('6to4')
     expect(blockedAddressReason('2001:4860:4860::8888')).toBeNull()
+    expect(blockedAddressReason('[2001:4860:4860::8888]')).toBeNull()
+    expect(blockedAddressReason('fe80::1%eth0')).toContain('link-local')
+    // Even a public IPv4 address spelled as IPv6 is refused: no receiver is configured that way.
+    expect(blockedAddressReason('::ffff:8.8.8.8')).toBe('IPv4-mapped IPv6 form of 8.8.8.8')
+    expect(blockedAddressReason('receiver.example')).toBe('not an IP address')
   })
 })
 

@@ -8,7 +8,7 @@ import { makePublishedArticle } from '../../support/published-article'
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver'
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`
-const LOCAL = ['127.0.0.1']
+const LOCAL = ['127.0.0.1:*']
 
 let receivers: WebhookReceiver[] = []
 afterEach(async () => {
@@ -180,7 +180,7 @@ describe('sendWebhook', () => {
     const hook = await receiver({ secret })
     const result = await sendWebhook({ url: hook.url, secret, id: 'dlv_ssrf', payload: {}, allowlist: [] })
     expect(result).toMatchObject({ ok: false, retryable: false, disableChannel: false })
-    expect(result.error).toMatch(/"127\.0\.0\.1" is not deliverable: 127\.0\.0\.1 is a loopback address/)
+    expect(result.error).toMatch(/"127\.0\.0\.1" is not deliverable: 127\.0\.0\.1 is not reachable: loopback address/)
     expect(result.error).toContain('NEWSROOM_CHANNEL_ALLOWLIST')
     expect(hook.received).toHaveLength(0)
   })

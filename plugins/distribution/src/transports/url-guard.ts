@@ -2,13 +2,16 @@
  * SSRF guard for channel URLs: a channel's endpoint is data an editor types in, so a delivery must not be
  * able to reach the CMS host itself, the cloud metadata service or the office network.
  *
- * Every address the host resolves to is checked (an attacker only needs one internal A record).
- * Hosts an operator trusts (a receiver on the same LAN, a test server) are let through by name with
- * NEWSROOM_CHANNEL_ALLOWLIST. Residual risk: DNS can change between this check and the request
- * (rebinding); redirects are therefore not followed by the webhook transport.
+ * Every address the host resolves to is checked (an attacker only needs one internal A record), with
+ * ipaddr.js's range table: only plain public unicast passes; loopback, private, link-local, unique-local,
+ * multicast, 0.0.0.0 and every IPv6 spelling of an IPv4 address are refused. Endpoints an operator trusts (a
+ * receiver on the same LAN, a test server) are let through by host AND port with NEWSROOM_CHANNEL_ALLOWLIST.
+ * The request itself goes through guarded-fetch.ts, which connects only to the addresses checked here.
  */
 import { lookup } from 'node:dns/promises'
 import { isIP } from 'node:net'
+
+import ipaddr from 'ipaddr.js'
 
 export const ALLOWLIST_ENV = 'NEWSROOM_CHANNEL_ALLOWLIST'
 
@@ -41,14 +44,43 @@ function stripBrackets(host: string): string {
   return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host
 }
 
-/** Exact, case-insensitive match on the host, or on host:port (the port the request will use). */
+/**
+ * An entry is `host:port` (that endpoint only), `host:*` (any port; for test rigs with ephemeral ports) or a
+ * bare `host`, which means the scheme's default port (80 for http, 443 for https) — never "any port": the
+ * admin API on :3000 of a trusted host stays out of reach. Hosts match exactly, case-insensitively.
+ */
 export function isAllowlisted(url: URL, allowlist: readonly string[]): boolean {
   if (!allowlist.length) return false
-  const host = url.hostname.toLowerCase()
-  const bare = stripBrackets(host)
+  const host = stripBrackets(url.hostname.toLowerCase())
   const port = url.port || DEFAULT_PORTS[url.protocol] || ''
-  const candidates = new Set([host, bare, `${host}:${port}`, `[${bare}]:${port}`, `${bare}:${port}`])
-  return allowlist.some((entry) => candidates.has(entry.trim().toLowerCase()))
+  const isDefaultPort = !url.port || url.port === DEFAULT_PORTS[url.protocol]
+  return allowlist.some((raw) => {
+    const entry = parseAllowlistEntry(raw)
+    if (!entry || entry.host !== host) return false
+    if (entry.port === '*') return true
+    return entry.port === null ? isDefaultPort : entry.port === port
+  })
+}
+
+/** `[::1]:8080` → { host: '::1', port: '8080' }; `receiver.example` → port null; `host:*` → port '*'. */
+function parseAllowlistEntry(raw: string): { host: string; port: string | null } | null {
+  const entry = raw.trim().toLowerCase()
+  if (!entry) return null
+  const bracketed = /^\[([^\]]+)\](?::(\d+|\*))?$/.exec(entry)
+  if (bracketed) return { host: normaliseHost(bracketed[1]!), port: bracketed[2] ?? null }
+  // A bare IPv6 literal has several colons and no port.
+  if (isIP(entry) === 6) return { host: normaliseHost(entry), port: null }
+  const hostPort = /^([^:]+)(?::(\d+|\*))?$/.exec(entry)
+  return hostPort ? { host: normaliseHost(hostPort[1]!), port: hostPort[2] ?? null } : null
+}
+
+/** The spelling the URL parser gives a host (`[::ffff:127.0.0.1]` → `::ffff:7f00:1`), so entries compare equal. */
+function normaliseHost(host: string): string {
+  try {
+    return stripBrackets(new URL(`http://${isIP(host) === 6 ? `[${host}]` : host}/`).hostname)
+  } catch {
+    return host
+  }
 }
 
 /**
@@ -73,109 +105,72 @@ export function checkUrlShape(url: unknown): true | string {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Address classification
+// Address classification (ipaddr.js ranges: only plain public unicast is reachable)
 
-function ipv4ToInt(address: string): number {
-  return address.split('.').reduce((acc, part) => acc * 256 + Number(part), 0)
+const RANGE_NAMES: Record<string, string> = {
+  unspecified: 'unspecified ("this network") address',
+  broadcast: 'broadcast address',
+  multicast: 'multicast address',
+  linkLocal: 'link-local address (includes cloud metadata)',
+  loopback: 'loopback address',
+  carrierGradeNat: 'carrier-grade NAT address',
+  private: 'private address',
+  uniqueLocal: 'unique-local address (fc00::/7)',
+  deprecatedSiteLocal: 'site-local address (fec0::/10)',
+  rfc6145: 'IPv4-translated address (::ffff:0:0/96)',
+  rfc6052: 'NAT64 address (64:ff9b::/96)',
+  '6to4': '6to4 address (2002::/16)',
+  teredo: 'Teredo address (2001::/32)',
+  reserved: 'reserved address',
 }
 
-const IPV4_BLOCKED: [string, number, string][] = [
-  ['0.0.0.0', 8, '"this network" address (0.0.0.0/8)'],
-  ['10.0.0.0', 8, 'private address (10.0.0.0/8)'],
-  ['100.64.0.0', 10, 'carrier-grade NAT address (100.64.0.0/10)'],
-  ['127.0.0.0', 8, 'loopback address (127.0.0.0/8)'],
-  ['169.254.0.0', 16, 'link-local address (169.254.0.0/16, includes cloud metadata)'],
-  ['172.16.0.0', 12, 'private address (172.16.0.0/12)'],
-  ['192.0.0.0', 24, 'IETF protocol assignment (192.0.0.0/24)'],
-  ['192.168.0.0', 16, 'private address (192.168.0.0/16)'],
-  ['198.18.0.0', 15, 'benchmarking address (198.18.0.0/15)'],
-  ['224.0.0.0', 4, 'multicast address (224.0.0.0/4)'],
-  ['240.0.0.0', 4, 'reserved address (240.0.0.0/4)'],
-]
+/** `::a.b.c.d` (IPv4-compatible, deprecated) is "unicast" to ipaddr.js but reaches an IPv4 host. */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96')
 
-function ipv4BlockReason(address: string): string | null {
-  const value = ipv4ToInt(address)
-  for (const [base, bits, reason] of IPV4_BLOCKED) {
-    const size = 2 ** (32 - bits)
-    const start = ipv4ToInt(base)
-    if (value >= start && value < start + size) return reason
-  }
-  return null
+function rangeReason(range: string): string {
+  return RANGE_NAMES[range] ?? `special-purpose address (${range})`
 }
 
-/** Eight 16-bit groups, or null. Handles `::` and a dotted IPv4 tail (`::ffff:1.2.3.4`). */
-export function parseIPv6(input: string): number[] | null {
-  let address = input.split('%')[0] // zone id (fe80::1%eth0)
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(address)
-  if (dotted) {
-    if (isIP(dotted[1]) !== 4) return null
-    const v = ipv4ToInt(dotted[1])
-    address = `${address.slice(0, -dotted[1].length)}${Math.floor(v / 65536).toString(16)}:${(v % 65536).toString(16)}`
-  }
-  const halves = address.split('::')
-  if (halves.length > 2) return null
-  const parse = (part: string) => (part ? part.split(':').map((g) => (/^[0-9a-f]{1,4}$/i.test(g) ? parseInt(g, 16) : NaN)) : [])
-  const head = parse(halves[0])
-  const rest = halves.length === 2 ? parse(halves[1]) : []
-  if (head.some(Number.isNaN) || rest.some(Number.isNaN)) return null
-  const explicit = head.length + rest.length
-  if (halves.length === 1) return explicit === 8 ? head : null
-  if (explicit > 7) return null
-  return [...head, ...new Array<number>(8 - explicit).fill(0), ...rest]
-}
-
-function groupsToIPv4(hi: number, lo: number): string {
-  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.')
-}
-
-function ipv6BlockReason(address: string): string | null {
-  const g = parseIPv6(address)
-  if (!g) return 'unparseable IPv6 address'
-  const allZeroUpTo = (n: number) => g.slice(0, n).every((x) => x === 0)
-  if (allZeroUpTo(8)) return 'unspecified address (::)'
-  if (allZeroUpTo(7) && g[7] === 1) return 'loopback address (::1)'
-  // IPv4-mapped (::ffff:a.b.c.d) and the deprecated IPv4-compatible (::a.b.c.d) forms reach IPv4 hosts.
-  if (allZeroUpTo(5) && (g[5] === 0xffff || g[5] === 0)) {
-    const reason = ipv4BlockReason(groupsToIPv4(g[6], g[7]))
-    return reason ? `IPv4-mapped ${reason}` : null
-  }
-  // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) also embed an IPv4 destination.
-  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) {
-    const reason = ipv4BlockReason(groupsToIPv4(g[6], g[7]))
-    return reason ? `NAT64-embedded ${reason}` : null
-  }
-  if (g[0] === 0x2002) {
-    const reason = ipv4BlockReason(groupsToIPv4(g[1], g[2]))
-    return reason ? `6to4-embedded ${reason}` : null
-  }
-  if ((g[0] & 0xffc0) === 0xfe80) return 'link-local address (fe80::/10)'
-  if ((g[0] & 0xfe00) === 0xfc00) return 'unique-local address (fc00::/7)'
-  if ((g[0] & 0xff00) === 0xff00) return 'multicast address (ff00::/8)'
-  return null
-}
-
-/** Why `address` (an IP literal) must not be contacted, or null when it is a public address. */
+/** Why `address` (an IP literal, brackets allowed) must not be contacted, or null when it is public unicast. */
 export function blockedAddressReason(address: string): string | null {
-  const bare = stripBrackets(address)
-  const family = isIP(bare)
-  if (family === 4) return ipv4BlockReason(bare)
-  if (family === 6) return ipv6BlockReason(bare)
-  return 'not an IP address'
+  const bare = stripBrackets(address).split('%')[0]!
+  if (!ipaddr.isValid(bare)) return 'not an IP address'
+  const parsed = ipaddr.parse(bare)
+  const range = parsed.range()
+  if (parsed instanceof ipaddr.IPv6) {
+    // Forms that embed an IPv4 destination (::ffff:a.b.c.d, ::a.b.c.d) are refused whatever the IPv4 part:
+    // a real receiver is never spelled that way, and the embedded address is named to explain why.
+    const compatible = range === 'unicast' && parsed.match(IPV4_COMPATIBLE as [ipaddr.IPv6, number])
+    if (range === 'ipv4Mapped' || compatible) {
+      const [hi, lo] = parsed.parts.slice(6) as [number, number]
+      const v4 = [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.')
+      const inner = blockedAddressReason(v4)
+      return `IPv4-${compatible ? 'compatible' : 'mapped'} IPv6 form of ${v4}${inner ? ` (a ${inner})` : ''}`
+    }
+  }
+  return range === 'unicast' ? null : rangeReason(range)
 }
 
 export type HostResolver = (host: string) => Promise<{ address: string; family: number }[]>
 
 const defaultResolver: HostResolver = (host) => lookup(host, { all: true, verbatim: true })
 
+export interface CheckedDestination {
+  url: URL
+  /** The addresses that passed the check: the only ones the request may connect to. */
+  addresses: { address: string; family: number }[]
+}
+
 /**
- * Throws UndeliverableUrlError unless `url` is http(s) and every address its host resolves to is public,
- * or the host is in `allowlist`.
+ * Resolves the URL's host once and checks every address. Throws UndeliverableUrlError unless `url` is http(s)
+ * and every address is public unicast, or `host:port` is allowlisted. The caller connects to the returned
+ * addresses only (see guarded-fetch.ts), so a second DNS answer can never swap in an internal one.
  */
-export async function assertDeliverableUrl(
-  url: string,
+export async function checkDestination(
+  url: string | URL,
   allowlist: readonly string[],
   resolve: HostResolver = defaultResolver,
-): Promise<void> {
+): Promise<CheckedDestination> {
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -187,17 +182,19 @@ export async function assertDeliverableUrl(
     throw new UndeliverableUrlError(host || '(none)', `scheme "${parsed.protocol}" is not allowed (http and https only)`)
   }
   if (!host) throw new UndeliverableUrlError('(none)', 'the URL has no host')
-  if (isAllowlisted(parsed, allowlist)) return
+  const trusted = isAllowlisted(parsed, allowlist)
+  const port = parsed.port || DEFAULT_PORTS[parsed.protocol]
+  const hint = `; add "${host}:${port}" to ${ALLOWLIST_ENV} if this receiver is trusted`
 
-  const hint = `; add "${host}" to ${ALLOWLIST_ENV} if this receiver is trusted`
   const literal = stripBrackets(host)
-  if (isIP(literal)) {
-    const reason = blockedAddressReason(literal)
-    if (reason) throw new UndeliverableUrlError(host, `${literal} is a ${reason}${hint}`)
-    return
+  const family = isIP(literal)
+  if (family) {
+    const reason = trusted ? null : blockedAddressReason(literal)
+    if (reason) throw new UndeliverableUrlError(host, `${literal} is not reachable: ${reason}${hint}`)
+    return { url: parsed, addresses: [{ address: literal, family }] }
   }
 
-  let addresses: { address: string }[]
+  let addresses: { address: string; family: number }[]
   try {
     addresses = await resolve(host)
   } catch (error) {
@@ -207,8 +204,16 @@ export async function assertDeliverableUrl(
     throw new UndeliverableUrlError(host, `DNS lookup failed (${code})`, !permanent)
   }
   if (!addresses.length) throw new UndeliverableUrlError(host, 'DNS lookup returned no address', true)
-  for (const { address } of addresses) {
-    const reason = blockedAddressReason(address)
-    if (reason) throw new UndeliverableUrlError(host, `it resolves to ${address}, a ${reason}${hint}`)
+  if (!trusted) {
+    for (const { address } of addresses) {
+      const reason = blockedAddressReason(address)
+      if (reason) throw new UndeliverableUrlError(host, `it resolves to ${address}: ${reason}${hint}`)
+    }
   }
+  return { url: parsed, addresses }
+}
+
+/** checkDestination without the addresses: for a check before anything is sent. */
+export async function assertDeliverableUrl(url: string, allowlist: readonly string[], resolve?: HostResolver): Promise<void> {
+  await checkDestination(url, allowlist, resolve)
 }

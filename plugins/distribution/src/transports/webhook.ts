@@ -8,7 +8,8 @@
  */
 import { Webhook } from 'standardwebhooks'
 import { safeJsonStringify } from '../formatters/safe-html'
-import { assertDeliverableUrl, parseAllowlist, UndeliverableUrlError } from './url-guard'
+import { guardedFetch } from './guarded-fetch'
+import { UndeliverableUrlError } from './url-guard'
 
 export interface SendWebhookOptions {
   url: string
@@ -95,13 +96,6 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookR
     durationMs: elapsed(),
   })
 
-  try {
-    await assertDeliverableUrl(options.url, options.allowlist ?? parseAllowlist())
-  } catch (error) {
-    if (error instanceof UndeliverableUrlError) return fail(error.message, error.retryable)
-    return fail(`URL check failed: ${(error as Error).message}`, false)
-  }
-
   const body = typeof options.payload === 'string' ? options.payload : safeJsonStringify(options.payload)
   const timestamp = options.timestamp ?? new Date()
   let signature: string
@@ -115,7 +109,7 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookR
 
   let response: Response
   try {
-    response = await fetch(options.url, {
+    response = await guardedFetch(options.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -125,11 +119,13 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookR
         'webhook-signature': signature,
       },
       body,
-      // A redirect could point at an internal address the guard never saw.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      // Hosts exempt from the SSRF guard: the caller's, else NEWSROOM_CHANNEL_ALLOWLIST.
+      ...(options.allowlist ? { allowlist: options.allowlist } : {}),
     })
   } catch (error) {
+    // Refused destinations (internal address, unknown host) are explained, never sent; redirects come back as 3xx.
+    if (error instanceof UndeliverableUrlError) return fail(error.message, error.retryable)
     return fail(networkErrorText(error, timeoutMs), true)
   }
 

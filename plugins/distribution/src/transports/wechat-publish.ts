@@ -10,7 +10,8 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { toWeChatArticle } from '../formatters/wechat-article'
 import type { OutputScript, PublishedArticle, PublishedImage } from '../types'
-import { type ImageFile, PUBLISH_STATUS, type PublishStatus, type WeChatClient, WeChatError } from './wechat'
+import { guardedFetch } from './guarded-fetch'
+import { type ImageFile, MATERIAL_IMAGE_MAX_BYTES, PUBLISH_STATUS, type PublishStatus, type WeChatClient, WeChatError } from './wechat'
 
 export interface WeChatResume {
   /** A submitted publish whose outcome is not known yet: poll it, never submit again. */
@@ -69,7 +70,8 @@ export async function loadImageFile(image: PublishedImage, timeoutMs = 15_000): 
     const bytes = new Uint8Array(await readFile(image.filePath))
     return { bytes, filename, ...(image.mimeType ? { contentType: image.mimeType } : {}) }
   }
-  const response = await fetch(image.url, { signal: AbortSignal.timeout(timeoutMs) })
+  // An image URL is data too: fetched through the SSRF guard, no redirects, at most 10 MB.
+  const response = await guardedFetch(image.url, { timeoutMs, maxResponseBytes: MATERIAL_IMAGE_MAX_BYTES })
   if (!response.ok) throw new Error(`image ${image.url}: HTTP ${response.status}`)
   const bytes = new Uint8Array(await response.arrayBuffer())
   const contentType = response.headers.get('content-type') ?? image.mimeType ?? undefined

@@ -10,6 +10,9 @@
  */
 import { createHash } from 'node:crypto'
 
+import { guardedFetch } from './guarded-fetch'
+import { UndeliverableUrlError } from './url-guard'
+
 export const WECHAT_API_BASE = 'https://api.weixin.qq.com'
 
 /** Token errors: refresh once and retry. */
@@ -65,6 +68,8 @@ export interface WeChatClientOptions {
   tokenCache?: Map<string, CachedToken>
   /** @default Date.now */
   now?: () => number
+  /** Trusted `host:port` entries for the SSRF guard. @default NEWSROOM_CHANNEL_ALLOWLIST */
+  allowlist?: readonly string[]
 }
 
 export interface ImageFile {
@@ -143,6 +148,7 @@ export class WeChatClient {
   readonly #refreshMarginMs: number
   readonly #cache: Map<string, CachedToken>
   readonly #now: () => number
+  readonly #allowlist: readonly string[] | undefined
   /** Tokens this client has held, for redaction even after the cache moved on. */
   readonly #seenTokens = new Set<string>()
 
@@ -157,6 +163,7 @@ export class WeChatClient {
     this.#refreshMarginMs = options.refreshMarginMs ?? 5 * 60_000
     this.#cache = options.tokenCache ?? sharedTokenCache
     this.#now = options.now ?? Date.now
+    this.#allowlist = options.allowlist
   }
 
   /**
@@ -235,7 +242,13 @@ export class WeChatClient {
   async #request<T>(path: string, options: CallOptions): Promise<T> {
     const url = new URL(this.apiBase + path)
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value)
-    const init: RequestInit = { method: options.method ?? 'POST', signal: AbortSignal.timeout(this.#timeoutMs) }
+    // apiBase is channel data: the request goes through the SSRF guard like any webhook, so the AppSecret
+    // in the token query can never be sent to an internal address.
+    const init: Parameters<typeof guardedFetch>[1] = {
+      method: options.method ?? 'POST',
+      timeoutMs: this.#timeoutMs,
+      ...(this.#allowlist ? { allowlist: this.#allowlist } : {}),
+    }
     if (options.form) init.body = options.form
     else if (options.json !== undefined) {
       init.body = JSON.stringify(options.json)
@@ -244,8 +257,11 @@ export class WeChatClient {
 
     let response: Response
     try {
-      response = await fetch(url, init)
+      response = await guardedFetch(url, init)
     } catch (error) {
+      if (error instanceof UndeliverableUrlError) {
+        throw new WeChatError(-1, this.redact(`apiBase ${error.message}`), { endpoint: path, retryable: error.retryable })
+      }
       const err = error as { name?: string; message?: string; cause?: { code?: string } }
       const reason =
         err?.name === 'TimeoutError' ? `no response within ${this.#timeoutMs} ms` : `network error: ${err?.cause?.code ?? err?.message ?? 'unknown'}`
@@ -254,7 +270,7 @@ export class WeChatClient {
     const text = await response.text().catch(() => '')
     if (!response.ok) {
       const retryable = response.status === 408 || response.status === 429 || response.status >= 500
-      throw new WeChatError(-1, this.redact(`HTTP ${response.status}`), { endpoint: path, retryable, httpStatus: response.status })
+      throw new WeChatError(-1, this.redact(`HTTP ${response.status}${response.status >= 300 && response.status < 400 ? " (redirects are not followed; check apiBase)" : ""}`), { endpoint: path, retryable, httpStatus: response.status })
     }
     let data: Record<string, unknown>
     try {

@@ -1,7 +1,5 @@
 /** `newsroom lint FILE [--json]`: house-style findings; exit code 1 when any is an error. */
-import { hasErrors } from '../../plugins/house-style/src/lint'
-import { readLegacyStory } from '../../plugins/house-style/src/legacy-story'
-import type { Finding } from '../../plugins/house-style/src/types'
+import { type Finding, hasErrors, readLegacyStory } from '../../plugins/house-style'
 import { readStoryFile } from './read-file'
 
 const where = (f: Finding) =>

@@ -1,5 +1,5 @@
 /** `newsroom parse FILE [--body-only] [--fix]`: the parsed story as JSON, with its house-style findings. */
-import { readLegacyStory } from '../../plugins/house-style/src/legacy-story'
+import { readLegacyStory } from '../../plugins/house-style'
 import { readStoryFile } from './read-file'
 
 export function parseCommand(files: string[], options: { bodyOnly: boolean; fix: boolean }): number {

@@ -9,6 +9,6 @@ export function readStoryFile(file: string | undefined): string {
   try {
     return readFileSync(resolveFromUser(file), 'utf8')
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error })
   }
 }

@@ -8,9 +8,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { createHash } from 'node:crypto'
 import { createLocalReq } from 'payload'
 
-import { blocksToLexical, creditsToFields, datelineToFields, resolveHouseStyleOptions, type NameLookups } from '../../plugins/house-style'
-import { readLegacyStory } from '../../plugins/house-style/src/legacy-story'
-import type { Block, Finding } from '../../plugins/house-style/src/types'
+import { type Block, blocksToLexical, creditsToFields, datelineToFields, type Finding, type NameLookups, readLegacyStory, resolveHouseStyleOptions } from '../../plugins/house-style'
 
 export interface ImportOptions {
   publish?: boolean

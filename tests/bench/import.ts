@@ -13,7 +13,7 @@ import path from 'node:path'
 import { createLocalReq, getPayload } from 'payload'
 
 import { blocksToLexical, creditsToFields, datelineToFields, resolveHouseStyleOptions } from '../../plugins/house-style'
-import { readLegacyStory } from '../../plugins/house-style/src/legacy-story'
+import { readLegacyStory } from '../../plugins/house-style'
 import { importFiles } from '../../src/cli/import'
 import { importKeyOf } from '../../src/import/import-story'
 import { applySqliteTuning, foundingSource, pick, prng, shuffled } from './support'

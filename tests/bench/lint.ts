@@ -20,11 +20,7 @@ import { pathToFileURL } from 'node:url'
 
 import { run as zhlint } from 'zhlint'
 
-import { blocksToLexical } from '../../plugins/house-style/src/lexical/blocks'
-import { fixStory, lintStory } from '../../plugins/house-style/src/lint'
-import { parseStory } from '../../plugins/house-style/src/parser/index'
-import { renderStory, type RenderOptions } from '../../plugins/house-style/src/render/render-story'
-import type { Block, StoryDraft } from '../../plugins/house-style/src/types'
+import { type Block, blocksToLexical, fixStory, lintStory, parseStory, type RenderOptions, renderStory, type StoryDraft } from '../../plugins/house-style'
 import { foundingStoryPath, resultsDir } from './support'
 
 const TARGET_CHARACTERS = 20_000

@@ -346,7 +346,7 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
   const memory = rssSampler(servers.suite.pid)
   const scenarios: ScenarioId[] = ['graphql-list', 'graphql-story', 'rest-list', 'rest-story']
   const runs: Record<string, Record<string, Record<Flavour, LoadFigures[]>>> = {}
-  let harnessMemory = { polledPeakMb: 0, vmHwmMb: 0 }
+  let harnessMemory: ReturnType<ReturnType<typeof rssSampler>['stop']>
   try {
     for (const id of scenarios) {
       for (const flavour of ['suite', 'vanilla'] as const) {

@@ -13,10 +13,7 @@ import type { PayloadRequest } from 'payload'
 import { randomBytes } from 'node:crypto'
 import { getPayload } from 'payload'
 
-import { blocksToLexical, renderStory } from '../../plugins/house-style'
-import { lintStory } from '../../plugins/house-style/src/lint'
-import type { RenderedMedia } from '../../plugins/house-style/src/render/render-story'
-import type { Block, Credit, CreditRole } from '../../plugins/house-style/src/types'
+import { type Block, blocksToLexical, type Credit, type CreditRole, lintStory, type RenderedMedia, renderStory } from '../../plugins/house-style'
 import { standInImage } from '../../src/seed/stand-in-image'
 import {
   AUTHOR_NAMES, CREDIT_ROLES, foundingParts, isoDay, pick, prng, REGIONS, SECTIONS, variantBlocks, variantHeadline,

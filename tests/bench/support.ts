@@ -6,8 +6,7 @@ import { seededRandom } from '../support/seeded-random'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { readLegacyStory } from '../../plugins/house-style/src/legacy-story'
-import type { Block, StoryDraft } from '../../plugins/house-style/src/types'
+import { type Block, readLegacyStory, type StoryDraft } from '../../plugins/house-style'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
 export const resultsDir = path.join(repoRoot, 'tests/bench/results')

@@ -99,6 +99,7 @@ test('the reporter sees the findings in Chinese, presses 一键修正, and the s
     const panel = await page.getByTestId('house-style-panel').innerText({ timeout: 1000 }).catch(() => '(no panel)')
     throw new Error(
       `${error instanceof Error ? error.message : error}\nThe panel said:\n${panel}\nBrowser errors:\n${browserErrors.join('\n')}\nServer output:\n${app.output().slice(-3000)}`,
+      { cause: error },
     )
   }
 }, 240_000)

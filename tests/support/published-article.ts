@@ -2,7 +2,7 @@
  * Test data: a PublishedArticle as the house-style renderer produces it, built from the founding story
  * (亮点黔西南, 兴仁县“三抓三强”) in the house script, with dateline and byline already rendered into the html.
  */
-import type { PublishedArticle, PublishedImage } from '../../plugins/distribution/src/types'
+import type { PublishedArticle, PublishedImage } from '../../plugins/distribution'
 
 export const SITE = 'https://news.example.cn'
 

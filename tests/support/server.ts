@@ -39,9 +39,8 @@ export interface StartAppOptions {
 export async function startApp(env: Record<string, string> = {}, options: StartAppOptions = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-e2e-'))
   let databaseUri = options.databaseUri ?? ''
-  let dbName = ''
   if (!options.databaseUri && process.env.TEST_DATABASE_URI) {
-    dbName = `newsroom_e2e_${process.env.NEWSROOM_TEST_RUN ?? 'adhoc'}_${randomBytes(3).toString('hex')}`
+    const dbName = `newsroom_e2e_${process.env.NEWSROOM_TEST_RUN ?? 'adhoc'}_${randomBytes(3).toString('hex')}`
     await postgres(`CREATE DATABASE ${dbName}`)
     const url = new URL(process.env.TEST_DATABASE_URI)
     url.pathname = `/${dbName}`

@@ -5,7 +5,7 @@
  * PublishedArticle once per event (from the stored house-style render) and that snapshot is what every
  * channel's formatter receives, however late its delivery runs.
  */
-import type { CollectionAfterChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionSlug, JsonObject, PayloadRequest } from 'payload'
 
 import { channelWants, withAncestors } from '../channels/channel-filters'
 import { PUSH_TYPES, type ChannelRecord } from '../channels/channel-record'
@@ -50,7 +50,7 @@ async function pushChannels(req: PayloadRequest, options: ResolvedDistributionOp
 }
 
 /** Of the enabled push channels, those that should get `event` for this story. */
-async function targetChannels(req: PayloadRequest, options: ResolvedDistributionOptions, channels: ChannelRecord[], story: Record<string, any>, event: DistributionEvent, storyId: Id) {
+async function targetChannels(req: PayloadRequest, options: ResolvedDistributionOptions, channels: ChannelRecord[], story: JsonObject, event: DistributionEvent, storyId: Id) {
   if (!channels.length) return []
   if (WITHDRAWAL_EVENTS.includes(event)) {
     // A withdrawal goes wherever the story went, whatever the channel's filters say now.

@@ -7,7 +7,7 @@
  * made at most once per `revalidateMs`, and every body is rebuilt after `cacheTtlMs` regardless (a deleted
  * story). So a burst of feed readers costs no story queries at all.
  */
-import type { CollectionSlug, Payload, Where } from 'payload'
+import type { CollectionSlug, JsonObject, Payload, Where } from 'payload'
 
 import { idOf, toDocId, type Id } from '../ids'
 import type { ResolvedDistributionOptions } from '../options'
@@ -28,7 +28,7 @@ interface CachedFeed {
 
 class NotFound extends Error {}
 
-type Doc = Record<string, any>
+type Doc = JsonObject
 
 export class FeedService {
   readonly #runtime: DistributionRuntime

@@ -18,7 +18,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import type { ChannelRecord } from '../channels/channel-record'
 import type { AttemptOutcome } from '../collections/delivery-attempts'
 import type { DeliveryState } from '../collections/deliveries'
-import { idOf, toDocId, type Id } from '../ids'
+import { idOf, toDocId } from '../ids'
 import type { ResolvedDistributionOptions } from '../options'
 import type { DistributionRuntime } from '../runtime'
 import { deliverToWebhook } from '../transports/deliver-webhook'

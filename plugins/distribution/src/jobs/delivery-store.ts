@@ -5,7 +5,7 @@
  * this plugin writes, and the job's cost is its queries (profiled: the adapter dominates). The adapter also
  * returns channel secrets unmasked, which is exactly what the sender needs and nobody else gets.
  */
-import type { Payload, PayloadRequest } from 'payload'
+import type { JsonObject, Payload, PayloadRequest } from 'payload'
 
 import type { ChannelRecord } from '../channels/channel-record'
 import type { DeliveryState } from '../collections/deliveries'
@@ -34,7 +34,7 @@ export interface DeliveryDoc {
 export type StreamRow = Pick<DeliveryDoc, 'id' | 'event' | 'version' | 'state' | 'contentHash' | 'nextAttemptAt' | 'externalId'>
 
 type Db = Payload['db']
-const db = (payload: Payload) => payload.db as Db & Record<string, any>
+const db = (payload: Payload) => payload.db as Db & JsonObject
 
 export async function readDelivery(payload: Payload, options: ResolvedDistributionOptions, id: Id): Promise<DeliveryDoc | null> {
   return ((await db(payload).findOne({ collection: options.deliveriesSlug, where: { id: { equals: id } } })) as DeliveryDoc | null) ?? null

@@ -3,7 +3,7 @@
  * (datelineText, bylineText, html, plainText). Rich text is never rendered again here; relations are only
  * looked up for their names, and site-relative links become absolute.
  */
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionSlug, JsonObject, PayloadRequest } from 'payload'
 
 import path from 'node:path'
 
@@ -13,7 +13,7 @@ import { idOf, type Id } from '../ids'
 import type { ResolvedDistributionOptions } from '../options'
 import type { PublishedArticle, PublishedImage } from '../types'
 
-type Doc = Record<string, any>
+type Doc = JsonObject
 
 const SUMMARY_LENGTH = 120
 

@@ -14,6 +14,7 @@ export { styleErrorsAsValidation } from './src/hooks/render-and-lint'
 export { creditsToFields, datelineToFields, newNameLookups, type NameLookups } from './src/hooks/fixed-fields'
 export * from './src/types'
 export { convertScript } from './src/text/script'
+export { findPinyinArtifacts, type PinyinArtifact } from './src/text/pinyin-artifact'
 export type { ConvertOptions } from './src/text/script'
 /** Stored dateline kind values (ASCII, for GraphQL enums) → the printed word: xun → 讯, dian → 电, … */
 export { KIND_BY_VALUE as datelineKinds } from './src/fields'

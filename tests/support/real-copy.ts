@@ -9,8 +9,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { parseStory, type ParsedStory } from '../../plugins/house-style/src/parser'
-import { findPinyinArtifacts } from '../../plugins/house-style/src/text/pinyin-artifact'
+import { findPinyinArtifacts, parseStory, type ParsedStory } from '../../plugins/house-style'
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../fixtures/real-copy')
 

@@ -6,6 +6,6 @@ import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublish
 
 import { workflowSchedulePublish } from '../../../plugins/editorial-workflow'
 
-export const serverFunctions: Record<string, ServerFunction<any, any>> = {
+export const serverFunctions: Record<string, ServerFunction> = {
   'schedule-publish': workflowSchedulePublish(schedulePublishHandler as never),
 }

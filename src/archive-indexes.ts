@@ -37,7 +37,7 @@ export const ARCHIVE_INDEXES: ArchiveIndex[] = [
 ]
 
 type Columns = Record<string, { name?: string }>
-type IndexBuilder = (name: string) => { on: (...columns: any[]) => unknown }
+type IndexBuilder = (name: string) => { on: (...columns: never[]) => unknown }
 
 function extraIndexes(build: IndexBuilder, wanted: ArchiveIndex[]) {
   return (self: Columns) => {
@@ -50,10 +50,13 @@ function extraIndexes(build: IndexBuilder, wanted: ArchiveIndex[]) {
   }
 }
 
+// The SQLite and PostgreSQL adapters type their drizzle schemas differently; this hook serves both.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 interface SchemaHookArgs {
   schema: { tables: Record<string, any>; relations: any; enums?: any }
   extendTable: (args: { table: any; extraConfig: (self: Columns) => object }) => void
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 function archiveIndexesHook(build: IndexBuilder) {
   return <Schema extends SchemaHookArgs['schema']>({ schema, extendTable }: { schema: Schema; extendTable: SchemaHookArgs['extendTable'] }): Schema => {

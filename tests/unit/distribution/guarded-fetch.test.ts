@@ -3,7 +3,7 @@
  * never follows a redirect, honours the host:port allowlist, and WeChat's apiBase goes through it too.
  * Real local servers on 127.0.0.1; DNS is substituted where a test needs a host name to answer differently.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { guardedFetch } from '../../../plugins/distribution/src/transports/guarded-fetch'
@@ -24,7 +24,7 @@ afterEach(async () => {
 })
 
 /** A local server that records requests and answers with `reply`. */
-async function localServer(reply: (req: IncomingMessage, res: import('node:http').ServerResponse) => void = (_q, res) => res.end('ok')) {
+async function localServer(reply: (req: IncomingMessage, res: ServerResponse) => void = (_q, res) => res.end('ok')) {
   const received: Recorded[] = []
   const server = createServer((req, res) => {
     let body = ''

@@ -5,6 +5,7 @@ import { label } from './labels'
 import { slugField } from './fields/slug'
 import { bodyField } from './fields/body'
 import { mustExist, textOnly } from './fields/validation'
+import { revalidateReaderSiteAfterChange, revalidateReaderSiteAfterDelete } from '../src/site/revalidate'
 
 /**
  * Stories. Drafts, autosave and scheduled publish come from Payload's versions; `_status: published` means
@@ -24,6 +25,11 @@ export const Articles: CollectionConfig = {
     maxPerDoc: 100,
     // Drafts are validated too: a wrong type or an unknown relation is refused even in a draft.
     drafts: { autosave: { interval: 2000 }, schedulePublish: true, validate: true },
+  },
+  hooks: {
+    // The reader site's cached pages follow publishes, corrections, unpublishes and retractions.
+    afterChange: [revalidateReaderSiteAfterChange],
+    afterDelete: [revalidateReaderSiteAfterDelete],
   },
   access: {
     // The public reads published stories only, on every API, with or without `draft: true`.

@@ -4,15 +4,17 @@
  * Next. SIGTERM/SIGINT close the HTTP server, stop the job runner and close the database before exiting.
  */
 import express from 'express'
+import { createHash } from 'node:crypto'
 import next from 'next'
 import type { Server } from 'node:http'
 import { getPayload, type Payload } from 'payload'
 
 import { chooseDatabase } from './database'
-import { resolvePayloadSecret, StartupError } from './env'
+import { dataDir, resolvePayloadSecret, StartupError } from './env'
 import { describeStartupFailure } from './startup-failure'
 import { startJobRunner, type JobRunner } from './job-runner'
 import { publicRoutes } from './public-routes'
+import { retractedStories } from './site/retracted-stories'
 
 export interface RunningServer {
   url: string
@@ -48,6 +50,8 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
     }
   })
   server.use(publicRoutes(payload))
+  // The reader site (src/app/(site)) renders in Next; a retracted story's 410 is answered here first.
+  server.get('/news/:slug', retractedStories(payload))
   // No body parser here: Next and Payload read request bodies themselves.
   server.all('/{*splat}', (req, res) => handle(req, res))
 
@@ -57,6 +61,9 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   })
   const address = http.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
+  // The reader site reads the public GraphQL endpoint over HTTP and asks Next to drop cached pages: both here.
+  process.env.NEWSROOM_SITE_ORIGIN = `http://127.0.0.1:${actualPort}`
+  process.env.NEWSROOM_SITE_CACHE_SCOPE = createHash('sha256').update(process.env.DATABASE_URI || dataDir()).digest('hex').slice(0, 16)
   return {
     url: `http://localhost:${actualPort}`,
     payload,

@@ -6,8 +6,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { bundle, cliBundle, isStale, preloadLexical } = await import(path.join(root, 'scripts', 'ensure-build.mjs'))
-if (isStale(cliBundle)) await bundle('src/cli/main.ts', cliBundle)
+const { cliBundle, ensureBundle, preloadLexical } = await import(path.join(root, 'scripts', 'ensure-build.mjs'))
+await ensureBundle('src/cli/main.ts', cliBundle)
 const child = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', '--import', preloadLexical, cliBundle, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, NEWSROOM_ROOT: process.env.NEWSROOM_ROOT || root, NEWSROOM_CLI_CWD: process.cwd() },

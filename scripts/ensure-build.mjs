@@ -1,22 +1,59 @@
 // Build the Next admin when there is no build yet or sources changed since the last one. Used by `npm start`
 // and `npm test` (the end-to-end and browser tests run the built server).
+//
+// "Changed" means the list of source files, or any one's size or modification time, differs from what the
+// last build saw: a fingerprint of every file under SOURCES is stored beside each output once it is built, so
+// an added, edited or deleted file (a migration too) is noticed, whatever the clocks say.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-const SOURCES = ['payload.config.ts', 'collections', 'plugins', 'src', 'next.config.mjs', 'package-lock.json']
+/** Everything that goes into the admin build or the server/CLI bundles. */
+const SOURCES = [
+  'payload.config.ts',
+  'collections',
+  'plugins',
+  'src',
+  'migrations',
+  'next.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+]
 const SKIP = new Set(['node_modules', '.next', 'data'])
 
-function newestMtime(entry) {
-  if (!existsSync(entry)) return 0
+function listFiles(entry, out) {
+  if (!existsSync(entry)) return out
   const stat = statSync(entry)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  let newest = 0
-  for (const name of readdirSync(entry)) if (!SKIP.has(name)) newest = Math.max(newest, newestMtime(path.join(entry, name)))
-  return newest
+  if (!stat.isDirectory()) {
+    out.push(`${path.relative(root, entry)}\t${stat.size}\t${stat.mtimeMs}`)
+    return out
+  }
+  for (const name of readdirSync(entry).sort()) if (!SKIP.has(name)) listFiles(path.join(entry, name), out)
+  return out
+}
+
+/** One hash of every source file's path, size and modification time. */
+export function sourcesFingerprint() {
+  const lines = SOURCES.flatMap((s) => listFiles(path.join(root, s), []))
+  return createHash('sha256').update(lines.join('\n')).digest('hex')
+}
+
+const fingerprintFile = (output) => `${output}.sources`
+
+/** The output is missing, or was built from other sources than these (or a rebuild is forced). */
+function outdated(output, fingerprint) {
+  if (process.env.NEWSROOM_FORCE_BUILD === 'true' || !existsSync(output) || !existsSync(fingerprintFile(output))) return true
+  return readFileSync(fingerprintFile(output), 'utf8').trim() !== fingerprint
+}
+
+/** Record what `output` was built from; only after the build succeeded. */
+function built(output, fingerprint) {
+  writeFileSync(fingerprintFile(output), `${fingerprint}\n`)
 }
 
 /** The Express host, compiled once to plain ESM so starting it loads no TypeScript loader (fast, no loader thread). */
@@ -44,22 +81,20 @@ export async function bundle(entry, outfile) {
   })
 }
 
-/** Sources changed since `file` was written (or it does not exist). */
-export function isStale(file) {
-  if (!existsSync(file) || process.env.NEWSROOM_FORCE_BUILD === 'true') return true
-  const at = statSync(file).mtimeMs
-  return SOURCES.some((s) => newestMtime(path.join(root, s)) > at)
+/** Build `entry` into `outfile` unless it is already built from the current sources. */
+export async function ensureBundle(entry, outfile, fingerprint = sourcesFingerprint()) {
+  if (!outdated(outfile, fingerprint)) return
+  await bundle(entry, outfile)
+  built(outfile, fingerprint)
 }
 
 export async function ensureBuild() {
+  // Taken before building: a file edited during the build makes the next run build again.
+  const fingerprint = sourcesFingerprint()
+  await ensureBundle('src/server.ts', serverBundle, fingerprint)
   const buildId = path.join(root, '.next', 'BUILD_ID')
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
-  const bundledAt = existsSync(serverBundle) ? statSync(serverBundle).mtimeMs : 0
-  const changedAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))))
-  const fresh = (at) => at && changedAt <= at && process.env.NEWSROOM_FORCE_BUILD !== 'true'
-  if (!fresh(bundledAt)) await bundle('src/server.ts', serverBundle)
-  if (fresh(builtAt)) return
-  console.log(builtAt ? 'Sources changed since the last build: rebuilding the admin…' : 'Building the admin (about a minute)…')
+  if (!outdated(buildId, fingerprint)) return
+  console.log(existsSync(buildId) ? 'Sources changed since the last build: rebuilding the admin…' : 'Building the admin (about a minute)…')
   const build = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: root,
     stdio: 'inherit',
@@ -69,4 +104,5 @@ export async function ensureBuild() {
     console.error('The admin build failed (see above).')
     process.exit(build.status ?? 1)
   }
+  built(buildId, fingerprint)
 }

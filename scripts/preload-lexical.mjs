@@ -18,7 +18,9 @@ const packages = [
 for (const name of packages) {
   try {
     await import(name)
-  } catch {
-    // A package this install does not have is simply not preloaded.
+  } catch (error) {
+    // A package this install does not have is simply not preloaded; any other failure is real and surfaces.
+    const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(`'${name}'`)
+    if (!missing) throw error
   }
 }

@@ -4,7 +4,7 @@
 // The database is SQLite in memory, or PostgreSQL when TEST_DATABASE_URI is set (each test file gets a fresh
 // database). Extra arguments go to vitest, e.g. `npm test -- tests/unit`.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { ensureBuild, root } from './ensure-build.mjs'
@@ -16,6 +16,8 @@ if (!onlyUnit) await ensureBuild()
 const reportDir = path.join(root, 'tests', 'artifacts')
 mkdirSync(reportDir, { recursive: true })
 const report = path.join(reportDir, 'vitest-report.json')
+// A report left by an earlier run must never be read as this one's.
+rmSync(report, { force: true })
 const run = spawnSync(
   process.execPath,
   [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
@@ -29,7 +31,7 @@ try {
   console.log(`\nDatabase: ${database}`)
   console.log(`${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`)
   for (const file of brokenFiles) console.log(`not run: ${path.relative(root, file.name)} — ${String(file.message ?? '').split('\n')[0]}`)
-} catch {
-  console.log('\n0 passed, 1 failed (vitest wrote no report)')
+} catch (error) {
+  console.log(`\nNo summary: vitest wrote no readable report this run (${error.code ?? error.message}). Exit code ${run.status ?? run.signal}.`)
 }
 process.exit(run.status ?? 1)

@@ -47,7 +47,12 @@ export function chooseDatabase(uri: string | undefined = process.env.DATABASE_UR
   )
 }
 
-const migrationDir = (kind: 'sqlite' | 'postgres') => path.join(projectRoot, 'migrations', kind)
+/**
+ * Where `payload migrate:create` writes and compares. NEWSROOM_MIGRATION_DIR (scripts only) points it at a scratch
+ * copy: `npm run migrate:check` generates there so it never touches the committed files.
+ */
+const migrationDir = (kind: 'sqlite' | 'postgres') =>
+  process.env.NEWSROOM_MIGRATION_DIR ? path.join(process.env.NEWSROOM_MIGRATION_DIR, kind) : path.join(projectRoot, 'migrations', kind)
 
 /** Build the adapter. Schema push is off everywhere: the committed migrations are the schema. */
 export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): DatabaseAdapterObj {

@@ -12,9 +12,10 @@
  */
 import type { CreditRole } from '../types'
 import { HAN_RANGES } from '../text/han'
-import { isPlace } from './gazetteer'
+import { CHINESE_DATE } from './dates'
+import { isPlace, leadingPlaceLength } from './gazetteer'
 import { looksLikeName, splitGluedNames } from './names'
-import { isOutlet } from './outlets'
+import { isOutlet, outletPrefixLength } from './outlets'
 import { EDITOR_PREFIX, REPORTER_PREFIX, ROLE_WORDS, type RoleWord } from './roles'
 
 export interface CreditSpan {
@@ -29,6 +30,12 @@ export interface CreditScan {
   end: number
   /** How many role words were read. */
   roleWords: number
+  /**
+   * Where the reporter filed from, when the credit says it (`記者王小明／台北報導`, `北京报道联合报`,
+   * `（腾讯体育 张三 2月8日东莞报道）`): the dateline parts in order (outlet, date, place + 报道, outlet).
+   * Only set when one of them is a place.
+   */
+  filed: { start: number; end: number }[] | null
 }
 
 export interface ScanOptions {
@@ -40,30 +47,48 @@ export interface ScanOptions {
 type Token = { kind: 'role'; word: RoleWord; start: number; end: number } | { kind: 'name'; start: number; end: number; bare: boolean }
 
 const RUN_CHAR = new RegExp(`[${HAN_RANGES}·•・‧]`)
-const SEPARATOR = /[\s、，,；;：:|｜/／]/
+const SEPARATOR = /[\s、，,；;：:|｜/／\\]/
 /** In lead mode a comma or semicolon ends the credit: the lede follows. */
 const LEAD_END = /[，,；;]/
 /** Words a lede starts with, for names glued to it: 记者 张三近日… */
 const LEDE_OPENER = /^(?:近日|日前|昨日|今日|近期|目前|今天|昨天|当天|今年|去年|本周|上周|连日|获悉|从|在|于|对|到|赴|与|和|随)/
 
+/** Roles whose titles may carry a desk or an outlet before them (南都见习记者, 职工通讯员, 观察者网专栏作者). */
+const TITLED = new Set<CreditRole>(['reporter', 'correspondent', 'intern', 'contributor', 'photographer'])
+/** What may follow an outlet inside a title: 南都见习记者, 观察者网专栏作者. */
+const TITLE_TAIL = /^(?:首席|特派|特约|实习|见习|驻站|专栏|资深|全媒体|融媒体?|新媒体|记者站)*$/
+
 /**
  * Words glued before a role word that belong to it rather than being a name: 本报记者, 新华社记者,
- * 本报驻京记者, 本期编辑, and the place in `张三 北京报道`.
+ * 本报驻京记者, 本期编辑, and the place in `张三 北京报道`. `bounded`: the range is known to be a credit,
+ * so anything before a title that cannot be read as names is part of the title (职工通讯员, 总监制).
  */
-function absorbsPrefix(word: RoleWord, prefix: string): boolean {
-  if (word.word === '报道' || word.word === '报导') return isPlace(prefix) || (prefix.length <= 5 && !splitGluedNames(prefix))
+function absorbsPrefix(word: RoleWord, prefix: string, bounded: boolean): boolean {
+  if (word.role === 'reporter' && word.use === 'post') return isPlace(prefix) || (prefix.length <= 5 && !splitGluedNames(prefix))
   if (word.use !== 'pre') return false
-  // 新华社记者, 光明日报通讯员: an outlet before any role word.
+  // 新华社记者, 光明日报通讯员: an outlet before any role word; 南都见习记者: an outlet and a title.
   if (isOutlet(prefix)) return true
-  if (word.word.endsWith('记者') || word.word === '特派员') return REPORTER_PREFIX.test(prefix)
-  return word.word.endsWith('编辑') && EDITOR_PREFIX.test(prefix)
+  const outlet = outletPrefixLength(prefix)
+  if (outlet && TITLE_TAIL.test(prefix.slice(outlet))) return true
+  if ((word.word.endsWith('记者') || word.word === '特派员') && REPORTER_PREFIX.test(prefix)) return true
+  if (word.word.endsWith('编辑') && EDITOR_PREFIX.test(prefix)) return true
+  if (bounded && (TITLED.has(word.role) || word.role === 'editor')) return prefix.length <= 12 && !splitGluedNames(prefix)
+  return false
 }
 
 /** `（记者 张三 发自北京）`: where the reporter filed from is not a name. */
 const FILED_FROM = /^发自.{1,8}$/
 
+const DATE_AT = new RegExp(CHINESE_DATE, 'y')
+/** Role words by first character (longest first), so reading a run does not try every word at every place. */
+const ROLES_BY_FIRST = new Map<string, RoleWord[]>()
+for (const word of ROLE_WORDS) ROLES_BY_FIRST.set(word.word[0], [...(ROLES_BY_FIRST.get(word.word[0]) ?? []), word])
+
 class Tokenizer {
   readonly tokens: Token[] = []
+  /** Dateline parts met in a bounded credit (outlet, date, place + 报道), and whether one was a place. */
+  readonly filed: { start: number; end: number }[] = []
+  filedPlace = false
   constructor(
     private readonly s: string,
     private readonly lead: boolean,
@@ -80,6 +105,16 @@ class Tokenizer {
         i++
         continue
       }
+      if (!this.lead) {
+        DATE_AT.lastIndex = i
+        const date = DATE_AT.exec(s)
+        if (date && date.index === i && i + date[0].length <= to) {
+          // （腾讯体育 张三 2月8日东莞报道）: the date belongs to the dateline written inside the credit.
+          this.filed.push({ start: i, end: i + date[0].length })
+          i += date[0].length
+          continue
+        }
+      }
       if (!RUN_CHAR.test(ch)) return this.lead ? i : -1
       let j = i
       while (j < to && RUN_CHAR.test(s[j])) j++
@@ -90,9 +125,27 @@ class Tokenizer {
     return to
   }
 
+  /**
+   * Bounded only: an outlet (聯合報 after 台北報導, 腾讯体育 before the names) or a place glued to an
+   * outlet (台北聯合報) is part of the dateline the credit carries, not a name.
+   */
+  private outletOrPlace(start: number, end: number): boolean {
+    const chunk = this.s.slice(start, end)
+    if (splitGluedNames(chunk)) return false
+    const place = leadingPlaceLength(chunk)
+    if (place && isOutlet(chunk.slice(place))) {
+      this.filed.push({ start, end })
+      this.filedPlace = true
+      return true
+    }
+    if (!isOutlet(chunk)) return false
+    this.filed.push({ start, end })
+    return true
+  }
+
   /** A role word allowed at i in the run [a, b): single characters (文, 图, 摄) only stand alone, or 摄 right after a name. */
   private roleAt(i: number, a: number, b: number): RoleWord | undefined {
-    for (const word of ROLE_WORDS) {
+    for (const word of ROLES_BY_FIRST.get(this.s[i]) ?? []) {
       if (!this.s.startsWith(word.word, i)) continue
       if (word.glued) return word
       const alone = i === a && i + word.word.length === b
@@ -112,7 +165,13 @@ class Tokenizer {
         i++
         continue
       }
-      const start = i > nameStart && absorbsPrefix(word, this.s.slice(nameStart, i)) ? nameStart : i
+      const prefix = this.s.slice(nameStart, i)
+      const start = i > nameStart && absorbsPrefix(word, prefix, !this.lead) ? nameStart : i
+      if (start < i && isPlace(prefix) && (word.role === 'reporter' || word.role === 'correspondent')) {
+        // 台北報導, 北京报道, 华盛顿记者: the place the story was filed from.
+        this.filed.push({ start: nameStart, end: word.use === 'post' ? i + word.word.length : i })
+        this.filedPlace = true
+      }
       const stopped = this.names(nameStart, start, true, a, b)
       if (stopped < start) return stopped
       this.pushRole(word, start, i + word.word.length)
@@ -139,6 +198,7 @@ class Tokenizer {
     if (start >= end) return end
     const chunk = this.s.slice(start, end)
     if (!this.lead && FILED_FROM.test(chunk)) return end
+    if (!this.lead && this.outletOrPlace(start, end)) return end
     const cut = delimited ? splitGluedNames(chunk) : null
     if (cut) {
       let at = start
@@ -212,7 +272,7 @@ function assignRoles(tokens: Token[], defaultRole: CreditRole | null): CreditSpa
 /** Reads credits in s[from, to). Null when there is no credit there (bounded: when the range is not all credit). */
 export function scanCredits(s: string, from: number, to: number, options: ScanOptions): CreditScan | null {
   const lead = options.mode === 'lead'
-  const tokenizer = new Tokenizer(s, lead)
+  const tokenizer = new Tokenizer(lead ? s : maskNonPersons(s, from, to), lead)
   const stopped = tokenizer.run(from, to)
   if (stopped < 0) return null
   let { tokens } = tokenizer
@@ -226,5 +286,20 @@ export function scanCredits(s: string, from: number, to: number, options: ScanOp
   if (!tokens.some((t) => t.kind === 'name') || (lead && roleWords === 0)) return null
   const credits = assignRoles(tokens, options.defaultRole)
   if (!credits) return null
-  return { credits, end: lead ? tokens[tokens.length - 1].end : to, roleWords }
+  const filed = tokenizer.filedPlace ? tokenizer.filed.sort((a, b) => a.start - b.start) : null
+  return { credits, end: lead ? tokens[tokens.length - 1].end : to, roleWords, filed }
+}
+
+/** `《棱镜》作者`, `医技药剂党支部、药剂科供稿`, `受访者供图`: publications and organisations, not people. */
+const PUBLICATION = /《[^《》]{1,16}》/g
+const ORGANISATION = /([^\s/／|｜:：（）()]{2,40}?)(?:供稿|供图)(?=[\s/／|｜]|$)/g
+
+/** Blanks out (same length, so offsets hold) what a bounded credit may contain besides people and roles. */
+function maskNonPersons(s: string, from: number, to: number): string {
+  const part = s.slice(from, to)
+  const masked = part.replace(PUBLICATION, (m) => ' '.repeat(m.length)).replace(ORGANISATION, (m, who: string) => {
+    const people = who.split(/[、，,]/).every((n) => splitGluedNames(n))
+    return people ? m : ' '.repeat(m.length)
+  })
+  return masked === part ? s : s.slice(0, from) + masked + s.slice(to)
 }

@@ -12,10 +12,10 @@
 import type { DatelineKind } from '../types'
 import { HAN_RANGES } from '../text/han'
 import { CHINESE_DATE, ENGLISH_DATE, parseChineseDate, parseEnglishDate } from './dates'
-import { isPlace, trailingPlaceLength } from './gazetteer'
+import { isPlace, leadingPlaceLength, trailingPlaceLength } from './gazetteer'
 import type { LineView } from './line-view'
 import { looksLikeName } from './names'
-import { OUTLET, isOutlet, outletPrefixLength } from './outlets'
+import { OUTLET, outletPrefix } from './outlets'
 import type { CreditSpan } from './credits'
 
 export interface DatelineMatch {
@@ -31,12 +31,15 @@ export interface DatelineMatch {
   credits: CreditSpan[]
 }
 
-/** A date (optional) and a kind, anywhere in the head of the line; candidates are validated one by one. */
+/** A date (optional) and a kind, anywhere in the head of the line; candidates are weighed one by one. */
 const CANDIDATE = new RegExp(`(${CHINESE_DATE})?(专电|专讯|电|讯|消息)`, 'g')
-/** Outlet and place: Han, Latin letters, digits, interpuncts and dashes, nothing sentence-like. */
+/** Outlet and place: Han, Latin letters, digits, interpuncts and dashes. */
 const PRE = new RegExp(`^[${HAN_RANGES}A-Za-z0-9·\\-－]{2,20}$`)
-/** Characters of sentences, not of outlet or place names. */
-const SENTENCE_CHARS = /[的了是在和与从向对把被将就也都而说称我你他她它这那有记者]|通讯员/
+/**
+ * Characters common in sentences. They never reject an outlet name (成都商报, 南都, 东方在线 have them);
+ * they only weigh against a name that has nothing else going for it (no media word, no date, no place).
+ */
+const SENTENCE_CHARS = /[的了是在和与从向对把被将就也都而说称我你他她它这那有]|记者|通讯员/
 /** What may follow the kind: a break, brackets, the credit or the lede's punctuation. */
 const AFTER_KIND = /^(?:$|[\s（(【[\]】〔：:，,—\-|｜·])/
 /** 通讯员, 通讯社, 讯息; 电视, 电话, 电台…; 消息人士: the kind word is part of a longer word. */
@@ -49,6 +52,32 @@ const KIND_INSIDE_WORD: Record<string, RegExp> = {
 }
 /** 喜讯, 快讯, 资讯, 通讯…: a character that makes 讯 an ordinary word rather than a dateline. */
 const NOT_XUN_AFTER = /[喜快简资通音短电传闻死审提问质视警要来凶噩]$/
+/**
+ * A second, nested dateline right after the first: `新浪科技讯 北京时间9月11日凌晨消息`,
+ * `XX体育讯　北京时间2月8日消息`, `拉萨讯`: part of the dateline, not of the lede.
+ */
+const NESTED = new RegExp(`^[\\s\\u3000]*(?:(?:北京|当地|台北|香港)时间)?(?:${CHINESE_DATE})(?:凌晨|清晨|早间|上午|中午|下午|傍晚|晚间|晚上|深夜)?(?:消息|电)`)
+
+/** How sure a candidate is: an outlet, a place, a date, a clean break after the kind. */
+function weigh(pre: string, dated: boolean, kind: string, after: string): { outlet: number; place: boolean } | null {
+  if (!PRE.test(pre) || KIND_INSIDE_WORD[kind].test(after)) return null
+  const glued = !AFTER_KIND.test(after)
+  const outlet = outletPrefix(pre)
+  const rest = outlet ? pre.slice(outlet.length) : pre
+  const place = isPlace(pre)
+  // An outlet followed by a place: 新华社贵阳, 东方在线上海, 本报兴义. A long unknown tail means it was a sentence.
+  // 新京报快讯, 央视简讯: 快/简 make the kind, not a place.
+  const restOk = !rest || isPlace(rest) || (kind === '讯' && /^[快简]$/.test(rest)) || (dated && rest.length <= 6 && !SENTENCE_CHARS.test(rest))
+  if (outlet && restOk && (outlet.strength > 1 || !SENTENCE_CHARS.test(pre.slice(0, outlet.length)))) {
+    return { outlet: rest && !isPlace(rest) && !dated ? pre.length : outlet.length, place: false }
+  }
+  if (place) return dated || !glued ? { outlet: 0, place: true } : null
+  // No outlet word, no place: the house's own masthead (亮点黔西南讯), short and standing apart.
+  if (SENTENCE_CHARS.test(pre) || glued) return null
+  if (!dated && (kind !== '讯' && kind !== '专讯')) return null
+  if (!dated && (pre.length > 8 || NOT_XUN_AFTER.test(pre))) return null
+  return { outlet: pre.length, place: false }
+}
 
 function chineseDateline(view: LineView, offset = 0): DatelineMatch | null {
   const { match, clean } = view
@@ -59,29 +88,26 @@ function chineseDateline(view: LineView, offset = 0): DatelineMatch | null {
     const [whole, dateText, kind] = m
     const preEnd = m.index
     const kindStart = preEnd + (dateText?.length ?? 0)
-    const end = preEnd + whole.length
+    let end = preEnd + whole.length
     const pre = match.slice(ju, preEnd)
-    const after = match.slice(end, end + 2)
-    if (!PRE.test(pre) || SENTENCE_CHARS.test(pre) || KIND_INSIDE_WORD[kind].test(after)) continue
-    const outletLength = outletPrefixLength(pre)
-    const glued = !AFTER_KIND.test(after)
-    if (!dateText) {
-      if (kind === '讯' || kind === '专讯') {
-        if (!outletLength && (glued || pre.length > 12 || NOT_XUN_AFTER.test(pre))) continue
-      } else if (!outletLength) continue
-    } else if (glued && !outletLength && !isOutlet(pre)) {
-      // `北京11月26日电近日…` without an outlet is fine; glued text after a non-outlet, non-place is not.
-      if (!isPlace(pre)) continue
-    }
-    const split = splitOutletPlace(pre, outletLength)
-    if (!split) continue
+    const weighed = weigh(pre, Boolean(dateText), kind, match.slice(end, end + 2))
+    if (!weighed) continue
+    const split = weighed.place ? 0 : weighed.outlet
     const slice = (a: number, b: number) => (b > a ? clean.slice(ju + a, ju + b) : null)
+    let date = dateText ? parseChineseDate(dateText) : null
+    let finalKind = normaliseKind(match.slice(kindStart, end))
+    const nested = NESTED.exec(match.slice(end))
+    if (nested) {
+      date ??= parseChineseDate(/(?:\d{1,2}|[一二三四五六七八九十]{1,3})月?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日/.exec(nested[0])?.[0] ?? '')
+      finalKind = nested[0].endsWith('电') ? '电' : '消息'
+      end += nested[0].length
+    }
     return {
-      text: clean.slice(offset, end),
-      outlet: slice(0, split.outlet),
-      place: slice(split.outlet, pre.length),
-      date: dateText ? parseChineseDate(dateText) : null,
-      kind: normaliseKind(match.slice(kindStart, end)),
+      text: clean.slice(offset, end).trim(),
+      outlet: slice(0, split),
+      place: slice(split, pre.length),
+      date,
+      kind: finalKind,
       end,
       credits: [],
     }
@@ -89,21 +115,10 @@ function chineseDateline(view: LineView, offset = 0): DatelineMatch | null {
   return null
 }
 
-/** Where the outlet ends in `pre` (the rest is the place), or null when the rest cannot be a place. */
-function splitOutletPlace(pre: string, outletLength: number): { outlet: number } | null {
-  if (outletLength) {
-    const place = pre.slice(outletLength)
-    // 新华社贵阳 → place 贵阳; a long remainder means the outlet guess was wrong: keep it all as outlet.
-    return { outlet: place.length > 10 ? pre.length : outletLength }
-  }
-  // 北京11月26日电: a known place without an outlet. Otherwise the name is the outlet (亮点黔西南讯).
-  return { outlet: isPlace(pre) ? 0 : pre.length }
-}
-
-/** 专讯 (明報專訊) is a 讯; 电 and its 電 fold to 电. */
+/** 专讯 (明報專訊) is a 讯; 电 and its 電 fold to 电; a bracketed 报道 (【Yahoo 新聞報道】) is a 讯. */
 function normaliseKind(kind: string): DatelineKind {
   if (kind === '专电' || kind === '讯' || kind === '消息') return kind
-  return kind === '专讯' ? '讯' : '电'
+  return kind === '专讯' || kind === '报道' ? '讯' : '电'
 }
 
 /**
@@ -182,15 +197,63 @@ function englishDateline(view: LineView): DatelineMatch | null {
   return { text: whole, outlet, place: place.join(', '), date, kind: '电', end: whole.length, credits: [] }
 }
 
-/** The dateline at the start of this line, if any. */
-export function findDateline(view: LineView): DatelineMatch | null {
-  const first = view.match[0]
-  if (first === '（' || first === '(') return cnaDateline(view)
-  if (/[A-Z]/.test(first ?? '')) return englishDateline(view)
+/**
+ * What may stand before the dateline on its line: bullets (□ ■), a photo credit or syndication tag
+ * (`受访者供图`, `视觉中国供图`, `新华社专供`, `张三 摄`) followed by a space.
+ */
+const LEADING = /^(?:[□■●○◆◇▲△★☆◎※▶►•·\s\u3000]+|[^\s\u3000，。,]{1,14}?(?:供图|专供|摄|图)[\s\u3000]+)+/
+
+/** `综合消息，…`: a wire round-up with no outlet, place or date. */
+const ROUND_UP = /^(综合消息|综述)(?=[，,：:\s\u3000])/
+
+/** `(澳門電台消息)`, `（本报讯）`, `【Yahoo 新聞報道】`: the whole dateline in brackets. */
+const BRACKETED = new RegExp(`^[（(【[]([${HAN_RANGES}A-Za-z0-9·\\-－ ]{2,30}?)(${CHINESE_DATE})?(专电|专讯|电|讯|消息|报道)[）)】\\]]`)
+
+function bracketedDateline(view: LineView, offset: number): DatelineMatch | null {
+  const m = BRACKETED.exec(view.match.slice(offset))
+  if (!m) return null
+  const [whole, name, dateText, kind] = m
+  const compact = name.replace(/ /g, '')
+  const outlet = outletPrefix(compact)
+  // The brackets hold an outlet (and maybe a place), never a sentence.
+  if (!outlet || (outlet.length < compact.length && !isPlace(compact.slice(outlet.length)))) return null
+  const inner = view.clean.slice(offset + 1, offset + whole.length - 1)
+  const outletEnd = name.length - (compact.length - outlet.length)
+  return {
+    text: inner,
+    outlet: view.clean.slice(offset + 1, offset + 1 + outletEnd).trim(),
+    place: outlet.length < compact.length ? view.clean.slice(offset + 1 + outletEnd, offset + 1 + name.length) : null,
+    date: dateText ? parseChineseDate(dateText) : null,
+    kind: normaliseKind(kind),
+    end: offset + whole.length,
+    credits: [],
+  }
+}
+
+function datelineAt(view: LineView, offset: number): DatelineMatch | null {
+  const first = view.match[offset]
+  if (first === '（' || first === '(') return (offset === 0 ? cnaDateline(view) : null) ?? bracketedDateline(view, offset)
+  if (/[A-Z]/.test(first ?? '') && offset === 0) {
+    const english = englishDateline(view)
+    if (english) return english
+  }
   if (first === '【' || first === '[') {
     // 【明報專訊】, 【新华社北京11月26日电】: the dateline fills the brackets.
-    const found = chineseDateline(view, 1)
-    return found && view.match[found.end] === (first === '【' ? '】' : ']') ? { ...found, end: found.end + 1 } : null
+    const found = chineseDateline(view, offset + 1)
+    if (found && view.match[found.end] === (first === '【' ? '】' : ']')) return { ...found, end: found.end + 1 }
+    return bracketedDateline(view, offset)
   }
-  return chineseDateline(view)
+  const roundUp = ROUND_UP.exec(view.match.slice(offset))
+  if (roundUp) {
+    return { text: view.clean.slice(offset, offset + roundUp[1].length), outlet: null, place: null, date: null, kind: '消息', end: offset + roundUp[1].length, credits: [] }
+  }
+  return chineseDateline(view, offset)
+}
+
+/** The dateline at the start of this line (after bullets, a photo credit or a syndication tag), if any. */
+export function findDateline(view: LineView): DatelineMatch | null {
+  const found = datelineAt(view, 0)
+  if (found) return found
+  const lead = LEADING.exec(view.match)?.[0].length ?? 0
+  return lead && lead < view.match.length ? datelineAt(view, lead) : null
 }

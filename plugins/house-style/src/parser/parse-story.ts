@@ -10,7 +10,11 @@ import { stripPinyinArtifacts } from '../text/pinyin-artifact'
 import { detectScript } from '../text/script'
 import { imageBlock, looksLikeHeading, markdownHeading, mayBeHeading } from './blocks'
 import { CLOSE_CLASS, INSIDE_CLASS, OPEN_CLASS, closingBracket } from './brackets'
-import { scanCredits, type CreditSpan } from './credits'
+import { scanCredits, type CreditScan, type CreditSpan } from './credits'
+import { parseChineseDate } from './dates'
+import { leadingPlaceLength } from './gazetteer'
+import { looksLikeName } from './names'
+import { isOutlet } from './outlets'
 import { findDateline, type DatelineMatch } from './dateline'
 import { isAffiliationLine, parseEnglishByline, parseReutersCredits } from './english-credits'
 import { viewLine, type LineView } from './line-view'
@@ -39,6 +43,12 @@ export interface ParseOptions {
   bodyOnly?: boolean
   /** Also remove pinyin artifacts from body text (by default the body keeps them for the lint rule to report and fix). */
   stripArtifacts?: boolean
+}
+
+/** A credit read from a whole line, and the dateline it may carry (`記者王小明／台北報導`). */
+interface LineCredit {
+  credits: Credit[]
+  filed: ParsedDateline | null
 }
 
 interface Line {
@@ -71,8 +81,23 @@ const OPENING_BYLINE = /^(?:本[报台网刊]|\S{1,8}?(?:报|网|社|台|新闻)
 const META_LINE = /^(?:(?:来源|稿源|发布时间|发布日期|时间|日期|浏览次数|点击数?|字号)[:：]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$)/
 /** Wire features restate their title after the dateline: `新华社北京10月17日电 题：…`. */
 const TITLE_MARKER = /^[题題]\s*[:：]/
-const HEAD_LINES = 4
-const TRAILING_LINES = 8
+/** How far down the head is searched for the dateline and opening bylines (captions, subtitles may come first). */
+const HEAD_LINES = 8
+/** A line this short may stand above the dateline (subtitle, caption, timestamp); a longer one is the lede. */
+const SHORT_LINE = 100
+/** Photo captions, which may be longer: they end in a photo credit or name the picture. */
+const CAPTION = /(?:摄|供图|截图|资料照|资料图|图片|[图圖][/／].{0,12})\s*[)）]?$|^(?:图为|图：|图:|资料图)/
+/** Lines at the foot of a page that are not the story: disclaimers, contact lines, share and report prompts. */
+const BOILERPLATE = /^(?:免责声明|声明[:：]|联系电话|联系我们|版权|本公众号|本文(?:为|系)|扫码|扫一扫|点击|举报|Copyright|©|转载|更多|推荐阅读|延伸阅读|相关(?:新闻|阅读|报道)|关键词|文章关键词|自由电子报关心您|安心专线|生命线|张老师专线|请继续往下阅读|(?:原标题|来源|稿源|图片来源|本文来源|文章来源|信息来源)[:：])/i
+/** A sign-off line of editors (责任编辑：, 总监制:骆世明, 编 辑:苏 伟): never credits, and the tail goes on above it. */
+const SIGN_OFF = /^[（(【[]?\s*\S{0,4}?(?:责任编辑|责编|编辑|审核|审校|校对|[一二三初复终]\s?审|监制|主编|编审|统筹|策划|签发|美编)/
+/** The credit closing a story's last sentence: `…当成了垃圾场。图片中心记者孙盼盼摄影报道`, `…治理一下。 本报记者 李银刚 整理`. */
+const INLINE_TAIL = /[。！？!?”」』…][\s\u3000]*([^。！？!?，,、；;“”「」]{2,26})$/
+/** A line of one to four bare names (常征; 张三 李四): a byline without role words. */
+const BARE_NAMES = /^[\u4e00-\u9fff·]{2,8}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,8}){0,3}$/
+/** Single characters written apart (编 辑:苏 伟, 本报记者 李 四, 大 西 北 網 訊): one word, one name. */
+const SPACED_SINGLES = /(?<![\u3400-\u9fff])[\u3400-\u9fff](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?(?:[ \u3000][\u3400-\u9fff](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?)+(?![\u3400-\u9fff])/g
+const TRAILING_LINES = 12
 const SCRIPT_SAMPLE = 600
 
 class StoryParser {
@@ -109,18 +134,84 @@ class StoryParser {
   }
 
   /** The line is nothing but a credit: `本报记者 张三`, `（丁宪民 报道）`, `张三 摄`, `By Jane Doe`, `(Reporting by …)`. */
-  private wholeLineCredit(index: number): Credit[] | null {
+  private wholeLineCredit(index: number): LineCredit | null {
     if (this.lines[index].text.length > 160) return null
     const view = this.view(index)
     const english = parseEnglishByline(view.clean) ?? parseReutersCredits(view.clean)
-    if (english) return english
-    const decoration = (DECORATION.exec(view.match)?.[0].length ?? 0) || (OUTLET_SLASH.exec(view.match)?.[0].length ?? 0)
+    if (english) return { credits: english, filed: null }
+    const slash = OUTLET_SLASH.exec(view.match)?.[0].length ?? 0
+    const decoration = (DECORATION.exec(view.match)?.[0].length ?? 0) || slash
     const code = EDITOR_CODE.exec(view.match)?.index ?? view.match.length
     const bracketed = BRACKETED_LINE.exec(view.match.slice(decoration))
     const [from, to] = bracketed ? [decoration + 1, decoration + 1 + bracketed[1].length] : [decoration, code]
     // No default role: every name needs a role word, so headings such as 抓班子 强组织 are not credits.
     const scan = scanCredits(view.match, from, to, { mode: 'bounded', defaultRole: null })
-    return scan && this.fromSpans(view, scan.credits)
+    if (!scan) return null
+    const outlet = slash ? view.clean.slice(0, slash).replace(/[\s／/]+$/, '') : null
+    return { credits: this.fromSpans(view, scan.credits), filed: this.filedDateline(view, scan, outlet) }
+  }
+
+  /** The dateline a credit carries (`記者王小明／台北報導` → 台北報導): its parts in order, credits left out. */
+  private filedDateline(view: LineView, scan: CreditScan, outlet: string | null): ParsedDateline | null {
+    if (!scan.filed) return null
+    const parts = scan.filed.map((p) => ({ clean: view.clean.slice(p.start, p.end), match: view.match.slice(p.start, p.end) }))
+    let place: string | null = null
+    let date: string | null = null
+    let found = outlet
+    for (const part of parts) {
+      const placeLength = leadingPlaceLength(part.match)
+      if (!place && placeLength) {
+        place = part.clean.slice(0, placeLength)
+        const rest = part.match.slice(placeLength).replace(/^(?:综合)?报[道导]/, '')
+        if (rest && isOutlet(rest)) found ??= part.clean.slice(part.clean.length - rest.length)
+      } else if (/日$/.test(part.match)) date = parseChineseDate(part.match)
+      else if (isOutlet(part.match)) found ??= part.clean
+    }
+    if (!place) return null
+    return { text: parts.map((p) => p.clean).join(''), outlet: found, place, date, kind: '讯' }
+  }
+
+  /** A whole-line credit, reading single characters written apart as words (编 辑:苏 伟) when that helps. */
+  private lineCredit(index: number): LineCredit | null {
+    return this.withCompacted(index, () => this.wholeLineCredit(index))
+  }
+
+  /** The dateline at the start of the line, reading spaced-out characters (大 西 北 網 訊) when that helps. */
+  private lineDateline(index: number): DatelineMatch | null {
+    return this.withCompacted(index, () => findDateline(this.view(index)))
+  }
+
+  /** Tries `read` on the line, then on the line with spaced single characters joined; keeps what worked. */
+  private withCompacted<T>(index: number, read: () => T | null): T | null {
+    const found = read()
+    if (found) return found
+    const line = this.lines[index]
+    const original = line.text
+    SPACED_SINGLES.lastIndex = 0
+    if (!SPACED_SINGLES.test(original)) return null
+    const compacted = original.replace(SPACED_SINGLES, (run) => run.replace(/[ \u3000]/g, ''))
+    this.setText(index, compacted)
+    const again = read()
+    if (!again) this.setText(index, original)
+    return again
+  }
+
+  /** A line of bare names, each one a plausible personal name: `常征`, `张三 李四`. */
+  private bareNames(index: number): Credit[] | null {
+    const view = this.view(index)
+    if (!BARE_NAMES.test(view.clean)) return null
+    const names = view.match.split(/[\s\u3000]+/)
+    if (!names.every((n) => looksLikeName(n))) return null
+    return view.clean.split(/[\s\u3000]+/).map((name) => ({ name, role: 'reporter' as const }))
+  }
+
+  /** Lines that may stand above the dateline: headings, subtitles, captions, timestamps, editors' notes. */
+  private mayPrecedeDateline(index: number): boolean {
+    const view = this.view(index)
+    const { clean } = view
+    if (this.underImage(index) && clean.length <= 80) return true
+    if (clean.length <= SHORT_LINE || (clean.length <= 200 && CAPTION.test(clean))) return true
+    return looksLikeHeading(clean) || EDITORS_NOTE.test(view.match) || META_LINE.test(view.match)
   }
 
   private next(index: number): number {
@@ -128,17 +219,23 @@ class StoryParser {
     return index
   }
 
-  /** Byline lines above the first paragraph, then the dateline and the credit that follows it. */
+  /**
+   * Byline lines above the first paragraph, then the dateline and the credit that follows it. Up to
+   * HEAD_LINES short lines may come first (a subtitle, a photo caption with its credit, a timestamp, an
+   * editor's note); bylines among them are taken, the rest stays in the body. The search ends at the
+   * first line that reads as the lede.
+   */
   parseHead(): number {
     let index = this.next(0)
-    let found: DatelineMatch | null = null
-    // Up to a few lines may stand before the dateline paragraph: byline lines (taken as credits),
-    // a subtitle (——记…), a photo caption, an editor's note, a scraped 来源/发布时间 line (left in the body).
+    let bodySeen = false
     for (let n = 0; n < HEAD_LINES && index < this.lines.length; n++) {
-      const credits = this.wholeLineCredit(index)
+      // Once the story has begun, a credit on the last line closes it: the tail reads that.
+      const closing = bodySeen && this.next(index + 1) >= this.lines.length
+      const credit = closing ? null : this.lineCredit(index)
       // A photo credit under a lead image is a caption, not the story's byline (parseCaptions takes it).
-      if (credits && !(this.underImage(index) && credits.every((c) => c.role === 'photographer'))) {
-        this.add(credits, 'start')
+      if (credit && !(this.underImage(index) && credit.credits.every((c) => c.role === 'photographer'))) {
+        this.add(credit.credits, 'start')
+        if (credit.filed && !this.dateline) this.dateline = credit.filed
         this.setText(index, '')
         index = this.next(index)
         // `By JANE DOE` is often followed by a line naming the agency.
@@ -148,13 +245,27 @@ class StoryParser {
         }
         continue
       }
-      found = findDateline(this.view(index))
-      if (found || !this.mayPrecedeDateline(index)) break
+      const found = this.lineDateline(index)
+      if (found) return this.takeDateline(index, found)
+      if (closing) break
+      if (this.creditOpeningParagraph(index)) return index
+      const names = bodySeen ? null : this.bareNames(index)
+      if (names) {
+        this.add(names, 'start')
+        this.setText(index, '')
+        index = this.next(index)
+        continue
+      }
+      if (!this.mayPrecedeDateline(index)) break
+      bodySeen ||= !looksLikeHeading(this.view(index).clean)
       index = this.next(index + 1)
     }
-    if (index >= this.lines.length) return -1
+    return -1
+  }
+
+  /** Cuts the dateline (and the credit that follows it) from the line. */
+  private takeDateline(index: number, found: DatelineMatch): number {
     const view = this.view(index)
-    if (!found) return this.creditOpeningParagraph(index) ? index : -1
     const { credits, end, ...dateline } = found
     this.dateline = dateline
     this.add(this.fromSpans(view, credits), 'start')
@@ -165,9 +276,9 @@ class StoryParser {
     if (!rest || TITLE_MARKER.test(rest)) {
       // The dateline stood on its own line, or only a restated title (题：…) follows it: the credit may be the next line.
       const nextIndex = this.next(index + 1)
-      const credits = nextIndex < this.lines.length ? this.wholeLineCredit(nextIndex) : null
-      if (credits) {
-        this.add(credits, 'start')
+      const next = nextIndex < this.lines.length ? this.lineCredit(nextIndex) : null
+      if (next) {
+        this.add(next.credits, 'start')
         this.setText(nextIndex, '')
       }
     }
@@ -176,12 +287,6 @@ class StoryParser {
 
   private underImage(index: number): boolean {
     return index > 0 && this.lines[index - 1].image !== null
-  }
-
-  private mayPrecedeDateline(index: number): boolean {
-    const view = this.view(index)
-    const caption = this.underImage(index) && view.clean.length <= 80
-    return caption || looksLikeHeading(view.clean) || EDITORS_NOTE.test(view.match) || META_LINE.test(view.match)
   }
 
   /**
@@ -197,6 +302,9 @@ class StoryParser {
     if (close >= 0) {
       const scan = scanCredits(match, 1, close, { mode: 'bounded', defaultRole: null })
       if (scan) [end, spans] = [close + 1, scan.credits]
+      // 〔記者黃良傑／高雄報導〕, （腾讯体育 张三 2月8日东莞报道）: the bracket is the dateline too.
+      const filed = scan && this.filedDateline(view, scan, null)
+      if (filed && !this.dateline) this.dateline = filed
     } else {
       const scan = scanCredits(match, 0, match.length, { mode: 'lead', defaultRole: null })
       const clear = scan && (OPENING_BYLINE.test(match) || /^\s*[：:]/.test(match.slice(scan.end)) || /报[道导]$/.test(match.slice(0, scan.end)))
@@ -222,35 +330,64 @@ class StoryParser {
     return scan && { credits: scan.credits, end: scan.end }
   }
 
-  /** Credit lines and a closing credit bracket at the end of the story, above any trailing images. */
+  /**
+   * Credit lines and a closing credit at the end of the story, above any trailing images. Page furniture
+   * (disclaimers, contact lines, 原标题/来源) and editors' sign-offs are stepped over; the search ends at the
+   * last real paragraph, whose closing bracket (`（记者 张三）`) or closing credit (`…。本报记者 李银刚 整理`) is taken.
+   */
   parseTail(headIndex: number): void {
     let budget = TRAILING_LINES
+    let lastLine = true
     for (let index = this.lines.length - 1; index >= 0 && budget > 0; index--) {
       const line = this.lines[index]
       if (line.removed || line.image) continue
       budget--
       const view = this.view(index)
-      if (TRAILER.test(view.match)) continue
-      const whole = index > headIndex ? this.wholeLineCredit(index) : null
+      if (TRAILER.test(view.match) || BOILERPLATE.test(view.match)) continue
+      const whole = index > headIndex ? this.lineCredit(index) : null
       if (whole) {
-        this.add(whole, 'end')
+        this.add(whole.credits, 'end')
         this.setText(index, '')
+        lastLine = false
         continue
       }
-      const tail = TRAILING_BRACKET.exec(view.match)
-      if (tail) {
-        const from = tail.index + 1
-        // A closing bracket of bare names, `（李光华 黄智芳 王梦思）`, credits its reporters, as a role word would.
-        const scan = scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: null }) ??
-          scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: 'reporter' })
-        const credits = scan ? this.fromSpans(view, scan.credits) : parseReutersCredits(view.clean.slice(tail.index).trim())
-        if (credits) {
-          this.add(credits, 'end')
-          this.setText(index, view.original.slice(0, view.toOriginal(tail.index)).trimEnd())
-        }
+      if (index > headIndex && view.match.length <= 40 && SIGN_OFF.test(view.match)) continue
+      const names = lastLine && index > headIndex ? this.bareNames(index) : null
+      if (names) {
+        this.add(names, 'end')
+        this.setText(index, '')
+        lastLine = false
+        continue
+      }
+      this.closingCredit(index)
+      return
+    }
+  }
+
+  /** The credit closing the last paragraph: a bracket (`…支部。(丁憲民 報道)`) or a credit after the last sentence. */
+  private closingCredit(index: number): void {
+    const view = this.view(index)
+    const tail = TRAILING_BRACKET.exec(view.match)
+    if (tail) {
+      const from = tail.index + 1
+      // A closing bracket of bare names, `（李光华 黄智芳 王梦思）`, credits its reporters, as a role word would.
+      const scan =
+        scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: null }) ??
+        scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: 'reporter' })
+      const credits = scan ? this.fromSpans(view, scan.credits) : parseReutersCredits(view.clean.slice(tail.index).trim())
+      if (credits) {
+        this.add(credits, 'end')
+        this.setText(index, view.original.slice(0, view.toOriginal(tail.index)).trimEnd())
       }
       return
     }
+    const inline = INLINE_TAIL.exec(view.match)
+    if (!inline) return
+    const from = view.match.length - inline[1].length
+    const scan = scanCredits(view.match, from, view.match.length, { mode: 'bounded', defaultRole: null })
+    if (!scan?.roleWords) return
+    this.add(this.fromSpans(view, scan.credits), 'end')
+    this.setText(index, view.original.slice(0, view.toOriginal(from)).trimEnd())
   }
 
   /** A photo credit alone on the line under an image (`记者 张三 摄`). */
@@ -258,7 +395,7 @@ class StoryParser {
     for (let index = 1; index < this.lines.length; index++) {
       const line = this.lines[index]
       if (line.removed || line.image || !this.underImage(index) || line.text.length > 40) continue
-      const credits = this.wholeLineCredit(index)
+      const credits = this.wholeLineCredit(index)?.credits
       if (credits?.every((c) => c.role === 'photographer')) {
         this.add(credits, 'caption')
         this.setText(index, '')

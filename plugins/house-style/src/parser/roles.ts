@@ -8,6 +8,7 @@
  * or `override`s the roles of its group (记者 张三 摄 is a photo credit).
  */
 import type { CreditRole } from '../types'
+import lexicon from './lexicon/roles.json'
 
 export type RoleUse = 'pre' | 'post' | 'either'
 
@@ -21,27 +22,21 @@ export interface RoleWord {
   glued: boolean
 }
 
-function words(list: string, role: CreditRole, use: RoleUse, post: 'fill' | 'override' = 'fill', glued = true): RoleWord[] {
-  return list.split(' ').map((word) => ({ word, role, use, post, glued }))
+interface RoleGroup {
+  role: CreditRole
+  use: RoleUse
+  post?: 'fill' | 'override'
+  glued?: boolean
+  words: string[]
 }
 
 /** Longest first, so 本报记者 wins over 记者 and 责任编辑 over 编辑. */
-export const ROLE_WORDS: readonly RoleWord[] = [
-  ...words('摄影记者 摄像记者 图片记者', 'photographer', 'pre'),
-  ...words('记者 特派员 驻站记者', 'reporter', 'pre'),
-  ...words('特约通讯员 通讯员', 'correspondent', 'pre'),
-  ...words('实习生 见习生', 'intern', 'pre'),
-  ...words('作者 撰文 文字', 'contributor', 'pre'),
-  ...words('责任编辑 值班编辑 网络编辑 编辑 责编 主编 编审 审核 审校 校对 初审 复审 二审 三审 终审 监制', 'editor', 'pre'),
-  ...words('报道 报导', 'reporter', 'post'),
-  ...words('整理 编译 综合', 'contributor', 'post'),
-  ...words('供图', 'photographer', 'post', 'override'),
-  ...words('摄影 摄像', 'photographer', 'either', 'override'),
-  ...words('文图 图文', 'contributor', 'either'),
-  ...words('摄', 'photographer', 'either', 'override', false),
-  ...words('图', 'photographer', 'either', 'override', false),
-  ...words('文', 'contributor', 'either', 'fill', false),
-].sort((a, b) => b.word.length - a.word.length)
+export const ROLE_WORDS: readonly RoleWord[] = (lexicon.groups as RoleGroup[])
+  .flatMap((g) => g.words.map((word) => ({ word, role: g.role, use: g.use, post: g.post ?? 'fill', glued: g.glued ?? true })))
+  .sort((a, b) => b.word.length - a.word.length)
+
+/** Words that put names aside as organisations rather than people: 医技药剂党支部供稿, 受访者供图. */
+export const ORGANISATION_POST = /^(?:供稿|供图)$/
 
 const BY_WORD = new Map(ROLE_WORDS.map((w) => [w.word, w]))
 

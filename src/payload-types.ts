@@ -456,10 +456,11 @@ export interface Channel {
    */
   regions?: (number | Region)[] | null;
   url?: string | null;
+  secret?: string | null;
   /**
    * Write-only: never shown after saving; leave empty to keep the current value
    */
-  secret?: string | null;
+  newSecret?: string | null;
   secretStatus?: string | null;
   generatedSecret?: string | null;
   timeoutMs?: number | null;
@@ -468,10 +469,11 @@ export interface Channel {
    * Empty: the credited reporters
    */
   authorName?: string | null;
+  appSecret?: string | null;
   /**
    * Write-only: never shown after saving; leave empty to keep the current value
    */
-  appSecret?: string | null;
+  newAppSecret?: string | null;
   appSecretStatus?: string | null;
   apiBase?: string | null;
   /**
@@ -967,12 +969,14 @@ export interface ChannelsSelect<T extends boolean = true> {
   regions?: T;
   url?: T;
   secret?: T;
+  newSecret?: T;
   secretStatus?: T;
   generatedSecret?: T;
   timeoutMs?: T;
   appId?: T;
   authorName?: T;
   appSecret?: T;
+  newAppSecret?: T;
   appSecretStatus?: T;
   apiBase?: T;
   coverMediaId?: T;

@@ -109,6 +109,99 @@ describe('channel secrets are write-only', () => {
   })
 })
 
+describe('channel secrets are sealed: nobody can filter, sort or group by them', () => {
+  const WECHAT_SECRET = 'wechat_appsecret_0123456789abcdef'
+  let webhookId: string | number
+  const q = encodeURIComponent
+  const refusedPath = (body: unknown, path: string) => JSON.stringify(body).includes(path)
+
+  beforeAll(async () => {
+    webhookId = (await createChannel(d, { name: '封存-webhook', type: 'webhook', url: 'https://sealed.example/hook', secret: SECRET })).id
+    await createChannel(d, { name: '封存-公众号', type: 'wechat', appId: 'wx_sealed', appSecret: WECHAT_SECRET, apiBase: 'https://api.weixin.qq.com' })
+  })
+
+  test('REST: where (equals, like, greater_than_equal, exists, nested or/and), sort and a related-field path answer 400 naming the field, for admins and editors', async () => {
+    const probes = [
+      `/channels?where[secret][greater_than_equal]=${q('whsec_A')}`,
+      `/channels?where[secret][like]=whsec`,
+      `/channels?where[secret][equals]=${q(SECRET)}`,
+      `/channels?where[appSecret][exists]=true`,
+      `/channels?where[appSecret][contains]=wechat`,
+      `/channels?where[or][0][name][equals]=x&where[or][1][secret][less_than]=${q('whsec_M')}`,
+      `/channels?where[and][0][appSecret][not_equals]=x`,
+      `/channels?sort=secret`,
+      `/channels?sort=-appSecret`,
+      `/channels?sort=name,secret`,
+      `/deliveries?where[channel.secret][like]=whsec`,
+      `/deliveries?where[channel.appSecret][exists]=true`,
+    ]
+    for (const token of [d.admin.token, d.editor.token]) {
+      for (const path of probes) {
+        const res = await rest('GET', path, { token })
+        expect(res.status, path).toBe(400)
+        expect(refusedPath(res.body, 'ecret'), path).toBe(true)
+        expect(leaks(res.body), path).toBe(false)
+        expect(JSON.stringify(res.body)).not.toContain(WECHAT_SECRET)
+      }
+    }
+    // The count endpoint is the same query path: no oracle there either.
+    const count = await rest('GET', `/channels/count?where[secret][greater_than_equal]=${q('whsec_A')}`, { token: d.admin.token })
+    expect(count.status).toBe(400)
+  })
+
+  test('GraphQL: where (like, equals, greater_than_equal, exists) and sort are refused; the field reads null', async () => {
+    const queries = [
+      `{ Channels(where: { secret: { like: "whsec" } }) { docs { id } } }`,
+      `{ Channels(where: { secret: { greater_than_equal: "whsec_A" } }) { totalDocs } }`,
+      `{ Channels(where: { appSecret: { equals: "${WECHAT_SECRET}" } }) { totalDocs } }`,
+      `{ Channels(where: { OR: [{ name: { equals: "x" } }, { appSecret: { exists: true } }] }) { totalDocs } }`,
+      `{ Channels(sort: "secret") { docs { id } } }`,
+      `{ countChannels(where: { secret: { like: "whsec" } }) { totalDocs } }`,
+    ]
+    for (const token of [d.admin.token, d.editor.token]) {
+      for (const query of queries) {
+        const res = await graphql(query, {}, token)
+        expect(res.body.errors?.length, query).toBeGreaterThan(0)
+        expect(JSON.stringify(res.body.errors), query).toMatch(/ecret/)
+        expect(res.body.data?.Channels?.docs ?? res.body.data?.Channels?.totalDocs ?? res.body.data?.countChannels ?? null, query).toBeNull()
+      }
+    }
+    const read = await graphql(`{ Channels(where: { name: { like: "封存" } }) { docs { name secret appSecret secretStatus appSecretStatus } } }`, {}, d.admin.token)
+    expect(read.body.errors).toBeUndefined()
+    expect(read.body.data.Channels.docs).toHaveLength(2)
+    for (const doc of read.body.data.Channels.docs) expect([doc.secret, doc.appSecret]).toEqual([null, null])
+    expect(read.body.data.Channels.docs.map((c: any) => c.secretStatus ?? c.appSecretStatus)).toEqual(expect.arrayContaining([expect.stringMatching(/set/)]))
+  })
+
+  test('Local API as a real admin (overrideAccess: false): find, count, sort and findDistinct by a secret throw; reads omit it', async () => {
+    const admin = d.admin.user as any
+    const asAdmin = { collection: 'channels' as never, overrideAccess: false, user: admin }
+    await expect(d.payload.find({ ...asAdmin, where: { secret: { like: 'whsec' } } as never })).rejects.toThrow(/secret/)
+    await expect(d.payload.find({ ...asAdmin, where: { appSecret: { greater_than: 'a' } } as never })).rejects.toThrow(/appSecret/)
+    await expect(d.payload.count({ ...asAdmin, where: { secret: { exists: true } } as never })).rejects.toThrow(/secret/)
+    await expect(d.payload.find({ ...asAdmin, sort: 'secret' })).rejects.toThrow(/secret/)
+    await expect(d.payload.findDistinct({ ...asAdmin, field: 'appSecret' as never })).rejects.toThrow()
+    const read = (await d.payload.findByID({ ...asAdmin, id: webhookId })) as any
+    expect(read.secret).toBeUndefined()
+    expect(read.secretStatus).toMatch(/set/)
+  })
+
+  test('the admin form writes a new secret through its write-only input; it is stored, never echoed, and deliveries read it', async () => {
+    const rotated = `whsec_${Buffer.from('rotated-secret-for-the-sealed-test-0123').toString('base64')}`
+    const res = await rest('PATCH', `/channels/${webhookId}`, { token: d.admin.token, body: { newSecret: rotated } })
+    expect(res.status).toBe(200)
+    expect(JSON.stringify(res.body)).not.toContain(rotated.slice(6))
+    expect(res.body.doc.newSecret ?? null).toBeNull()
+    // What the delivery job sees: the adapter's row, below access control.
+    const row = (await d.payload.db.findOne({ collection: 'channels', where: { id: { equals: webhookId } } })) as any
+    expect(row.secret).toBe(rotated)
+    const bad = await rest('PATCH', `/channels/${webhookId}`, { token: d.admin.token, body: { newSecret: 'whsec_too-short-secret!!' } })
+    expect(bad.status).toBe(400)
+    expect(messages(bad.body)).toMatch(/secret: must be whsec_/)
+    expect(JSON.stringify(bad.body)).not.toContain('too-short-secret!!')
+  })
+})
+
 describe('who may see and manage channels', () => {
   test('editors read names and status but cannot create or change channels; reporters and the public see nothing', async () => {
     const channel = await createChannel(d, { name: '编辑可见', type: 'webhook', url: 'https://x.example/h', secret: SECRET })

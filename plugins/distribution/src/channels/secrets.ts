@@ -1,13 +1,16 @@
 /**
  * Write-only channel secrets (the webhook signing secret, the WeChat appsecret).
  *
- * Why not field read access: a field nobody may read is not rendered in the admin either, and an admin must be
- * able to type a new secret. So the field is an ordinary input whose stored value is masked on every read —
- * REST, GraphQL, the Local API and the admin's form alike — and shown as "•••• set". The delivery job reads
- * channels through the database adapter, below the hooks; other server code that needs the value asks for it
- * with REVEAL_SECRETS in req.context. An empty input on save keeps the stored secret.
+ * The stored field has field-level read access `() => false`: Payload then refuses it in `where`, `sort`,
+ * distinct/group-by and GraphQL filters for every user, admins included (validateQueryPaths and
+ * validateSortQuery check field read access), so a secret cannot be recovered by binary search over filters,
+ * and no API answer carries it. A field nobody may read is not rendered in the admin either, so the admin types
+ * a new secret into a second, virtual field (`newSecret` …) that is never stored and always reads empty; API
+ * clients may also write the stored field itself. An empty input keeps the stored secret. "•••• set" shows
+ * whether one is stored. The delivery job reads channels through the database adapter, below access control;
+ * other server code that needs the value reads with overrideAccess and REVEAL_SECRETS in req.context.
  */
-import type { FieldHook, PayloadRequest, TextField } from 'payload'
+import type { Field, FieldHook, PayloadRequest, TextField } from 'payload'
 
 import { randomBytes } from 'node:crypto'
 
@@ -40,6 +43,8 @@ export const revealingSecrets = (req: PayloadRequest): boolean => req.context?.[
 
 interface SecretFieldOptions {
   name: string
+  /** The virtual field the admin types a new secret into. */
+  inputName: string
   label: { zh: string; en: string }
   /** The read-only field that shows whether a secret is stored. */
   statusField: string
@@ -51,10 +56,14 @@ interface SecretFieldOptions {
   condition?: (data: Record<string, unknown>) => boolean
 }
 
-/** The input field plus the masking and keep-on-empty hooks. */
-export function writeOnlySecretField(options: SecretFieldOptions): TextField {
+const sealed = () => false
+
+/** The stored, unreadable field and the admin's write-only input for it. */
+export function writeOnlySecretField(options: SecretFieldOptions): Field[] {
+  const typed = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null)
   const keepOrGenerate: FieldHook = ({ value, siblingData, siblingDocWithLocales, req }) => {
-    if (typeof value === 'string' && value.trim()) return value.trim()
+    const entered = typed(siblingData[options.inputName]) ?? typed(value)
+    if (entered) return entered
     const stored = (siblingDocWithLocales as Record<string, unknown> | undefined)?.[options.name]
     if (typeof stored === 'string' && stored) return stored
     const made = options.generate?.(siblingData as Record<string, unknown>)
@@ -67,11 +76,24 @@ export function writeOnlySecretField(options: SecretFieldOptions): TextField {
     if (set && options.revealGeneratedAs && req.context?.[GENERATED] && generatedIn(req).has(value as string)) {
       siblingData[options.revealGeneratedAs] = value
     }
+    // Field access already strips it for users; server code reading with overrideAccess still gets null
+    // unless it asks for secrets on purpose.
     return revealingSecrets(req) ? value : null
   }
-  return {
+  const condition = options.condition ? { condition: (data: unknown) => options.condition!(data as Record<string, unknown>) } : {}
+  const stored: TextField = {
     name: options.name,
     type: 'text',
+    label: options.label,
+    access: { read: sealed },
+    admin: { hidden: true, disableListColumn: true, disableListFilter: true },
+    hooks: { beforeChange: [keepOrGenerate], afterRead: [mask] },
+    ...(options.validate ? { validate: options.validate as never } : {}),
+  }
+  const input: TextField = {
+    name: options.inputName,
+    type: 'text',
+    virtual: true,
     label: options.label,
     admin: {
       description: {
@@ -79,9 +101,13 @@ export function writeOnlySecretField(options: SecretFieldOptions): TextField {
         en: 'Write-only: never shown after saving; leave empty to keep the current value',
       },
       autoComplete: 'off',
-      ...(options.condition ? { condition: (data) => options.condition!(data as Record<string, unknown>) } : {}),
+      disableListColumn: true,
+      disableListFilter: true,
+      ...condition,
     },
-    hooks: { beforeChange: [keepOrGenerate], afterRead: [mask] },
+    // Never echoes what was typed: the response to the save reads empty like every other read.
+    hooks: { afterRead: [() => null] },
     ...(options.validate ? { validate: options.validate as never } : {}),
   }
+  return [stored, input]
 }

@@ -1,7 +1,7 @@
 /**
  * Channels: where published stories go. A channel type (webhook, WeChat, feed) is code; a channel is data an
- * admin manages here. Editors may see which channels exist and whether they work; secrets are write-only for
- * everyone (see channels/secrets.ts). The fields are the same whatever the type, so the schema never changes.
+ * admin manages here. Editors may see which channels exist and whether they work; secrets are sealed for
+ * everyone: written, never read, filtered or sorted (see channels/secrets.ts). The fields are the same whatever the type, so the schema never changes.
  */
 import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
@@ -85,8 +85,9 @@ export function channelsCollection(options: ResolvedDistributionOptions): Collec
       admin: { condition: isType('webhook'), placeholder: 'https://receiver.example/hooks/news' },
       validate: requiredFor('webhook', 'url: a webhook channel needs its endpoint URL', checkUrlShape) as never,
     },
-    writeOnlySecretField({
+    ...writeOnlySecretField({
       name: 'secret',
+      inputName: 'newSecret',
       label: l('签名密钥 (whsec_…)', 'Signing secret (whsec_…)'),
       statusField: 'secretStatus',
       revealGeneratedAs: 'generatedSecret',
@@ -131,8 +132,9 @@ export function channelsCollection(options: ResolvedDistributionOptions): Collec
         { name: 'authorName', type: 'text', maxLength: 16, label: l('作者署名', 'Author name'), admin: { description: l('留空则用稿件记者', 'Empty: the credited reporters') } },
       ],
     },
-    writeOnlySecretField({
+    ...writeOnlySecretField({
       name: 'appSecret',
+      inputName: 'newAppSecret',
       label: l('AppSecret', 'AppSecret'),
       statusField: 'appSecretStatus',
       condition: isType('wechat'),
@@ -176,7 +178,7 @@ export function channelsCollection(options: ResolvedDistributionOptions): Collec
       hidden: ({ user }) => !hasAnyRole(user, roles.editors),
     },
     access: {
-      // Editors see names and status (secrets are masked for everyone); reporters and the public see nothing.
+      // Editors see names and status (secrets are sealed for everyone); reporters and the public see nothing.
       read: editorAccess(roles),
       create: adminAccess(roles),
       update: adminAccess(roles),

@@ -12,7 +12,7 @@
 import type { DatelineKind } from '../types'
 import { HAN_RANGES } from '../text/han'
 import { CHINESE_DATE, ENGLISH_DATE, parseChineseDate, parseEnglishDate } from './dates'
-import { isPlace, leadingPlaceLength, trailingPlaceLength } from './gazetteer'
+import { isPlace, trailingPlaceLength } from './gazetteer'
 import type { LineView } from './line-view'
 import { looksLikeName } from './names'
 import { OUTLET, outletPrefix } from './outlets'

@@ -14,6 +14,7 @@ import { dataDir, resolvePayloadSecret, StartupError } from './env'
 import { describeStartupFailure } from './startup-failure'
 import { startJobRunner, type JobRunner } from './job-runner'
 import { publicRoutes } from './public-routes'
+import { repairAfterCrash } from './repair-after-crash'
 import { retractedStories } from './site/retracted-stories'
 
 export interface RunningServer {
@@ -30,6 +31,8 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   resolvePayloadSecret()
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config, cron: false })
+  // Before the first request and the first job: settle what a crash left half-saved.
+  await repairAfterCrash(payload)
   const jobs: JobRunner = startJobRunner(payload)
 
   const app = next({ dev: options.dev ?? false, dir: process.cwd(), quiet: true })

@@ -1,3 +1,8 @@
+import type { Payload } from 'payload'
+
+import { reconcileRecentDeliveries, type ReconcileReport } from './src/events/reconcile-deliveries'
+import type { DistributionRuntime } from './src/runtime'
+
 /** Public entry of the distribution plugin: the app and other plugins import from here only. */
 export { distributionPlugin } from './src/plugin'
 export type {
@@ -15,6 +20,16 @@ export { DELIVERY_EVENTS, DELIVERY_STATES, type DeliveryState } from './src/coll
 export { DELIVER_TASK, RECOVER_TASK, type DeliverInput } from './src/jobs/task-slugs'
 export { runDeliveryAttempt, type AttemptResult } from './src/jobs/deliver-task'
 export { sweepDeliveries, type SweepReport } from './src/jobs/recovery'
+export type { ReconcileReport } from './src/events/reconcile-deliveries'
+
+/**
+ * Records the publication events a crash left without deliveries, for the most recently saved stories (see
+ * src/events/reconcile-deliveries.ts). For the host's start-up, before it runs jobs or takes requests.
+ */
+export async function reconcileDeliveries(payload: Payload): Promise<ReconcileReport> {
+  const { runtime } = payload.config.custom?.distribution as { runtime: DistributionRuntime }
+  return reconcileRecentDeliveries(payload, runtime)
+}
 export { retryDelayMs } from './src/jobs/backoff'
 export { generateWebhookSecret, checkWebhookSecret, REVEAL_SECRETS } from './src/channels/secrets'
 export { PUBLIC_FEED_PATHS, parseFeedPath } from './src/feeds/feed-routes'

@@ -7,6 +7,7 @@ import type { Id } from './src/desk-roles'
 import { resolveOptions, type ResolvedWorkflowOptions } from './src/options'
 import { performWorkflowAction, type WorkflowActionResult } from './src/perform-action'
 import { readWorkflow, type WorkflowView } from './src/read-workflow'
+import { repairRecentStories, type RepairReport } from './src/repair'
 
 export { editorialWorkflowPlugin } from './src/plugin'
 export type { EditorialWorkflowPluginConfig, ResolvedWorkflowOptions } from './src/options'
@@ -16,6 +17,7 @@ export { WorkflowError } from './src/errors'
 export { workflowSchedulePublish, type SchedulePublishArgs } from './src/schedule-guard'
 export { appliedTransition, type AppliedTransition } from './src/request-state'
 export type { WorkflowActionResult } from './src/perform-action'
+export type { RepairReport, StoryRepair } from './src/repair'
 export type { WorkflowView, WorkflowHistoryEntry } from './src/read-workflow'
 
 const optionsOf = (payload: Payload): ResolvedWorkflowOptions => resolveOptions(payload.config.custom?.editorialWorkflow)
@@ -35,6 +37,15 @@ export async function takeWorkflowAction(
   const { action, note, publishAt } = args
   const options = optionsOf(payload)
   return performWorkflowAction(req, options, args.collection ?? options.collections[0]!, args.id, { action, note, publishAt })
+}
+
+/**
+ * Checks the most recently touched stories and repairs what a crash left half-saved (history ahead of the row,
+ * a row without its version, a create without its history, a schedule without its job). Runs at start-up by
+ * itself; idempotent, so it may be run again at any time.
+ */
+export async function repairWorkflow(payload: Payload): Promise<RepairReport> {
+  return repairRecentStories(payload, optionsOf(payload))
 }
 
 /** Local API: a story's stage, the caller's possible actions and its history (editors and its own reporters). */

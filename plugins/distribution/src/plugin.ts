@@ -88,7 +88,7 @@ export const distributionPlugin =
       endpoints: serveFeeds ? [...(config.endpoints ?? []), ...feedEndpoints(feeds)] : config.endpoints,
       custom: {
         ...config.custom,
-        distribution: { options, feeds },
+        distribution: { options, feeds, runtime },
         publicRoutes: serveFeeds ? [...publicRoutes, ...feedPublicRoutes(feeds)] : publicRoutes,
       },
       onInit: async (payload) => {

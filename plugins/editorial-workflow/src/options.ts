@@ -27,6 +27,13 @@ export interface EditorialWorkflowPluginConfig {
    * neither set nor change it (403 naming the field). `false`: stories have no such field. @default 'publishedAt'
    */
   publishedAtField?: string | false
+  /**
+   * How many of the newest history entries and stories the start-up repair looks at. A crash interrupts only
+   * the saves in flight at that moment, and nothing is written after them. @default 200
+   */
+  repairWindow?: number
+  /** A history claim older than this whose save never landed belongs to a dead writer: the next action repairs it. @default 15000 */
+  staleClaimMs?: number
   /** Add "my stories" and "review queue" links to the admin navigation and dashboard. @default true */
   navLinks?: boolean
   /** Keep the fields and the history collection (stable schema) but enforce, record and serve nothing. @default false */
@@ -46,6 +53,8 @@ export const resolveOptions = (options: EditorialWorkflowPluginConfig = {}): Res
   authorUserField: options.authorUserField ?? 'user',
   creditsField: options.creditsField ?? 'credits',
   publishedAtField: options.publishedAtField ?? 'publishedAt',
+  repairWindow: options.repairWindow ?? 200,
+  staleClaimMs: options.staleClaimMs ?? 15_000,
   navLinks: options.navLinks ?? true,
   disabled: options.disabled ?? false,
 })

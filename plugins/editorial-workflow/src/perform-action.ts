@@ -11,9 +11,10 @@ import { ValidationError, commitTransaction, initTransaction, killTransaction } 
 import { parseActionInput } from './action-input'
 import { TRANSITIONS, type WorkflowAction } from './actions'
 import { actorOf, type Id } from './desk-roles'
-import { notFound, styleBlocked, unauthenticated } from './errors'
+import { WorkflowError, notFound, styleBlocked, unauthenticated } from './errors'
 import type { ResolvedWorkflowOptions } from './options'
 import { refusalFor } from './permissions'
+import { repairStaleClaim } from './repair'
 import { forgetHistory } from './record-events'
 import { storyKey, workflowState } from './request-state'
 import type { Stage } from './stages'
@@ -51,6 +52,24 @@ export async function performWorkflowAction(
   id: Id,
   input: unknown,
 ): Promise<WorkflowActionResult> {
+  try {
+    return await attemptWorkflowAction(req, options, collection, id, input)
+  } catch (error) {
+    // A conflict with a claim left by a writer that died mid-save: repair the story, then try once more.
+    if (error instanceof WorkflowError && error.status === 409 && (await repairStaleClaim(req, options, collection, id, options.staleClaimMs))) {
+      return attemptWorkflowAction(req, options, collection, id, input)
+    }
+    throw error
+  }
+}
+
+async function attemptWorkflowAction(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  collection: string,
+  id: Id,
+  input: unknown,
+): Promise<WorkflowActionResult> {
   const actor = actorOf(req.user, options)
   if (!actor) throw unauthenticated()
   const { action, note, publishAt } = parseActionInput(input)
@@ -67,7 +86,6 @@ export async function performWorkflowAction(
   const at = new Date().toISOString()
   state.requested[key] = { action, note, publishAt, at }
   const ownTransaction = Boolean(await initTransaction(req))
-  const inTransaction = Boolean(req.transactionID)
   try {
     const doc = (await req.payload.update({
       collection: collection as CollectionSlug,
@@ -83,7 +101,6 @@ export async function performWorkflowAction(
       req,
     })) as unknown as { stage: Stage; _status?: string; workflowSequence?: number }
     if (ownTransaction) await commitTransaction(req)
-    delete state.recorded[key]
     return {
       id: story.id,
       action,
@@ -95,7 +112,7 @@ export async function performWorkflowAction(
     }
   } catch (error) {
     if (ownTransaction) await killTransaction(req)
-    await forgetHistory(req, options, collection, story.id, { rolledBack: inTransaction })
+    await forgetHistory(req, options, collection, story.id)
     throw asStyleRefusal(error, action)
   } finally {
     delete state.requested[key]

@@ -13,9 +13,10 @@ import { workflowFields } from './fields'
 import { withWorkflowGraphQL } from './graphql'
 import { afterStorySave } from './hooks/after-story-save'
 import { captureOperation } from './hooks/capture-operation'
+import { forgetUnsavedHistoryAfterError } from './hooks/forget-unsaved-history'
 import { guardStorySave } from './hooks/guard-story-save'
 import { resolveOptions, type EditorialWorkflowPluginConfig, type ResolvedWorkflowOptions } from './options'
-import { withGuardedJobs } from './schedule-guard'
+import { guardScheduleJobs } from './schedule-guard'
 
 const ADMIN = '/plugins/editorial-workflow/src/admin'
 
@@ -55,6 +56,7 @@ function governStory(collection: CollectionConfig, options: ResolvedWorkflowOpti
       beforeOperation: [...(hooks.beforeOperation ?? []), captureOperation],
       beforeChange: [...(hooks.beforeChange ?? []), guardStorySave(options)],
       afterChange: [...(hooks.afterChange ?? []), afterStorySave(options)],
+      afterError: [...(hooks.afterError ?? []), forgetUnsavedHistoryAfterError(options)],
     },
     endpoints: collection.endpoints === false ? false : [...(collection.endpoints ?? []), ...workflowEndpoints(options, collection.slug)],
   }
@@ -83,7 +85,10 @@ export const editorialWorkflowPlugin =
               },
             },
       graphQL: options.disabled ? config.graphQL : withWorkflowGraphQL(config.graphQL, options),
-      jobs: options.disabled ? config.jobs : withGuardedJobs(config.jobs, options),
       custom: { ...config.custom, editorialWorkflow: options },
+      onInit: async (payload) => {
+        if (!options.disabled) guardScheduleJobs(payload, options)
+        await config.onInit?.(payload)
+      },
     }
   }

@@ -23,6 +23,12 @@ export interface HistoryEntry {
   publishAt?: string | null
 }
 
+/**
+ * Whether the request writes inside a database transaction. Without transactions (SQLite here) Payload still
+ * leaves a settled Promise of `null` in req.transactionID; a real transaction replaces it with its id.
+ */
+const inTransaction = (req: PayloadRequest) => typeof req.transactionID === 'string' || typeof req.transactionID === 'number'
+
 function isDuplicateKey(error: unknown): boolean {
   if (error instanceof ValidationError) return error.data.errors.some((e) => e.path === 'key')
   const code = (error as { code?: unknown; cause?: { code?: unknown } })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code
@@ -39,7 +45,8 @@ export async function recordHistory(
   actor: Actor | null,
   at: string,
 ): Promise<void> {
-  const recorded = (workflowState(req).recorded[storyKey(collection, storyId)] ??= [])
+  // Inside a database transaction a failed save takes its entries with it; outside one they must be removed.
+  const recorded = inTransaction(req) ? [] : (workflowState(req).recorded[storyKey(collection, storyId)] ??= [])
   for (const [index, entry] of entries.entries()) {
     const sequence = firstSequence + index
     try {
@@ -77,17 +84,24 @@ export async function recordHistory(
   }
 }
 
-/** Without a database transaction nothing rolls back a failed save: remove the entries it wrote. */
-export async function forgetHistory(
-  req: PayloadRequest,
-  options: ResolvedWorkflowOptions,
-  collection: string,
-  storyId: Id,
-  { rolledBack }: { rolledBack: boolean },
-) {
+/** The story's save was written: the entries it claimed are part of its history now, whatever happens next. */
+export function settleHistory(req: PayloadRequest, collection: string, storyId: Id) {
+  delete workflowState(req).recorded[storyKey(collection, storyId)]
+}
+
+/** Without a database transaction nothing rolls back a failed save: remove the entries it claimed. */
+export async function forgetHistory(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: string, storyId: Id) {
   const key = storyKey(collection, storyId)
   const keys = workflowState(req).recorded[key] ?? []
   delete workflowState(req).recorded[key]
-  if (!keys.length || rolledBack) return
-  await req.payload.delete({ collection: options.eventsCollection as CollectionSlug, where: { key: { in: keys } }, overrideAccess: true, req })
+  if (!keys.length) return
+  await req.payload.db.deleteMany({ collection: options.eventsCollection as CollectionSlug, where: { key: { in: keys } }, req })
+}
+
+/** Forgets the unsaved claims of every story of `collection` this request touched (a save that failed). */
+export async function forgetUnsavedHistory(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: string) {
+  const prefix = storyKey(collection, '')
+  for (const key of Object.keys(workflowState(req).recorded)) {
+    if (key.startsWith(prefix)) await forgetHistory(req, options, collection, key.slice(prefix.length))
+  }
 }

@@ -4,8 +4,8 @@
  *   requested — transitions asked for by this plugin's own action code (the only way to change a stage);
  *   operations — the operation and draft flag of each save in flight (collection hooks are not told);
  *   applied — the transition a save carried, for afterChange hooks (ours and downstream plugins');
- *   recorded — the unique keys of history entries written during this request, removed again if the save
- *              fails without a database transaction to roll them back.
+ *   recorded — the unique keys of history entries this request claimed outside a database transaction and
+ *              whose save has not been written yet: removed again if the save fails (nothing rolls them back).
  */
 import type { PayloadRequest } from 'payload'
 

@@ -8,7 +8,7 @@
  *     collection's access is false for everyone).
  * The workflow's own job writes go through the adapter and Payload's queue, which run no collection hooks.
  */
-import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionConfig, Config, PayloadRequest, ServerFunction } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionSlug, Payload, PayloadRequest, ServerFunction } from 'payload'
 
 import type { Id } from './desk-roles'
 import { forbidden } from './errors'
@@ -41,25 +41,17 @@ function jobHooks(options: ResolvedWorkflowOptions) {
   return { beforeChange, beforeDelete }
 }
 
-/** Wraps the app's jobs-collection override so the hooks are appended to whatever it configured. */
-export function withGuardedJobs(jobs: Config['jobs'], options: ResolvedWorkflowOptions): Config['jobs'] {
-  const configured = jobs?.jobsCollectionOverrides
+/**
+ * Appends the hooks to the jobs collection once Payload has built it. (Through jobsCollectionOverrides Payload
+ * would warn at every start that the hooks do not run for its own runner's writes — true, and meant: the
+ * runner is the workflow's, and only writes made for a user are checked.)
+ */
+export function guardScheduleJobs(payload: Payload, options: ResolvedWorkflowOptions) {
+  const jobs = payload.collections[JOBS as CollectionSlug]?.config
+  if (!jobs) return
   const { beforeChange, beforeDelete } = jobHooks(options)
-  return {
-    ...jobs,
-    jobsCollectionOverrides: ({ defaultJobsCollection }) => {
-      const collection: CollectionConfig = configured ? configured({ defaultJobsCollection }) : defaultJobsCollection
-      const hooks = collection.hooks ?? {}
-      return {
-        ...collection,
-        hooks: {
-          ...hooks,
-          beforeChange: [...(hooks.beforeChange ?? []), beforeChange],
-          beforeDelete: [...(hooks.beforeDelete ?? []), beforeDelete],
-        },
-      }
-    },
-  } as Config['jobs']
+  jobs.hooks.beforeChange = [...(jobs.hooks.beforeChange ?? []), beforeChange]
+  jobs.hooks.beforeDelete = [...(jobs.hooks.beforeDelete ?? []), beforeDelete]
 }
 
 export interface SchedulePublishArgs {

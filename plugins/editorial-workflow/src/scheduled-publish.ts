@@ -3,7 +3,7 @@
  * with the scheduling editor as its user, it later saves `_status: 'published'` as that editor, and the guard
  * records that save as the publish transition. Leaving the `scheduled` stage cancels the pending job.
  */
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import type { Actor, Id } from './desk-roles'
 
@@ -23,20 +23,23 @@ export async function queueScheduledPublish(req: PayloadRequest, collection: str
   })
 }
 
+/** The story's schedulePublish jobs that have not completed (`extra` narrows further). */
+export const scheduleJobsWhere = (collection: string, id: Id, ...extra: Where[]): Where => ({
+  and: [
+    { taskSlug: { equals: 'schedulePublish' } },
+    { completedAt: { exists: false } },
+    { 'input.doc.relationTo': { equals: collection } },
+    { 'input.doc.value': { equals: String(id) } },
+    ...extra,
+  ],
+})
+
 /** Removes scheduled publishes of this story that have not started; a running one finishes (and is refused if stale). */
 export async function cancelScheduledPublish(req: PayloadRequest, collection: string, id: Id) {
   await req.payload.db.deleteMany({
     collection: JOBS,
     req,
-    where: {
-      and: [
-        { taskSlug: { equals: 'schedulePublish' } },
-        { completedAt: { exists: false } },
-        { processing: { equals: false } },
-        { 'input.doc.relationTo': { equals: collection } },
-        { 'input.doc.value': { equals: String(id) } },
-      ],
-    },
+    where: scheduleJobsWhere(collection, id, { processing: { equals: false } }),
   })
 }
 
@@ -48,14 +51,7 @@ export async function scheduledPublishAt(req: PayloadRequest, collection: string
     limit: 1,
     pagination: false,
     sort: 'waitUntil',
-    where: {
-      and: [
-        { taskSlug: { equals: 'schedulePublish' } },
-        { completedAt: { exists: false } },
-        { 'input.doc.relationTo': { equals: collection } },
-        { 'input.doc.value': { equals: String(id) } },
-      ],
-    },
+    where: scheduleJobsWhere(collection, id),
   })
   const waitUntil = (docs[0] as { waitUntil?: string } | undefined)?.waitUntil
   return waitUntil ? new Date(waitUntil).toISOString() : null

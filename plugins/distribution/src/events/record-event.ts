@@ -22,7 +22,7 @@ import type { DistributionEvent } from '../types'
 import { detectEvent, publicStateOf } from './detect-event'
 import { saveKey, saveState } from './save-state'
 
-async function deliveriesOf(req: PayloadRequest, options: ResolvedDistributionOptions, where: Record<string, unknown>, limit = 0) {
+export async function deliveriesOf(req: PayloadRequest, options: ResolvedDistributionOptions, where: Record<string, unknown>, limit = 0) {
   const { docs } = await req.payload.db.find({
     collection: options.deliveriesSlug as CollectionSlug,
     where: where as never,
@@ -36,7 +36,7 @@ async function deliveriesOf(req: PayloadRequest, options: ResolvedDistributionOp
 }
 
 /** Enabled push channels, whatever their filters. */
-async function pushChannels(req: PayloadRequest, options: ResolvedDistributionOptions): Promise<ChannelRecord[]> {
+export async function pushChannels(req: PayloadRequest, options: ResolvedDistributionOptions): Promise<ChannelRecord[]> {
   const { docs } = await req.payload.find({
     collection: options.channelsSlug as CollectionSlug,
     where: { and: [{ enabled: { equals: true } }, { type: { in: PUSH_TYPES } }] },
@@ -73,10 +73,12 @@ export async function recordPublicationEvent(
   runtime: DistributionRuntime,
   storyId: Id,
   detected: DistributionEvent | 'maybe-updated',
+  /** Only these channels (crash repair: the channels that missed the event). */
+  onlyChannels?: ReadonlySet<string>,
 ): Promise<{ event: DistributionEvent | null; deliveryIds: Id[]; jobIds: Id[] }> {
   const { options } = runtime
   const none = { event: null, deliveryIds: [], jobIds: [] }
-  const channels = await pushChannels(req, options)
+  const channels = (await pushChannels(req, options)).filter((channel) => !onlyChannels || onlyChannels.has(String(channel.id)))
   if (!channels.length && !WITHDRAWAL_EVENTS.includes(detected as DistributionEvent)) {
     // No channel to push to (feeds are pulled): nothing to snapshot or compare, only the feed cache to drop.
     // Withdrawals still go the long way, to stand down deliveries left retrying on channels since disabled.

@@ -8,7 +8,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 import { actorOf, type Id } from '../desk-roles'
 import { creationEntries } from '../history-entries'
 import type { ResolvedWorkflowOptions } from '../options'
-import { recordHistory } from '../record-events'
+import { recordHistory, settleHistory } from '../record-events'
 import { storyKey, workflowState } from '../request-state'
 import { cancelScheduledPublish, queueScheduledPublish } from '../scheduled-publish'
 
@@ -19,10 +19,13 @@ export const afterStorySave =
     const state = workflowState(req)
     const key = storyKey(collection.slug, id)
     const actor = actorOf(req.user, options)
+    // The row is written: what the guard claimed for it is history now (see forgetUnsavedHistory).
+    settleHistory(req, collection.slug, id)
     if (operation === 'create') {
       const published = (doc as { _status?: string })._status === 'published'
       const entries = creationEntries(actor, published)
       await recordHistory(req, options, collection.slug, id, 1, entries, actor, new Date().toISOString())
+      settleHistory(req, collection.slug, id)
       state.applied[key] = {
         actions: entries.map((e) => e.action),
         from: null,

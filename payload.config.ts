@@ -21,6 +21,8 @@ import { houseStylePlugin } from './plugins/house-style'
 import { chooseDatabase, databaseAdapter } from './src/database'
 import { houseStyleSettings } from './src/house-style-settings'
 import { projectRoot, resolvePayloadSecret } from './src/env'
+import { sameAnswerForFailedLogins } from './src/login-answer'
+import { corsOrigins, trustedOrigins } from './src/origins'
 import { prepareDatabase } from './src/prepare-database'
 
 const database = chooseDatabase()
@@ -29,6 +31,10 @@ export default buildConfig({
   secret: resolvePayloadSecret(),
   serverURL: process.env.NEWSROOM_PUBLIC_URL || undefined,
   telemetry: false,
+  // Cookie sessions count only from trusted origins; browser scripts elsewhere get no CORS (src/origins.ts).
+  csrf: trustedOrigins(),
+  cors: corsOrigins(),
+  hooks: { afterError: [sameAnswerForFailedLogins] },
   admin: {
     user: Users.slug,
     avatar: 'default',

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import { APIError, type CollectionConfig } from 'payload'
 
 import { adminsOnly, adminsOnlyField, isAdmin, type DeskRole } from './access'
 import { label } from './labels'
@@ -10,6 +10,18 @@ export const Users: CollectionConfig = {
   labels: { singular: label('用户', 'User'), plural: label('用户', 'Users') },
   auth: { tokenExpiration: 60 * 60 * 12, maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'], group: label('管理', 'Admin') },
+  hooks: {
+    beforeOperation: [
+      ({ operation, req, args }) => {
+        // Password doors are rate limited per address in the Express host on their REST paths; the GraphQL
+        // mutations would walk around that, so they are closed (src/login-limits.ts).
+        if (req.payloadAPI === 'GraphQL' && (operation === 'login' || operation === 'forgotPassword' || operation === 'resetPassword')) {
+          throw new APIError(`${operation} is not available over GraphQL: use REST (POST /api/users/${operation === 'login' ? 'login' : operation === 'forgotPassword' ? 'forgot-password' : 'reset-password'}), which is rate limited`, 403, undefined, true)
+        }
+        return args
+      },
+    ],
+  },
   access: {
     // Anonymous callers read nothing here (emails are private); staff see themselves, admins everyone.
     read: ({ req }) => (isAdmin(req.user as never) ? true : req.user ? { id: { equals: req.user.id } } : false),

@@ -16,6 +16,9 @@ import { startJobRunner, type JobRunner } from './job-runner'
 import { publicRoutes } from './public-routes'
 import { repairAfterCrash } from './repair-after-crash'
 import { retractedStories } from './site/retracted-stories'
+import { loginRateLimits } from './login-limits'
+import { trustListeningOrigins } from './origins'
+import { securityHeaders, shareableResource } from './security-headers'
 
 export interface RunningServer {
   url: string
@@ -41,6 +44,11 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
 
   const server = express()
   server.disable('x-powered-by')
+  // Behind a reverse proxy the client address (rate limits) comes from X-Forwarded-For: Express's setting, as is.
+  if (process.env.NEWSROOM_TRUST_PROXY) server.set('trust proxy', trustProxySetting(process.env.NEWSROOM_TRUST_PROXY))
+  server.use(securityHeaders({ dev: options.dev ?? false }))
+  server.use(['/api/media/file', '/feeds', '/sitemaps'], shareableResource)
+  for (const { path, handler } of loginRateLimits()) server.post(path, handler)
   server.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })
@@ -67,6 +75,7 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   // The reader site reads the public GraphQL endpoint over HTTP and asks Next to drop cached pages: both here.
   process.env.NEWSROOM_SITE_ORIGIN = `http://127.0.0.1:${actualPort}`
   process.env.NEWSROOM_SITE_CACHE_SCOPE = createHash('sha256').update(process.env.DATABASE_URI || dataDir()).digest('hex').slice(0, 16)
+  trustListeningOrigins(payload, actualPort)
   return {
     url: `http://localhost:${actualPort}`,
     payload,
@@ -78,6 +87,12 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
       await payload.destroy()
     },
   }
+}
+
+/** `true`, a hop count (`1`) or addresses/subnets, as Express takes them. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true'
+  return /^\d+$/.test(value) ? Number(value) : value
 }
 
 async function main() {

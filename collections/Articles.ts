@@ -4,6 +4,7 @@ import { editorsOnly, isStaff, staffOnly } from './access'
 import { label } from './labels'
 import { slugField } from './fields/slug'
 import { bodyField } from './fields/body'
+import { mediaUsedField } from './fields/media-used'
 import { mustExist, textOnly } from './fields/validation'
 import { revalidateReaderSiteAfterChange, revalidateReaderSiteAfterDelete } from '../src/site/revalidate'
 
@@ -52,6 +53,7 @@ export const Articles: CollectionConfig = {
       ],
     },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: label('题图', 'Hero image'), ...mustExist },
+    mediaUsedField,
     { name: 'tags', type: 'text', hasMany: true, maxRows: 20, label: label('标签', 'Tags') },
     {
       // Set by `newsroom import`: a hash of the source file, so importing it again updates instead of duplicating.

@@ -1,10 +1,19 @@
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionConfig } from 'payload'
 
 import path from 'node:path'
 
 import { dataDir } from '../src/env'
-import { anyone, editorsOnly, staffOnly } from './access'
+import { anyone, isEditorOrAdmin, staffOnly, userOf } from './access'
+import { guardPublishedPictures, keepPublishedPictures } from './media-rules'
 import { label } from './labels'
+
+/** Editors manage every picture; a reporter only the ones they uploaded (published stories: media-rules.ts). */
+const ownOrEditor: Access = ({ req }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (isEditorOrAdmin(user)) return true
+  return { uploadedBy: { equals: user.id } }
+}
 
 /**
  * Photos and graphics. sharp makes the renditions each channel needs: a thumbnail for the admin, a card for
@@ -14,7 +23,8 @@ export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: label('图片', 'Media'), plural: label('图片', 'Media') },
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'credit'], group: label('内容', 'Content') },
-  access: { read: anyone, create: staffOnly, update: staffOnly, delete: editorsOnly },
+  access: { read: anyone, create: staffOnly, update: ownOrEditor, delete: ownOrEditor },
+  hooks: { beforeOperation: [guardPublishedPictures], beforeDelete: [keepPublishedPictures] },
   upload: {
     staticDir: path.join(dataDir(), 'media'),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
@@ -37,5 +47,16 @@ export const Media: CollectionConfig = {
     },
     { name: 'caption', type: 'textarea', label: label('图片说明', 'Caption') },
     { name: 'credit', type: 'text', label: label('摄影/来源', 'Photo credit') },
+    {
+      // Who uploaded it: set on upload from the logged-in user, never typed; a reporter's rights follow it.
+      name: 'uploadedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      label: label('上传者', 'Uploaded by'),
+      access: { create: () => false, update: () => false, read: ({ req }) => Boolean(req.user) },
+      admin: { readOnly: true, position: 'sidebar' },
+      hooks: { beforeChange: [({ value, operation, req }) => (operation === 'create' ? (req.user?.id ?? value ?? null) : value)] },
+    },
   ],
 }

@@ -177,6 +177,7 @@ export interface Article {
   section?: (number | null) | Section;
   region?: (number | null) | Region;
   heroImage?: (number | null) | Media;
+  mediaUsed?: (number | Media)[] | null;
   tags?: string[] | null;
   importKey?: string | null;
   publishedAt?: string | null;
@@ -300,6 +301,7 @@ export interface Media {
   alt: string;
   caption?: string | null;
   credit?: string | null;
+  uploadedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -348,24 +350,6 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "authors".
- */
-export interface Author {
-  id: number;
-  name: string;
-  /**
-   * Left empty, it is made from the pinyin of the title
-   */
-  slug?: string | null;
-  roles?: ('reporter' | 'correspondent' | 'photographer' | 'editor' | 'contributor')[] | null;
-  bio?: string | null;
-  photo?: (number | null) | Media;
-  user?: (number | null) | User;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -392,6 +376,24 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "authors".
+ */
+export interface Author {
+  id: number;
+  name: string;
+  /**
+   * Left empty, it is made from the pinyin of the title
+   */
+  slug?: string | null;
+  roles?: ('reporter' | 'correspondent' | 'photographer' | 'editor' | 'contributor')[] | null;
+  bio?: string | null;
+  photo?: (number | null) | Media;
+  user?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -767,6 +769,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   section?: T;
   region?: T;
   heroImage?: T;
+  mediaUsed?: T;
   tags?: T;
   importKey?: T;
   publishedAt?: T;
@@ -855,6 +858,7 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  uploadedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

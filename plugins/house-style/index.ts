@@ -7,7 +7,7 @@ export type { RenderedMedia, RenderedStory, RenderOptions, StoryToRender } from 
 export { lintStory, fixStory, hasErrors } from './src/lint'
 export { parseStory, type ParsedStory, type ParseOptions } from './src/parser/index'
 export { readLegacyStory, type LegacyStoryResult } from './src/legacy-story'
-export { sanitizeStoryHtml } from './src/render/sanitize'
+export { escapeHtml, sanitizeStoryHtml } from './src/render/sanitize'
 export { datelinePresets, bylinePatterns } from './src/presets'
 export { lexicalToBlocks, blocksToLexical } from './src/lexical/blocks'
 export { styleErrorsAsValidation } from './src/hooks/render-and-lint'

@@ -3,9 +3,12 @@
  *
  * The renderer already sanitised it at publish time; this pass exists because outputs are read by software
  * we do not control and stored HTML can outlive the code that produced it: no script, no event handlers,
- * no javascript: URLs, nothing XML forbids — whatever the input.
+ * no javascript: URLs, nothing XML forbids — whatever the input. It applies house-style's allowlist, the one
+ * the renderer uses, so what a story may contain is defined once.
  */
-import sanitizeHtml from 'sanitize-html'
+import { escapeHtml, sanitizeStoryHtml } from '../../../house-style'
+
+export { escapeHtml }
 
 /** Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
 // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids
@@ -15,28 +18,8 @@ export function xmlSafe(text: string): string {
   return text.replace(XML_INVALID, '')
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-}
-
-const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'figcaption'],
-  allowedAttributes: {
-    a: ['href', 'title', 'rel'],
-    img: ['src', 'alt', 'width', 'height'],
-    span: ['class'],
-    p: ['class'],
-    figure: ['class'],
-    ol: ['start'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-}
-
 export function safeStoryHtml(html: string): string {
-  return xmlSafe(sanitizeHtml(html, OPTIONS))
+  return xmlSafe(sanitizeStoryHtml(html))
 }
 
 /** JSON that is also safe inside HTML and <script>: `<`, `>`, `&`, U+2028/9 as \u escapes (same value). */

@@ -7,6 +7,8 @@ import type { CollectionSlug, JsonObject, PayloadRequest } from 'payload'
 
 import path from 'node:path'
 
+import { DomUtils, parseDocument } from 'htmlparser2'
+
 import { datelineKinds } from '../../../house-style'
 import { contentHash } from '../hash'
 import { idOf, type Id } from '../ids'
@@ -44,11 +46,20 @@ export function absoluteUrl(siteUrl: string, url: string | null | undefined): st
 
 /** Links and pictures in the stored html point at the site: make them absolute for receivers elsewhere. */
 export function absoluteLinks(html: string, siteUrl: string): string {
-  return html.replace(/(\s(?:src|href)=)(["'])(\/(?!\/)[^"']*)\2/g, (_m, attr: string, quote: string, url: string) => `${attr}${quote}${siteUrl}${url}${quote}`)
+  const document = parseDocument(html)
+  let changed = false
+  for (const element of DomUtils.findAll((node) => 'src' in node.attribs || 'href' in node.attribs, document.children)) {
+    for (const name of ['src', 'href'] as const) {
+      const url = element.attribs[name]
+      if (url?.startsWith('/') && !url.startsWith('//')) {
+        element.attribs[name] = `${siteUrl}${url}`
+        changed = true
+      }
+    }
+  }
+  // Untouched markup is passed through as stored; otherwise serialised keeping Chinese text as characters.
+  return changed ? DomUtils.getOuterHTML(document, { encodeEntities: 'utf8' }) : html
 }
-
-const decodeEntities = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
 
 interface MediaFiles {
   /** Where the media collection keeps its files, for WeChat uploads that read bytes from disk. */
@@ -88,19 +99,18 @@ function mediaImage(media: Doc | null | undefined, siteUrl: string, files: Media
 /** Pictures in the rendered body, in order, from its <figure><img …><figcaption> markup. */
 export function bodyImages(html: string, files: MediaFiles): PublishedImage[] {
   const images: PublishedImage[] = []
-  for (const match of html.matchAll(/<img\b([^>]*)>(?:\s*<figcaption>([\s\S]*?)<\/figcaption>)?/gi)) {
-    const attrs = match[1] ?? ''
-    const attr = (name: string) => new RegExp(`\\s${name}=(["'])([^"']*)\\1`, 'i').exec(attrs)?.[2]
-    const src = attr('src')
+  for (const img of DomUtils.getElementsByTagName('img', parseDocument(html).children)) {
+    const { src, alt, width, height } = img.attribs
     if (!src) continue
-    const caption = match[2] ? decodeEntities(match[2].replace(/<[^>]+>/g, '')).trim() : null
+    const figcaption = DomUtils.nextElementSibling(img)
+    const caption = figcaption?.name === 'figcaption' ? DomUtils.textContent(figcaption).trim() : ''
     images.push({
-      url: decodeEntities(src),
-      alt: decodeEntities(attr('alt') ?? ''),
+      url: src,
+      alt: alt ?? '',
       caption: caption || null,
-      width: attr('width') ? Number(attr('width')) : null,
-      height: attr('height') ? Number(attr('height')) : null,
-      filePath: localFile(files, decodeEntities(src)),
+      width: width ? Number(width) : null,
+      height: height ? Number(height) : null,
+      filePath: localFile(files, src),
     })
   }
   return images

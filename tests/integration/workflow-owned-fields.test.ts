@@ -136,7 +136,7 @@ describe('scheduled publishes change only through the workflow', () => {
     expect(String(jobs[0]!.input.user?.value)).toBe(String(desk.editor.user.id))
   })
 
-  it('the jobs collection is closed to every role over REST and to the Local API as a user', async () => {
+  it('the jobs collection is closed to every role and to nobody-logged-in over REST and GraphQL, and to the Local API as a user', async () => {
     const id = await storyAt(desk, 'scheduled')
     const [job] = await pendingJobs(id)
     const config = import('../../payload.config').then((m) => m.default)
@@ -158,6 +158,15 @@ describe('scheduled publishes change only through the workflow', () => {
         persona,
       ).rejects.toMatchObject({ status: 403 })
     }
+    // GraphQL, and nobody logged in.
+    for (const persona of ['ownReporter', 'editor', 'admin', 'anonymous'] as Persona[]) {
+      const token = memberFor(desk, persona)?.token
+      const read = await graphql(`query ($id: Int!) { PayloadJob(id: $id) { id } }`, { id: Number(job!.id) }, token)
+      expect(read.statusCode, persona).toBe(403)
+      const removed = await graphql(`mutation ($id: Int!) { deletePayloadJob(id: $id) { id } }`, { id: Number(job!.id) }, token)
+      expect(removed.statusCode, persona).toBe(403)
+    }
+    expect((await rest.get(`payload-jobs/${job!.id}`)).status).toBe(403)
     expect((await pendingJobs(id)).map((j) => j.id)).toEqual([job!.id])
     // The workflow itself still moves it: sending the story back cancels the job.
     await act(id, 'editor', 'requestChanges', { note: '暂缓发布' })

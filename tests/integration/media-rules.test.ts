@@ -162,3 +162,44 @@ describe('a picture a published story shows', () => {
     expect((await rest('PATCH', `/media/${picture.id}`, { token: d.reporter.token, body: { caption: '撤稿后可改' } })).status).toBe(200)
   })
 })
+
+describe('the media permission matrix (REST, every role)', () => {
+  type Who = 'uploader' | 'otherReporter' | 'editor' | 'admin' | 'anonymous'
+  const tokenOf = (who: Who) =>
+    ({ uploader: d.reporter.token, otherReporter: otherReporter.token, editor: d.editor.token, admin: d.admin.token, anonymous: undefined })[who]
+  // [who, unused picture: may edit?, may delete?, used by a published story: may edit text?]
+  const matrix: [Who, boolean, boolean, boolean][] = [
+    ['uploader', true, true, false],
+    ['otherReporter', false, false, false],
+    ['editor', true, true, true],
+    ['admin', true, true, true],
+    ['anonymous', false, false, false],
+  ]
+  for (const [who, mayEdit, mayDelete, mayEditPublished] of matrix) {
+    test(`${who}: edit ${mayEdit ? 'yes' : 'no'}, delete ${mayDelete ? 'yes' : 'no'}, edit a published story's picture ${mayEditPublished ? 'yes' : 'no'}; never replace or delete it`, async () => {
+      const token = tokenOf(who)
+      const unused = await upload(d.reporter.user)
+      const edit = await rest('PATCH', `/media/${unused.id}`, { token, body: { caption: `${who} 改` } })
+      expect(edit.status === 200, `edit → ${edit.status}`).toBe(mayEdit)
+      const del = await rest('DELETE', `/media/${unused.id}`, { token })
+      expect(del.status === 200, `delete → ${del.status}`).toBe(mayDelete)
+
+      const used = await upload(d.reporter.user)
+      await publishWith(used.id, 'hero')
+      const editUsed = await rest('PATCH', `/media/${used.id}`, { token, body: { caption: `${who} 改已发` } })
+      expect(editUsed.status === 200, `edit published → ${editUsed.status}`).toBe(mayEditPublished)
+      expect((await rest('DELETE', `/media/${used.id}`, { token })).status).not.toBe(200)
+      expect(fileOnDisk(used)).toBe(true)
+      // Anyone may read pictures (the public site shows them).
+      expect((await rest('GET', `/media/${used.id}`, {})).status).toBe(200)
+    })
+  }
+
+  test('uploads: staff yes, anonymous no', async () => {
+    const data = await png()
+    await expect(
+      d.payload.create({ collection: 'media', data: { alt: '匿名上传' }, file: { data, mimetype: 'image/png', name: 'anon.png', size: data.length }, overrideAccess: false }),
+    ).rejects.toThrow()
+    expect((await upload(otherReporter.user)).id).toBeTruthy()
+  })
+})

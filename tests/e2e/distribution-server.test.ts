@@ -15,6 +15,7 @@ vi.hoisted(() => {
 })
 
 import { startApp, type RunningApp } from '../support/server'
+import { until } from '../support/wait'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
 import { bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, publishStory, SECRET, type DistributionDesk } from '../integration/distribution-desk'
 
@@ -32,18 +33,6 @@ let d: DistributionDesk
 const apps: RunningApp[] = []
 const receivers: WebhookReceiver[] = []
 const channels: unknown[] = []
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(100)
-  }
-}
 
 async function server(): Promise<RunningApp> {
   const app = await startApp(SERVER_ENV, { databaseUri: process.env.DATABASE_URI! })
@@ -128,7 +117,7 @@ describe('one server process', () => {
         const rows = await deliveriesOf(d, id)
         return rows[0]?.state === 'success' ? rows : false
       },
-      90_000,
+      { timeout: 90_000 },
     )
     expect(done!.attempts).toBe(2)
     const attempts = await d.payload.find({ collection: 'delivery-attempts' as never, where: { delivery: { equals: done!.id } }, sort: 'number', depth: 0 })
@@ -166,7 +155,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URI)('two server processes on one Pos
         const all = (await deliveriesOf(d)).filter((row) => ids.some((id) => String(id) === String(row.article)))
         return all.length === 40 && all.every((row) => row.state === 'success') ? all : false
       },
-      120_000,
+      { timeout: 120_000 },
     )
     const posts = new Map<string, number>()
     for (const r of [receiver, second]) for (const request of r.received) posts.set(request.id, (posts.get(request.id) ?? 0) + 1)

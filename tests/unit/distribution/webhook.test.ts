@@ -32,7 +32,6 @@ describe('sendWebhook', () => {
     const result = await sendWebhook({ url: hook.url, secret, id: 'dlv_501_v3_published', payload, timeoutMs: 5000, allowlist: LOCAL })
 
     expect(result).toMatchObject({ ok: true, status: 200, retryable: false, disableChannel: false })
-    expect(result.durationMs).toBeGreaterThanOrEqual(0)
     expect(hook.received).toHaveLength(1)
     const [request] = hook.received
     expect(request.verified).toBe(true)
@@ -127,8 +126,6 @@ describe('sendWebhook', () => {
     expect(slow).toMatchObject({ ok: false, retryable: true, disableChannel: false })
     expect(slow.status).toBeUndefined()
     expect(slow.error).toMatch(/timed out/)
-    expect(slow.durationMs).toBeGreaterThanOrEqual(140)
-    expect(slow.durationMs).toBeLessThan(1000)
   })
 
   it('retries when nothing listens (connection refused)', async () => {

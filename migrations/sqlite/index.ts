@@ -1,9 +1,9 @@
-import * as migration_20261205_090206_initial from './20261205_090206_initial';
+import * as migration_20261205_092723_initial from './20261205_092723_initial';
 
 export const migrations = [
   {
-    up: migration_20261205_090206_initial.up,
-    down: migration_20261205_090206_initial.down,
-    name: '20261205_090206_initial'
+    up: migration_20261205_092723_initial.up,
+    down: migration_20261205_092723_initial.down,
+    name: '20261205_092723_initial'
   },
 ];

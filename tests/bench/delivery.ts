@@ -194,7 +194,7 @@ await Promise.all(
     for (;;) {
       const n = next++
       if (n >= rawCount) return
-      const result = await sendWebhook({ url: urls[n % CHANNELS]!, secret: SECRET, id: `raw-${n}`, payload: webhookBody(article, 'published', {}) })
+      const result = await sendWebhook({ url: urls[n % CHANNELS]!, secret: SECRET, id: `raw-${n}`, payload: webhookBody(article, 'published', {}, new Date().toISOString()) })
       if (!result.ok) throw new Error(`raw POST failed: ${result.error}`)
     }
   }),

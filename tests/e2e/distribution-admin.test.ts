@@ -87,7 +87,7 @@ test('a failed delivery is listed on its story and sent again by an editor from 
     return body.state === 'success' ? body : false
   })
   expect(delivered).toMatchObject({ attempts: 2, lastStatus: 200 })
-  expect(receiver.received.map((r) => r.id)).toEqual([String(failed.id), String(failed.id)])
+  expect(receiver.received.map((r) => r.id)).toEqual([failed.webhookId, failed.webhookId])
   // The button reloads the page after a successful retry; the delivery is then no longer retryable.
   await editorPage.getByText('仅失败的分发可以重新发送。').waitFor({ timeout: 30_000 })
   await screenshot(editorPage, 'distribution-retried-delivery')

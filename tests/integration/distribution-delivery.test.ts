@@ -13,6 +13,7 @@ vi.hoisted(() => {
 })
 
 import { graphql, rest } from '../support/http'
+import { ninjsErrors } from '../support/ninjs-schemas'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
 import {
   act,
@@ -38,8 +39,12 @@ afterEach(async () => {
   for (const id of channelIds.splice(0)) await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
 })
 afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.close()))
-  await closeDistributionDesk(d)
+  // A receiver rejects its close when any delivery it captured was not conformant (see webhook-receiver.ts).
+  try {
+    await Promise.all(receivers.map((r) => r.close()))
+  } finally {
+    await closeDistributionDesk(d)
+  }
 })
 
 async function receiverWithChannel(extra: Record<string, unknown> = {}, behaviour = {}) {
@@ -50,6 +55,7 @@ async function receiverWithChannel(extra: Record<string, unknown> = {}, behaviou
   return { receiver, channel }
 }
 
+const htmlOf = (ninjs: any): string => ninjs.bodies.find((b: any) => b.contenttype === 'text/html').value
 const payloads = (receiver: WebhookReceiver) => receiver.processed.map((p) => p.payload as any)
 
 describe('a published story reaches a webhook channel once, in house style', () => {
@@ -63,16 +69,25 @@ describe('a published story reaches a webhook channel once, in house style', () 
     expect(receiver.received).toHaveLength(1)
     const request = receiver.received[0]!
     expect(request.verified).toBe(true)
-    expect(request.id).toBe(String(pending!.id))
+    // The Standard Webhooks message id is the delivery's own ULID-based id, and the envelope's timestamp is the
+    // event time, both stored on the row before anything was sent.
+    expect(pending!.webhookId).toMatch(/^msg_[0-9A-HJKMNP-TV-Z]{26}$/)
+    expect(request.id).toBe(pending!.webhookId)
     const body = request.payload as any
     expect(body.type).toBe('article.published')
+    expect(body.timestamp).toBe(pending!.eventAt)
     expect(body.data.pubstatus).toBe('usable')
     expect(body.data.uri).toBe(`urn:newsroom:article:${id}`)
+    expect(body.data.standard).toMatchObject({ name: 'ninjs', version: '2.2' })
+    expect(ninjsErrors(body.data)).toEqual([])
     const story = (await d.payload.findByID({ collection: 'articles', id, depth: 0 })) as any
-    expect(body.data.headline).toBe(story.title)
-    expect(body.data.body_html).toContain(`<span class="nr-dateline">${story.datelineText}</span>`)
+    const html = body.data.bodies.find((b: any) => b.contenttype === 'text/html').value
+    expect(body.data.headlines[0].value).toBe(story.title)
+    expect(html).toContain(`<span class="nr-dateline">${story.datelineText}</span>`)
     expect(story.datelineText).toBe('亮点黔西南兴仁讯')
-    expect(body.data.body_html).toContain(story.bylineText)
+    expect(html).toContain(story.bylineText)
+    // Where the story comes from, not who reports it (亮点黔西南兴仁讯 is the outlet's credit line).
+    expect(body.data.located).not.toContain('讯')
     expect(body.data.altids).toContainEqual({ role: 'url', value: expect.stringMatching(new RegExp(`/news/${story.slug}$`)) })
 
     const [delivered] = await deliveriesOf(d, id)
@@ -111,7 +126,7 @@ describe('a published story reaches a webhook channel once, in house style', () 
     const id = await publishStory(d)
     await d.payload.update({ collection: 'articles', id, data: { title: '兴仁县乡村学校全部建成', _status: 'published' } as never, draft: false, user: d.editor.user as never, overrideAccess: false })
     await drainDeliveries(d)
-    expect(payloads(receiver).map((p) => [p.type, p.data.version, p.data.headline])).toEqual([
+    expect(payloads(receiver).map((p) => [p.type, p.data.version, p.data.headlines[0].value])).toEqual([
       ['article.published', '1', expect.any(String)],
       ['article.updated', '2', '兴仁县乡村学校全部建成'],
     ])
@@ -126,7 +141,7 @@ describe('a published story reaches a webhook channel once, in house style', () 
     expect(corrected.type).toBe('article.corrected')
     expect(corrected.data.pubstatus).toBe('usable')
     expect(corrected.data.ednote).toBe('此前报道学校数量有误，应为十二所。')
-    expect(corrected.data.body_html).toContain('此前报道学校数量有误')
+    expect(htmlOf(corrected.data)).toContain('此前报道学校数量有误')
   })
 
   test('unpublish sends pubstatus canceled; retraction sends canceled with the reason, without the text', async () => {
@@ -146,7 +161,7 @@ describe('a published story reaches a webhook channel once, in house style', () 
     expect(retraction.type).toBe('article.retracted')
     expect(retraction.data.pubstatus).toBe('canceled')
     expect(retraction.data.ednote).toContain('消息来源不实')
-    expect(retraction.data.body_html).toBeUndefined()
+    expect(retraction.data.bodies).toBeUndefined()
   })
 
   test('a zh-Hant-TW channel gets traditional text; the house channel the simplified master', async () => {
@@ -156,11 +171,11 @@ describe('a published story reaches a webhook channel once, in house style', () 
     await drainDeliveries(d)
     const [simplified] = payloads(hans)
     const [traditional] = payloads(tw)
-    expect(simplified.data.headline).toBe('兴仁县发展乡村经济')
-    expect(traditional.data.headline).toBe('興仁縣發展鄉村經濟')
+    expect(simplified.data.headlines[0].value).toBe('兴仁县发展乡村经济')
+    expect(traditional.data.headlines[0].value).toBe('興仁縣發展鄉村經濟')
     expect(traditional.data.language).toBe('zh-Hant-TW')
-    expect(traditional.data.body_html).toContain('亮點黔西南興仁訊')
-    expect(traditional.data.body_html).not.toContain('县')
+    expect(htmlOf(traditional.data)).toContain('亮點黔西南興仁訊')
+    expect(htmlOf(traditional.data)).not.toContain('县')
   })
 })
 
@@ -171,7 +186,7 @@ test('a story withdrawn before its publish went out: the publish stands down, on
   await drainDeliveries(d)
   expect(payloads(receiver).map((p) => [p.type, p.data.pubstatus])).toEqual([['article.retracted', 'canceled']])
   const [published, retracted] = await deliveriesOf(d, id)
-  expect(published).toMatchObject({ event: 'published', state: 'success' })
+  expect(published).toMatchObject({ event: 'published', state: 'skipped' })
   expect(published!.note).toMatch(/superseded: the story was retracted/)
   expect(retracted).toMatchObject({ event: 'retracted', state: 'success', attempts: 1 })
 })
@@ -214,23 +229,28 @@ describe('channel filters', () => {
     expect(payloads(county).map((p) => p.type)).toEqual(['article.published'])
     const rows = (await deliveriesOf(d, id)).filter((x) => String(x.channel) !== String(channelIds[1]))
     const skipped = rows.find((x) => x.version === 3)!
-    expect(skipped.state).toBe('success')
+    expect(skipped.state).toBe('skipped')
+    expect(skipped.deliveredAt ?? null).toBeNull()
     expect(skipped.note).toMatch(/unchanged since version 1/)
   })
 })
 
 describe('failures', () => {
-  test('two 5xx then 200: one success after 3 attempts, the same webhook-id every time', async () => {
+  test('two 5xx then 200: one success after 3 attempts, the same webhook-id and the same bytes every time', async () => {
     const { receiver } = await receiverWithChannel({}, { statuses: [503, 500, 200] })
     const id = await publishStory(d)
     await drainDeliveries(d)
     const [delivery] = await deliveriesOf(d, id)
     expect(delivery).toMatchObject({ state: 'success', attempts: 3, lastStatus: 200 })
+    const webhookId = delivery!.webhookId
     expect(receiver.received.map((r) => [r.id, r.status])).toEqual([
-      [String(delivery!.id), 503],
-      [String(delivery!.id), 500],
-      [String(delivery!.id), 200],
+      [webhookId, 503],
+      [webhookId, 500],
+      [webhookId, 200],
     ])
+    // A retry is the same message: byte-identical body (each attempt is signed afresh with its own send time).
+    expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1)
+    expect(receiver.violations).toEqual([])
     expect(receiver.processed).toHaveLength(1)
     const attempts = await d.payload.find({ collection: 'delivery-attempts' as never, where: { delivery: { equals: delivery!.id } }, sort: 'number', depth: 0 })
     expect(attempts.docs.map((a: any) => [a.number, a.outcome, a.status])).toEqual([
@@ -255,7 +275,8 @@ describe('failures', () => {
     await drainDeliveries(d)
     const [done] = await deliveriesOf(d, id)
     expect(done).toMatchObject({ state: 'success', attempts: 2, lastStatus: 200 })
-    expect(receiver.received.map((r) => r.id)).toEqual([String(failed!.id), String(failed!.id)])
+    expect(receiver.received.map((r) => r.id)).toEqual([failed!.webhookId, failed!.webhookId])
+    expect(receiver.received[1]!.body).toBe(receiver.received[0]!.body)
     expect((await rest('POST', `/deliveries/${failed!.id}/retry`, { token: d.editor.token })).status).toBe(409)
   })
 

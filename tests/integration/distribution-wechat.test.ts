@@ -77,10 +77,11 @@ describe('WeChat channel', () => {
     const rows = await deliveriesOf(d, id)
     expect(rows.map((r) => [r.event, r.state])).toEqual([
       ['published', 'success'],
-      ['corrected', 'success'],
+      ['corrected', 'skipped'],
       ['retracted', 'success'],
     ])
     expect(rows[1]!.note).toMatch(/cannot be edited/)
+    expect(rows[1]!.deliveredAt ?? null).toBeNull()
     const deletes = fake.callsTo('/cgi-bin/freepublish/delete')
     expect(deletes.at(-1)!.json).toEqual({ article_id: rows[0]!.externalId, index: 0 })
     expect([...fake.state.publishes.values()].find((p) => p.articleId === rows[0]!.externalId)!.deleted).toBe(true)

@@ -3,11 +3,19 @@
  * signature with the `standardwebhooks` package, treats webhook-id as the idempotency key (a redelivered
  * id is acknowledged but not processed twice), and can be scripted to fail (status sequences, seeded
  * random 5xx, slow responses for timeouts, 410 Gone).
+ *
+ * It is also the wire conformance check of every delivery any test captures: each signature is verified
+ * again with `svix` (an independent implementation), each article payload is validated against the official
+ * IPTC schema of the NINJS version it declares, and each retry of a webhook-id must carry the same bytes as
+ * its first attempt. A violation is kept in `violations` and makes `close()` reject, so a test that starts a
+ * receiver fails on any non-conformant delivery without asserting it itself.
  */
 import { seededRandom } from './seeded-random'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
+import { Webhook as SvixWebhook } from 'svix'
+import { ninjsErrors, ninjsValidators } from './ninjs-schemas'
 
 export interface ReceiverReply {
   status: number
@@ -54,6 +62,9 @@ export interface WebhookReceiver {
   acceptCounts: Map<string, number>
   /** Payloads processed, each id once, in order. */
   processed: { id: string; payload: unknown }[]
+  /** Wire conformance problems (svix disagrees, NINJS schema errors, a retry with different bytes). */
+  violations: string[]
+  /** Rejects when there are violations. */
   close(): Promise<void>
 }
 
@@ -73,6 +84,31 @@ export async function startWebhookReceiver(options: { secret: string; behaviour?
   const acceptedIds = new Set<string>()
   const acceptCounts = new Map<string, number>()
   const processed: { id: string; payload: unknown }[] = []
+  const violations: string[] = []
+  const firstBody = new Map<string, string>()
+  const svix = new SvixWebhook(options.secret)
+  // Compiled now, not inside the first request: compiling takes long enough on a busy machine to time a sender out.
+  ninjsValidators()
+
+  /** Checks of a verified request that do not depend on the test's scripted reply. */
+  function conformance(request: ReceivedWebhook): void {
+    const where = `request ${request.index} (webhook-id ${request.id})`
+    if (!behaviour.ignoreTimestamp) {
+      try {
+        svix.verify(request.body, { 'webhook-id': request.id, 'webhook-timestamp': request.timestamp, 'webhook-signature': request.signature })
+      } catch (error) {
+        violations.push(`${where}: svix rejects the signature: ${(error as Error).message}`)
+      }
+    }
+    const first = firstBody.get(request.id)
+    if (first === undefined) firstBody.set(request.id, request.body)
+    else if (first !== request.body) violations.push(`${where}: a retry's body differs from the first attempt's`)
+    const envelope = request.payload as { type?: unknown; timestamp?: unknown; data?: unknown } | null
+    if (typeof envelope?.type === 'string' && envelope.type.startsWith('article.')) {
+      for (const error of ninjsErrors(envelope.data)) violations.push(`${where}: NINJS ${error}`)
+      if (typeof envelope.timestamp !== 'string' || Number.isNaN(Date.parse(envelope.timestamp))) violations.push(`${where}: envelope timestamp is not a date`)
+    }
+  }
 
   function decide(index: number, request: ReceivedWebhook): ReceiverReply {
     if (behaviour.script) return behaviour.script(index, request)
@@ -117,6 +153,7 @@ export async function startWebhookReceiver(options: { secret: string; behaviour?
           request.payload = webhook.verify(body, verifyHeaders)
         }
         request.verified = true
+        conformance(request)
       } catch (error) {
         request.verifyError = (error as Error).message
       }
@@ -153,10 +190,15 @@ export async function startWebhookReceiver(options: { secret: string; behaviour?
     acceptedIds,
     acceptCounts,
     processed,
+    violations,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections()
-        server.close((error) => (error ? reject(error) : resolve()))
+        server.close((error) => {
+          if (error) reject(error)
+          else if (violations.length) reject(new Error(`non-conformant webhook deliveries:\n${violations.join('\n')}`))
+          else resolve()
+        })
       }),
   }
 }

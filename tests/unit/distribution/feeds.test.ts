@@ -151,7 +151,7 @@ describe('hostile input never reaches an output unescaped', () => {
     expect(doc.items[0].content_html).not.toMatch(DANGER)
 
     const ninjs = toNinjs(attack, 'published')
-    expect(ninjs.body_html).not.toMatch(DANGER)
+    expect(ninjs.bodies?.map((b) => b.value).join('')).not.toMatch(DANGER)
 
     const sitemap = buildNewsSitemap([attack], { publicationName: '亮点<黔西南>', language: 'zh-Hans', now: new Date() })
     expect(XMLValidator.validate(sitemap)).toBe(true)

@@ -12,8 +12,9 @@ const LOCAL = ['127.0.0.1:*']
 
 let receivers: WebhookReceiver[] = []
 afterEach(async () => {
-  await Promise.all(receivers.map((r) => r.close()))
+  const closing = receivers
   receivers = []
+  await Promise.all(closing.map((r) => r.close()))
 })
 
 async function receiver(options: Parameters<typeof startWebhookReceiver>[0]) {
@@ -27,7 +28,7 @@ describe('sendWebhook', () => {
     const secret = newSecret()
     const hook = await receiver({ secret })
     const article = makePublishedArticle({ id: 501 })
-    const payload = { type: 'article.published', data: toNinjs(article, 'published') }
+    const payload = { type: 'article.published', timestamp: '2012-11-26T03:00:00.000Z', data: toNinjs(article, 'published') }
 
     const result = await sendWebhook({ url: hook.url, secret, id: 'dlv_501_v3_published', payload, timeoutMs: 5000, allowlist: LOCAL })
 
@@ -49,7 +50,7 @@ describe('sendWebhook', () => {
     const result = await sendWebhook({ url: hook.url, secret, id: 'dlv_xss', payload: toNinjs(article, 'published'), allowlist: LOCAL })
     expect(result.ok).toBe(true)
     expect(hook.received[0].body).not.toMatch(/[<>]/)
-    expect((hook.processed[0].payload as { headline: string }).headline).toBe('<script>alert(1)</script>标题 & 更正')
+    expect((hook.processed[0].payload as { headlines: { value: string }[] }).headlines[0]!.value).toBe('<script>alert(1)</script>标题 & 更正')
   })
 
   it('fails verification when the receiver holds a different secret (401, not retried)', async () => {

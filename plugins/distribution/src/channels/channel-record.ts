@@ -14,6 +14,8 @@ export interface ChannelRecord {
   url?: string | null
   secret?: string | null
   timeoutMs?: number | null
+  /** NINJS version a webhook channel sends (2.2, 2.1 or 1.6). */
+  ninjsVersion?: string | null
   appId?: string | null
   appSecret?: string | null
   apiBase?: string | null

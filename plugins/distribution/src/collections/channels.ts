@@ -8,6 +8,7 @@ import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 import { adminAccess, editorAccess, hasAnyRole } from '../access'
 import { checkWebhookSecret, generateWebhookSecret, writeOnlySecretField } from '../channels/secrets'
 import type { ResolvedDistributionOptions } from '../options'
+import { DEFAULT_NINJS_VERSION, NINJS_VERSIONS } from '../formatters/ninjs'
 import { checkUrlShape } from '../transports/url-guard'
 
 const l = (zh: string, en: string) => ({ zh, en })
@@ -109,6 +110,17 @@ export function channelsCollection(options: ResolvedDistributionOptions): Collec
       virtual: true,
       label: l('新生成的密钥（仅显示一次）', 'Generated secret (shown once)'),
       admin: { hidden: true },
+    },
+    {
+      name: 'ninjsVersion',
+      type: 'select',
+      defaultValue: DEFAULT_NINJS_VERSION,
+      label: l('NINJS 版本', 'NINJS version'),
+      options: NINJS_VERSIONS.map((value) => ({ value, label: value === '1.6' ? '1.6（旧接收方 / older receivers）' : value })),
+      admin: {
+        condition: isType('webhook'),
+        description: l('推送的 IPTC NINJS 版本；只读 headline/body_html 的旧系统选 1.6', 'IPTC NINJS version of the pushed document; 1.6 for receivers that read headline/body_html'),
+      },
     },
     {
       name: 'timeoutMs',

@@ -1,7 +1,7 @@
 /**
  * Deliveries: one row per story version × channel × event (published, updated, corrected, unpublished,
  * retracted), written in the same transaction as the publish so none is lost. The delivery job moves it through
- * pending → retrying → success | failed. Nobody writes rows through the API; editors may retry a failed one.
+ * pending → retrying → success | skipped | failed. Nobody writes rows through the API; editors may retry a failed one.
  */
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
@@ -12,7 +12,8 @@ import type { ResolvedDistributionOptions } from '../options'
 const l = (zh: string, en: string) => ({ zh, en })
 
 export const DELIVERY_EVENTS = ['published', 'updated', 'corrected', 'unpublished', 'retracted'] as const
-export const DELIVERY_STATES = ['pending', 'retrying', 'success', 'failed'] as const
+// skipped: nothing was sent, on purpose (unchanged content, a change the channel cannot apply); the note says why.
+export const DELIVERY_STATES = ['pending', 'retrying', 'success', 'skipped', 'failed'] as const
 export type DeliveryState = (typeof DELIVERY_STATES)[number]
 
 export const eventLabels = {
@@ -84,10 +85,21 @@ export function deliveriesCollection(options: ResolvedDistributionOptions): Coll
               { value: 'pending', label: l('待发送', 'Pending') },
               { value: 'retrying', label: l('重试中', 'Retrying') },
               { value: 'success', label: l('成功', 'Success') },
+              { value: 'skipped', label: l('未发送（已跳过）', 'Skipped') },
               { value: 'failed', label: l('失败', 'Failed') },
             ],
             admin: { readOnly: true },
           },
+        ],
+      },
+      {
+        type: 'row',
+        fields: [
+          // The Standard Webhooks message id: globally unique (a ULID), the same on every attempt, so a receiver
+          // that deduplicates on it never drops a real event, even across database resets or environments.
+          { name: 'webhookId', type: 'text', unique: true, label: l('消息编号 (webhook-id)', 'Message id (webhook-id)'), admin: { readOnly: true } },
+          // When the event happened: the envelope's timestamp, so every attempt sends the same bytes.
+          { name: 'eventAt', type: 'date', label: l('事件时间', 'Event time'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
         ],
       },
       { name: 'note', type: 'text', label: l('说明', 'Note'), admin: { readOnly: true, condition: (data) => Boolean(data?.note) } },

@@ -15,6 +15,7 @@ import { CONTENT_EVENTS, WITHDRAWAL_EVENTS } from '../jobs/deliver-task'
 import { writeDelivery, type DeliveryDoc } from '../jobs/delivery-store'
 import { dispatcherFor } from '../jobs/dispatch'
 import { queueDeliveryAttempt } from '../jobs/queue-delivery'
+import { newWebhookId } from '../transports/deliver-webhook'
 import type { ResolvedDistributionOptions } from '../options'
 import { feedsChanged, type DistributionRuntime } from '../runtime'
 import { loadStory, toPublishedArticle } from '../story/published-article'
@@ -118,6 +119,8 @@ export async function recordPublicationEvent(
         attemptLimit: options.delivery.maxAttempts,
         nextAttemptAt: now,
         contentHash: article.hash,
+        webhookId: newWebhookId(),
+        eventAt: now,
         snapshot: article,
       },
       req,

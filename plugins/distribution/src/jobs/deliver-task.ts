@@ -21,7 +21,7 @@ import type { DeliveryState } from '../collections/deliveries'
 import { idOf, toDocId } from '../ids'
 import type { ResolvedDistributionOptions } from '../options'
 import type { DistributionRuntime } from '../runtime'
-import { deliverToWebhook } from '../transports/deliver-webhook'
+import { deliverToWebhook, newWebhookId } from '../transports/deliver-webhook'
 import { deliverToWeChat } from '../transports/deliver-wechat'
 import type { TransportResult } from '../transports/transport-result'
 import type { DistributionEvent } from '../types'
@@ -75,11 +75,22 @@ export function reasonToSkip(stream: StreamRow[], delivery: DeliveryDoc): string
   return null
 }
 
-async function send(options: ResolvedDistributionOptions, channel: ChannelRecord, delivery: DeliveryDoc, stream: StreamRow[]): Promise<TransportResult> {
+/**
+ * The delivery's message id and event time, which make every attempt byte-identical. Rows recorded before
+ * these were stored get them now, once, before their first send with them.
+ */
+async function messageIdentity(payload: Payload, options: ResolvedDistributionOptions, delivery: DeliveryDoc): Promise<{ webhookId: string; eventAt: string }> {
+  if (delivery.webhookId && delivery.eventAt) return { webhookId: delivery.webhookId, eventAt: delivery.eventAt }
+  const identity = { webhookId: delivery.webhookId || newWebhookId(), eventAt: delivery.eventAt || delivery.createdAt || new Date().toISOString() }
+  await writeDelivery(payload, options, delivery.id, identity)
+  return identity
+}
+
+async function send(payload: Payload, options: ResolvedDistributionOptions, channel: ChannelRecord, delivery: DeliveryDoc, stream: StreamRow[]): Promise<TransportResult> {
   const article = delivery.snapshot
   if (!article) return { ok: false, error: 'the delivery has no story snapshot', retryable: false }
   if (channel.type === 'webhook') {
-    return deliverToWebhook(channel, { id: delivery.id, event: delivery.event, article }, { timeoutMs: options.delivery.webhookTimeoutMs })
+    return deliverToWebhook(channel, { ...(await messageIdentity(payload, options, delivery)), event: delivery.event, article }, { timeoutMs: options.delivery.webhookTimeoutMs })
   }
   if (channel.type === 'wechat') {
     const published = WITHDRAWAL_EVENTS.includes(delivery.event)
@@ -100,7 +111,7 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
   const deliveryId = toDocId(payload, input.deliveryId)
   const delivery = await readDelivery(payload, options, deliveryId)
   if (!delivery) return { ran: false, reason: 'delivery not found' }
-  if (delivery.state === 'success' || delivery.state === 'failed') return { ran: false, reason: `delivery already ${delivery.state}` }
+  if (delivery.state === 'success' || delivery.state === 'skipped' || delivery.state === 'failed') return { ran: false, reason: `delivery already ${delivery.state}` }
   const attempt = (delivery.attempts ?? 0) + 1
   if (Number(input.attempt) !== attempt) return { ran: false, reason: `attempt ${input.attempt} is not the next one (${attempt})` }
   const channelId = idOf(delivery.channel)
@@ -128,7 +139,7 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
     const skip = reasonToSkip(stream, delivery)
     result = skip
       ? { ok: true, skipped: true, note: skip, retryable: false }
-      : await send(options, channel, delivery, stream).catch((error: unknown) => ({
+      : await send(payload, options, channel, delivery, stream).catch((error: unknown) => ({
           ok: false,
           error: `delivery failed: ${(error as Error)?.message ?? String(error)}`,
           retryable: true,
@@ -137,7 +148,7 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
 
   const limit = delivery.attemptLimit ?? options.delivery.maxAttempts
   const retry = !result.ok && result.retryable && attempt < limit
-  const state: DeliveryState = result.ok ? 'success' : retry ? 'retrying' : 'failed'
+  const state: DeliveryState = result.ok ? (result.skipped ? 'skipped' : 'success') : retry ? 'retrying' : 'failed'
   const outcome: AttemptOutcome = result.ok ? (result.skipped ? 'skipped' : 'success') : retry ? 'retry' : 'failed'
   const now = Date.now()
   const nextAt = retry
@@ -163,7 +174,7 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
         lastStatus: result.status ?? null,
         lastError: error,
         note,
-        ...(result.ok ? { deliveredAt: new Date(now).toISOString() } : {}),
+        ...(result.ok && !result.skipped ? { deliveredAt: new Date(now).toISOString() } : {}),
         ...(result.externalId ? { externalId: result.externalId } : {}),
         ...(result.externalUrl ? { externalUrl: result.externalUrl } : {}),
         ...(result.resume !== undefined ? { resume: result.resume } : {}),

@@ -24,6 +24,9 @@ export interface DeliveryDoc {
   attemptLimit?: number | null
   nextAttemptAt?: string | null
   contentHash?: string | null
+  webhookId?: string | null
+  eventAt?: string | null
+  createdAt?: string | null
   externalId?: string | null
   note?: string | null
   resume?: Record<string, unknown> | null

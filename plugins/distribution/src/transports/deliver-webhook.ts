@@ -1,25 +1,37 @@
 /**
- * A delivery to a webhook channel: the story as NINJS in the channel's script, wrapped as
- * `{ type: 'article.<event>', timestamp, data }`, signed per Standard Webhooks with the delivery id as
- * webhook-id — the same id on every retry, so the receiver can drop a redelivery.
+ * A delivery to a webhook channel: the story as NINJS (the channel's version, in its script), wrapped as
+ * `{ type: 'article.<event>', timestamp, data }` and signed per Standard Webhooks.
+ *
+ * Every attempt of one delivery sends the same bytes: `timestamp` is the event time stored on the delivery
+ * (not the send time: that is the signed `webhook-timestamp` header), and the webhook-id is the delivery's
+ * own message id (`msg_` + a ULID), globally unique and the same on every retry, so a receiver can drop a
+ * redelivery without ever dropping a different event.
  */
-import { toNinjs } from '../formatters/ninjs'
+import { ulid } from 'ulid'
+
 import type { ChannelRecord } from '../channels/channel-record'
+import { isNinjsVersion, toNinjs } from '../formatters/ninjs'
 import type { DistributionEvent, PublishedArticle } from '../types'
 import type { TransportResult } from './transport-result'
 import { sendWebhook } from './webhook'
 
-export function webhookBody(article: PublishedArticle, event: DistributionEvent, channel: Pick<ChannelRecord, 'script'>) {
+/** A new Standard Webhooks message id, stored on the delivery row when the event is recorded. */
+export const newWebhookId = (): string => `msg_${ulid()}`
+
+export function webhookBody(article: PublishedArticle, event: DistributionEvent, channel: Pick<ChannelRecord, 'script' | 'ninjsVersion'>, eventAt: string) {
   return {
     type: `article.${event}`,
-    timestamp: new Date().toISOString(),
-    data: toNinjs(article, event, channel.script ? { script: channel.script } : {}),
+    timestamp: new Date(eventAt).toISOString(),
+    data: toNinjs(article, event, {
+      ...(channel.script ? { script: channel.script } : {}),
+      ...(isNinjsVersion(channel.ninjsVersion) ? { version: channel.ninjsVersion } : {}),
+    }),
   }
 }
 
 export async function deliverToWebhook(
   channel: ChannelRecord,
-  delivery: { id: string | number; event: DistributionEvent; article: PublishedArticle },
+  delivery: { webhookId: string; eventAt: string; event: DistributionEvent; article: PublishedArticle },
   defaults: { timeoutMs: number },
 ): Promise<TransportResult> {
   if (!channel.url) return { ok: false, error: 'channel has no endpoint URL', retryable: false }
@@ -27,8 +39,8 @@ export async function deliverToWebhook(
   const result = await sendWebhook({
     url: channel.url,
     secret: channel.secret,
-    id: String(delivery.id),
-    payload: webhookBody(delivery.article, delivery.event, channel),
+    id: delivery.webhookId,
+    payload: webhookBody(delivery.article, delivery.event, channel, delivery.eventAt),
     timeoutMs: channel.timeoutMs ?? defaults.timeoutMs,
   })
   return {

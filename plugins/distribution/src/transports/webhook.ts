@@ -2,7 +2,7 @@
  * Signed webhook push (Standard Webhooks): POST the JSON payload with webhook-id / webhook-timestamp /
  * webhook-signature headers, and classify the outcome for the delivery job.
  *
- * The delivery id is the webhook-id: the same id on every retry, so the receiver can drop duplicates.
+ * The delivery's message id is the webhook-id: the same id on every retry, so the receiver can drop duplicates.
  * Classification follows Superdesk and the spec: 2xx success; 410 means "endpoint gone, stop sending";
  * 408, 429, 5xx and network failures are retried; any other 4xx is the sender's fault and is not retried.
  */
@@ -15,7 +15,7 @@ export interface SendWebhookOptions {
   url: string
   /** `whsec_` + base64 key. Never appears in any error text. */
   secret: string
-  /** The delivery id: the receiver's idempotency key. */
+  /** The delivery's message id (`msg_` + ULID): the receiver's idempotency key. */
   id: string
   /** Serialised as JSON (with `<`, `>`, `&` \u-escaped: same values, no markup in the raw body) unless already a string. */
   payload: unknown

@@ -18,8 +18,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_workflow_events_to_stage" AS ENUM('draft', 'submitted', 'changes_requested', 'approved', 'scheduled', 'published', 'corrected', 'unpublished', 'retracted');
   CREATE TYPE "public"."enum_channels_type" AS ENUM('webhook', 'wechat', 'feed');
   CREATE TYPE "public"."enum_channels_script" AS ENUM('zh-Hans', 'zh-Hant-TW', 'zh-Hant-HK');
+  CREATE TYPE "public"."enum_channels_ninjs_version" AS ENUM('2.2', '2.1', '1.6');
   CREATE TYPE "public"."enum_deliveries_event" AS ENUM('published', 'updated', 'corrected', 'unpublished', 'retracted');
-  CREATE TYPE "public"."enum_deliveries_state" AS ENUM('pending', 'retrying', 'success', 'failed');
+  CREATE TYPE "public"."enum_deliveries_state" AS ENUM('pending', 'retrying', 'success', 'skipped', 'failed');
   CREATE TYPE "public"."enum_delivery_attempts_outcome" AS ENUM('success', 'skipped', 'retry', 'failed', 'abandoned');
   CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'deliverToChannel', 'recoverDeliveries', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
@@ -294,6 +295,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"script" "enum_channels_script" DEFAULT 'zh-Hans' NOT NULL,
   	"url" varchar,
   	"secret" varchar,
+  	"ninjs_version" "enum_channels_ninjs_version" DEFAULT '2.2',
   	"timeout_ms" numeric,
   	"app_id" varchar,
   	"author_name" varchar,
@@ -323,6 +325,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"event" "enum_deliveries_event" NOT NULL,
   	"version" numeric NOT NULL,
   	"state" "enum_deliveries_state" DEFAULT 'pending' NOT NULL,
+  	"webhook_id" varchar,
+  	"event_at" timestamp(3) with time zone,
   	"note" varchar,
   	"attempts" numeric DEFAULT 0,
   	"next_attempt_at" timestamp(3) with time zone,
@@ -600,6 +604,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "deliveries_article_idx" ON "deliveries" USING btree ("article_id");
   CREATE INDEX "deliveries_channel_idx" ON "deliveries" USING btree ("channel_id");
   CREATE INDEX "deliveries_state_idx" ON "deliveries" USING btree ("state");
+  CREATE UNIQUE INDEX "deliveries_webhook_id_idx" ON "deliveries" USING btree ("webhook_id");
   CREATE INDEX "deliveries_next_attempt_at_idx" ON "deliveries" USING btree ("next_attempt_at");
   CREATE INDEX "deliveries_external_id_idx" ON "deliveries" USING btree ("external_id");
   CREATE INDEX "deliveries_updated_at_idx" ON "deliveries" USING btree ("updated_at");
@@ -698,6 +703,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_workflow_events_to_stage";
   DROP TYPE "public"."enum_channels_type";
   DROP TYPE "public"."enum_channels_script";
+  DROP TYPE "public"."enum_channels_ninjs_version";
   DROP TYPE "public"."enum_deliveries_event";
   DROP TYPE "public"."enum_deliveries_state";
   DROP TYPE "public"."enum_delivery_attempts_outcome";

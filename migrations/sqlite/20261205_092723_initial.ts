@@ -400,6 +400,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`script\` text DEFAULT 'zh-Hans' NOT NULL,
   	\`url\` text,
   	\`secret\` text,
+  	\`ninjs_version\` text DEFAULT '2.2',
   	\`timeout_ms\` numeric,
   	\`app_id\` text,
   	\`author_name\` text,
@@ -440,6 +441,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`event\` text NOT NULL,
   	\`version\` numeric NOT NULL,
   	\`state\` text DEFAULT 'pending' NOT NULL,
+  	\`webhook_id\` text,
+  	\`event_at\` text,
   	\`note\` text,
   	\`attempts\` numeric DEFAULT 0,
   	\`next_attempt_at\` text,
@@ -462,6 +465,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`deliveries_article_idx\` ON \`deliveries\` (\`article_id\`);`)
   await db.run(sql`CREATE INDEX \`deliveries_channel_idx\` ON \`deliveries\` (\`channel_id\`);`)
   await db.run(sql`CREATE INDEX \`deliveries_state_idx\` ON \`deliveries\` (\`state\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`deliveries_webhook_id_idx\` ON \`deliveries\` (\`webhook_id\`);`)
   await db.run(sql`CREATE INDEX \`deliveries_next_attempt_at_idx\` ON \`deliveries\` (\`next_attempt_at\`);`)
   await db.run(sql`CREATE INDEX \`deliveries_external_id_idx\` ON \`deliveries\` (\`external_id\`);`)
   await db.run(sql`CREATE INDEX \`deliveries_updated_at_idx\` ON \`deliveries\` (\`updated_at\`);`)

@@ -5,7 +5,7 @@
  * stories gone at once; the news sitemap.
  */
 import { XMLParser } from 'fast-xml-parser'
-import Parser from 'rss-parser'
+import { feedparser, jsonFeedErrors, newsSitemapErrors, shownText } from '../support/feed-validators'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 
 vi.hoisted(() => {
@@ -30,8 +30,12 @@ async function get(path: string, headers: Record<string, string> = {}) {
   return { status: res.status, headers: res.headers, body: await res.text() }
 }
 
-const parser = new Parser()
-const titles = async (xml: string) => (await parser.parseString(xml)).items.map((item) => item.title)
+/** Entry titles as Universal Feed Parser reads them; a feed it finds malformed (bozo) fails the test. */
+const titles = async (xml: string) => {
+  const feed = feedparser(xml)
+  expect(feed.bozo_exception).toBeNull()
+  return feed.entries.map((entry) => shownText(entry.title))
+}
 
 beforeAll(async () => {
   d = await bootDistributionDesk()
@@ -49,19 +53,19 @@ describe('site feeds', () => {
     const res = await get('/feeds/rss.xml')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/application\/rss\+xml/)
-    const feed = await parser.parseString(res.body)
-    expect(feed.items.map((i) => i.title)).toEqual(['贵阳市举办乡村篮球赛', '兴仁县乡村学校开学'])
+    expect(await titles(res.body)).toEqual(['贵阳市举办乡村篮球赛', '兴仁县乡村学校开学'])
     expect(res.body).not.toContain('尚未发布的草稿')
-    const county = feed.items[1]!
+    const county = feedparser(res.body).entries[1]!
     expect(county.link).toMatch(/\/news\/[a-z0-9-]+$/)
-    expect((county as any)['content:encoded']).toContain('<span class="nr-dateline">亮点黔西南兴仁讯</span>')
-    expect((county as any)['content:encoded']).toMatch(/<span class="nr-byline">（reporter-[a-z0-9]+ 报道）<\/span>/)
+    expect(county.content[0]!.value).toContain('<span class="nr-dateline">亮点黔西南兴仁讯</span>')
+    expect(county.content[0]!.value).toMatch(/<span class="nr-byline">（reporter-[a-z0-9]+ 报道）<\/span>/)
   })
 
   test('Atom and JSON Feed 1.1 carry the same stories', async () => {
     expect(await titles((await get('/feeds/atom.xml')).body)).toEqual(['贵阳市举办乡村篮球赛', '兴仁县乡村学校开学'])
     const json = JSON.parse((await get('/feeds/feed.json')).body)
     expect(json.version).toBe('https://jsonfeed.org/version/1.1')
+    expect(jsonFeedErrors(json)).toEqual([])
     expect(json.items.map((i: any) => i.title)).toEqual(['贵阳市举办乡村篮球赛', '兴仁县乡村学校开学'])
   })
 
@@ -107,11 +111,17 @@ describe('site feeds', () => {
     expect(res.status).toBe(200)
     expect(await titles(res.body)).toEqual(['興仁縣鄉村學校開學'])
     expect(res.body).toContain('亮點黔西南興仁訊')
+    // The feed's own title and language are in the channel's script too.
+    const atom = feedparser((await get(`/feeds/channels/${channel.id}/atom.xml`)).body)
+    expect(atom.feed.title?.value).toMatch(/^亮點黔西南 · .*版訂閱$/)
+    expect(atom.feed.language).toBe('zh-Hant-TW')
   })
 
   test('the Google News sitemap lists the last two days of published stories', async () => {
     const res = await get('/sitemaps/news.xml')
     expect(res.status).toBe(200)
+    // Valid against the sitemap 0.9 and Google News XSDs.
+    expect(newsSitemapErrors(res.body)).toBe('')
     const xml = new XMLParser().parse(res.body)
     const urls = [xml.urlset.url].flat()
     expect(urls.map((u: any) => u['news:news']['news:title'])).toEqual(['贵阳市举办乡村篮球赛', '兴仁县乡村学校开学'])

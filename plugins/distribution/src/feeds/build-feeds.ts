@@ -1,14 +1,18 @@
 /**
- * RSS 2.0 and Atom (the `feed` package) and JSON Feed 1.1 (`feedsmith`; `feed` only writes 1.0) for a list
- * of published stories.
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for a list of published stories, all three written by one library
+ * (feedsmith), which also parses them back in the tests.
  *
- * Feeds are read by software we do not control, so input is treated as hostile even though the story HTML
- * was sanitised at publish time: HTML is sanitised again, plain-text fields (headline, summary) are escaped
- * where a format carries HTML, characters XML forbids are removed, and JSON escapes `<`, `>` and `&` so the
- * document is also safe to inline.
+ * Text is escaped exactly once, by the XML writer, so a reader gets back what the desk wrote: `A&B` stays
+ * `A&B`, and so do `<`, `"`, emoji and CJK punctuation. Atom says what each text is (title and summary
+ * type="text", content type="html") and which language the feed is in (xml:lang). RSS cannot say whether a
+ * title is text or HTML, and readers guess; a title that would pass for markup (a tag, an entity) is sent
+ * HTML-escaped so that it is shown as written rather than run. Story HTML is sanitised again (it goes to
+ * software we do not control), characters XML forbids are removed, and JSON escapes `<`, `>` and `&`.
+ * Feed titles and descriptions are in the feed's script, like its stories.
  */
-import { Feed, type Item } from 'feed'
-import { generateJsonFeed } from 'feedsmith'
+import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith'
+
+import { convertScript } from '../../../house-style'
 import { convertArticle } from '../formatters/convert'
 import { escapeHtml, safeJsonStringify, safeStoryHtml, xmlSafe } from '../formatters/safe-html'
 import type { OutputScript, PublishedArticle } from '../types'
@@ -25,23 +29,22 @@ export interface FeedMeta {
   /** @default the newest updatedAt of the stories (so the same stories give the same bytes) */
   updated?: Date | string
   copyright?: string
-  /** Convert stories to this script for the feed. */
+  /** Convert stories, title and description to this script for the feed. */
   script?: OutputScript
 }
 
-/** Plain text for an HTML-typed field (RSS title/description, Atom type="html"). */
-function textAsHtml(text: string): string {
-  return escapeHtml(xmlSafe(text))
+/** What a reader that guesses (RSS titles) would take for markup: a tag, or an entity reference. */
+const LOOKS_LIKE_MARKUP = /<[a-zA-Z/!?]|&#?\w+;/
+
+/** A plain-text field of RSS (title): as is, unless a reader would mistake it for HTML. */
+function rssText(text: string): string {
+  const safe = xmlSafe(text)
+  return LOOKS_LIKE_MARKUP.test(safe) ? escapeHtml(safe) : safe
 }
 
 /** Names and labels are plain text: tag-like input is dropped rather than shown to naive readers as markup. */
 function plainLabel(text: string): string {
   return xmlSafe(text).replace(/<\/?[a-zA-Z!][^>]*>/g, '').trim()
-}
-
-/** Category labels also land in XML attributes the `feed` package escapes only partly: no < or >. */
-function categoryName(name: string): string {
-  return plainLabel(name).replace(/[<>]/g, '').trim()
 }
 
 function isWebUrl(url: string): boolean {
@@ -53,12 +56,23 @@ function isWebUrl(url: string): boolean {
   }
 }
 
+/** The feed in its script: stories, title and description converted once. */
+interface PreparedFeed {
+  stories: PublishedArticle[]
+  title: string
+  description: string
+  updated: Date
+}
+
 /** Newest first; stories without a usable web URL cannot be a feed item (their id is the URL). */
-function prepare(articles: readonly PublishedArticle[], meta: FeedMeta): PublishedArticle[] {
-  return articles
+function prepare(articles: readonly PublishedArticle[], meta: FeedMeta): PreparedFeed {
+  const stories = articles
     .filter((a) => isWebUrl(a.url))
     .map((a) => convertArticle(a, meta.script))
     .sort((a, b) => Date.parse(b.firstPublishedAt) - Date.parse(a.firstPublishedAt))
+  const script = meta.script && meta.script !== 'zh-Hans' ? meta.script : null
+  const inScript = (text: string) => xmlSafe(script ? convertScript(text, script) : text)
+  return { stories, title: inScript(meta.title), description: inScript(meta.description), updated: feedUpdated(stories, meta.updated) }
 }
 
 function toDate(value: string | Date): Date {
@@ -79,79 +93,95 @@ function authorNames(article: PublishedArticle): string[] {
 }
 
 function categoriesOf(article: PublishedArticle): string[] {
-  const names = [article.section?.name, ...article.tags].filter((n): n is string => !!n).map(categoryName).filter(Boolean)
+  const names = [article.section?.name, ...article.tags].filter((n): n is string => !!n).map(plainLabel).filter(Boolean)
   return [...new Set(names)]
 }
 
-function baseFeed(meta: FeedMeta, articles: PublishedArticle[], links: { rss?: string; atom?: string }): Feed {
-  return new Feed({
-    id: meta.feedUrl,
-    title: xmlSafe(meta.title),
-    description: xmlSafe(meta.description),
-    link: meta.siteUrl,
-    language: meta.language,
-    updated: feedUpdated(articles, meta.updated),
-    generator: 'Newsroom',
-    feedLinks: links,
-    // Atom requires an author on the feed when an entry has none.
-    author: { name: xmlSafe(meta.title) },
-    ...(meta.copyright ? { copyright: xmlSafe(meta.copyright) } : {}),
-  })
+/** XML text nodes as written: the generator indents around CDATA sections, which a reader would keep as text. */
+function tightCdata(xml: string): string {
+  return xml.replace(/>\s+<!\[CDATA\[/g, '><![CDATA[').replace(/\]\]>\s+</g, ']]><')
 }
 
-function baseItem(article: PublishedArticle): Item {
-  return {
-    // Titles are plain text carried as HTML in both formats: escaped, a headline can never become markup.
-    title: textAsHtml(article.headline),
-    id: article.url,
-    guid: article.url,
-    link: article.url,
-    date: toDate(article.updatedAt),
-    published: toDate(article.firstPublishedAt),
-    description: textAsHtml(article.summary),
-    content: safeStoryHtml(article.html),
-    category: categoriesOf(article).map((name) => ({ name, term: name })),
-  }
-}
-
-/** RSS 2.0 with content:encoded (full story) and dc:creator (RSS's own author element wants an e-mail). */
+/** RSS 2.0 with content:encoded (full story), dc:creator (RSS's own author wants an e-mail) and atom:link self. */
 export function buildRss(articles: readonly PublishedArticle[], meta: FeedMeta): string {
-  const stories = prepare(articles, meta)
-  const feed = baseFeed(meta, stories, { rss: meta.feedUrl })
-  for (const article of stories) {
-    const item = baseItem(article)
-    const names = authorNames(article)
-    if (names.length) item.extensions = [{ name: 'dc:creator', objects: { _text: names.join('、') } }]
-    const hero = article.heroImage
-    if (hero && isWebUrl(hero.url) && hero.mimeType) item.enclosure = { url: hero.url, type: hero.mimeType, length: 0 }
-    feed.addItem(item)
-  }
-  return feed.rss2()
+  const feed = prepare(articles, meta)
+  const xml = generateRssFeed({
+    title: rssText(feed.title),
+    link: meta.siteUrl,
+    description: rssText(feed.description),
+    language: meta.language,
+    lastBuildDate: feed.updated,
+    generator: 'Newsroom',
+    ...(meta.copyright ? { copyright: xmlSafe(meta.copyright) } : {}),
+    atom: { links: [{ href: meta.feedUrl, rel: 'self', type: 'application/rss+xml' }] },
+    items: feed.stories.map((article) => {
+      const names = authorNames(article)
+      const categories = categoriesOf(article)
+      const hero = article.heroImage
+      return {
+        title: rssText(article.headline),
+        link: article.url,
+        guid: { value: article.url, isPermaLink: true },
+        pubDate: toDate(article.firstPublishedAt),
+        // RSS descriptions are HTML: the plain-text summary is escaped once, as HTML.
+        description: escapeHtml(xmlSafe(article.summary)),
+        content: { encoded: safeStoryHtml(article.html) },
+        ...(names.length ? { dc: { creators: [names.join('、')] } } : {}),
+        ...(categories.length ? { categories: categories.map((name) => ({ name })) } : {}),
+        ...(hero && isWebUrl(hero.url) && hero.mimeType ? { enclosures: [{ url: hero.url, type: hero.mimeType, length: 0 }] } : {}),
+      }
+    }),
+  })
+  return tightCdata(xml)
 }
 
-/** Atom (RFC 4287): id = story URL, updated = last update, published = first publication. */
+/** Atom (RFC 4287) in the feed's language: id = story URL, updated = last update, published = first publication. */
 export function buildAtom(articles: readonly PublishedArticle[], meta: FeedMeta): string {
-  const stories = prepare(articles, meta)
-  const feed = baseFeed(meta, stories, { atom: meta.feedUrl })
-  for (const article of stories) {
-    const item = baseItem(article)
-    const names = authorNames(article)
-    if (names.length) item.author = names.map((name) => ({ name }))
-    feed.addItem(item)
-  }
-  return feed.atom1()
+  const feed = prepare(articles, meta)
+  const xml = generateAtomFeed({
+    id: meta.feedUrl,
+    title: { value: feed.title, type: 'text' },
+    subtitle: { value: feed.description, type: 'text' },
+    updated: feed.updated,
+    xml: { lang: meta.language },
+    links: [
+      { href: meta.siteUrl, rel: 'alternate', type: 'text/html' },
+      { href: meta.feedUrl, rel: 'self', type: 'application/atom+xml' },
+    ],
+    generator: { text: 'Newsroom' },
+    // Atom requires an author on the feed when an entry has none.
+    authors: [{ name: feed.title }],
+    ...(meta.copyright ? { rights: { value: xmlSafe(meta.copyright), type: 'text' } } : {}),
+    entries: feed.stories.map((article) => {
+      const names = authorNames(article)
+      const categories = categoriesOf(article)
+      return {
+        id: article.url,
+        title: { value: xmlSafe(article.headline), type: 'text' },
+        links: [{ href: article.url, rel: 'alternate', type: 'text/html' }],
+        updated: toDate(article.updatedAt),
+        published: toDate(article.firstPublishedAt),
+        summary: { value: xmlSafe(article.summary), type: 'text' },
+        content: { value: safeStoryHtml(article.html), type: 'html' },
+        ...(names.length ? { authors: names.map((name) => ({ name })) } : {}),
+        ...(categories.length ? { categories: categories.map((term) => ({ term })) } : {}),
+        ...(article.language !== meta.language ? { xml: { lang: article.language } } : {}),
+      }
+    }),
+  })
+  return tightCdata(xml)
 }
 
 /** JSON Feed 1.1 (version https://jsonfeed.org/version/1.1): title and summary are plain text there. */
 export function buildJsonFeed(articles: readonly PublishedArticle[], meta: FeedMeta): string {
-  const stories = prepare(articles, meta)
+  const feed = prepare(articles, meta)
   const document = generateJsonFeed({
-    title: meta.title,
+    title: feed.title,
     home_page_url: meta.siteUrl,
     feed_url: meta.feedUrl,
-    description: meta.description,
+    description: feed.description,
     language: meta.language,
-    items: stories.map((article) => {
+    items: feed.stories.map((article) => {
       const names = authorNames(article)
       const tags = categoriesOf(article)
       return {

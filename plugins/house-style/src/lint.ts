@@ -13,7 +13,7 @@ export const defaultRuleContext: RuleContext = {
 }
 
 /** Findings read in story order: headline, dateline, credits, then the body block by block. */
-const FIELD_ORDER: Record<Finding['location']['field'], number> = { title: 0, dateline: 1, credits: 2, body: 3 }
+const FIELD_ORDER: Record<Finding['location']['field'], number> = { title: 0, dek: 1, dateline: 2, credits: 3, body: 4, caption: 4, alt: 4 }
 
 function storyOrder(a: Finding, b: Finding): number {
   const x = a.location
@@ -21,6 +21,8 @@ function storyOrder(a: Finding, b: Finding): number {
   return (
     FIELD_ORDER[x.field] - FIELD_ORDER[y.field] ||
     (x.block ?? -1) - (y.block ?? -1) ||
+    // Within a picture's block: its caption, then its alt text.
+    (x.field === 'alt' ? 1 : 0) - (y.field === 'alt' ? 1 : 0) ||
     (x.start ?? -1) - (y.start ?? -1) ||
     (x.end ?? -1) - (y.end ?? -1) ||
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
@@ -46,7 +48,7 @@ export interface ApplyFixesOptions {
   safeOnly?: boolean
 }
 
-const editTarget = (edit: TextEdit) => (edit.field === 'title' ? 'title' : `body:${edit.block}`)
+const editTarget = (edit: TextEdit) => (edit.block === undefined ? edit.field : `${edit.field}:${edit.block}`)
 
 /** Two edits of the same text collide when their spans overlap, or when both insert at the same point. */
 function collide(a: TextEdit, b: TextEdit): boolean {
@@ -98,8 +100,11 @@ export function chooseFixes(story: StoryDraft, findings: readonly Finding[], { s
 
   const textOf = (edit: TextEdit): string | undefined => {
     if (edit.field === 'title') return story.title
+    if (edit.field === 'dek') return story.dek
     const block = edit.block === undefined ? undefined : story.body[edit.block]
-    return block && block.type !== 'image' ? block.text : undefined
+    if (!block) return undefined
+    if (block.type !== 'image') return edit.field === 'body' ? block.text : undefined
+    return edit.field === 'caption' ? block.caption : edit.field === 'alt' ? block.alt : undefined
   }
   const valid = (edit: TextEdit) => {
     const text = textOf(edit)
@@ -125,15 +130,25 @@ function applyCounting(story: StoryDraft, findings: readonly Finding[], options:
   // Later spans first, so earlier offsets stay valid; at one offset the replacement goes before an insertion.
   const edits = [...chosen.edits].sort((a, b) => b.start - a.start || b.end - a.end)
   let title = story.title
+  let dek = story.dek
   const body = story.body.map((block) => ({ ...block }))
   const emptied = new Set<number>()
+  const splice = (text: string, edit: TextEdit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end)
   for (const edit of edits) {
     if (edit.field === 'title') {
-      title = title.slice(0, edit.start) + edit.text + title.slice(edit.end)
+      title = splice(title, edit)
+      continue
+    }
+    if (edit.field === 'dek') {
+      dek = splice(dek ?? '', edit)
       continue
     }
     const block = body[edit.block!]
-    if (block.type === 'image') continue
+    if (block.type === 'image') {
+      if (edit.field === 'caption') block.caption = splice(block.caption ?? '', edit)
+      if (edit.field === 'alt') block.alt = splice(block.alt ?? '', edit)
+      continue
+    }
     block.text = block.text.slice(0, edit.start) + edit.text + block.text.slice(edit.end)
     if (!block.text.trim()) emptied.add(edit.block!)
   }
@@ -141,6 +156,7 @@ function applyCounting(story: StoryDraft, findings: readonly Finding[], options:
   const fixed: StoryDraft = {
     ...story,
     title,
+    ...(dek !== undefined ? { dek } : {}),
     body: body.filter((block, index) => !emptied.has(index) || (block.type !== 'image' && block.text.trim())),
     credits: chosen.credits ?? story.credits.map((credit) => ({ ...credit })),
   }

@@ -29,7 +29,8 @@ export interface Credit {
 export type Block =
   | { type: 'heading'; text: string }
   | { type: 'paragraph'; text: string }
-  | { type: 'image'; src: string; alt?: string }
+  /** `media`: the id of the upload; `alt` and `caption` are the reader-facing texts of that picture. */
+  | { type: 'image'; src: string; alt?: string; caption?: string; media?: string }
 
 /** Where the credit line sits: right after the dateline (wire style) or at the end of the story. */
 export type BylinePosition = 'start' | 'end' | 'none'
@@ -42,6 +43,8 @@ export type HouseScript = 'zh-Hans' | 'zh-Hant-TW' | 'zh-Hant-HK'
 /** The article as the lint rules see it. */
 export interface StoryDraft {
   title: string
+  /** The dek (导语/副题): shown under the headline, in feeds and in GraphQL. */
+  dek?: string
   dateline?: Dateline | null
   credits: Credit[]
   body: Block[]
@@ -54,17 +57,23 @@ export interface LocalizedMessage {
   en: string
 }
 
-/** Where a finding points. `block` indexes StoryDraft.body; start/end are UTF-16 offsets in that text. */
+/** The texts a reader sees and a fix can edit: headline, dek, body blocks, and each picture's caption and alt text. */
+export type TextFieldName = 'title' | 'dek' | 'body' | 'caption' | 'alt'
+
+/**
+ * Where a finding points. `block` indexes StoryDraft.body (for `caption` and `alt`, the picture's block);
+ * start/end are UTF-16 offsets in that text.
+ */
 export interface FindingLocation {
-  field: 'title' | 'body' | 'dateline' | 'credits'
+  field: TextFieldName | 'dateline' | 'credits'
   block?: number
   start?: number
   end?: number
 }
 
-/** Replace text[start, end) of the title or of one body block. */
+/** Replace text[start, end) of the headline, the dek, one body block, or a picture's caption or alt text. */
 export interface TextEdit {
-  field: 'title' | 'body'
+  field: TextFieldName
   block?: number
   start: number
   end: number

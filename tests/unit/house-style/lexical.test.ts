@@ -12,7 +12,7 @@ describe('lexicalToBlocks', () => {
     expect(lexicalToBlocks(doc)).toEqual([
       { type: 'heading', text: '抓班子 强组织' },
       { type: 'paragraph', text: '第一段' },
-      { type: 'image', src: '5', alt: undefined },
+      { type: 'image', src: '5', alt: undefined, media: '5' },
       { type: 'paragraph', text: '一、\n二、' },
     ])
   })

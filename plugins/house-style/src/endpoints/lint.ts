@@ -59,6 +59,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 function checkFields(input: Record<string, unknown>): Problem | null {
   const wrong = (field: string, what: string): Problem => ({ status: 400, field, message: `${field} ${what}` })
   if (input.title != null && typeof input.title !== 'string') return wrong('title', 'must be a string')
+  if (input.dek != null && typeof input.dek !== 'string') return wrong('dek', 'must be a string')
   if (input.body != null && !(isObject(input.body) && isObject(input.body.root) && Array.isArray(input.body.root.children))) {
     return wrong('body', 'must be a Lexical document ({ root: { children: [...] } })')
   }
@@ -88,7 +89,7 @@ async function readStory(req: PayloadRequest): Promise<Input | Response> {
 /** Only the story fields the rules read, as sent (absent fields stay absent). */
 function storyFields(input: Input): StoryFields {
   const fields: StoryFields = {}
-  for (const key of ['title', 'body', 'dateline', 'credits'] as const) if (input[key] !== undefined) (fields as Record<string, unknown>)[key] = input[key]
+  for (const key of ['title', 'dek', 'body', 'dateline', 'credits'] as const) if (input[key] !== undefined) (fields as Record<string, unknown>)[key] = input[key]
   return fields
 }
 
@@ -142,9 +143,9 @@ export function houseStyleEndpoints(options: ResolvedHouseStyleOptions): Endpoin
         }
         const unsaved = storyFields(input)
         if (input.id === undefined || input.id === null) {
-          const { changed, findings, applied } = await fixStoryFields(unsaved, options, context, req)
+          const { changed, media, findings, applied } = await fixStoryFields(unsaved, options, context, req)
           const fields = { ...unsaved, ...changed }
-          return Response.json({ fields, applied, findings, rendered: (await lintAndRender(fields, req)).rendered })
+          return Response.json({ fields, media, applied, findings, rendered: (await lintAndRender(fields, req)).rendered })
         }
 
         const ownTransaction = await initTransaction(req)
@@ -166,13 +167,14 @@ export function houseStyleEndpoints(options: ResolvedHouseStyleOptions): Endpoin
           }
           const current: StoryFields = {
             title: stored.title,
+            dek: stored.dek,
             body: stored.body,
             dateline: stored.dateline,
             credits: stored.credits,
             corrections: stored.corrections,
             ...unsaved,
           }
-          const { changed, findings, applied } = await fixStoryFields(current, options, context, req)
+          const { changed, media, findings, applied } = await fixStoryFields(current, options, context, req)
           if (!applied && !Object.keys(unsaved).length) {
             if (ownTransaction) await commitTransaction(req)
             return Response.json({ doc: stored, applied, findings })
@@ -187,6 +189,10 @@ export function houseStyleEndpoints(options: ResolvedHouseStyleOptions): Endpoin
             user: req.user,
             req,
           })
+          // Captions and alt texts live on the media documents the story shows, saved with the caller's permissions.
+          for (const { id, ...texts } of media) {
+            await req.payload.update({ collection: options.mediaCollection as CollectionSlug, id, data: texts as never, overrideAccess: false, user: req.user, req })
+          }
           if (ownTransaction) await commitTransaction(req)
           return Response.json({ doc, applied, findings })
         } catch (error) {

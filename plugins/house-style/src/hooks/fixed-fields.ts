@@ -100,12 +100,49 @@ export async function datelineToFields(
   return { outlet: dateline.outlet ?? null, place: place ?? null, date: isoDate(dateline.date), kind: dateline.kind ? VALUE_BY_KIND[dateline.kind] : null }
 }
 
-function applyTitleEdits(title: string, edits: TextEdit[]): string {
-  let result = title
-  for (const edit of edits.filter((e) => e.field === 'title').sort((a, b) => b.start - a.start || b.end - a.end)) {
+/** Edits of one plain text (the headline, the dek, a caption, an alt text), right to left. */
+function applyTextEdits(text: string, edits: TextEdit[]): string {
+  let result = text
+  for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
     result = result.slice(0, edit.start) + edit.text + result.slice(edit.end)
   }
   return result
+}
+
+/** A picture's caption or alt text as fixed: saved on the media document the story shows. */
+export interface MediaChange {
+  id: Id
+  caption?: string
+  alt?: string
+}
+
+/** The caption and alt edits of one pass, per media document, applied to the texts the story showed. */
+function mediaChanges(view: StoryView, edits: TextEdit[], earlier: MediaChange[]): MediaChange[] {
+  const changes = new Map<string, MediaChange>(earlier.map((c) => [String(c.id), { ...c }]))
+  for (const field of ['caption', 'alt'] as const) {
+    const byBlock = new Map<number, TextEdit[]>()
+    for (const edit of edits) if (edit.field === field && edit.block !== undefined) byBlock.set(edit.block, [...(byBlock.get(edit.block) ?? []), edit])
+    for (const [index, blockEdits] of byBlock) {
+      const block = view.draft.body[index]
+      if (block?.type !== 'image' || block.media === undefined) continue
+      const change = changes.get(block.media) ?? { id: block.media }
+      change[field] = applyTextEdits(block[field] ?? '', blockEdits)
+      changes.set(block.media, change)
+    }
+  }
+  return [...changes.values()]
+}
+
+/** The story view with the caption and alt fixes of earlier passes laid over the stored media. */
+function withMedia(view: StoryView, changes: MediaChange[]): StoryView {
+  if (!changes.length) return view
+  const byId = new Map(changes.map((c) => [String(c.id), c]))
+  const body = view.draft.body.map((block) => {
+    const change = block.type === 'image' && block.media !== undefined ? byId.get(block.media) : undefined
+    if (!change || block.type !== 'image') return block
+    return { ...block, ...(change.caption !== undefined ? { caption: change.caption } : {}), ...(change.alt !== undefined ? { alt: change.alt } : {}) }
+  })
+  return { ...view, draft: { ...view.draft, body } }
 }
 
 /** The chosen fixes of one pass, applied to the stored fields. Only the fields a fix changes are returned. */
@@ -117,7 +154,8 @@ async function applyChosen(
   req: PayloadRequest,
 ): Promise<StoryFields> {
   const changed: StoryFields = {}
-  if (chosen.edits.some((e) => e.field === 'title')) changed.title = applyTitleEdits(fields.title ?? '', chosen.edits)
+  if (chosen.edits.some((e) => e.field === 'title')) changed.title = applyTextEdits(fields.title ?? '', chosen.edits.filter((e) => e.field === 'title'))
+  if (chosen.edits.some((e) => e.field === 'dek')) changed.dek = applyTextEdits(fields.dek ?? '', chosen.edits.filter((e) => e.field === 'dek'))
   if (chosen.edits.some((e) => e.field === 'body') && fields.body) changed.body = applyBodyEdits(fields.body, chosen.edits)
   if (chosen.credits) {
     const known = view.credits.map((credit, i) => ({ credit, author: view.creditAuthors[i] }))
@@ -130,8 +168,10 @@ async function applyChosen(
 }
 
 export interface FixedFields {
-  /** Only the fields the fixes changed (title, body, dateline, credits): what to save. */
+  /** Only the fields the fixes changed (title, dek, body, dateline, credits): what to save. */
   changed: StoryFields
+  /** Captions and alt texts of the story's pictures the fixes changed: saved on the media documents. */
+  media: MediaChange[]
   /** What is left after fixing: the findings that need a person. */
   findings: Finding[]
   /** How many fixes were applied in all. */
@@ -150,19 +190,21 @@ export async function fixStoryFields(
 ): Promise<FixedFields> {
   let current: StoryFields = { ...fields }
   const changed: StoryFields = {}
+  let media: MediaChange[] = []
   let applied = 0
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const view = await resolveStoryView(current, options, req)
+    const view = withMedia(await resolveStoryView(current, options, req), media)
     const findings = lintStory(view.draft, context)
     const chosen = chooseFixes(view.draft, findings)
-    if (!chosen.applied) return { changed, findings, applied }
+    if (!chosen.applied) return { changed, media, findings, applied }
     const next = await applyChosen(current, view, chosen, options, req)
+    media = mediaChanges(view, chosen.edits, media)
     Object.assign(changed, next)
     current = { ...current, ...next }
     applied += chosen.applied
   }
-  const view = await resolveStoryView(current, options, req)
-  return { changed, findings: lintStory(view.draft, context), applied }
+  const view = withMedia(await resolveStoryView(current, options, req), media)
+  return { changed, media, findings: lintStory(view.draft, context), applied }
 }
 
 export type { LexicalDocument }

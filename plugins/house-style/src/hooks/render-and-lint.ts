@@ -27,7 +27,8 @@ export function styleErrorsAsValidation(findings: Finding[], collection: string)
   const errors = findings
     .filter((f) => f.severity === 'error')
     .map((f) => ({
-      path: f.location.field,
+      // A caption or alt text belongs to a picture in the body.
+      path: f.location.field === 'caption' || f.location.field === 'alt' ? 'body' : f.location.field,
       label: `${f.location.field}${f.location.block != null ? ` ¶${f.location.block + 1}` : ''} (${f.ruleId})`,
       message: `[${f.ruleId}] ${f.message.zh} / ${f.message.en}`,
     }))

@@ -17,6 +17,7 @@ const idOf = (value: unknown): Id | undefined =>
 
 export interface StoryFields {
   title?: string | null
+  dek?: string | null
   body?: LexicalDocument | null
   dateline?: { outlet?: string | null; place?: unknown; date?: string | null; kind?: string | null } | null
   credits?: { author?: unknown; role?: CreditRole | null }[] | null
@@ -93,6 +94,7 @@ function wellTyped(fields: StoryFields): StoryFields {
   return {
     ...fields,
     title: typeof fields.title === 'string' ? fields.title : '',
+    dek: typeof fields.dek === 'string' ? fields.dek : null,
     dateline: dateline && {
       outlet: typeof dateline.outlet === 'string' ? dateline.outlet : null,
       place: dateline.place,
@@ -146,8 +148,16 @@ export async function resolveStoryView(input: StoryFields, options: ResolvedHous
     })
   }
   const hasDateline = Boolean(dateline && (dateline.outlet || dateline.place))
+  // Pictures are linted with the caption and alt text readers see, which live on the media document.
+  const body = lexicalToBlocks(fields.body).map((block) => {
+    const doc = block.type === 'image' && block.media !== undefined ? renderedMedia.get(block.media) : undefined
+    if (block.type !== 'image' || !doc) return block
+    return { ...block, alt: doc.alt || undefined, caption: doc.caption ?? undefined }
+  })
+  const draft: StoryDraft = { title: fields.title ?? '', dateline: hasDateline ? dateline : null, credits, body }
+  if (fields.dek) draft.dek = fields.dek
   return {
-    draft: { title: fields.title ?? '', dateline: hasDateline ? dateline : null, credits, body: lexicalToBlocks(fields.body) },
+    draft,
     dateline: hasDateline ? dateline : null,
     credits,
     creditAuthors,

@@ -65,7 +65,10 @@ export function viewBlocks(doc: LexicalDocument | null | undefined): BlockView[]
     if (node.type === 'upload') {
       const value = node.value as { id?: unknown; url?: string; alt?: string } | string | number | undefined
       const src = typeof value === 'object' && value ? String(value.url ?? value.id ?? '') : String(value ?? '')
-      views.push({ block: { type: 'image', src, alt: typeof value === 'object' && value ? value.alt : undefined }, spans: [], node })
+      const media = typeof value === 'object' && value ? value.id : value
+      const block: Block = { type: 'image', src, alt: typeof value === 'object' && value ? value.alt : undefined }
+      if (media !== undefined && media !== null && media !== '') block.media = String(media)
+      views.push({ block, spans: [], node })
       return
     }
     if (node.type === 'list') {

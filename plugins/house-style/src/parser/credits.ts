@@ -250,7 +250,8 @@ function assignRoles(tokens: Token[], defaultRole: CreditRole | null): CreditSpa
       group = credits.length
       return
     }
-    for (const credit of credits.slice(group)) {
+    // 报道 fills every name still without a role (路前进、记者张占辉报道); 摄 overrides only its own group.
+    for (const credit of credits.slice(word.post === 'fill' ? 0 : group)) {
       if (word.post === 'override' || credit.role === null) {
         credit.role = word.role
         credit.explicit = true
@@ -292,12 +293,17 @@ export function scanCredits(s: string, from: number, to: number, options: ScanOp
 
 /** `《棱镜》作者`, `医技药剂党支部、药剂科供稿`, `受访者供图`: publications and organisations, not people. */
 const PUBLICATION = /《[^《》]{1,16}》/g
+/** Page-layout codes papers leave before a photo credit: `③2 王俊祥 摄`. */
+const LAYOUT_CODE = /[\u2460-\u2473]\d{0,3}/g
 const ORGANISATION = /([^\s/／|｜:：（）()]{2,40}?)(?:供稿|供图)(?=[\s/／|｜]|$)/g
 
 /** Blanks out (same length, so offsets hold) what a bounded credit may contain besides people and roles. */
 function maskNonPersons(s: string, from: number, to: number): string {
   const part = s.slice(from, to)
-  const masked = part.replace(PUBLICATION, (m) => ' '.repeat(m.length)).replace(ORGANISATION, (m, who: string) => {
+  const masked = part
+    .replace(PUBLICATION, (m) => ' '.repeat(m.length))
+    .replace(LAYOUT_CODE, (m) => ' '.repeat(m.length))
+    .replace(ORGANISATION, (m, who: string) => {
     const people = who.split(/[、，,]/).every((n) => splitGluedNames(n))
     return people ? m : ' '.repeat(m.length)
   })

@@ -60,6 +60,8 @@ const NESTED = new RegExp(`^[\\s\\u3000]*(?:(?:北京|当地|台北|香港)时�
 
 /** How sure a candidate is: an outlet, a place, a date, a clean break after the kind. */
 function weigh(pre: string, dated: boolean, kind: string, after: string): { outlet: number; place: boolean } | null {
+  // `12月28日消息，…`: a date and a kind alone, standing apart from the lede.
+  if (!pre) return dated && kind !== '讯' && /^[，,：:\s\u3000]/.test(after) ? { outlet: 0, place: false } : null
   if (!PRE.test(pre) || KIND_INSIDE_WORD[kind].test(after)) return null
   const glued = !AFTER_KIND.test(after)
   const outlet = outletPrefix(pre)

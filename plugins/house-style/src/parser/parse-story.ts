@@ -83,6 +83,8 @@ const META_LINE = /^(?:(?:来源|稿源|发布时间|发布日期|时间|日期|
 const TITLE_MARKER = /^[题題]\s*[:：]/
 /** How far down the head is searched for the dateline and opening bylines (captions, subtitles may come first). */
 const HEAD_LINES = 8
+/** What follows a reporter named inside a sentence: 报道说, 称, 指出. */
+const REPORTED_SPEECH = /^(?:说|称|指出|表示|认为|透露|介绍|援引|援|写道)/
 /** A line this short may stand above the dateline (subtitle, caption, timestamp); a longer one is the lede. */
 const SHORT_LINE = 100
 /** Photo captions, which may be longer: they end in a photo credit or name the picture. */
@@ -327,6 +329,8 @@ class StoryParser {
       return scan && { credits: scan.credits, end: close + 1 }
     }
     const scan = scanCredits(match, p, match.length, { mode: 'lead', defaultRole: null })
+    // `美联社记者约翰·史密斯报道说，…`: a sentence about a reporter, not the story's credit.
+    if (scan && REPORTED_SPEECH.test(match.slice(scan.end))) return null
     return scan && { credits: scan.credits, end: scan.end }
   }
 

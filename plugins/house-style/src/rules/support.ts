@@ -3,21 +3,29 @@
  * position, and building findings and fixes. Rules stay small by leaving this plumbing here.
  */
 import { HAN_CLASS, isHanCodePoint } from '../text/han'
-import type { Finding, FindingLocation, Fix, LocalizedMessage, Rule, StoryDraft, TextEdit } from '../types'
+import type { Finding, FindingLocation, Fix, LocalizedMessage, Rule, StoryDraft, TextEdit, TextFieldName } from '../types'
 
-/** A piece of text a rule can check and a fix can edit: the headline or one text block of the body. */
+/** A piece of text a rule can check and a fix can edit: headline, dek, a body block, a caption or alt text. */
 export interface TextField {
-  field: 'title' | 'body'
-  /** Index into StoryDraft.body; absent for the headline. */
+  field: TextFieldName
+  /** Index into StoryDraft.body; absent for the headline and the dek. */
   block?: number
   text: string
 }
 
-/** The headline, then every heading and paragraph of the body (images carry no story text). */
+/**
+ * Every text a reader sees, in reading order: the headline, the dek, then the body block by block — headings
+ * and paragraphs, and for each picture its caption and its alt text.
+ */
 export function textFields(story: StoryDraft): TextField[] {
   const fields: TextField[] = [{ field: 'title', text: story.title ?? '' }]
+  if (story.dek) fields.push({ field: 'dek', text: story.dek })
   story.body.forEach((block, index) => {
     if (block.type !== 'image') fields.push({ field: 'body', block: index, text: block.text })
+    else {
+      if (block.caption) fields.push({ field: 'caption', block: index, text: block.caption })
+      if (block.alt) fields.push({ field: 'alt', block: index, text: block.alt })
+    }
   })
   return fields
 }

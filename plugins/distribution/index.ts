@@ -33,5 +33,6 @@ export async function reconcileDeliveries(payload: Payload): Promise<ReconcileRe
 export { retryDelayMs } from './src/jobs/backoff'
 export { generateWebhookSecret, checkWebhookSecret, REVEAL_SECRETS } from './src/channels/secrets'
 export { PUBLIC_FEED_PATHS, parseFeedPath } from './src/feeds/feed-routes'
+export { withDescendants } from './src/feeds/descendants'
 export { toPublishedArticle } from './src/story/published-article'
 export { webhookBody } from './src/transports/deliver-webhook'

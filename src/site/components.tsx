@@ -8,12 +8,12 @@ import type { SiteImage, SiteStoryPage, SiteStorySummary } from './queries'
 import { publicationName } from './publication'
 
 export function HeroImage({ image, sizes, priority }: { image: SiteImage; sizes: string; priority?: boolean }) {
-  const shown = image.sizes?.card?.url ? image.sizes.card : image
+  const shown = image.card ?? image
   const caption = [image.caption, image.credit ? `（${image.credit}）` : ''].filter(Boolean).join('')
   return (
     <figure className="hero">
       <img
-        src={shown.url ?? image.url ?? ''}
+        src={shown.url}
         srcSet={srcSet(image) || undefined}
         sizes={sizes}
         alt={image.alt}

@@ -7,6 +7,13 @@ import { siteGraphqlUrl } from './site-origin'
 
 export class PublicGraphQLError extends Error {
   override name = 'PublicGraphQLError'
+  constructor(
+    message: string,
+    /** Every error was a NotFound (an unknown section, region or author slug). */
+    readonly notFound = false,
+  ) {
+    super(message)
+  }
 }
 
 interface GraphQLAnswer<T> {
@@ -30,7 +37,8 @@ export async function readPublic<T>(query: string, variables: Record<string, unk
   const answer = (await response.json().catch(() => ({}))) as GraphQLAnswer<T>
   if (!response.ok || answer.errors?.length || !answer.data) {
     const detail = answer.errors?.map((error) => `${error.extensions?.name ?? 'Error'}: ${error.message}`).join('; ')
-    throw new PublicGraphQLError(`GraphQL ${response.status}${detail ? `: ${detail}` : ''}`)
+    const notFound = Boolean(answer.errors?.length) && answer.errors!.every((error) => error.extensions?.name === 'NotFound')
+    throw new PublicGraphQLError(`GraphQL ${response.status}${detail ? `: ${detail}` : ''}`, notFound)
   }
   return answer.data
 }

@@ -1,89 +1,66 @@
 /**
- * The GraphQL documents the reader site sends, and the shapes they answer. They are checked against the
- * committed schema.graphql by tests/unit/frontend/site-queries.test.ts, as any frontend's would be.
+ * The GraphQL documents the reader site sends (the public `Story` / `Stories` queries), and the shapes they
+ * answer. tests/unit/frontend/site-queries.test.ts checks them against the committed schema.graphql, as any
+ * frontend's queries would be checked.
  */
-export interface SiteImageSize {
-  url?: string | null
-  width?: number | null
-  height?: number | null
-}
+import type { PublicImage, PublicStory, PublicTerm } from '../graphql/public-story'
 
-export interface SiteImage {
-  url?: string | null
-  alt: string
-  caption?: string | null
-  credit?: string | null
-  width?: number | null
-  height?: number | null
-  sizes?: { thumbnail?: SiteImageSize | null; card?: SiteImageSize | null; social?: SiteImageSize | null; wechatCover?: SiteImageSize | null } | null
-}
-
-export interface SiteTerm {
-  name: string
-  slug?: string | null
-}
-
-export interface SiteStorySummary {
-  id: number
-  title: string
-  slug: string
-  dek?: string | null
-  datelineText: string
-  publishedAt: string
-  section?: SiteTerm | null
-  region?: SiteTerm | null
-  heroImage?: SiteImage | null
-}
-
-export interface SiteStory extends SiteStorySummary {
-  bylineText?: string | null
-  html: string
-  updatedAt: string
-  tags?: string[] | null
-  credits?: { role: string; author: SiteTerm }[] | null
-  corrections?: { note: string; date: string }[] | null
-}
+export type SiteImage = PublicImage
+export type SiteTerm = PublicTerm
+export type SiteStory = PublicStory
+export type SiteStorySummary = Pick<PublicStory, 'id' | 'title' | 'slug' | 'dek' | 'datelineText' | 'publishedAt' | 'section' | 'region' | 'heroImage'>
 
 export interface SiteStoryPage {
   docs: SiteStorySummary[]
   totalDocs: number
-  page?: number | null
+  page: number
   totalPages: number
   hasNextPage: boolean
   hasPrevPage: boolean
 }
 
+const RENDITION = /* GraphQL */ `url width height`
 const IMAGE = /* GraphQL */ `
   url alt caption credit width height
-  sizes {
-    thumbnail { url width height }
-    card { url width height }
-    social { url width height }
-    wechatCover { url width height }
-  }`
+  thumbnail { ${RENDITION} } card { ${RENDITION} } social { ${RENDITION} } wechatCover { ${RENDITION} }`
 
 const SUMMARY = /* GraphQL */ `
   id title slug dek datelineText publishedAt
-  section { name slug }
-  region { name slug }
+  section { name slug url }
+  region { name slug url }
   heroImage { ${IMAGE} }`
+
+const PAGE = /* GraphQL */ `docs { ${SUMMARY} } totalDocs page totalPages hasNextPage hasPrevPage`
 
 export const STORY_QUERY = /* GraphQL */ `
   query SiteStory($slug: String!) {
-    Articles(where: { slug: { equals: $slug }, _status: { equals: published } }, limit: 1, pagination: false) {
-      docs {
-        ${SUMMARY}
-        bylineText html updatedAt tags
-        credits { role author { name slug } }
-        corrections { note date }
-      }
+    Story(slug: $slug) {
+      ${SUMMARY}
+      url bylineText html updatedAt tags
+      credits { role author { name slug url } }
+      corrections { note date }
     }
   }`
 
 export const LATEST_QUERY = /* GraphQL */ `
   query SiteLatest($page: Int, $limit: Int) {
-    Articles(where: { _status: { equals: published } }, sort: "-publishedAt", limit: $limit, page: $page) {
-      docs { ${SUMMARY} }
-      totalDocs page totalPages hasNextPage hasPrevPage
-    }
+    Stories(page: $page, limit: $limit) { ${PAGE} }
+  }`
+
+export const SECTION_QUERY = /* GraphQL */ `
+  query SiteSection($slug: String!, $page: Int, $limit: Int) {
+    Sections(where: { slug: { equals: $slug } }, limit: 1) { docs { name slug description } }
+    Stories(section: $slug, page: $page, limit: $limit) { ${PAGE} }
+  }`
+
+export const REGION_QUERY = /* GraphQL */ `
+  query SiteRegion($slug: String!, $page: Int, $limit: Int) {
+    Regions(where: { slug: { equals: $slug } }, limit: 1) { docs { name slug } }
+    Stories(region: $slug, page: $page, limit: $limit) { ${PAGE} }
+  }`
+
+export const AUTHOR_QUERY = /* GraphQL */ `
+  query SiteAuthor($slug: String!, $page: Int, $limit: Int) {
+    Authors(where: { slug: { equals: $slug } }, limit: 1) { docs { name slug bio } }
+    Stories(author: $slug, page: $page, limit: $limit) { ${PAGE} }
   }`

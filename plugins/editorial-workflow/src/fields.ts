@@ -9,6 +9,8 @@ import type { CollectionSlug, Field } from 'payload'
 import type { ResolvedWorkflowOptions } from './options'
 import { STAGES, stageLabels } from './stages'
 
+const signedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
+
 const l = (zh: string, en: string) => ({ zh, en })
 const ADMIN = '/plugins/editorial-workflow/src/admin'
 
@@ -21,6 +23,8 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
       defaultValue: 'draft',
       index: true,
       label: l('流程状态', 'Stage'),
+      // The desk's stage is not the public's business: readers see published stories only.
+      access: { read: signedIn },
       options: STAGES.map((stage) => ({ value: stage, label: stageLabels[stage] })),
       admin: {
         position: 'sidebar',
@@ -71,6 +75,7 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
       name: 'retractionReason',
       type: 'textarea',
       label: l('撤稿原因', 'Retraction reason'),
+      access: { read: signedIn },
       admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.retractionReason) },
     },
     {
@@ -78,6 +83,7 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
       type: 'number',
       defaultValue: 0,
       label: l('流程序号', 'Workflow sequence'),
+      access: { read: signedIn },
       admin: { hidden: true, readOnly: true },
     },
   ]

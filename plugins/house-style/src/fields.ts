@@ -8,6 +8,8 @@ import type { ResolvedHouseStyleOptions } from './options'
 import { datelinePresets, roleWords } from './presets'
 import type { CreditRole, DatelineKind } from './types'
 
+const signedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
+
 const l = (zh: string, en: string) => ({ zh, en })
 
 /**
@@ -94,6 +96,8 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
       name: 'styleFindings',
       type: 'json',
       label: l('体例检查', 'House-style findings'),
+      // Desk business: the public API does not show a story's style findings.
+      access: { read: signedIn },
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -104,6 +108,7 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
       name: 'styleErrorCount',
       type: 'number',
       label: l('体例错误数', 'Style errors'),
+      access: { read: signedIn },
       admin: { hidden: true, readOnly: true },
       index: true,
     },

@@ -17,6 +17,7 @@ import type { OutputScript, PublishedArticle } from '../types'
 import { buildAtom, buildJsonFeed, buildRss, type FeedMeta } from './build-feeds'
 import { CONTENT_TYPES, parseFeedPath, type FeedRequest, type FeedScope } from './feed-routes'
 import { conditionalResponse, lastModifiedOf } from './http-caching'
+import { withDescendants } from './descendants'
 import { buildNewsSitemap, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from './news-sitemap'
 
 interface CachedFeed {
@@ -152,26 +153,6 @@ export class FeedService {
     return (docs as Doc[]).map((doc) => toPublishedArticle(doc, { req, options: this.#options, version: 0 }))
   }
 
-  /** The ids of `ids` and everything beneath them (sections and regions nest through `parent`). */
-  async #withDescendants(payload: Payload, collection: string, ids: Id[]): Promise<Id[]> {
-    const all = new Map(ids.map((id) => [String(id), id]))
-    let frontier = ids
-    for (let depth = 0; depth < 6 && frontier.length; depth++) {
-      const { docs } = await payload.find({
-        collection: collection as CollectionSlug,
-        where: { parent: { in: frontier } },
-        limit: 0,
-        depth: 0,
-        pagination: false,
-        overrideAccess: true,
-        select: { parent: true } as never,
-      })
-      frontier = (docs as Doc[]).map((doc) => doc.id as Id).filter((id) => !all.has(String(id)))
-      for (const id of frontier) all.set(String(id), id)
-    }
-    return [...all.values()]
-  }
-
   async #bySlug(payload: Payload, collection: string, slug: string): Promise<Doc> {
     const { docs } = await payload.find({ collection: collection as CollectionSlug, where: { slug: { equals: slug } }, limit: 1, depth: 0, overrideAccess: false })
     if (!docs[0]) throw new NotFound(`No such ${collection === this.#options.sectionsCollection ? 'section' : 'region'}: ${slug}`)
@@ -184,7 +165,7 @@ export class FeedService {
     if (scope.kind === 'section' || scope.kind === 'region') {
       const collection = scope.kind === 'section' ? options.sectionsCollection : options.regionsCollection
       const doc = await this.#bySlug(payload, collection, scope.slug)
-      const ids = await this.#withDescendants(payload, collection, [doc.id])
+      const ids = await withDescendants(payload, collection, [doc.id])
       return { where: [{ [scope.kind]: { in: ids } }], title: String(doc.name ?? scope.slug) }
     }
     const channel = (await payload
@@ -194,8 +175,8 @@ export class FeedService {
     const where: Where[] = []
     const sections = (channel.sections ?? []).map(idOf).filter(Boolean) as Id[]
     const regions = (channel.regions ?? []).map(idOf).filter(Boolean) as Id[]
-    if (sections.length) where.push({ section: { in: await this.#withDescendants(payload, options.sectionsCollection, sections) } })
-    if (regions.length) where.push({ region: { in: await this.#withDescendants(payload, options.regionsCollection, regions) } })
+    if (sections.length) where.push({ section: { in: await withDescendants(payload, options.sectionsCollection, sections) } })
+    if (regions.length) where.push({ region: { in: await withDescendants(payload, options.regionsCollection, regions) } })
     return { where, title: String(channel.name ?? ''), ...(channel.script && channel.script !== options.houseScript ? { script: channel.script as OutputScript } : {}) }
   }
 }

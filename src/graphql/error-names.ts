@@ -1,7 +1,7 @@
 /**
  * Readable error names in GraphQL `extensions.name`. Payload names an error after its class
  * (`this.constructor.name`), and the production bundle minifies class names (`r_` for NotFound, `l` for
- * Forbidden). This afterError hook names Payload's errors by class identity, else by HTTP status.
+ * Forbidden). This afterError hook names Payload's errors by class identity, else by shape and HTTP status.
  */
 import {
   APIError,
@@ -41,7 +41,9 @@ export function readableErrorName(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined
   for (const [type, name] of BY_CLASS) if (error instanceof type) return name
   if (error.name && error.name.length > 3 && error.name !== 'Error' && error.name !== 'APIError') return error.name
-  const status = error instanceof APIError ? error.status : (error as { status?: number }).status
+  // The Next bundle and the packages it loads may hold different copies of Payload's classes: go by shape.
+  const { status, data } = error as { status?: number; data?: { errors?: unknown } }
+  if (status === 400 && Array.isArray(data?.errors)) return 'ValidationError'
   return (status && BY_STATUS[status]) || (error instanceof APIError ? 'APIError' : error.name || 'Error')
 }
 

@@ -23,8 +23,6 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
       defaultValue: 'draft',
       index: true,
       label: l('流程状态', 'Stage'),
-      // The desk's stage is not the public's business: readers see published stories only.
-      access: { read: signedIn },
       options: STAGES.map((stage) => ({ value: stage, label: stageLabels[stage] })),
       admin: {
         position: 'sidebar',

@@ -5,7 +5,7 @@
  */
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import { hasAnyRole, nobody, staffAccess } from '../access'
+import { hasAnyRole, isStaff, nobody } from '../access'
 import { retryDeliveryEndpoint } from '../endpoints/retry-delivery'
 import type { ResolvedDistributionOptions } from '../options'
 
@@ -43,7 +43,9 @@ export function deliveriesCollection(options: ResolvedDistributionOptions): Coll
     // index order at any archive size.
     indexes: [{ fields: ['state', 'createdAt'] }, { fields: ['article', 'createdAt'] }],
     access: {
-      read: staffAccess(roles),
+      // Anonymous GraphQL readers get an empty list rather than an error, so a frontend that selects a story's
+      // `deliveries` join is not failed by it; REST and the Local API still answer 403.
+      read: ({ req }) => isStaff(roles, req) || (req.payloadAPI === 'GraphQL' ? { id: { exists: false } } : false),
       // System only: rows are written by the publish hook and the delivery job (overrideAccess).
       create: nobody,
       update: nobody,

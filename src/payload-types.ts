@@ -407,7 +407,9 @@ export interface Delivery {
   channel?: (number | null) | Channel;
   event: 'published' | 'updated' | 'corrected' | 'unpublished' | 'retracted';
   version: number;
-  state: 'pending' | 'retrying' | 'success' | 'failed';
+  state: 'pending' | 'retrying' | 'success' | 'skipped' | 'failed';
+  webhookId?: string | null;
+  eventAt?: string | null;
   note?: string | null;
   attempts?: number | null;
   nextAttemptAt?: string | null;
@@ -465,6 +467,10 @@ export interface Channel {
   newSecret?: string | null;
   secretStatus?: string | null;
   generatedSecret?: string | null;
+  /**
+   * IPTC NINJS version of the pushed document; 1.6 for receivers that read headline/body_html
+   */
+  ninjsVersion?: ('2.2' | '2.1' | '1.6') | null;
   timeoutMs?: number | null;
   appId?: string | null;
   /**
@@ -976,6 +982,7 @@ export interface ChannelsSelect<T extends boolean = true> {
   newSecret?: T;
   secretStatus?: T;
   generatedSecret?: T;
+  ninjsVersion?: T;
   timeoutMs?: T;
   appId?: T;
   authorName?: T;
@@ -1000,6 +1007,8 @@ export interface DeliveriesSelect<T extends boolean = true> {
   event?: T;
   version?: T;
   state?: T;
+  webhookId?: T;
+  eventAt?: T;
   note?: T;
   attempts?: T;
   nextAttemptAt?: T;

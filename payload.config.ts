@@ -20,7 +20,7 @@ import { editorialWorkflowPlugin } from './plugins/editorial-workflow'
 import { houseStylePlugin } from './plugins/house-style'
 import { chooseDatabase, databaseAdapter } from './src/database'
 import { houseStyleSettings } from './src/house-style-settings'
-import { projectRoot, resolvePayloadSecret } from './src/env'
+import { projectRoot, publicUrl, resolvePayloadSecret } from './src/env'
 import { sameAnswerForFailedLogins } from './src/login-answer'
 import { corsOrigins, trustedOrigins } from './src/origins'
 import { prepareDatabase } from './src/prepare-database'
@@ -71,8 +71,9 @@ export default buildConfig({
   plugins: [
     houseStylePlugin(houseStyleSettings),
     editorialWorkflowPlugin(),
-    // Timings (NEWSROOM_DELIVERY_*), the public origin (NEWSROOM_PUBLIC_URL) and the outlet come from the environment and house-style.
-    distributionPlugin(),
+    // The public origin is the app's (NEWSROOM_PUBLIC_URL, else http://localhost:$PORT), handed over once; timings
+    // (NEWSROOM_DELIVERY_*) come from the environment and the outlet from house-style.
+    distributionPlugin({ siteUrl: publicUrl() }),
   ],
   onInit: async (payload) => {
     await prepareDatabase(payload, database.kind)

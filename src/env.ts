@@ -40,9 +40,16 @@ export function resolvePayloadSecret(): string {
   return secret
 }
 
-/** The public origin of the site, used in feeds, NINJS and WeChat "read more" links. */
-export const publicUrl = (): string =>
-  (process.env.NEWSROOM_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
+/**
+ * The public origin of the site: every public link (feeds, news sitemap, NINJS, WeChat "read more", the reader
+ * site's story and media URLs) starts with it. NEWSROOM_PUBLIC_URL, else `http://localhost:$PORT`; the
+ * distribution plugin gets it once, from payload.config.ts.
+ */
+export function publicUrl(): string {
+  const configured = process.env.NEWSROOM_PUBLIC_URL?.trim()
+  if (configured) return configured.replace(/\/+$/, '')
+  return `http://localhost:${process.env.PORT?.trim() || 3000}`
+}
 
 /** Seeding demo content on an empty database is on unless NEWSROOM_SEED=false. */
 export const seedEnabled = (): boolean => process.env.NEWSROOM_SEED !== 'false'

@@ -83,7 +83,10 @@ export interface DistributionPluginConfig {
   authorsCollection?: string
   /** @default 'media' */
   mediaCollection?: string
-  /** Public origin of the website. @default NEWSROOM_PUBLIC_URL, else the config's serverURL, else http://localhost:3000 */
+  /**
+   * Public origin of the website: every link in feeds, the news sitemap, NINJS and WeChat posts starts with it.
+   * Required unless the config has a serverURL (then that is used). The app passes publicUrl() from src/env.ts.
+   */
   siteUrl?: string
   /** Path of a story on the website. @default (story) => `/news/${story.slug}` */
   storyPath?: (story: { id: string | number; slug: string }) => string
@@ -136,7 +139,11 @@ export interface HostFacts {
 
 export function resolveOptions(options: DistributionPluginConfig = {}, host: HostFacts = {}): ResolvedDistributionOptions {
   const publicationName = options.publicationName ?? host.defaultOutlet ?? 'Newsroom'
-  const siteUrl = (options.siteUrl ?? process.env.NEWSROOM_PUBLIC_URL ?? host.serverURL ?? 'http://localhost:3000').replace(/\/+$/, '')
+  const origin = options.siteUrl?.trim() || host.serverURL?.trim()
+  if (!origin) {
+    throw new Error('distribution plugin: set `siteUrl` (the public origin of the website, e.g. https://news.example.cn) or the config\'s serverURL: every feed, NINJS and WeChat link is built from it')
+  }
+  const siteUrl = origin.replace(/\/+$/, '')
   const houseScript = (options.houseScript ?? host.houseScript ?? 'zh-Hans') as OutputScript
   const delivery = options.delivery ?? {}
   const feeds = options.feeds ?? {}

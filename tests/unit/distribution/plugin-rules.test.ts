@@ -4,6 +4,7 @@
  * `disabled` keeps the schema).
  */
 import { describe, expect, test } from 'vitest'
+import { publicUrl } from '../../../src/env'
 
 import { distributionPlugin, parseFeedPath, retryDelayMs } from '../../../plugins/distribution'
 import { checkWebhookSecret, generateWebhookSecret } from '../../../plugins/distribution/src/channels/secrets'
@@ -114,7 +115,7 @@ describe('the plugin in Payload’s shape', () => {
   } as never
 
   test('appends collections, hooks, tasks, endpoints and public routes, never replacing what is there', () => {
-    const config = distributionPlugin()(base) as any
+    const config = distributionPlugin({ siteUrl: 'https://news.example.cn' })(base) as any
     expect(config.collections.map((c: any) => c.slug)).toEqual(['articles', 'channels', 'deliveries', 'delivery-attempts'])
     const articles = config.collections[0]
     expect(articles.hooks.afterChange).toHaveLength(2)
@@ -126,8 +127,24 @@ describe('the plugin in Payload’s shape', () => {
     expect(config.custom.publicRoutes.map((r: any) => r.path)).toContain('/sitemaps/news.xml')
   })
 
+  test('takes the public origin it is given (or the config serverURL), never a guessed port', () => {
+    expect(() => distributionPlugin()(base)).toThrow(/siteUrl/)
+    expect(() => distributionPlugin()({ ...(base as object), serverURL: 'https://cms.example.cn/' } as never)).not.toThrow()
+    const prior = { PORT: process.env.PORT, NEWSROOM_PUBLIC_URL: process.env.NEWSROOM_PUBLIC_URL }
+    try {
+      delete process.env.NEWSROOM_PUBLIC_URL
+      process.env.PORT = '40111'
+      expect(publicUrl()).toBe('http://localhost:40111')
+      process.env.NEWSROOM_PUBLIC_URL = 'https://news.example.cn/'
+      expect(publicUrl()).toBe('https://news.example.cn')
+    } finally {
+      for (const [key, value] of Object.entries(prior)) if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+  })
+
   test('disabled keeps collections, fields and task slugs (the schema) and drops hooks, endpoints and routes', () => {
-    const config = distributionPlugin({ disabled: true })(base) as any
+    const config = distributionPlugin({ disabled: true, siteUrl: 'https://news.example.cn' })(base) as any
     expect(config.collections.map((c: any) => c.slug)).toEqual(['articles', 'channels', 'deliveries', 'delivery-attempts'])
     expect(config.collections[0].fields.map((f: any) => f.name)).toEqual(['title', 'deliveries'])
     expect(config.collections[0].hooks.afterChange).toHaveLength(1)

@@ -131,3 +131,13 @@ describe('toWeChatArticle', () => {
     expect(result.content).toContain('亮點黔西南訊')
   })
 })
+
+describe('content_source_url', () => {
+  it('is the story URL up to WeChat\'s 1 KB limit, and left out (never cut into a wrong link) beyond it', () => {
+    const ok = makePublishedArticle({ url: `https://news.example.cn/news/${'a'.repeat(1024 - 'https://news.example.cn/news/'.length)}` })
+    expect(Buffer.byteLength(ok.url)).toBe(1024)
+    expect(toWeChatArticle(ok).content_source_url).toBe(ok.url)
+    const long = makePublishedArticle({ url: `${ok.url}b` })
+    expect(toWeChatArticle(long).content_source_url).toBe('')
+  })
+})

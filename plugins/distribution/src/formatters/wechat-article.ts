@@ -16,6 +16,8 @@ export const WECHAT_LIMITS = {
   title: 32,
   author: 16,
   digest: 128,
+  /** 阅读原文 link, in bytes. */
+  sourceUrlBytes: 1024,
   /** content must be shorter than this many characters */
   contentChars: 20_000,
   /** and smaller than 1 MB */
@@ -305,7 +307,8 @@ export function toWeChatArticle(master: PublishedArticle, options: WeChatArticle
     author: truncateText(plain(wechatAuthor(article)), WECHAT_LIMITS.author),
     digest: truncateText(plain(article.summary || article.dek || article.plainText), WECHAT_LIMITS.digest),
     content,
-    content_source_url: article.url,
+    // Over WeChat's 1 KB the whole draft would be refused: the post goes out without its 阅读原文 link instead.
+    content_source_url: Buffer.byteLength(article.url, 'utf8') <= WECHAT_LIMITS.sourceUrlBytes ? article.url : '',
     truncated,
     droppedImages,
   }

@@ -15,9 +15,11 @@ export class StartupError extends Error {
  * Taken from the working directory (npm scripts run there), not from this file's URL: inside the Next
  * bundle this module lives under .next/.
  */
-export const projectRoot = path.resolve(process.env.NEWSROOM_ROOT || process.cwd())
+// Runtime data locations, not code: `turbopackIgnore` keeps the admin build from tracing the whole project
+// into its output because of them (and from warning about it).
+export const projectRoot = path.resolve(/*turbopackIgnore: true*/ process.env.NEWSROOM_ROOT || process.cwd())
 
-export const dataDir = (): string => path.resolve(process.env.NEWSROOM_DATA_DIR || path.join(projectRoot, 'data'))
+export const dataDir = (): string => path.resolve(/*turbopackIgnore: true*/ process.env.NEWSROOM_DATA_DIR || path.join(projectRoot, 'data'))
 
 export const isProduction = (): boolean => process.env.NODE_ENV === 'production'
 

@@ -23,6 +23,7 @@ import { houseStyleSettings } from './src/house-style-settings'
 import { projectRoot, publicUrl, resolvePayloadSecret } from './src/env'
 import { sameAnswerForFailedLogins } from './src/login-answer'
 import { corsOrigins, trustedOrigins } from './src/origins'
+import { newsroomLogger } from './src/logger'
 import { prepareDatabase } from './src/prepare-database'
 import { graphQLErrorNames } from './src/graphql/error-names'
 import { storyQueries } from './src/graphql/story-queries'
@@ -39,10 +40,15 @@ export default buildConfig({
   // Readable `extensions.name` on GraphQL errors (NotFound, Forbidden, ValidationError) despite minification;
   // then failed logins answered alike (that hook has the last word on a login's error).
   hooks: { afterError: [graphQLErrorNames, sameAnswerForFailedLogins] },
+  // NEWSROOM_LOG_LEVEL (default info); the job runner logs work and errors only (src/job-runner.ts).
+  logger: newsroomLogger(),
   admin: {
     user: Users.slug,
     avatar: 'default',
-    meta: { titleSuffix: ' · Newsroom' },
+    meta: { titleSuffix: ` · ${houseStyleSettings.defaultOutlet} 编辑部` },
+    // Chinese dates everywhere in the admin (lists, document header): 2026年12月5日 06:30.
+    dateFormat: 'yyyy年M月d日 HH:mm',
+    components: { graphics: { Logo: '/src/admin/Brand#Logo', Icon: '/src/admin/Brand#Icon' } },
     importMap: { baseDir: projectRoot, importMapFile: path.join(projectRoot, 'src/app/(payload)/admin/importMap.js') },
   },
   i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },

@@ -71,7 +71,7 @@ export const Articles: CollectionConfig = {
       name: 'publishedAt',
       type: 'date',
       label: label('首发时间', 'First published'),
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年M月d日 HH:mm' } },
       hooks: {
         // Set once, the first time the story goes public. The editorial-workflow plugin owns the field
         // (`publishedAtField`): a user's save can neither set nor change it.

@@ -310,6 +310,7 @@ async function main() {
   Object.assign(report, await externalBenchmark('lint', 'tests/bench/lint.ts', 'lint.json', ['lint_ms_20k', 'lint_vs_zhlint']))
   Object.assign(report, await externalBenchmark('delivery', 'tests/bench/delivery.ts', 'delivery.json', ['publish_to_delivered_p95_ms']))
   Object.assign(report, await externalBenchmark('reader-site', 'tests/bench/reader-site.ts', 'reader-site.json', ['story_page_rps_c32', 'story_page_p95_ms_c32', 'graphql_story_rps_c32', 'graphql_story_p95_ms_c32']))
+  Object.assign(report, await externalBenchmark('desk', 'tests/bench/desk.ts', 'desk.json', ['desk_action_p95_ms']))
 
   report.notes = notes
   ;(report.machine as Record<string, unknown>).loadAverageAtEnd = loadavg().map((x) => round(x, 2))

@@ -2,7 +2,8 @@
  * The house-style panel as a reporter meets it, in a real browser against the built server: a story pasted the
  * way content farms hand it over (traditional script, 字(pinyin), half-width marks, the credit typed at the
  * end) — created beforehand through the Local API, as the reporter — opens with its findings in the sidebar,
- * in Chinese; 一键修正 fixes it, and after the reload the findings are gone and the body is clean.
+ * in Chinese, each quoting the words it is about; a click on one highlights those words in the editor;
+ * 一键修正 fixes the story on screen, without a reload, says what it changed, and autosave keeps the draft.
  * Screenshots land in tests/artifacts/house-style-*.png — look at them.
  */
 import type { Payload } from 'payload'
@@ -131,7 +132,7 @@ async function reporterFixesTheStory(page: Awaited<ReturnType<typeof browser.bro
   expect(panelText).toContain('署名“（丁宪民 报道）”写在了正文里，应填入署名字段')
   expect(panelText).not.toMatch(/ruleId|"severity"|\{"|Error|Body/) // no raw JSON, no English
   // Severity colour on each item's marker.
-  const marker = await findings.first().evaluate((item) => getComputedStyle(item).borderLeftColor)
+  const marker = await findings.first().locator('button').evaluate((item) => getComputedStyle(item).borderLeftColor)
   expect(marker).toBe('rgb(217, 45, 32)')
   // The live lint of the open form has answered; then, with nothing typed, the panel stays quiet.
   await expect.poll(() => lint.answered, { timeout: 30_000 }).toBeGreaterThan(0)
@@ -141,11 +142,23 @@ async function reporterFixesTheStory(page: Awaited<ReturnType<typeof browser.bro
   await screenshot(page, 'house-style-panel-findings')
   await panel.screenshot({ path: path.join(artifactsDir, 'house-style-panel-findings-closeup.png') })
 
+  // Each finding quotes the words around it; a click selects and highlights them in the editor.
+  const pinyin = findings.filter({ hasText: '(qiáng)' }).first()
+  expect(await pinyin.getByTestId('house-style-quote').innerText()).toContain('三抓三強(qiáng)')
+  await pinyin.locator('button').click()
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('(qiáng)')
+  expect(await page.evaluate(() => (CSS as any).highlights?.get('nr-finding')?.size)).toBe(1)
+  await screenshot(page, 'house-style-panel-jump')
+
   const fixAll = panel.getByRole('button', { name: /一键修正/ })
   await expect.poll(() => fixAll.isEnabled()).toBe(true)
-  await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), fixAll.click()])
+  let reloaded = false
+  page.once('load', () => (reloaded = true))
+  await fixAll.click()
 
-  // After the reload: no findings, the headline and body fixed, the typed credit gone from the body.
+  // In place: the panel says what changed; no findings; the headline and body fixed, the credit out of the body.
+  await expect.poll(() => panel.getByTestId('house-style-fixed').innerText(), { timeout: 60_000 }).toMatch(/^已修正 \d+ 处：.*删除“\(qiáng\)”/)
+  expect(reloaded).toBe(false)
   await page.getByTestId('house-style-clean').waitFor({ timeout: 60_000 })
   await expect.poll(() => page.locator('input[name="title"]').inputValue(), { timeout: 30_000 }).toBe(CLEAN.title)
   const editor = page.locator('[data-lexical-editor="true"]').first()
@@ -157,9 +170,10 @@ async function reporterFixesTheStory(page: Awaited<ReturnType<typeof browser.bro
   await screenshot(page, 'house-style-panel-fixed')
   await page.getByTestId('house-style-panel').screenshot({ path: path.join(artifactsDir, 'house-style-panel-fixed-closeup.png') })
 
-  // Stored as a draft: clean, with the credit moved into the credits.
-  const stored = (await payload.findByID({ collection: 'articles', id: storyId, draft: true, depth: 1 })) as any
+  // Autosave keeps it as a draft: clean, with the credit moved into the credits.
+  const latest = async () => (await payload.findByID({ collection: 'articles', id: storyId, draft: true, depth: 1 })) as any
+  await expect.poll(async () => (await latest()).styleErrorCount, { timeout: 30_000 }).toBe(0)
+  const stored = await latest()
   expect(stored._status).toBe('draft')
-  expect(stored.styleErrorCount).toBe(0)
   expect(stored.credits.map((c: any) => [c.author.name, c.role])).toEqual([['丁宪民', 'reporter']])
 }

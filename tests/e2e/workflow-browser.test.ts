@@ -28,13 +28,14 @@ afterAll(async () => {
 
 const stageOf = (page: Page) => page.getByTestId('workflow-actions').getAttribute('data-stage')
 
+/** Confirm an action in its dialog; the page updates in place (no reload) and the dialog closes. */
 async function takeAction(page: Page, action: string, note?: string) {
   await page.locator(`#workflow-${action}`).click()
   const dialog = page.getByTestId('workflow-dialog')
   await dialog.waitFor()
   if (note) await page.locator('#workflow-note').fill(note)
-  await Promise.all([page.waitForEvent('load'), page.locator('#workflow-confirm').click()])
-  await page.getByTestId('workflow-actions').waitFor()
+  await page.locator('#workflow-confirm').click()
+  await dialog.waitFor({ state: 'detached', timeout: 30_000 })
 }
 
 test('a reporter writes and submits a story; an editor approves and publishes it; the public reads it', async () => {
@@ -99,7 +100,7 @@ test('a reporter writes and submits a story; an editor approves and publishes it
   await desk.getByTestId('workflow-problem').waitFor()
   await screenshot(desk, 'workflow-07-editor-request-changes')
   await desk.locator('#workflow-note').fill('请补充首末班车时间')
-  await Promise.all([desk.waitForEvent('load'), desk.locator('#workflow-confirm').click()])
+  await desk.locator('#workflow-confirm').click()
   await expect.poll(() => stageOf(desk), { timeout: 30_000 }).toBe('changes_requested')
   await desk.goto(`${app.url}/admin`)
 
@@ -129,8 +130,11 @@ test('a reporter writes and submits a story; an editor approves and publishes it
   await expect.poll(() => stageOf(desk)).toBe('approved')
   await screenshot(desk, 'workflow-10-editor-approved')
 
-  await Promise.all([desk.waitForEvent('load'), desk.locator('.nr-publish-button').click()])
-  await desk.getByTestId('workflow-actions').waitFor()
+  // Publish asks first, saying where the story goes.
+  await desk.locator('.nr-publish-button').click()
+  await desk.getByTestId('publish-recipients').waitFor()
+  await desk.locator('#workflow-confirm').click()
+  await desk.getByTestId('workflow-dialog').waitFor({ state: 'detached', timeout: 30_000 })
   await expect.poll(() => stageOf(desk)).toBe('published')
   await expect.poll(() => desk.getByTestId('workflow-history-entry').count()).toBe(6)
   await screenshot(desk, 'workflow-11-editor-published')

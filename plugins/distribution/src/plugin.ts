@@ -13,6 +13,7 @@ import { deliveriesCollection } from './collections/deliveries'
 import { deliveryAttemptsCollection } from './collections/delivery-attempts'
 import { captureBeforeState, captureDraftFlag } from './events/capture-save'
 import { feedsChangedAfterDelete, recordEventAfterChange } from './events/record-event'
+import { recipientsEndpoint } from './endpoints/recipients'
 import { feedEndpoints, feedPublicRoutes, type PublicRoute } from './feeds/feed-endpoints'
 import { FeedService } from './feeds/feed-service'
 import { deliverTask } from './jobs/deliver-task'
@@ -34,6 +35,8 @@ function deliveriesJoinField(options: ResolvedDistributionOptions): Field {
     maxDepth: 1,
     access: { read: staffFieldAccess(options.roles) },
     admin: {
+      // Nothing to show before the story first goes out.
+      condition: (data) => Boolean(data?.publishedAt),
       allowCreate: false,
       defaultColumns: ['title', 'state', 'attempts', 'lastStatus', 'deliveredAt'],
       description: l('本稿件发往各渠道的记录（发布、更新、更正、撤下、撤稿）', 'Where this story was sent: one row per channel and event'),
@@ -85,7 +88,11 @@ export const distributionPlugin =
         // Registered even when disabled: task slugs are part of the jobs table's schema.
         tasks: [...(config.jobs?.tasks ?? []), deliverTask(runtime), recoverTask(runtime)],
       },
-      endpoints: serveFeeds ? [...(config.endpoints ?? []), ...feedEndpoints(feeds)] : config.endpoints,
+      endpoints: [
+        ...(config.endpoints ?? []),
+        ...(serveFeeds ? feedEndpoints(feeds) : []),
+        ...(options.disabled ? [] : [recipientsEndpoint(options)]),
+      ],
       custom: {
         ...config.custom,
         distribution: { options, feeds, runtime },

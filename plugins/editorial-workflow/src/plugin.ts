@@ -20,8 +20,11 @@ import { guardScheduleJobs } from './schedule-guard'
 
 const ADMIN = '/plugins/editorial-workflow/src/admin'
 
+/** The stage column, after the title, in place of Payload's draft/published `_status` (one status for people). */
 function withStageColumn(columns: string[] | undefined): string[] | undefined {
-  if (!columns || columns.includes('stage')) return columns
+  if (!columns) return columns
+  columns = columns.filter((c) => c !== '_status')
+  if (columns.includes('stage')) return columns
   const after = columns.indexOf('title')
   return after === -1 ? [...columns, 'stage'] : [...columns.slice(0, after + 1), 'stage', ...columns.slice(after + 1)]
 }
@@ -41,6 +44,9 @@ function governStory(collection: CollectionConfig, options: ResolvedWorkflowOpti
         edit: {
           ...edit,
           beforeDocumentControls: [...(edit.beforeDocumentControls ?? []), `${ADMIN}/WorkflowActions#WorkflowActions`],
+          // The header shows the stage, not Payload's draft/published status; unpublishing is a workflow action.
+          Status: edit.Status ?? `${ADMIN}/StageStatus#StageStatus`,
+          UnpublishButton: edit.UnpublishButton ?? `${ADMIN}/NoUnpublishButton#NoUnpublishButton`,
           // Keep a Publish button someone else configured; otherwise ours runs the publish action.
           PublishButton: edit.PublishButton ?? `${ADMIN}/WorkflowPublishButton#WorkflowPublishButton`,
         },
@@ -82,6 +88,8 @@ export const editorialWorkflowPlugin =
                 ...components,
                 afterNavLinks: [...(components.afterNavLinks ?? []), `${ADMIN}/WorkflowNavLinks#WorkflowNavLinks`],
                 beforeDashboard: [...(components.beforeDashboard ?? []), `${ADMIN}/WorkflowDashboard#WorkflowDashboard`],
+                // The desk's clean story lists the links open (我的稿件, 待我修改, 待审稿件 …).
+                views: { ...components.views, deskList: { Component: `${ADMIN}/DeskListView#DeskListView`, path: '/desk/:list' } },
               },
             },
       graphQL: options.disabled ? config.graphQL : withWorkflowGraphQL(config.graphQL, options),

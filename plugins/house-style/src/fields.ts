@@ -22,6 +22,11 @@ export const CREDIT_ROLES: CreditRole[] = ['reporter', 'correspondent', 'photogr
 
 export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
   const preset = datelinePresets[options.datelinePreset]
+  // The house pattern with its parts named: 〔媒体〕〔发稿地〕讯, 〔媒体〕〔发稿地〕〔日期〕电.
+  const pattern = preset
+    .render({ outlet: '〔媒体〕', place: '〔发稿地〕', date: '2026-11-26', kind: preset.defaultKind }, options.timeZone)
+    .replace(/11月26日|Nov 26/, '〔日期〕')
+  const ADMIN = '/plugins/house-style/src/admin'
   // Payload checks related ids exist only for fields with filterOptions, one query per field. The save hook
   // checks these from the names it reads anyway (hooks/render-and-lint.ts); a disabled plugin leaves it to Payload.
   const existence = options.disabled ? { filterOptions: () => true } : {}
@@ -30,14 +35,17 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
       name: 'dateline',
       type: 'group',
       label: l('电头', 'Dateline'),
-      admin: { description: l(`本报格式：${preset.example}`, `House format: ${preset.example}`) },
+      admin: {
+        // The pattern, the dateline as it will print with what is chosen now, and why a date may not show.
+        components: { Description: { path: `${ADMIN}/DatelineHint#DatelineHint`, clientProps: { pattern, example: preset.example } } },
+      },
       fields: [
         {
           type: 'row',
           fields: [
             { name: 'outlet', type: 'text', label: l('媒体/通讯社', 'Outlet or agency'), defaultValue: options.defaultOutlet, maxLength: 40 },
             { name: 'place', type: 'relationship', relationTo: options.regionsCollection as CollectionSlug, label: l('发稿地', 'Place'), ...existence },
-            { name: 'date', type: 'date', label: l('发稿日期', 'Date'), admin: { date: { pickerAppearance: 'dayOnly' } } },
+            { name: 'date', type: 'date', label: l('发稿日期', 'Date'), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' } } },
             {
               name: 'kind',
               type: 'select',
@@ -82,13 +90,13 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
       name: 'datelineText',
       type: 'text',
       label: l('电头（成稿）', 'Dateline (rendered)'),
-      admin: { readOnly: true, position: 'sidebar' },
+      admin: { readOnly: true, position: 'sidebar', components: { Field: `${ADMIN}/RenderedLine#RenderedLine` } },
     },
     {
       name: 'bylineText',
       type: 'text',
       label: l('署名（成稿）', 'Byline (rendered)'),
-      admin: { readOnly: true, position: 'sidebar' },
+      admin: { readOnly: true, position: 'sidebar', components: { Field: `${ADMIN}/RenderedLine#RenderedLine` } },
     },
     { name: 'html', type: 'textarea', label: l('成稿 HTML', 'Rendered HTML'), admin: { hidden: true, readOnly: true } },
     { name: 'plainText', type: 'textarea', label: l('成稿纯文本', 'Rendered plain text'), admin: { hidden: true, readOnly: true } },
@@ -101,7 +109,7 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
       admin: {
         position: 'sidebar',
         readOnly: true,
-        components: { Field: '/plugins/house-style/src/admin/FindingsPanel#FindingsPanel' },
+        components: { Field: `${ADMIN}/FindingsPanel#FindingsPanel` },
       },
     },
     {

@@ -37,3 +37,21 @@ function matches(filter: unknown[] | null | undefined, chain: string[]): boolean
 export function channelWants(channel: ChannelFilters, placement: { sections: string[]; regions: string[] }): boolean {
   return matches(channel.sections, placement.sections) && matches(channel.regions, placement.regions)
 }
+
+/**
+ * Of these channels, those that want a story placed in this section and region. Parents are looked up only
+ * when some channel filters at all.
+ */
+export async function channelsWanting<T extends ChannelFilters>(
+  req: PayloadRequest,
+  collections: { sectionsCollection: string; regionsCollection: string },
+  channels: T[],
+  section: Id | undefined,
+  region: Id | undefined,
+): Promise<T[]> {
+  const filtered = channels.some((c) => c.sections?.length || c.regions?.length)
+  const placement = filtered
+    ? { sections: await withAncestors(req, collections.sectionsCollection, section), regions: await withAncestors(req, collections.regionsCollection, region) }
+    : { sections: [], regions: [] }
+  return channels.filter((channel) => channelWants(channel, placement))
+}

@@ -7,7 +7,7 @@
  */
 import type { CollectionAfterChangeHook, CollectionSlug, JsonObject, PayloadRequest } from 'payload'
 
-import { channelWants, withAncestors } from '../channels/channel-filters'
+import { channelsWanting } from '../channels/channel-filters'
 import { PUSH_TYPES, type ChannelRecord } from '../channels/channel-record'
 import { eventLabels } from '../collections/deliveries'
 import { idOf, type Id } from '../ids'
@@ -59,14 +59,7 @@ async function targetChannels(req: PayloadRequest, options: ResolvedDistribution
     const had = new Set(sent.map((d) => String(idOf(d.channel))))
     return channels.filter((channel) => had.has(String(channel.id)))
   }
-  const filtered = channels.some((c) => c.sections?.length || c.regions?.length)
-  const placement = filtered
-    ? {
-        sections: await withAncestors(req, options.sectionsCollection, idOf(story.section)),
-        regions: await withAncestors(req, options.regionsCollection, idOf(story.region)),
-      }
-    : { sections: [], regions: [] }
-  return channels.filter((channel) => channelWants(channel, placement))
+  return channelsWanting(req, options, channels, idOf(story.section), idOf(story.region))
 }
 
 export async function recordPublicationEvent(

@@ -1,33 +1,25 @@
 'use client'
 /**
- * The action bar in the story's edit view (before Payload's own controls): the stage, and a button for each
- * action the server says this user may take now. Each opens a confirmation with the note (required where the
- * action needs one) or the publish time; errors — a house-style block with its findings, a conflict — show
- * here. Publish itself is the Publish button (WorkflowPublishButton).
+ * The action bar in the story's edit view (before Payload's own controls): why the story is read-only for
+ * this user when it is, the editor's note on a story sent back, and a button for each action this user may
+ * take now (as the server says). Each opens a confirmation with the note (required where the action needs
+ * one) or the publish time. Style errors found by the live check are named in the dialog before anything is
+ * sent, with a link to the findings. After an action the page updates in place (no reload).
+ * Publish itself is the Publish button (WorkflowPublishButton); the stage is in the header (StageStatus).
  */
-import { Button, Modal, toast, useDocumentInfo, useModal, useTranslation } from '@payloadcms/ui'
+import { Button, toast, useAuth, useDocumentInfo, useModal, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import { TRANSITIONS, actionLabels, noteLabels, type WorkflowAction } from '../actions'
-import { StagePill } from './StagePill'
-import { confirmText, editorSays, langOf, stageHints, text, type Lang } from './text'
-import { postAction, useStoryWorkflow, useWorkflowURL, type ActionOutcome } from './use-story-workflow'
+import { ActionDialog, inputStyle, type DialogProblem } from './ActionDialog'
+import { useHouseStyleSignal } from './house-style-signal'
+import { confirmText, editorSays, langOf, readOnlyReasons, stageHints, styleErrorsFirst, text } from './text'
+import { useActionProblem } from './use-action-problem'
 import { useSaveFirst } from './use-save-first'
+import { useShowActionResult } from './use-show-action-result'
+import { postAction, useStoryWorkflow, useWorkflowURL } from './use-story-workflow'
 
 const MODAL = 'nr-workflow-action'
-
-/** Inputs styled like Payload's own (the admin's CSS variables follow its light and dark themes). */
-const inputStyle: React.CSSProperties = {
-  width: '100%',
-  font: 'inherit',
-  fontSize: '1rem',
-  padding: '8px 15px',
-  color: 'var(--theme-elevation-800)',
-  background: 'var(--theme-input-bg)',
-  border: '1px solid var(--theme-elevation-150)',
-  borderRadius: 'var(--style-radius-s)',
-  boxShadow: '0 2px 2px -1px rgba(0, 0, 0, 0.1)',
-}
 
 const buttonStyle = (action: WorkflowAction): 'primary' | 'secondary' =>
   action === 'submit' || action === 'approve' ? 'primary' : 'secondary'
@@ -35,38 +27,46 @@ const buttonStyle = (action: WorkflowAction): 'primary' | 'secondary' =>
 /** datetime-local wants local wall time without a zone; the API wants an ISO instant. */
 const toLocalInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
 
-function describeFindings(outcome: ActionOutcome, lang: Lang): string[] {
-  return (outcome.findings ?? []).slice(0, 5).map((f) => (typeof f.message === 'string' ? f.message : (f.message?.[lang] ?? f.ruleId ?? '')))
-}
-
 export const WorkflowActions: React.FC = () => {
-  const { id, collectionSlug } = useDocumentInfo()
+  const { id, collectionSlug, hasSavePermission } = useDocumentInfo()
+  const { user } = useAuth()
   const { i18n } = useTranslation()
   const lang = langOf(i18n.language)
   const url = useWorkflowURL(collectionSlug, id)
   const { view, error } = useStoryWorkflow(url)
   const { openModal, closeModal } = useModal()
+  const style = useHouseStyleSignal()
   const [busy, setBusy] = useState(false)
   const saveFirst = useSaveFirst()
+  const showResult = useShowActionResult()
+  const describe = useActionProblem(lang)
   const [action, setAction] = useState<WorkflowAction | null>(null)
   const [note, setNote] = useState('')
   const [publishAt, setPublishAt] = useState('')
-  const [problem, setProblem] = useState<{ message: string; details: string[] } | null>(null)
+  const [problem, setProblem] = useState<DialogProblem | null>(null)
 
   if (!url) return null
   if (error) return <span style={{ color: '#b42318', fontSize: 12 }}>{text.loadFailed[lang] + error}</span>
   if (!view) return null
 
-  // Publishing has its own button in Payload's place for it; everything else is here.
-  const actions = view.allowedActions.filter((a) => a !== 'publish')
-  // A story sent back says why, where the reporter will look.
-  const sentBackWith = view.stage === 'changes_requested' ? [...view.history].reverse().find((e) => e.action === 'requestChanges')?.note : null
+  const sentBack = view.stage === 'changes_requested' ? [...view.history].reverse().find((e) => e.action === 'requestChanges') : undefined
+  // Publishing has its own button in Payload's place for it. An editor who just sent a story back does not
+  // submit it to themselves: the reporter does.
+  const actions = view.allowedActions.filter((a) => a !== 'publish' && !(a === 'submit' && sentBack && String(sentBack.actor?.id) === String(user?.id)))
+  const isEditor = view.allowedActions.some((a) => TRANSITIONS[a].who === 'editor')
+  const readOnly = !hasSavePermission ? readOnlyReasons[view.stage]?.[isEditor ? 'editor' : 'author'] : undefined
+
+  /** Style errors the live check shows now, for an action they would block. */
+  const styleProblem = (next: WorkflowAction): DialogProblem | null =>
+    TRANSITIONS[next].styleBlocked && style && style.errors > 0
+      ? { message: styleErrorsFirst[lang](style.errors), details: style.firstError ? [style.firstError[lang]] : [], findings: true }
+      : null
 
   const start = (next: WorkflowAction) => {
     setAction(next)
     setNote('')
     setPublishAt(next === 'schedule' ? toLocalInput(new Date(Date.now() + 60 * 60_000)) : '')
-    setProblem(null)
+    setProblem(styleProblem(next))
     openModal(MODAL)
   }
 
@@ -83,16 +83,19 @@ export const WorkflowActions: React.FC = () => {
     }
     setBusy(true)
     try {
-      if (!(await saveFirst())) return
-      const when = action === 'schedule' && publishAt ? new Date(publishAt).toISOString() : null
-      const outcome = await postAction(url, action, note, when)
-      if (outcome.ok) {
-        toast.success(text.done[lang] + actionLabels[action][lang])
-        // The stage decides what is editable and which buttons show: load the story afresh.
-        window.location.reload()
+      if (!(await saveFirst())) {
+        setProblem({ message: text.saveFailed[lang], details: [] })
         return
       }
-      setProblem({ message: outcome.status === 422 ? text.styleBlocked[lang] : (outcome.message ?? String(outcome.status)), details: describeFindings(outcome, lang) })
+      const when = action === 'schedule' && publishAt ? new Date(publishAt).toISOString() : null
+      const outcome = await postAction(url, action, note, when)
+      if (!outcome.ok) {
+        setProblem(describe(outcome))
+        return
+      }
+      await showResult(url, { rerender: action === 'correct' })
+      close()
+      toast.success(text.done[lang] + actionLabels[action][lang])
     } finally {
       setBusy(false)
     }
@@ -100,27 +103,32 @@ export const WorkflowActions: React.FC = () => {
 
   return (
     <div className="nr-workflow-actions" data-testid="workflow-actions" data-stage={view.stage} style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-      <span title={text.stage[lang]} data-testid="workflow-stage">
-        <StagePill stage={view.stage} lang={lang} />
-      </span>
       {view.scheduledFor && (
         <span data-testid="workflow-scheduled-for" style={{ fontSize: 13, opacity: 0.8 }}>
           {text.scheduledFor[lang]} {new Date(view.scheduledFor).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
         </span>
       )}
-      {!actions.length && !view.scheduledFor && stageHints[view.stage] && (
-        <span data-testid="workflow-hint" style={{ fontSize: 13, opacity: 0.8 }}>
-          {stageHints[view.stage]![lang]}
+      {readOnly ? (
+        <span data-testid="workflow-read-only" style={{ fontSize: 13, maxWidth: 420, color: 'var(--theme-elevation-700)' }}>
+          🔒 {readOnly[lang]}
         </span>
+      ) : (
+        !actions.length &&
+        !view.scheduledFor &&
+        stageHints[view.stage] && (
+          <span data-testid="workflow-hint" style={{ fontSize: 13, opacity: 0.8 }}>
+            {stageHints[view.stage]![lang]}
+          </span>
+        )
       )}
-      {sentBackWith && (
+      {sentBack?.note && (
         <span
           data-testid="workflow-sent-back-note"
-          title={sentBackWith}
+          title={sentBack.note}
           style={{ fontSize: 13, maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: '#b54708' }}
         >
           {editorSays[lang]}
-          {sentBackWith}
+          {sentBack.note}
         </span>
       )}
       {actions.map((a) => (
@@ -129,44 +137,30 @@ export const WorkflowActions: React.FC = () => {
         </Button>
       ))}
       {action && (
-        <Modal slug={MODAL} className="confirmation-modal nr-workflow-modal" closeOnBlur={false} style={{ zIndex: 100 }}>
-          <div className="confirmation-modal__wrapper" data-testid="workflow-dialog" data-action={action} style={{ width: 'min(560px, 92vw)' }}>
-            <div className="confirmation-modal__content">
-              <h1>{actionLabels[action][lang]}</h1>
-              <p>{confirmText[action]?.[lang]}</p>
-              {action === 'schedule' && (
-                <label style={{ display: 'grid', gap: 4, marginBottom: 12 }}>
-                  <span style={{ fontWeight: 600 }}>{text.publishAt[lang]}</span>
-                  <input id="workflow-publish-at" type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} style={inputStyle} />
-                </label>
-              )}
-              <label style={{ display: 'grid', gap: 4 }}>
-                <span style={{ fontWeight: 600 }}>{noteLabels[action]?.[lang]}</span>
-                <textarea id="workflow-note" rows={4} value={note} onChange={(e) => setNote(e.target.value)} style={{ ...inputStyle, resize: 'vertical' }} />
-              </label>
-              {problem && (
-                <div role="alert" data-testid="workflow-problem" style={{ color: '#b42318', marginTop: 12 }}>
-                  <strong>{problem.message}</strong>
-                  {problem.details.length > 0 && (
-                    <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-                      {problem.details.map((d, i) => (
-                        <li key={i}>{d}</li>
-                      ))}
-                    </ul>
-                  )}
-                </div>
-              )}
-            </div>
-            <div className="confirmation-modal__controls">
-              <Button id="workflow-cancel" buttonStyle="secondary" size="large" type="button" disabled={busy} onClick={close}>
-                {text.cancel[lang]}
-              </Button>
-               <Button id="workflow-confirm" buttonStyle="primary" size="large" type="button" disabled={busy} onClick={() => void confirm()}>
-                {busy ? text.working[lang] : actionLabels[action][lang]}
-              </Button>
-            </div>
-          </div>
-        </Modal>
+        <ActionDialog
+          slug={MODAL}
+          lang={lang}
+          action={action}
+          title={actionLabels[action][lang]}
+          intro={<p>{confirmText[action]?.[lang]}</p>}
+          problem={problem}
+          busy={busy}
+          confirmLabel={actionLabels[action][lang]}
+          confirmDisabled={Boolean(problem?.findings)}
+          onConfirm={() => void confirm()}
+          onCancel={close}
+        >
+          {action === 'schedule' && (
+            <label style={{ display: 'grid', gap: 4, marginBottom: 12 }}>
+              <span style={{ fontWeight: 600 }}>{text.publishAt[lang]}</span>
+              <input id="workflow-publish-at" type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} style={inputStyle} />
+            </label>
+          )}
+          <label style={{ display: 'grid', gap: 4 }}>
+            <span style={{ fontWeight: 600 }}>{noteLabels[action]?.[lang]}</span>
+            <textarea id="workflow-note" rows={4} value={note} onChange={(e) => setNote(e.target.value)} style={{ ...inputStyle, resize: 'vertical' }} />
+          </label>
+        </ActionDialog>
       )}
     </div>
   )

@@ -1,16 +1,28 @@
 'use client'
 /**
  * Client side of GET …/workflow: the stage, the actions this user may take and the history, as the server
- * decides them (the admin never works the rules out for itself). Components on the same page share one load.
+ * decides them (the admin never works the rules out for itself). One store per story URL, shared by every
+ * component on the page: after an action the new view is put in the store and the action bar, header,
+ * history and "created by" all change together, without reloading the page.
  */
 import { useConfig } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useSyncExternalStore } from 'react'
 
 import type { WorkflowAction } from '../actions'
 import type { WorkflowView } from '../read-workflow'
 
-const loads = new Map<string, Promise<WorkflowView>>()
+type Entry = { view: WorkflowView | null; error: string | null; loading: Promise<void> | null; listeners: Set<() => void> }
+
+const stores = new Map<string, Entry>()
+
+function entryFor(url: string): Entry {
+  let entry = stores.get(url)
+  if (!entry) stores.set(url, (entry = { view: null, error: null, loading: null, listeners: new Set() }))
+  return entry
+}
+
+const notify = (entry: Entry) => entry.listeners.forEach((listener) => listener())
 
 export function useWorkflowURL(collectionSlug: string | undefined, id: string | number | undefined) {
   const { config } = useConfig()
@@ -18,37 +30,68 @@ export function useWorkflowURL(collectionSlug: string | undefined, id: string | 
   return formatAdminURL({ apiRoute: config.routes.api, path: `/${collectionSlug}/${id}/workflow`, serverURL: config.serverURL })
 }
 
-async function load(url: string): Promise<WorkflowView> {
+export async function fetchWorkflow(url: string): Promise<WorkflowView> {
   const res = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } })
   const json = await res.json()
   if (!res.ok) throw new Error(json?.errors?.[0]?.message ?? res.statusText)
   return json as WorkflowView
 }
 
+/** Put a freshly read view in the store: every component showing this story updates. */
+export function setWorkflowView(url: string, view: WorkflowView) {
+  const entry = entryFor(url)
+  entry.view = view
+  entry.error = null
+  notify(entry)
+}
+
+/** (Re)load the view from the server; concurrent callers share one request. */
+export function loadWorkflow(url: string): Promise<void> {
+  const entry = entryFor(url)
+  entry.loading ??= fetchWorkflow(url)
+    .then((view) => setWorkflowView(url, view))
+    .catch((e: unknown) => {
+      entry.error = e instanceof Error ? e.message : String(e)
+      notify(entry)
+    })
+    .finally(() => {
+      entry.loading = null
+    })
+  return entry.loading
+}
+
 export function useStoryWorkflow(url: string | null) {
-  const [view, setView] = useState<WorkflowView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const refresh = useCallback(() => {
-    if (!url) return
-    const pending = loads.get(url) ?? load(url)
-    loads.set(url, pending)
-    pending
-      .then((result) => {
-        setView(result)
-        setError(null)
-      })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
-      .finally(() => setTimeout(() => loads.delete(url), 500))
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      if (!url) return () => undefined
+      const entry = entryFor(url)
+      entry.listeners.add(listener)
+      return () => entry.listeners.delete(listener)
+    },
+    [url],
+  )
+  const view = useSyncExternalStore(subscribe, () => (url ? entryFor(url).view : null), () => null)
+  const error = useSyncExternalStore(subscribe, () => (url ? entryFor(url).error : null), () => null)
+  useEffect(() => {
+    if (url && !entryFor(url).view) void loadWorkflow(url)
   }, [url])
-  useEffect(refresh, [refresh])
+  const refresh = useCallback(() => (url ? loadWorkflow(url) : Promise.resolve()), [url])
   return { view, error, refresh }
+}
+
+export interface ActionFinding {
+  message?: { zh?: string; en?: string } | string
+  ruleId?: string
+  location?: { field?: string; block?: number }
 }
 
 export interface ActionOutcome {
   ok: boolean
   status: number
   message?: string
-  findings?: { message?: { zh?: string; en?: string } | string; ruleId?: string }[]
+  reason?: string
+  stage?: string
+  findings?: ActionFinding[]
 }
 
 export async function postAction(url: string, action: WorkflowAction, note: string, publishAt: string | null): Promise<ActionOutcome> {
@@ -59,6 +102,6 @@ export async function postAction(url: string, action: WorkflowAction, note: stri
     body: JSON.stringify({ action, ...(note.trim() ? { note } : {}), ...(publishAt ? { publishAt } : {}) }),
   })
   const json = await res.json().catch(() => ({}))
-  if (res.ok) return { ok: true, status: res.status }
-  return { ok: false, status: res.status, message: json?.errors?.[0]?.message ?? res.statusText, findings: json?.findings }
+  if (res.ok) return { ok: true, status: res.status, stage: json?.stage }
+  return { ok: false, status: res.status, message: json?.errors?.[0]?.message ?? res.statusText, reason: json?.reason, findings: json?.findings }
 }

@@ -1,8 +1,9 @@
 /**
  * The newsroom's pre-filtered story lists for the signed-in user, with counts: a reporter's own stories and
  * those sent back to them; editors' review queue (submitted), approved stories waiting to go out, and the
- * scheduled ones. Each is the story list filtered in the list view's own or/and shape, so its filter UI shows
- * (and can change) the filter. Shared by the navigation links and the dashboard panel.
+ * scheduled ones. Each opens the desk's own clean list (DeskListView, /admin/desk/<id>): the stories, their
+ * stage and when they changed, without Payload's filter builder (which would show the filter's raw ids).
+ * Shared by the navigation links, the dashboard panel and the list view.
  */
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
@@ -20,15 +21,11 @@ export interface WorkflowLink {
   label: string
   href: string
   count: number
+  where: Where
 }
 
-/** qs-style `where[or][0][and][0][stage][equals]=submitted`, which the list view reads into its filter UI. */
-function toQuery(value: unknown, prefix: string): string[] {
-  if (value === null || value === undefined) return []
-  if (Array.isArray(value)) return value.flatMap((item, i) => toQuery(item, `${prefix}[${i}]`))
-  if (typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => toQuery(v, `${prefix}[${k}]`))
-  return [`${encodeURIComponent(prefix)}=${encodeURIComponent(String(value))}`]
-}
+/** The desk's list pages live under the admin at /desk/<id>. */
+export const DESK_LIST_PATH = '/desk'
 
 export async function workflowLinks(payload: Payload, user: unknown, lang: Lang): Promise<WorkflowLink[]> {
   const options = resolveOptions(payload.config.custom?.editorialWorkflow)
@@ -49,12 +46,12 @@ export async function workflowLinks(payload: Payload, user: unknown, lang: Lang)
     links.push({ id: 'my-stories', label: text.myStories[lang], where: { or: mine.map((c) => ({ and: [c] })) } })
     links.push({ id: 'sent-back', label: text.myChanges[lang], where: { or: mine.map((c) => ({ and: [c, stageIs('changes_requested')] })) } })
   }
-  const listURL = formatAdminURL({ adminRoute: payload.config.routes.admin, path: `/collections/${collection}` })
   return Promise.all(
     links.map(async (link) => ({
       id: link.id,
       label: link.label,
-      href: `${listURL}?${toQuery(link.where, 'where').join('&')}`,
+      where: link.where,
+      href: formatAdminURL({ adminRoute: payload.config.routes.admin, path: `${DESK_LIST_PATH}/${link.id}` }),
       count: (await payload.count({ collection: collection as CollectionSlug, where: link.where, overrideAccess: true, req })).totalDocs,
     })),
   )

@@ -2,8 +2,6 @@
  * Lexical ⇄ house-style blocks. Rules read plain blocks (heading / paragraph / image); fixes come back as
  * text edits on block offsets, which are mapped onto the Lexical text nodes they touch, keeping formatting.
  */
-import { randomBytes } from 'node:crypto'
-
 import type { Block, TextEdit } from '../types'
 
 export interface LexicalNode {
@@ -16,6 +14,9 @@ export interface LexicalNode {
 export interface LexicalDocument {
   root: LexicalNode & { children: LexicalNode[] }
 }
+
+/** A fresh Lexical node id (Web Crypto: this module also runs in the admin, to quote findings). */
+const nodeId = () => Array.from(globalThis.crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')
 
 /** A text node inside one block, with where its text sits in the block's text. */
 interface TextSpan {
@@ -154,7 +155,7 @@ export function blocksToLexical(blocks: Block[], mediaIdFor: (src: string) => st
     if (block.type === 'image') {
       const id = mediaIdFor(block.src)
       // Upload nodes carry an id of their own (Lexical needs one per node with sub-fields) besides the media id.
-      if (id !== undefined) children.push({ type: 'upload', id: randomBytes(12).toString('hex'), relationTo: 'media', value: id, fields: {}, format: '', version: 3 })
+      if (id !== undefined) children.push({ type: 'upload', id: nodeId(), relationTo: 'media', value: id, fields: {}, format: '', version: 3 })
       continue
     }
     const inline = block.text ? [textNode(block.text)] : []

@@ -44,6 +44,8 @@ const loggedIn = new Set<unknown>()
 async function pageAs(who: 'reporter' | 'editor', viewport?: { width: number; height: number }) {
   const browser = who === 'reporter' ? reporterBrowser : editorBrowser
   const page = await browser.browser.newPage()
+  // The first admin page of a fresh server can take long on a loaded 2-core machine.
+  page.setDefaultNavigationTimeout(120_000)
   if (viewport) await page.setViewportSize(viewport)
   if (!loggedIn.has(browser)) {
     await logIn(page, app.url, `${who}@newsroom.test`, PASSWORD)
@@ -81,6 +83,7 @@ afterAll(async () => {
 
 test('the desk has its own look: the outlet on the login page, in the title and the nav; Chinese dates; nothing empty on a draft', async () => {
   const page = await reporterBrowser.browser.newPage()
+  page.setDefaultNavigationTimeout(120_000)
   await page.goto(`${app.url}/admin/login`)
   await page.getByTestId('newsroom-logo').waitFor({ timeout: 60_000 })
   expect(await page.getByTestId('newsroom-logo').innerText()).toContain('亮点黔西南')

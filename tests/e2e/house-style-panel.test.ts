@@ -143,7 +143,7 @@ async function reporterFixesTheStory(page: Awaited<ReturnType<typeof browser.bro
   await panel.screenshot({ path: path.join(artifactsDir, 'house-style-panel-findings-closeup.png') })
 
   // Each finding quotes the words around it; a click selects and highlights them in the editor.
-  const pinyin = findings.filter({ hasText: '(qiáng)' }).first()
+  const pinyin = panel.locator('[data-rule="pinyin-artifact"]').filter({ hasText: '(qiáng)' }).first()
   expect(await pinyin.getByTestId('house-style-quote').innerText()).toContain('三抓三強(qiáng)')
   await pinyin.locator('button').click()
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('(qiáng)')

@@ -168,4 +168,4 @@ test('a reporter writes and submits a story; an editor approves and publishes it
   await expect.poll(() => stageOf(reporter), { timeout: 30_000 }).toBe('corrected')
   expect(await reporter.locator('#workflow-correct, .nr-publish-button').count()).toBe(0)
   await screenshot(reporter, 'workflow-13-reporter-sees-corrected')
-})
+}, 400_000)

@@ -102,7 +102,6 @@ export const FindingsPanel: React.FC<{ path?: string }> = ({ path }) => {
       resetLiveCheck()
     }
     // Once per story: later answers come from the live check.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   useEffect(() => {

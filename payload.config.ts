@@ -20,6 +20,8 @@ import { editorialWorkflowPlugin } from './plugins/editorial-workflow'
 import { houseStylePlugin } from './plugins/house-style'
 import { chooseDatabase, databaseAdapter } from './src/database'
 import { houseStyleSettings } from './src/house-style-settings'
+import { narrowGraphQLReads } from './src/narrow-graphql-reads'
+import { READ_CACHE_COLLECTIONS, readCachePlugin } from './src/read-cache/read-cache-plugin'
 import { projectRoot, publicUrl, resolvePayloadSecret } from './src/env'
 import { sameAnswerForFailedLogins } from './src/login-answer'
 import { corsOrigins, trustedOrigins } from './src/origins'
@@ -80,6 +82,10 @@ export default buildConfig({
     // The public origin is the app's (NEWSROOM_PUBLIC_URL, else http://localhost:$PORT), handed over once; timings
     // (NEWSROOM_DELIVERY_*) come from the environment and the outlet from house-style.
     distributionPlugin({ siteUrl: publicUrl() }),
+    // Story lists and lookups over GraphQL read only the fields asked for (src/narrow-graphql-reads.ts).
+    narrowGraphQLReads(['Articles', 'Article']),
+    // Last: it tags reads of every collection for the anonymous read cache (src/read-cache/).
+    readCachePlugin({ storyCollection: 'articles', publicCollections: READ_CACHE_COLLECTIONS }),
   ],
   onInit: async (payload) => {
     await prepareDatabase(payload, database.kind)

@@ -19,6 +19,7 @@ import { retractedStories } from './site/retracted-stories'
 import { loginRateLimits } from './login-limits'
 import { trustListeningOrigins } from './origins'
 import { securityHeaders, shareableResource } from './security-headers'
+import { startReadCache } from './read-cache/start-read-cache'
 
 export interface RunningServer {
   url: string
@@ -63,6 +64,9 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   server.use(publicRoutes(payload))
   // The reader site (src/app/(site)) renders in Next; a retracted story's 410 is answered here first.
   server.get('/news/:slug', retractedStories(payload))
+  // Anonymous GraphQL and REST reads from the cache, purged on publish (src/read-cache/); everything else to Next.
+  const readCache = await startReadCache(config)
+  server.use(readCache.middleware)
   // No body parser here: Next and Payload read request bodies themselves.
   server.all('/{*splat}', (req, res) => handle(req, res))
 
@@ -85,6 +89,7 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
       await new Promise<void>((resolve) => http.close(() => resolve()))
       http.closeAllConnections?.()
       await jobs.stop()
+      await readCache.stop()
       await app.close?.()
       await payload.destroy()
     },

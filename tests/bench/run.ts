@@ -311,6 +311,8 @@ async function main() {
   Object.assign(report, await externalBenchmark('delivery', 'tests/bench/delivery.ts', 'delivery.json', ['publish_to_delivered_p95_ms']))
   Object.assign(report, await externalBenchmark('reader-site', 'tests/bench/reader-site.ts', 'reader-site.json', ['story_page_rps_c32', 'story_page_p95_ms_c32', 'graphql_story_rps_c32', 'graphql_story_p95_ms_c32']))
   Object.assign(report, await externalBenchmark('desk', 'tests/bench/desk.ts', 'desk.json', ['desk_action_p95_ms']))
+  // 6. The scaling curve (1k → 10k → 100k stories) and the anonymous read cache under load: tests/bench/scaling.ts.
+  Object.assign(report, await externalBenchmark('scaling', 'tests/bench/scaling.ts', 'scaling.json', ['list_slowdown_100k', 'cached_list_rps'], 3600))
 
   report.notes = notes
   ;(report.machine as Record<string, unknown>).loadAverageAtEnd = loadavg().map((x) => round(x, 2))
@@ -324,6 +326,8 @@ async function main() {
     import_articles_per_s: report.import_articles_per_s,
     import_ratio: report.import_ratio,
     server_peak_rss_mb: report.server_peak_rss_mb,
+    list_slowdown_100k: report.list_slowdown_100k ?? null,
+    cached_list_rps: report.cached_list_rps ?? null,
   }
   const out = { ...headline, ...report }
   writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(out, null, 2) + '\n')
@@ -551,7 +555,7 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
   }
 }
 
-async function externalBenchmark(name: string, script: string, resultFile: string, keys: string[]) {
+async function externalBenchmark(name: string, script: string, resultFile: string, keys: string[], timeoutS?: number) {
   const nulls = Object.fromEntries(keys.map((k) => [k, null]))
   if (!existsSync(path.join(repoRoot, script))) {
     notes.push(`${script} is not there yet (another helper writes it): ${keys.join(', ')} recorded as null.`)
@@ -560,7 +564,7 @@ async function externalBenchmark(name: string, script: string, resultFile: strin
   const file = path.join(resultsDir, resultFile)
   const before = existsSync(file) ? readFileSync(file, 'utf8') : null
   log(`running ${script}`)
-  const child = await runNode(script, quick ? ['--quick'] : [], {})
+  const child = await runNode(script, quick ? ['--quick'] : [], {}, timeoutS ? { timeoutS } : {})
   if (child.code !== 0 || !existsSync(file)) {
     notes.push(`${script} failed (exit ${child.code}): ${child.output.slice(-300).replace(/\s+/g, ' ')}; ${keys.join(', ')} recorded as null.`)
     return nulls

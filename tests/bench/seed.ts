@@ -5,7 +5,7 @@
  * sections, regions and hero images. Articles are bulk-inserted through Payload's database adapter in
  * transactions with the render (datelineText, bylineText, html, plainText) and the lint already done by the
  * suite's own renderer and rules — what a save would have stored.
- *   node --import tsx tests/bench/seed.ts COUNT   (env from support.payloadEnv)
+ *   node --import tsx tests/bench/seed.ts COUNT [--versions]   (env from support.payloadEnv)
  * Prints `RESULT {json}`: ids, slugs to query, timings.
  */
 import type { PayloadRequest } from 'payload'
@@ -37,6 +37,8 @@ async function main() {
   // Module loading under tsx holds no handle: without this the event loop can drain and exit 0 mid-import.
   setInterval(() => undefined, 1000)
   const count = Number(process.argv[2] ?? 1000)
+  // `--versions`: also the version row of each story (the scaling stage's review queue reads them; twice the writes).
+  const withVersions = process.argv.includes('--versions')
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
   console.log('BOOTED')
@@ -131,9 +133,12 @@ async function main() {
         createdAt: at,
         updatedAt: at,
       }
-      if (fields.has('stage')) data.stage = isPublished ? 'published' : 'draft'
+      // Of the drafts, every other one waits in the review queue.
+      if (fields.has('stage')) data.stage = isPublished ? 'published' : i % 40 === 19 ? 'submitted' : 'draft'
       if (fields.has('workflowSequence')) data.workflowSequence = 0
-      await payload.db.create({ collection: 'articles', data, req })
+      const doc = await payload.db.create({ collection: 'articles', data, req })
+      // Its version row, as a save writes it: the admin's lists (and the review queue) read the versions table.
+      if (withVersions) await payload.db.createVersion({ collectionSlug: 'articles', parent: doc.id, versionData: data as never, autosave: false, createdAt: at, updatedAt: at, req, returning: false } as never)
       if (isPublished && slugs.length < 200 && i % 7 === 0) slugs.push(slug)
     }
     await sqlite.execute('COMMIT')

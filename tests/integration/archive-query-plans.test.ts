@@ -194,3 +194,24 @@ describe(`hot reads are served by indexes (${kind})`, () => {
     expect(problems).toEqual([])
   })
 })
+
+describe('lists read only the columns they return', () => {
+  const WIDE = /"(html|plain_text|style_findings|body)"/
+  const storyReads = (statements: Statement[]) => statements.filter((s) => /^\s*select\b/i.test(s.sql) && /\bfrom "articles"/.test(s.sql))
+
+  test('a GraphQL list of headlines reads no rendered html or text, no findings and no body', async () => {
+    const statements = await recordStatements(desk.payload, async () => {
+      const { data } = await graphql(`{ Articles(sort: "-publishedAt", limit: 20) { docs { id title slug publishedAt datelineText section { name } } } }`)
+      expect(data?.Articles.docs).toHaveLength(2)
+    })
+    expect(storyReads(statements).length).toBeGreaterThan(0)
+    for (const statement of storyReads(statements)) expect(statement.sql).not.toMatch(WIDE)
+  })
+
+  test('a query that asks for the html reads it, and `select: false` reads every column as before', async () => {
+    const withHtml = await recordStatements(desk.payload, () => graphql(`{ Articles(limit: 1) { docs { id html } } }`))
+    expect(storyReads(withHtml).some((s) => /"html"/.test(s.sql))).toBe(true)
+    const everything = await recordStatements(desk.payload, () => graphql(`{ Articles(select: false, limit: 1) { docs { id title } } }`))
+    expect(storyReads(everything).some((s) => WIDE.test(s.sql))).toBe(true)
+  })
+})

@@ -7,6 +7,7 @@
  * nothing. The delay from a publish to the other process showing it is printed, not asserted.
  */
 import { randomBytes } from 'node:crypto'
+import { loadavg } from 'node:os'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
@@ -154,29 +155,30 @@ describe(`anonymous read cache (${onPostgres ? 'PostgreSQL, two server processes
     await latest(reader)
     expect((await latest(reader)).cache).toBe('HIT')
 
-    let since = Date.now()
+    // Each delay counts from the moment the writer answered the action (the save committed).
     second = await publishedStory('贵阳市举办乡村篮球赛')
+    let since = Date.now()
     const published = await visibleAfter(since, async () => (await latest(reader)).titles.includes('贵阳市举办乡村篮球赛'))
 
     // The correction publishes the edited draft: the public list shows the new headline, and the old one goes.
     await api(writer, 'PATCH', `articles/${second}?draft=true`, { title: '贵阳市举办第二届乡村篮球赛', _status: 'draft' })
     expect((await latest(reader)).titles).toContain('贵阳市举办乡村篮球赛')
-    since = Date.now()
     await act(second, 'correct', '届次有误，已更正。')
+    since = Date.now()
     const corrected = await visibleAfter(since, async () => {
       const { titles } = await latest(reader)
       return titles.includes('贵阳市举办第二届乡村篮球赛') && !titles.includes('贵阳市举办乡村篮球赛')
     })
 
-    since = Date.now()
     await act(second, 'retract', '消息来源不实')
+    since = Date.now()
     const retracted = await visibleAfter(since, async () => !(await latest(reader)).titles.includes('贵阳市举办第二届乡村篮球赛'))
 
-    since = Date.now()
     await act(first, 'unpublish')
+    since = Date.now()
     const unpublished = await visibleAfter(since, async () => !(await latest(reader)).titles.some((t) => t.startsWith('兴仁县乡村学校开学')))
     // And the list is cached again once it has been read.
     expect((await latest(reader)).cache).toBe('HIT')
-    console.log(`[read-cache] change visible to the ${onPostgres ? 'other process' : 'next read'} after (ms): published ${published}, corrected ${corrected}, retracted ${retracted}, unpublished ${unpublished}`)
+    console.log(`[read-cache] change visible to the ${onPostgres ? 'other process' : 'next read'}, ms after the writer answered (including that read, load ${loadavg()[0]!.toFixed(1)}): published ${published}, corrected ${corrected}, retracted ${retracted}, unpublished ${unpublished}`)
   })
 })

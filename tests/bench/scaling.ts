@@ -98,6 +98,7 @@ export async function scalingBenchmark() {
       }
       log(`${size}: timing reads`)
       curve[size] = resultLine<{ figures: (typeof curve)[string] }>(await runChild('tests/bench/scaling-reads.ts', [seedFile, String(iterations)], env)).figures
+      log(`${size}: ${Object.entries(curve[size]!).map(([read, f]) => `${read} ${f.medianMs} ms`).join(', ')} (load ${loadavg()[0]!.toFixed(1)})`)
       // Only the largest is kept (for the server run): a 100,000-story file is a few GB.
       if (largest) for (const suffix of ['', '-wal', '-shm']) rmSync(`${largest.db}${suffix}`, { force: true })
       largest = { env, db }

@@ -76,6 +76,9 @@ function absorbsPrefix(word: RoleWord, prefix: string, bounded: boolean): boolea
   return false
 }
 
+/** Endings of organisation names (offices, bureaux, committees, centres, societies). */
+const ORGANISATION_SUFFIX = /(?:办|局|委|部|厅|中心|协会|学会|公司|集团|医院|学校|大学|学院|支部|党委|科|处|所|站|队|馆)$/
+
 /** `（记者 张三 发自北京）`: where the reporter filed from is not a name. */
 const FILED_FROM = /^发自.{1,8}$/
 
@@ -199,6 +202,8 @@ class Tokenizer {
     const chunk = this.s.slice(start, end)
     if (!this.lead && FILED_FROM.test(chunk)) return end
     if (!this.lead && this.outletOrPlace(start, end)) return end
+    // 县外事侨务办 张月亭, 医技药剂党支部: an organisation credited beside its person, not a name.
+    if (!this.lead && chunk.length >= 3 && ORGANISATION_SUFFIX.test(chunk) && !splitGluedNames(chunk)) return end
     const cut = delimited ? splitGluedNames(chunk) : null
     if (cut) {
       let at = start

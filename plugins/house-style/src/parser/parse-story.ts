@@ -95,6 +95,8 @@ const BOILERPLATE = /^(?:免责声明|声明[:：]|联系电话|联系我们|版
 const SIGN_OFF = /^[（(【[]?\s*\S{0,4}?(?:责任编辑|责编|编辑|审核|审校|校对|[一二三初复终]\s?审|监制|主编|编审|统筹|策划|签发|美编)/
 /** The credit closing a story's last sentence: `…当成了垃圾场。图片中心记者孙盼盼摄影报道`, `…治理一下。 本报记者 李银刚 整理`. */
 const INLINE_TAIL = /[。！？!?”」』…][\s\u3000]*([^。！？!?，,、；;“”「」]{2,26})$/
+/** A credit bracket left open at the end of the last paragraph. */
+const UNCLOSED_TAIL = /[（(]([^（()）]{2,60})$/
 /** A line of one to four bare names (常征; 张三 李四): a byline without role words. */
 const BARE_NAMES = /^[\u4e00-\u9fff·]{2,8}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,8}){0,3}$/
 /** Single characters written apart (编 辑:苏 伟, 本报记者 李 四, 大 西 北 網 訊): one word, one name. */
@@ -384,6 +386,17 @@ class StoryParser {
         this.setText(index, view.original.slice(0, view.toOriginal(tail.index)).trimEnd())
       }
       return
+    }
+    const unclosed = UNCLOSED_TAIL.exec(view.match)
+    if (unclosed) {
+      // `…介绍给世界。(/文:县新闻中心 唐福升`: a closing credit whose bracket was never closed.
+      const from = unclosed.index + 1
+      const scan = scanCredits(view.match, from, view.match.length, { mode: 'bounded', defaultRole: null })
+      if (scan?.roleWords) {
+        this.add(this.fromSpans(view, scan.credits), 'end')
+        this.setText(index, view.original.slice(0, view.toOriginal(unclosed.index)).trimEnd())
+        return
+      }
     }
     const inline = INLINE_TAIL.exec(view.match)
     if (!inline) return

@@ -22,6 +22,8 @@ export default tseslint.config(
       'data/',
       'tests/artifacts/',
       'migrations/',
+      // Vendored schemas and corpora: not our code.
+      'tests/fixtures/',
       'src/app/(payload)/admin/importMap.js',
       'src/payload-types.ts',
       'next-env.d.ts',

@@ -13,8 +13,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // PAYLOAD_DISABLE_DEPENDENCY_CHECKER: @payloadcms/live-preview(-react)'s newest release is 3.90.1 (no 3.90.2 on
-    // npm); Payload's development-only version check would reject the skew with an unhandled rejection.
-    env: { NEXT_TELEMETRY_DISABLED: '1', NEWSROOM_SEED: 'false', PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', NEWSROOM_SEED: 'false' },
   },
 })

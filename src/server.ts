@@ -7,6 +7,7 @@ import express from 'express'
 import { createHash } from 'node:crypto'
 import next from 'next'
 import type { Server } from 'node:http'
+import { createServer as createNetServer } from 'node:net'
 import { getPayload, type Payload } from 'payload'
 
 import { chooseDatabase } from './database'
@@ -28,7 +29,10 @@ export interface RunningServer {
 }
 
 export async function startServer(options: { port?: number; dev?: boolean } = {}): Promise<RunningServer> {
-  const port = options.port ?? Number(process.env.PORT || 3000)
+  // PORT=0 (tests, several servers at once) asks for a free port. It is chosen before the config loads, because
+  // the public origin (publicUrl(): feed, NINJS, WeChat and site links) is built from PORT when the config loads.
+  const port = await freePortFor(options.port ?? Number(process.env.PORT || 3000))
+  if (!process.env.NEWSROOM_PUBLIC_URL) process.env.PORT = String(port)
   // Check the environment before loading the config, so a bad DATABASE_URI or a missing secret is one clear
   // line rather than an error thrown while modules load.
   chooseDatabase()
@@ -78,8 +82,6 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   const actualPort = typeof address === 'object' && address ? address.port : port
   // The reader site reads the public GraphQL endpoint over HTTP and asks Next to drop cached pages: both here.
   process.env.NEWSROOM_SITE_ORIGIN = `http://127.0.0.1:${actualPort}`
-  // A port chosen at start (PORT=0) is the one the default public origin (publicUrl()) must name.
-  process.env.PORT = String(actualPort)
   process.env.NEWSROOM_SITE_CACHE_SCOPE = createHash('sha256').update(process.env.DATABASE_URI || dataDir()).digest('hex').slice(0, 16)
   trustListeningOrigins(payload, actualPort)
   return {
@@ -94,6 +96,17 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
       await payload.destroy()
     },
   }
+}
+
+/** The port itself, or for 0 one the system hands out now (free a moment later, when the server listens on it). */
+async function freePortFor(port: number): Promise<number> {
+  if (port !== 0) return port
+  const probe = createNetServer()
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, resolve))
+  const address = probe.address()
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  if (typeof address !== 'object' || !address) throw new StartupError('could not find a free port for PORT=0')
+  return address.port
 }
 
 /** `true`, a hop count (`1`) or addresses/subnets, as Express takes them. */

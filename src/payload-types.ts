@@ -181,9 +181,6 @@ export interface Article {
   tags?: string[] | null;
   importKey?: string | null;
   publishedAt?: string | null;
-  /**
-   * House format: 亮点黔西南讯
-   */
   dateline?: {
     outlet?: string | null;
     place?: (number | null) | Region;

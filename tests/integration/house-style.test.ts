@@ -274,10 +274,14 @@ describe('POST /api/house-style/fix', () => {
 describe('every text a reader sees is linted, and 一键修正 fixes it', () => {
   test('dek, sub-heading, image caption and alt text: findings name the field; the fix saves the story and the picture', async () => {
     const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 90, b: 90 } } }).jpeg().toBuffer()
+    // The reporter's own picture: 一键修正 saves its caption and alt text with the reporter's access, and reporters
+    // may change only pictures they uploaded.
     const picture = (await payload.create({
       collection: 'media',
       data: { alt: '兴仁县城,全景', caption: '兴仁县城夜景,灯火通明' } as never,
       file: { data: bytes, mimetype: 'image/jpeg', name: 'xingren-night.jpg', size: bytes.length },
+      user: reporter,
+      overrideAccess: false,
     })) as any
     const body = blocksToLexical(
       [

@@ -93,11 +93,11 @@ describe('saving and publishing', () => {
     expect(body.styleErrorCount).toBe(story.styleErrorCount)
   })
 
-  test('publishing with style errors over REST is refused with 400, the findings listed by rule id, and nothing changes', async () => {
+  test('publishing with style errors over REST is refused with 422 (as the workflow refuses it), the findings listed by rule id, and nothing changes', async () => {
     const story = await pastedDraft()
     const versions = await versionCount(story.id)
     const { status, body } = await rest('PATCH', `/articles/${story.id}`, { token: editorToken, body: { title: '改过的标题', _status: 'published' } })
-    expect(status).toBe(400)
+    expect(status).toBe(422)
     const messages: string[] = body.errors.flatMap((e: any) => (e.data?.errors ?? []).map((d: any) => d.message))
     expect(ruleIdsIn(messages)).toEqual(expect.arrayContaining(['house-script', 'no-byline-in-body', 'pinyin-artifact', 'punctuation-fullwidth']))
     expect(messages.join('\n')).toMatch(/拼音注音/)
@@ -119,7 +119,7 @@ describe('saving and publishing', () => {
     expect(body.data?.updateArticle ?? null).toBeNull()
     expect(body.errors?.length).toBeGreaterThan(0)
     const error = body.errors[0]
-    expect(error.extensions?.statusCode).toBe(400)
+    expect(error.extensions?.statusCode).toBe(422)
     const messages: string[] = (error.extensions?.data?.errors ?? []).map((d: any) => d.message)
     expect(ruleIdsIn(messages)).toEqual(expect.arrayContaining(['house-script', 'pinyin-artifact', 'punctuation-fullwidth']))
     const after = await latest(story.id)
@@ -134,7 +134,7 @@ describe('saving and publishing', () => {
       .update({ collection: 'articles', id: story.id, data: { _status: 'published', title: '改过的标题' } as never, user: editor, overrideAccess: false })
       .then(() => null, (e: unknown) => e)
     expect(error?.name).toBe('ValidationError')
-    expect(error.status).toBe(400)
+    expect(error.status).toBe(422)
     const messages: string[] = error.data.errors.map((e: any) => e.message)
     expect(ruleIdsIn(messages)).toEqual(expect.arrayContaining(['house-script', 'no-byline-in-body', 'pinyin-artifact', 'punctuation-fullwidth']))
     expect(error.data.errors.map((e: any) => e.path)).toContain('body')

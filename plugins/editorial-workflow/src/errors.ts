@@ -5,6 +5,8 @@
  */
 import { APIError } from 'payload'
 
+import { STYLE_REFUSED_STATUS } from '../../house-style'
+
 export type WorkflowErrorData = {
   reason: 'unauthenticated' | 'forbidden' | 'not-found' | 'invalid' | 'conflict' | 'style'
   field?: string
@@ -34,6 +36,6 @@ export const conflict = (message: string, stage: string, action?: string) =>
 export const styleBlocked = (action: string, findings: unknown[]) =>
   new WorkflowError(
     `House-style errors block "${action}": fix them first. / 稿件存在体例错误，请先修正。`,
-    422,
+    STYLE_REFUSED_STATUS,
     { reason: 'style', action, findings },
   )

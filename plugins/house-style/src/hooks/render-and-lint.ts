@@ -19,9 +19,13 @@ export const ruleContextFor = (options: ResolvedHouseStyleOptions): Partial<Rule
   headlineMaxLength: options.headlineMaxLength,
 })
 
+/** The one status for "house style refuses this story" (a publish here, submit/approve/publish in the workflow). */
+export const STYLE_REFUSED_STATUS = 422
+
 /**
  * Findings as field errors: the API and the admin show them against the field they concern, each message
  * led by its rule id, and the error's summary names each one (`body ¶2 (pinyin-artifact), credits (…)`).
+ * Answered with 422 like the workflow's refusal of the same condition; 400 stays for malformed input.
  */
 export function styleErrorsAsValidation(findings: Finding[], collection: string) {
   const errors = findings
@@ -32,7 +36,9 @@ export function styleErrorsAsValidation(findings: Finding[], collection: string)
       label: `${f.location.field}${f.location.block != null ? ` ¶${f.location.block + 1}` : ''} (${f.ruleId})`,
       message: `[${f.ruleId}] ${f.message.zh} / ${f.message.en}`,
     }))
-  return new ValidationError({ collection, errors })
+  const error = new ValidationError({ collection, errors })
+  error.status = STYLE_REFUSED_STATUS
+  return error
 }
 
 function missingRelations(missing: MissingRelation[], collection: string) {

@@ -7,6 +7,8 @@
  */
 import type { CollectionConfig, CollectionSlug, Config, Field, Plugin } from 'payload'
 
+import { requirePluginsBefore } from '../../house-style'
+
 import { staffFieldAccess } from './access'
 import { channelsCollection } from './collections/channels'
 import { deliveriesCollection } from './collections/deliveries'
@@ -64,6 +66,7 @@ function withDistribution(collection: CollectionConfig, options: ResolvedDistrib
 export const distributionPlugin =
   (pluginOptions: DistributionPluginConfig = {}): Plugin =>
   (config: Config): Config => {
+    requirePluginsBefore(config, 'distributionPlugin', { houseStyle: 'houseStylePlugin', editorialWorkflow: 'editorialWorkflowPlugin' })
     const houseStyle = (config.custom?.houseStyle ?? {}) as { defaultOutlet?: string; houseScript?: string }
     const options = resolveOptions(pluginOptions, {
       ...(config.serverURL ? { serverURL: config.serverURL } : {}),

@@ -6,6 +6,8 @@
  */
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
+import { requirePluginsBefore } from '../../house-style'
+
 import { storyCreateAccess, storyUpdateAccess } from './access'
 import { workflowEndpoints } from './endpoints'
 import { workflowEventsCollection } from './events-collection'
@@ -71,6 +73,8 @@ function governStory(collection: CollectionConfig, options: ResolvedWorkflowOpti
 export const editorialWorkflowPlugin =
   (pluginOptions: EditorialWorkflowPluginConfig = {}): Plugin =>
   (config: Config): Config => {
+    // The guard reads house-style's fresh findings, so house-style's save hook must run first.
+    requirePluginsBefore(config, 'editorialWorkflowPlugin', { houseStyle: 'houseStylePlugin' })
     const options = resolveOptions(pluginOptions)
     const collections = (config.collections ?? []).map((collection) =>
       options.collections.includes(collection.slug) ? governStory(collection, options) : collection,

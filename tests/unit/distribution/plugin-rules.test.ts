@@ -111,7 +111,8 @@ describe('the plugin in Payload’s shape', () => {
     collections: [{ slug: 'articles', fields: [{ name: 'title', type: 'text' }], hooks: { afterChange: [() => undefined] } }],
     endpoints: [{ path: '/existing', method: 'get', handler: () => new Response('x') }],
     jobs: { tasks: [{ slug: 'existingTask', handler: () => ({ output: {} }) }] },
-    custom: { publicRoutes: [{ path: '/existing', handler: async () => new Response('x') }] },
+    // What house-style and the workflow leave behind: distribution is applied after them.
+    custom: { houseStyle: {}, editorialWorkflow: {}, publicRoutes: [{ path: '/existing', handler: async () => new Response('x') }] },
   } as never
 
   test('appends collections, hooks, tasks, endpoints and public routes, never replacing what is there', () => {
@@ -141,6 +142,12 @@ describe('the plugin in Payload’s shape', () => {
       for (const [key, value] of Object.entries(prior)) if (value === undefined) delete process.env[key]
       else process.env[key] = value
     }
+  })
+
+  test('without house-style and the workflow applied before it, the start stops with one line saying the order', () => {
+    expect(() => distributionPlugin({ siteUrl: 'https://news.example.cn' })({ ...(base as object), custom: { houseStyle: {} } } as never)).toThrow(
+      'distributionPlugin needs editorialWorkflowPlugin applied before it: plugins: [houseStylePlugin(), editorialWorkflowPlugin(), distributionPlugin()]',
+    )
   })
 
   test('disabled keeps collections, fields and task slugs (the schema) and drops hooks, endpoints and routes', () => {

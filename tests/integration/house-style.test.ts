@@ -298,8 +298,8 @@ describe('every text a reader sees is linted, and 一键修正 fixes it', () => 
     expect(linted.status).toBe(200)
     const located = linted.body.findings.filter((f: any) => f.ruleId === 'punctuation-fullwidth').map((f: any) => [f.location.field, f.location.block ?? null])
     expect(located).toEqual([['dek', null], ['body', 1], ['caption', 2], ['alt', 2]])
-    // Publishing refuses the half-width comma in the dek as it does in the body.
-    expect((await rest('PATCH', `/articles/${story.id}`, { token: editorToken, body: { _status: 'published' } })).status).toBe(400)
+    // Publishing refuses the half-width comma in the dek as it does in the body (422, like every style refusal).
+    expect((await rest('PATCH', `/articles/${story.id}`, { token: editorToken, body: { _status: 'published' } })).status).toBe(422)
 
     const fixed = await rest('POST', '/house-style/fix', { token: reporterToken, body: { id: story.id } })
     expect(fixed.status).toBe(200)

@@ -43,7 +43,8 @@ export function readableErrorName(error: unknown): string | undefined {
   if (error.name && error.name.length > 3 && error.name !== 'Error' && error.name !== 'APIError') return error.name
   // The Next bundle and the packages it loads may hold different copies of Payload's classes: go by shape.
   const { status, data } = error as { status?: number; data?: { errors?: unknown } }
-  if (status === 400 && Array.isArray(data?.errors)) return 'ValidationError'
+  // 422: house style refusing a story is a ValidationError answered as 422 (house-style's STYLE_REFUSED_STATUS).
+  if ((status === 400 || status === 422) && Array.isArray(data?.errors)) return 'ValidationError'
   return (status && BY_STATUS[status]) || (error instanceof APIError ? 'APIError' : error.name || 'Error')
 }
 

@@ -53,5 +53,16 @@ export function publicUrl(): string {
   return `http://localhost:${process.env.PORT?.trim() || 3000}`
 }
 
+/**
+ * A production server must be told its public origin: a guessed localhost origin would put unreachable links
+ * into every feed, sitemap, NINJS item and WeChat article. Checked at startup (not in publicUrl(): the admin
+ * build also runs with NODE_ENV=production). `npm start` (scripts/start.mjs) sets it for a local start.
+ */
+export function requirePublicUrlInProduction(): void {
+  if (isProduction() && !process.env.NEWSROOM_PUBLIC_URL?.trim()) {
+    throw new StartupError('NEWSROOM_PUBLIC_URL is not set: it is required in production (the public origin of every feed, sitemap, NINJS and WeChat link).')
+  }
+}
+
 /** Seeding demo content on an empty database is on unless NEWSROOM_SEED=false. */
 export const seedEnabled = (): boolean => process.env.NEWSROOM_SEED !== 'false'

@@ -11,7 +11,7 @@ import { createServer as createNetServer } from 'node:net'
 import { getPayload, type Payload } from 'payload'
 
 import { chooseDatabase } from './database'
-import { dataDir, resolvePayloadSecret, StartupError } from './env'
+import { dataDir, requirePublicUrlInProduction, resolvePayloadSecret, StartupError } from './env'
 import { describeStartupFailure } from './startup-failure'
 import { startJobRunner, type JobRunner } from './job-runner'
 import { publicRoutes } from './public-routes'
@@ -29,6 +29,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: { port?: number; dev?: boolean } = {}): Promise<RunningServer> {
+  requirePublicUrlInProduction()
   // PORT=0 (tests, several servers at once) asks for a free port. It is chosen before the config loads, because
   // the public origin (publicUrl(): feed, NINJS, WeChat and site links) is built from PORT when the config loads.
   const port = await freePortFor(options.port ?? Number(process.env.PORT || 3000))

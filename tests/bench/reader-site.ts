@@ -17,6 +17,7 @@ import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { STORY_QUERY } from '../../src/site/queries'
+import { publicOriginEnv } from '../support/free-port'
 import { repoRoot, resultsDir, round, summarise } from './support'
 
 const quick = process.argv.includes('--quick')
@@ -24,9 +25,10 @@ const SECONDS = quick ? 3 : 10
 const CONCURRENCY = [1, 32]
 
 async function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const origin = await publicOriginEnv()
   const child = spawn(process.execPath, ['--no-deprecation', '--import', path.join(repoRoot, 'scripts/preload-lexical.mjs'), path.join(repoRoot, 'dist/server.mjs')], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', NEWSROOM_DATA_DIR: dataDir, DATABASE_URI: '', PAYLOAD_SECRET: 'bench', NEWSROOM_JOBS_INTERVAL_MS: '60000' },
+    env: { ...process.env, NODE_ENV: 'production', ...origin, NEWSROOM_DATA_DIR: dataDir, DATABASE_URI: '', PAYLOAD_SECRET: 'bench', NEWSROOM_JOBS_INTERVAL_MS: '60000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

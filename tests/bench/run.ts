@@ -15,6 +15,7 @@ import path from 'node:path'
 
 import type { SeedResult } from './seed'
 import type { WriteOperation, WriteResult } from './write'
+import { publicOriginEnv } from '../support/free-port'
 import { BENCH_LAYERS, payloadEnv, repoRoot, resultLine, resultsDir, round, summarise } from './support'
 import { renderPlot } from './plot'
 
@@ -98,12 +99,12 @@ interface Server {
   stop(): Promise<void>
 }
 
-function startServerOnce(name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<Server> {
+async function startServerOnce(name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<Server> {
   // A .mjs entry (the compiled server) runs as is; TypeScript entries go through tsx.
   const entry = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script]
   const child = spawn(process.execPath, ['--no-deprecation', ...PRELOAD, ...entry], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: '0' },
+    env: { ...process.env, ...env, ...(await publicOriginEnv()) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -15,6 +15,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { publicOriginEnv } from '../support/free-port'
 import { payloadEnv, repoRoot, resultLine, resultsDir, round } from './support'
 import type { SeedResult } from './seed'
 
@@ -53,7 +54,7 @@ const LATEST = JSON.stringify({ query: '{ Articles(sort: "-publishedAt", limit: 
 
 /** The production server on this database; the latest-20 list under load (32 connections). */
 async function serverListRps(env: Record<string, string>, cache: boolean) {
-  const server = node([path.join(repoRoot, 'dist', 'server.mjs')], { ...env, PORT: '0', NODE_ENV: 'production', NEWSROOM_JOBS_INTERVAL_MS: '60000', NEWSROOM_READ_CACHE: String(cache) }, (all) => /running at http/.test(all))
+  const server = node([path.join(repoRoot, 'dist', 'server.mjs')], { ...env, ...(await publicOriginEnv()), NODE_ENV: 'production', NEWSROOM_JOBS_INTERVAL_MS: '60000', NEWSROOM_READ_CACHE: String(cache) }, (all) => /running at http/.test(all))
   await Promise.race([server.ready, server.exited.then(({ output }) => Promise.reject(new Error(`server exited:\n${output.slice(-3000)}`)))])
   const url = /running at (http:\/\/\S+?)[\s(]/.exec(server.output())![1]!.replace('localhost', '127.0.0.1')
   try {

@@ -155,6 +155,8 @@ export function payloadEnv(databaseFile: string, dataDir: string): Record<string
     PAYLOAD_SECRET: 'bench-secret',
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
+    // Required in production; a bench server that listens elsewhere (PORT=0) sets its own.
+    NEWSROOM_PUBLIC_URL: 'http://localhost:3000',
   }
 }
 

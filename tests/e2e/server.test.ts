@@ -63,7 +63,7 @@ describe('a bad start exits non-zero with one clear line', () => {
   const start = (env: Record<string, string>) =>
     spawnSync(process.execPath, ['--no-deprecation', '--import', preloadLexical, serverBundle], {
       cwd: path.resolve(import.meta.dirname, '../..'),
-      env: { ...process.env, NODE_ENV: 'production', PORT: '0', NEWSROOM_SEED: 'false', PAYLOAD_SECRET: 'x', ...env },
+      env: { ...process.env, NODE_ENV: 'production', PORT: '0', NEWSROOM_PUBLIC_URL: 'http://localhost:3000', NEWSROOM_SEED: 'false', PAYLOAD_SECRET: 'x', ...env },
       encoding: 'utf8',
       timeout: 60_000,
     })
@@ -82,6 +82,13 @@ describe('a bad start exits non-zero with one clear line', () => {
     const run = start({ DATABASE_URI: 'postgres://postgres@127.0.0.1:5432/postgres', PAYLOAD_SECRET: '' })
     expect(run.status).toBe(1)
     expect(lastLine(run.stderr)).toContain('PAYLOAD_SECRET is not set')
+  })
+
+  test('no NEWSROOM_PUBLIC_URL in production', () => {
+    const run = start({ NEWSROOM_PUBLIC_URL: '' })
+    expect(run.status).toBe(1)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(run.stderr).toContain('NEWSROOM_PUBLIC_URL is not set: it is required in production')
   })
 
   test('an unreachable database', () => {

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
+import { freePort } from './free-port'
+
 /** The compiled Express host (`npm start` and `npm test` build it with the admin: scripts/ensure-build.mjs). */
 export const serverBundle = path.resolve(import.meta.dirname, '../../dist/server.mjs')
 /** Evaluates Lexical's entry points one at a time first (scripts/preload-lexical.mjs explains why). */
@@ -46,12 +48,15 @@ export async function startApp(env: Record<string, string> = {}, options: StartA
     url.pathname = `/${dbName}`
     databaseUri = url.toString()
   }
+  // Production requires the public origin; it names the port the child will listen on, unless the caller sets them.
+  const port = env.PORT ?? String(await freePort())
   const child: ChildProcess = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', '--import', preloadLexical, serverBundle], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      PORT: '0',
+      PORT: port,
+      NEWSROOM_PUBLIC_URL: `http://localhost:${port}`,
       NEWSROOM_DATA_DIR: dataDir,
       DATABASE_URI: databaseUri,
       NEWSROOM_SEED: 'true',

@@ -6,7 +6,7 @@
  * what the response contains; a 200 without errors is stored under those tags.
  *
  * Never from the cache, and never stored: a request with an Authorization header or a Payload session cookie
- * (logged-in staff see drafts), a mutation, anything asking for drafts (`draft` in the URL or the query), a
+ * (logged-in staff see drafts), a browser request carrying Origin (its CORS answer is per origin), a mutation, anything asking for drafts (`draft` in the URL or the query), a
  * response that read a collection the public cannot (read-tags.ts), and everything while purges from other
  * processes could be missed. `x-newsroom-cache: HIT | MISS` says which it was.
  */
@@ -119,7 +119,9 @@ export function readCacheMiddleware(routes: ReadCacheRoutes): RequestHandler {
       const isGraphQL = path === '/api/graphql' && req.method === 'POST'
       const segments = path.split('/')
       const restSlug = req.method === 'GET' && segments[1] === 'api' && segments[3] !== 'file' ? segments[2] : undefined
-      if ((!isGraphQL && !(restSlug && collections.has(restSlug))) || isPrivateRequest(req)) return next()
+      // A browser's cross-origin call carries Origin and needs CORS headers made for that origin (Payload's cors
+      // list): it goes to Payload through Next, never to a shared entry built for another caller.
+      if ((!isGraphQL && !(restSlug && collections.has(restSlug))) || isPrivateRequest(req) || req.headers.origin) return next()
       const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
       const { graphql, rest } = await payloadHandlers()
 

@@ -14,8 +14,8 @@ import type { CreditRole } from '../types'
 import { HAN_RANGES } from '../text/han'
 import { CHINESE_DATE } from './dates'
 import { isPlace, leadingPlaceLength } from './gazetteer'
-import { looksLikeName, splitGluedNames } from './names'
-import { isOutlet, outletPrefixLength } from './outlets'
+import { isNotName, looksLikeName, splitGluedNames } from './names'
+import { isOutlet, OUTLET, outletPrefix, outletPrefixLength } from './outlets'
 import { EDITOR_PREFIX, REPORTER_PREFIX, ROLE_WORDS, type RoleWord } from './roles'
 
 export interface CreditSpan {
@@ -46,7 +46,8 @@ export interface ScanOptions {
 
 type Token = { kind: 'role'; word: RoleWord; start: number; end: number } | { kind: 'name'; start: number; end: number; bare: boolean }
 
-const RUN_CHAR = new RegExp(`[${HAN_RANGES}·•・‧]`)
+/** □ stands in for a character the page could not show (鄭□): part of the name it sits in. */
+const RUN_CHAR = new RegExp(`[${HAN_RANGES}·•・‧□]`)
 const SEPARATOR = /[\s、，,；;：:|｜/／\\]/
 /** In lead mode a comma or semicolon ends the credit: the lede follows. */
 const LEAD_END = /[，,；;]/
@@ -92,6 +93,8 @@ class Tokenizer {
   /** Dateline parts met in a bounded credit (outlet, date, place + 报道), and whether one was a place. */
   readonly filed: { start: number; end: number }[] = []
   filedPlace = false
+  /** An outlet after a slash (`石佳/中国青年报`): it vouches that the names before it are its reporters. */
+  outletAfterSlash = false
   constructor(
     private readonly s: string,
     private readonly lead: boolean,
@@ -134,8 +137,12 @@ class Tokenizer {
    */
   private outletOrPlace(start: number, end: number): boolean {
     const chunk = this.s.slice(start, end)
-    if (splitGluedNames(chunk)) return false
-    const place = leadingPlaceLength(chunk)
+    // 中国青年报 could be cut into names; an outlet with a media word of two characters or more is not one.
+    const outlet = outletPrefix(chunk)
+    const strong = outlet?.length === chunk.length && outlet.strength >= 2
+    if (!strong && splitGluedNames(chunk)) return false
+    const place = outlet?.strength === 3 && strong ? 0 : leadingPlaceLength(chunk)
+    if (/[/／]\s*$/.test(this.s.slice(Math.max(0, start - 2), start)) && this.tokens.some((t) => t.kind === 'name')) this.outletAfterSlash = true
     if (place && isOutlet(chunk.slice(place))) {
       this.filed.push({ start, end })
       this.filedPlace = true
@@ -160,6 +167,9 @@ class Tokenizer {
 
   /** Splits a run into role words and names; returns where it stopped (b when fully read). */
   private readRun(a: number, b: number, delimited: boolean): number {
+    // 城市摄影队 周斌 摄: a team or office standing before its people, even with a role word inside its name.
+    const run = this.s.slice(a, b)
+    if (!this.lead && run.length >= 3 && ORGANISATION_SUFFIX.test(run) && !splitGluedNames(run) && !ROLE_WORDS.some((w) => run.endsWith(w.word))) return b
     let nameStart = a
     let i = a
     while (i < b) {
@@ -205,6 +215,11 @@ class Tokenizer {
     // 县外事侨务办 张月亭, 医技药剂党支部: an organisation credited beside its person, not a name.
     if (!this.lead && chunk.length >= 3 && ORGANISATION_SUFFIX.test(chunk) && !splitGluedNames(chunk)) return end
     const cut = delimited ? splitGluedNames(chunk) : null
+    if (cut && this.lead && chunk.length > 6) {
+      // More than two names' worth glued together (记者梁爽通讯员易笑园相对于我国…): one name, then the lede.
+      this.tokens.push({ kind: 'name', start, end: start + cut[0], bare: false })
+      return start + cut[0]
+    }
     if (cut) {
       let at = start
       for (const len of cut) {
@@ -225,7 +240,7 @@ class Tokenizer {
     }
     // Bounded and written as its own token (王乐乐, 买买提): trust the brackets, if a role word applies.
     const alone = start === runStart && end === runEnd
-    if (alone && chunk.length >= 2 && chunk.length <= 4) {
+    if (alone && chunk.length >= 2 && chunk.length <= 4 && !isNotName(chunk)) {
       this.tokens.push({ kind: 'name', start, end, bare: true })
       return end
     }
@@ -290,7 +305,7 @@ export function scanCredits(s: string, from: number, to: number, options: ScanOp
   }
   const roleWords = tokens.filter((t) => t.kind === 'role').length
   if (!tokens.some((t) => t.kind === 'name') || (lead && roleWords === 0)) return null
-  const credits = assignRoles(tokens, options.defaultRole)
+  const credits = assignRoles(tokens, options.defaultRole ?? (tokenizer.outletAfterSlash ? 'reporter' : null))
   if (!credits) return null
   const filed = tokenizer.filedPlace ? tokenizer.filed.sort((a, b) => a.start - b.start) : null
   return { credits, end: lead ? tokens[tokens.length - 1].end : to, roleWords, filed }
@@ -301,15 +316,19 @@ const PUBLICATION = /《[^《》]{1,16}》/g
 /** Page-layout codes papers leave before a photo credit: `③2 王俊祥 摄`. */
 const LAYOUT_CODE = /[\u2460-\u2473]\d{0,3}/g
 const ORGANISATION = /([^\s/／|｜:：（）()]{2,40}?)(?:供稿|供图)(?=[\s/／|｜]|$)/g
+/** `中新社发 李胜利 摄`: the agency distributing the photo, not a person. */
+const DISTRIBUTED = new RegExp(`^(?:${OUTLET})发(?=[\\s\\u3000])`)
 
 /** Blanks out (same length, so offsets hold) what a bounded credit may contain besides people and roles. */
 function maskNonPersons(s: string, from: number, to: number): string {
   const part = s.slice(from, to)
   const masked = part
+    .replace(DISTRIBUTED, (m) => ' '.repeat(m.length))
     .replace(PUBLICATION, (m) => ' '.repeat(m.length))
     .replace(LAYOUT_CODE, (m) => ' '.repeat(m.length))
     .replace(ORGANISATION, (m, who: string) => {
-    const people = who.split(/[、，,]/).every((n) => splitGluedNames(n))
+    // 沙坪坝区公安分局供图: an office, even if its characters could be cut into names.
+    const people = who.split(/[、，,]/).every((n) => splitGluedNames(n) && !(n.length > 4 && ORGANISATION_SUFFIX.test(n)))
     return people ? m : ' '.repeat(m.length)
   })
   return masked === part ? s : s.slice(0, from) + masked + s.slice(to)

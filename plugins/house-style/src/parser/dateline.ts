@@ -15,8 +15,8 @@ import { CHINESE_DATE, ENGLISH_DATE, parseChineseDate, parseEnglishDate } from '
 import { isPlace, trailingPlaceLength } from './gazetteer'
 import type { LineView } from './line-view'
 import { looksLikeName } from './names'
-import { OUTLET, outletPrefix } from './outlets'
-import type { CreditSpan } from './credits'
+import { isOutlet, OUTLET, outletPrefix } from './outlets'
+import { scanCredits, type CreditSpan } from './credits'
 
 export interface DatelineMatch {
   /** The dateline as written (pinyin artifacts removed, script unchanged), without credits. */
@@ -57,6 +57,16 @@ const NOT_XUN_AFTER = /[喜快简资通音短电传闻死审提问质视警要�
  * `XX体育讯　北京时间2月8日消息`, `拉萨讯`: part of the dateline, not of the lede.
  */
 const NESTED = new RegExp(`^[\\s\\u3000]*(?:(?:北京|当地|台北|香港)时间)?(?:${CHINESE_DATE})(?:凌晨|清晨|早间|上午|中午|下午|傍晚|晚间|晚上|深夜)?(?:消息|电)`)
+/** A syndication source right after the dateline, `台海网10月17日讯 据厦门晚报报道`: part of it, as 据新华社电 is. */
+const NESTED_SOURCE = new RegExp(`^[\\s\\u3000]*据(${OUTLET})(?:${CHINESE_DATE})?(?:报道|消息|电)(?=[\\s\\u3000，,：:]|$)`)
+/** `中国台湾网10月17日成都消息`: outlet, date, then the place. */
+const OUTLET_DATE_PLACE = new RegExp(`^(.+?)(${CHINESE_DATE})(.+)$`)
+
+function outletDatePlace(pre: string): { outlet: number; date: string; placeStart: number } | null {
+  const m = OUTLET_DATE_PLACE.exec(pre)
+  if (!m || !isOutlet(m[1]) || !isPlace(m[3])) return null
+  return { outlet: m[1].length, date: m[2], placeStart: m[1].length + m[2].length }
+}
 
 /** How sure a candidate is: an outlet, a place, a date, a clean break after the kind. */
 function weigh(pre: string, dated: boolean, kind: string, after: string): { outlet: number; place: boolean } | null {
@@ -69,7 +79,12 @@ function weigh(pre: string, dated: boolean, kind: string, after: string): { outl
   const place = isPlace(pre)
   // An outlet followed by a place: 新华社贵阳, 东方在线上海, 本报兴义. A long unknown tail means it was a sentence.
   // 新京报快讯, 央视简讯: 快/简 make the kind, not a place.
-  const restOk = !rest || isPlace(rest) || (kind === '讯' && /^[快简]$/.test(rest)) || (dated && rest.length <= 6 && !SENTENCE_CHARS.test(rest))
+  if (!dated && outletDatePlace(pre)) return { outlet: outletDatePlace(pre)!.outlet, place: false }
+  const restOk =
+    !rest ||
+    isPlace(rest) ||
+    (kind === '讯' && /^[快简]$/.test(rest)) ||
+    (dated && rest.length <= 6 && !SENTENCE_CHARS.test(rest))
   if (outlet && restOk && (outlet.strength > 1 || !SENTENCE_CHARS.test(pre.slice(0, outlet.length)))) {
     return { outlet: rest && !isPlace(rest) && !dated ? pre.length : outlet.length, place: false }
   }
@@ -79,6 +94,44 @@ function weigh(pre: string, dated: boolean, kind: string, after: string): { outl
   if (!dated && (kind !== '讯' && kind !== '专讯')) return null
   if (!dated && (pre.length > 8 || NOT_XUN_AFTER.test(pre))) return null
   return { outlet: pre.length, place: false }
+}
+
+/**
+ * `东方网特派记者姚莉莉6月17日消息`: the outlet, its reporter, then the date and kind. The dateline is the
+ * outlet with the date and kind (东方网6月17日消息); the reporter is a credit.
+ */
+function creditInDateline(view: LineView, offset: number, from: number, preEnd: number, end: number, dateText: string, kind: string): DatelineMatch | null {
+  const { match, clean } = view
+  const outlet = outletPrefix(match.slice(from, preEnd))
+  if (!outlet || AFTER_KIND.test(match.slice(end, end + 1)) === false) return null
+  const scan = scanCredits(match, from + outlet.length, preEnd, { mode: 'bounded', defaultRole: null })
+  if (!scan?.roleWords || scan.filed) return null
+  return {
+    text: clean.slice(offset, from + outlet.length).trim() + clean.slice(preEnd, end),
+    outlet: clean.slice(from, from + outlet.length),
+    place: null,
+    date: parseChineseDate(dateText),
+    kind: normaliseKind(kind),
+    end,
+    credits: scan.credits,
+  }
+}
+
+/** `据中新网9月9日报道，…`: a dated report credited to an outlet, which is as good as 据中新网电. */
+const REPORTED = new RegExp(`^据(${OUTLET})(${CHINESE_DATE})报道(?=[，,：:\\s\\u3000])`)
+
+function reportedDateline(view: LineView, offset: number): DatelineMatch | null {
+  const m = REPORTED.exec(view.match.slice(offset))
+  if (!m) return null
+  return {
+    text: view.clean.slice(offset, offset + m[0].length),
+    outlet: view.clean.slice(offset + 1, offset + 1 + m[1].length),
+    place: null,
+    date: parseChineseDate(m[2]),
+    kind: '消息',
+    end: offset + m[0].length,
+    credits: [],
+  }
 }
 
 function chineseDateline(view: LineView, offset = 0): DatelineMatch | null {
@@ -93,10 +146,21 @@ function chineseDateline(view: LineView, offset = 0): DatelineMatch | null {
     let end = preEnd + whole.length
     const pre = match.slice(ju, preEnd)
     const weighed = weigh(pre, Boolean(dateText), kind, match.slice(end, end + 2))
-    if (!weighed) continue
-    const split = weighed.place ? 0 : weighed.outlet
-    const slice = (a: number, b: number) => (b > a ? clean.slice(ju + a, ju + b) : null)
+    if (!weighed) {
+      const fused = dateText ? creditInDateline(view, offset, ju, preEnd, end, dateText, kind) : null
+      if (fused) return fused
+      continue
+    }
+    let split = weighed.place ? 0 : weighed.outlet
+    let placeEnd = pre.length
     let date = dateText ? parseChineseDate(dateText) : null
+    const datePlace = dateText ? null : outletDatePlace(pre)
+    if (datePlace) {
+      date = parseChineseDate(datePlace.date)
+      split = datePlace.outlet
+      placeEnd = datePlace.placeStart
+    }
+    const slice = (a: number, b: number) => (b > a ? clean.slice(ju + a, ju + b) : null)
     let finalKind = normaliseKind(match.slice(kindStart, end))
     const nested = NESTED.exec(match.slice(end))
     if (nested) {
@@ -104,10 +168,12 @@ function chineseDateline(view: LineView, offset = 0): DatelineMatch | null {
       finalKind = nested[0].endsWith('电') ? '电' : '消息'
       end += nested[0].length
     }
+    const source = NESTED_SOURCE.exec(match.slice(end))
+    if (source) end += source[0].length
     return {
       text: clean.slice(offset, end).trim(),
       outlet: slice(0, split),
-      place: slice(split, pre.length),
+      place: datePlace ? slice(placeEnd, pre.length) : slice(split, placeEnd),
       date,
       kind: finalKind,
       end,
@@ -215,7 +281,8 @@ function bracketedDateline(view: LineView, offset: number): DatelineMatch | null
   const m = BRACKETED.exec(view.match.slice(offset))
   if (!m) return null
   const [whole, name, dateText, kind] = m
-  const compact = name.replace(/ /g, '')
+  // 【本報綜合報道】: a round-up by the house.
+  const compact = name.replace(/ /g, '').replace(/综合$/, '')
   const outlet = outletPrefix(compact)
   // The brackets hold an outlet (and maybe a place), never a sentence.
   if (!outlet || (outlet.length < compact.length && !isPlace(compact.slice(outlet.length)))) return null
@@ -249,7 +316,7 @@ function datelineAt(view: LineView, offset: number): DatelineMatch | null {
   if (roundUp) {
     return { text: view.clean.slice(offset, offset + roundUp[1].length), outlet: null, place: null, date: null, kind: '消息', end: offset + roundUp[1].length, credits: [] }
   }
-  return chineseDateline(view, offset)
+  return reportedDateline(view, offset) ?? chineseDateline(view, offset)
 }
 
 /** The dateline at the start of this line (after bullets, a photo credit or a syndication tag), if any. */

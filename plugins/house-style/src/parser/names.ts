@@ -13,6 +13,11 @@ const COMPOUND_SURNAMES = new Set(lexicon.compound)
 /** Two-to-four character words that start with a surname character but open ledes (全市, 高温, 明天). */
 const NOT_NAMES = new Set(lexicon.notNames)
 
+/** A word that is never a person's name, even where a role word vouches for one (作者：未知). */
+export function isNotName(word: string): boolean {
+  return NOT_NAMES.has(word)
+}
+
 /** Interpuncts join the parts of transliterated names: 阿卜杜拉·艾力, 玛丽·居里. */
 const INTERPUNCT = /[·•・‧]/
 
@@ -22,6 +27,8 @@ export function hasSurname(name: string): boolean {
 
 /** A credit name: 2–4 Han characters starting with a surname, or a transliterated name with an interpunct. */
 export function looksLikeName(name: string): boolean {
+  // 鄭□: a character the page could not show, after a surname.
+  if (name.includes('□')) return name.length >= 2 && name.length <= 3 && name[0] !== '□' && hasSurname(name) && !/□.*□/.test(name)
   if (INTERPUNCT.test(name)) return name.length >= 3 && name.length <= 20 && !INTERPUNCT.test(name[0]) && !INTERPUNCT.test(name[name.length - 1])
   if (name.length < 2 || name.length > 4) return false
   if (NOT_NAMES.has(name) || isMajorPlace(name)) return false

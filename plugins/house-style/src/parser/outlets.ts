@@ -21,8 +21,8 @@ const MEDIA_WORDS = MEDIA.map(escape).join('|')
 const NAME_WORDS = NAMES.map(escape).join('|')
 
 const ONE_OUTLET = `(?:${NAME_WORDS}|本[报台网刊站]|[${HAN_RANGES}A-Za-z0-9·]{1,10}?(?:${MEDIA_WORDS}))`
-/** Two outlets joined by a dash or slash are one credit (经济日报-中国经济网, 华龙网-新重庆客户端). */
-export const OUTLET = `${ONE_OUTLET}(?:[-－—/]${ONE_OUTLET})*`
+/** Two outlets joined by a dash, slash or interpunct are one credit (新华日报·交汇点). */
+export const OUTLET = `${ONE_OUTLET}(?:[-－—/·]${ONE_OUTLET})*`
 
 const OUTLET_AT_START = new RegExp(`^${OUTLET}`)
 const OUTLET_WHOLE = new RegExp(`^${OUTLET}$`)

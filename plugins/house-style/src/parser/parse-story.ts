@@ -90,7 +90,7 @@ const SHORT_LINE = 100
 /** Photo captions, which may be longer: they end in a photo credit or name the picture. */
 const CAPTION = /(?:摄|供图|截图|资料照|资料图|图片|[图圖][/／].{0,12})\s*[)）]?$|^(?:图为|图：|图:|资料图)/
 /** Lines at the foot of a page that are not the story: disclaimers, contact lines, share and report prompts. */
-const BOILERPLATE = /^(?:免责声明|声明[:：]|联系电话|联系我们|版权|本公众号|本文(?:为|系)|扫码|扫一扫|点击|举报|Copyright|©|转载|更多|推荐阅读|延伸阅读|相关(?:新闻|阅读|报道)|关键词|文章关键词|自由电子报关心您|安心专线|生命线|张老师专线|请继续往下阅读|(?:原标题|来源|稿源|图片来源|本文来源|文章来源|信息来源)[:：])/i
+const BOILERPLATE = /^(?:免责声明|声明[:：]|本网站(?:所刊载|刊载)|联系电话|联系我们|版权|本公众号|本文(?:为|系)|扫码|扫一扫|点击|举报|Copyright|©|转载|更多|推荐阅读|延伸阅读|相关(?:新闻|阅读|报道)|关键词|文章关键词|自由电子报关心您|安心专线|生命线|张老师专线|请继续往下阅读|(?:原标题|来源|稿源|图片来源|本文来源|文章来源|信息来源)[:：])/i
 /** A sign-off line of editors (责任编辑：, 总监制:骆世明, 编 辑:苏 伟): never credits, and the tail goes on above it. */
 const SIGN_OFF = /^[（(【[]?\s*\S{0,4}?(?:责任编辑|责编|编辑|审核|审校|校对|[一二三初复终]\s?审|监制|主编|编审|统筹|策划|签发|美编)/
 /** The credit closing a story's last sentence: `…当成了垃圾场。图片中心记者孙盼盼摄影报道`, `…治理一下。 本报记者 李银刚 整理`. */
@@ -101,6 +101,22 @@ const UNCLOSED_TAIL = /[（(]([^（()）]{2,60})$/
 const BARE_NAMES = /^[\u4e00-\u9fff·]{2,8}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,8}){0,3}$/
 /** Single characters written apart (编 辑:苏 伟, 本报记者 李 四, 大 西 北 網 訊): one word, one name. */
 const SPACED_SINGLES = /(?<![\u3400-\u9fff])[\u3400-\u9fff](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?(?:[ \u3000][\u3400-\u9fff](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?)+(?![\u3400-\u9fff])/g
+/** Portals' tag line at the foot of a story: `[相关:记者] [来源:成都日报] [作者:徐璨] [编辑:成都热线 ]`. */
+const TAG_FIELDS = /^(?:[[【][^\]】]{1,30}[\]】][\s\u3000]*){2,}$/
+/** Where the material came from, at the foot: `素材来源 江苏13个设区市党报…`, `信息来源： 内蒙古日报`. */
+const SOURCE_LINE = /^(?:素材|信息|资料|稿件|内容)来源[\s\u3000:：|｜]/
+/** 人民日报 archive pages put the page, column and the title again before the story: `第1版(要闻)专栏:  长虹巨龙起京城 本报记者…`. */
+const PAGE_FURNITURE = /^第[\d一二三四五六七八九十]{1,3}版[(（][^)）]{0,12}[)）]\s*专栏[:：]\s*/
+/** A portal's metadata line naming the writer: `2019-09-26 12:11来源：证券时报网作者：李在山`. */
+const META_AUTHOR = /(?:^|[\s\u3000]|来源[:：]\S*?)作者[:：][\s\u3000]*([\u4e00-\u9fff·]{2,4}(?:[\s\u3000、][\u4e00-\u9fff·]{2,4}){0,3})[\s\u3000]*$/
+/** A name with its outlet and role in brackets: `王击凡(南都记者)`, `张三（本报记者）`. */
+const NAME_THEN_ROLE = /^([\u4e00-\u9fff·]{2,4})[\s\u3000]*[（(]([^（()）]{2,16})[）)]$/
+/** A caption is short; a photo credit at its end (`…实习。(陆俊蓉/摄)`, `会见现场。中新社记者 蒋启明摄`) credits a photographer. */
+const CAPTION_LINE = 80
+/** Briefs, each an item with its own credit: `☆南岩小学开展消防演练。(通讯员 俞锋)`. */
+const LIST_ITEM = /^[☆★●○◆◇■□▲△◎※▶►]/
+/** A credit bracket whose opening was lost: `…多赢局面。刘永欢、蒋鹏)`. */
+const MISSING_OPEN = /[。！？!?”」』…][\s\u3000]*([^。！？!?（()）[\]【】“”]{2,40})[）)]\s*$/
 const TRAILING_LINES = 12
 const SCRIPT_SAMPLE = 600
 
@@ -150,9 +166,20 @@ class StoryParser {
     const [from, to] = bracketed ? [decoration + 1, decoration + 1 + bracketed[1].length] : [decoration, code]
     // No default role: every name needs a role word, so headings such as 抓班子 强组织 are not credits.
     const scan = scanCredits(view.match, from, to, { mode: 'bounded', defaultRole: null })
-    if (!scan) return null
+    if (!scan) return this.nameThenRole(view)
     const outlet = slash ? view.clean.slice(0, slash).replace(/[\s／/]+$/, '') : null
     return { credits: this.fromSpans(view, scan.credits), filed: this.filedDateline(view, scan, outlet) }
+  }
+
+  /** `王击凡(南都记者)`: a name, then its outlet and role in brackets. */
+  private nameThenRole(view: LineView): LineCredit | null {
+    const m = NAME_THEN_ROLE.exec(view.match)
+    if (!m || !looksLikeName(m[1])) return null
+    // Read the bracket as a credit line with the name after it: 南都记者 王击凡.
+    const probe = `${m[2]} ${m[1]}`
+    const scan = scanCredits(probe, 0, probe.length, { mode: 'bounded', defaultRole: null })
+    const role = scan?.credits.length === 1 && scan.roleWords ? scan.credits[0].role : null
+    return role ? { credits: [{ name: view.clean.slice(0, m[1].length), role }], filed: null } : null
   }
 
   /** The dateline a credit carries (`記者王小明／台北報導` → 台北報導): its parts in order, credits left out. */
@@ -215,6 +242,8 @@ class StoryParser {
     const { clean } = view
     if (this.underImage(index) && clean.length <= 80) return true
     if (clean.length <= SHORT_LINE || (clean.length <= 200 && CAPTION.test(clean))) return true
+    // ● 智能电视机虽然…: the points of a summary above the byline.
+    if (clean.length <= 300 && DECORATION.test(view.match)) return true
     return looksLikeHeading(clean) || EDITORS_NOTE.test(view.match) || META_LINE.test(view.match)
   }
 
@@ -261,10 +290,28 @@ class StoryParser {
         continue
       }
       if (!this.mayPrecedeDateline(index)) break
+      this.metaAuthor(index)
       bodySeen ||= !looksLikeHeading(this.view(index).clean)
       index = this.next(index + 1)
     }
     return -1
+  }
+
+  /** The writer named in a portal's metadata line above the story (`来源：证券时报网作者：李在山`). */
+  private metaAuthor(index: number): void {
+    const view = this.view(index)
+    if (!META_LINE.test(view.match) && !/^\d{4}[-/.年]/.test(view.match)) return
+    const m = META_AUTHOR.exec(view.match)
+    if (!m) return
+    const names = m[1].split(/[\s\u3000、]+/)
+    if (!names.every((n) => looksLikeName(n))) return
+    const at = m.index + m[0].length - m[1].length - (m[0].length - m[0].trimEnd().length)
+    let offset = view.clean.indexOf(m[1], at - m[1].length)
+    if (offset < 0) offset = at
+    this.add(
+      view.clean.slice(offset, offset + m[1].length).split(/[\s\u3000、]+/).map((name) => ({ name, role: 'contributor' as const })),
+      'start',
+    )
   }
 
   /** Cuts the dateline (and the credit that follows it) from the line. */
@@ -349,7 +396,7 @@ class StoryParser {
       if (line.removed || line.image) continue
       budget--
       const view = this.view(index)
-      if (TRAILER.test(view.match) || BOILERPLATE.test(view.match)) continue
+      if (TRAILER.test(view.match) || BOILERPLATE.test(view.match) || TAG_FIELDS.test(view.match) || SOURCE_LINE.test(view.match)) continue
       const whole = index > headIndex ? this.lineCredit(index) : null
       if (whole) {
         this.add(whole.credits, 'end')
@@ -365,13 +412,17 @@ class StoryParser {
         lastLine = false
         continue
       }
-      this.closingCredit(index)
+      // Briefs: each item closes with its own credit, so the items above are read too.
+      if (this.closingCredit(index) && LIST_ITEM.test(view.match)) {
+        lastLine = false
+        continue
+      }
       return
     }
   }
 
   /** The credit closing the last paragraph: a bracket (`…支部。(丁憲民 報道)`) or a credit after the last sentence. */
-  private closingCredit(index: number): void {
+  private closingCredit(index: number): boolean {
     const view = this.view(index)
     const tail = TRAILING_BRACKET.exec(view.match)
     if (tail) {
@@ -380,12 +431,23 @@ class StoryParser {
       const scan =
         scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: null }) ??
         scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: 'reporter' })
-      const credits = scan ? this.fromSpans(view, scan.credits) : parseReutersCredits(view.clean.slice(tail.index).trim())
+      const credits = scan ? this.fromSpans(view, scan.credits) : (parseReutersCredits(view.clean.slice(tail.index).trim()) ?? spacedNames(view.clean.slice(from, from + tail[1].length)))
       if (credits) {
         this.add(credits, 'end')
         this.setText(index, view.original.slice(0, view.toOriginal(tail.index)).trimEnd())
       }
-      return
+      return credits !== null
+    }
+    const missing = MISSING_OPEN.exec(view.match)
+    if (missing) {
+      // `…多赢局面。刘永欢、蒋鹏)`: bare names before a closing bracket whose opening was lost.
+      const from = view.match.length - missing[0].length + missing[0].indexOf(missing[1])
+      const scan = scanCredits(view.match, from, from + missing[1].length, { mode: 'bounded', defaultRole: 'reporter' })
+      if (scan) {
+        this.add(this.fromSpans(view, scan.credits), 'end')
+        this.setText(index, view.original.slice(0, view.toOriginal(from)).trimEnd())
+        return true
+      }
     }
     const unclosed = UNCLOSED_TAIL.exec(view.match)
     if (unclosed) {
@@ -395,34 +457,82 @@ class StoryParser {
       if (scan?.roleWords) {
         this.add(this.fromSpans(view, scan.credits), 'end')
         this.setText(index, view.original.slice(0, view.toOriginal(unclosed.index)).trimEnd())
-        return
+        return true
       }
     }
     const inline = INLINE_TAIL.exec(view.match)
-    if (!inline) return
+    if (!inline) return false
     const from = view.match.length - inline[1].length
     const scan = scanCredits(view.match, from, view.match.length, { mode: 'bounded', defaultRole: null })
-    if (!scan?.roleWords) return
+    if (!scan?.roleWords) return false
     this.add(this.fromSpans(view, scan.credits), 'end')
     this.setText(index, view.original.slice(0, view.toOriginal(from)).trimEnd())
+    return true
   }
 
-  /** A photo credit alone on the line under an image (`记者 张三 摄`). */
+  /**
+   * Photo credits in captions: alone on the line under an image (`记者 张三 摄`), a line of nothing but a
+   * photo credit (`▲广州日报全媒体图片记者黎旭阳、李妍摄`), or closing a short caption (`会见现场。中新社记者 蒋启明摄`,
+   * `…在《新闻晨报》实习。(陆俊蓉/摄)`). Only photographers are taken this way.
+   */
   parseCaptions(): void {
-    for (let index = 1; index < this.lines.length; index++) {
+    const photographers = (credits: Credit[] | null | undefined) => Boolean(credits?.length) && credits!.every((c) => c.role === 'photographer')
+    for (let index = 0; index < this.lines.length; index++) {
       const line = this.lines[index]
-      if (line.removed || line.image || !this.underImage(index) || line.text.length > 40) continue
-      const credits = this.wholeLineCredit(index)?.credits
-      if (credits?.every((c) => c.role === 'photographer')) {
-        this.add(credits, 'caption')
+      if (line.removed || line.image || line.text.length > CAPTION_LINE) continue
+      const whole = line.text.length <= 40 ? this.wholeLineCredit(index)?.credits : null
+      if (photographers(whole)) {
+        this.add(whole!, 'caption')
         this.setText(index, '')
+        continue
       }
+      const view = this.view(index)
+      const bracket = TRAILING_BRACKET.exec(view.match)
+      const inline = bracket ? null : INLINE_TAIL.exec(view.match)
+      const from = bracket ? bracket.index + 1 : inline ? view.match.length - inline[1].length : -1
+      if (from < 0) continue
+      const to = bracket ? from + bracket[1].length : view.match.length
+      const scan = scanCredits(view.match, from, to, { mode: 'bounded', defaultRole: null })
+      const credits = scan?.roleWords ? this.fromSpans(view, scan.credits) : null
+      if (!photographers(credits)) continue
+      this.add(credits!, 'caption')
+      this.setText(index, view.original.slice(0, view.toOriginal(bracket ? bracket.index : from)).trimEnd())
     }
   }
 
   bylinePosition(): ParsedStory['bylinePosition'] {
     return this.startCredits ? 'start' : this.endCredits ? 'end' : 'none'
   }
+}
+
+/** `周 健 刘星野 曹 莉` in a closing bracket: names with their characters spaced out, read as reporters. */
+function spacedNames(inner: string): Credit[] | null {
+  SPACED_SINGLES.lastIndex = 0
+  if (!SPACED_SINGLES.test(inner)) return null
+  const compact = inner.replace(SPACED_SINGLES, (run) => run.replace(/[ \u3000]/g, '')).trim()
+  const view = viewLine(compact)
+  const scan = scanCredits(view.match, 0, view.match.length, { mode: 'bounded', defaultRole: 'reporter' })
+  return scan ? scan.credits.map((c) => ({ name: view.clean.slice(c.start, c.end), role: c.role })) : null
+}
+
+/** `第1版(要闻)专栏:  长虹巨龙起京城 本报记者…`: the page, the column and the restated title go; the story stays. */
+function stripPageFurniture(line: string, title: string): string {
+  const furniture = PAGE_FURNITURE.exec(line)
+  if (!furniture) return line
+  const rest = line.slice(furniture[0].length)
+  const want = title.replace(/[\s\u3000]+/g, '')
+  if (!want) return rest
+  // Find the title written again (spacing may differ) near the start, and cut through it.
+  let compact = ''
+  const at: number[] = []
+  for (let i = 0; i < rest.length && compact.length < want.length + 40; i++) {
+    if (/[\s\u3000]/.test(rest[i])) continue
+    compact += rest[i]
+    at.push(i)
+  }
+  const found = compact.indexOf(want)
+  if (found < 0) return rest
+  return rest.slice(at[found + want.length - 1] + 1).trimStart()
 }
 
 function toBlocks(lines: Line[], stripArtifacts: boolean): Block[] {
@@ -456,7 +566,10 @@ function scriptOf(title: string, lines: Line[]): Script {
 export function parseStory(text: string, options: ParseOptions = {}): ParsedStory {
   const raw = text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean)
   const title = options.bodyOnly || !raw.length ? '' : cleanTitle(raw[0])
-  const lines: Line[] = raw.slice(options.bodyOnly ? 0 : 1).map((l) => ({ text: l, image: imageBlock(l), removed: false }))
+  const lines: Line[] = raw
+    .slice(options.bodyOnly ? 0 : 1)
+    .map((l, i) => (i < HEAD_LINES ? stripPageFurniture(l, title) : l))
+    .map((l) => ({ text: l, image: imageBlock(l), removed: !l }))
   const script = scriptOf(title, lines)
   const parser = new StoryParser(lines)
   const headIndex = parser.parseHead()

@@ -113,6 +113,10 @@ const META_AUTHOR = /(?:^|[\s\u3000]|来源[:：]\S*?)作者[:：][\s\u3000]*([\
 const NAME_THEN_ROLE = /^([\u4e00-\u9fff·]{2,4})[\s\u3000]*[（(]([^（()）]{2,16})[）)]$/
 /** A caption is short; a photo credit at its end (`…实习。(陆俊蓉/摄)`, `会见现场。中新社记者 蒋启明摄`) credits a photographer. */
 const CAPTION_LINE = 80
+/** A credit that ends as a photo credit does: `…摄`, `…摄影`, `…供图`. */
+const PHOTO_END = /(?:摄|摄影|供图)[\s\u3000]*$/
+/** A page-break marker some CMSs leave glued to the end of a paragraph. */
+const PAGE_BREAK = /pagebreak$/i
 /** Briefs, each an item with its own credit: `☆南岩小学开展消防演练。(通讯员 俞锋)`. */
 const LIST_ITEM = /^[☆★●○◆◇■□▲△◎※▶►]/
 /** A credit bracket whose opening was lost: `…多赢局面。刘永欢、蒋鹏)`. */
@@ -480,21 +484,28 @@ class StoryParser {
     for (let index = 0; index < this.lines.length; index++) {
       const line = this.lines[index]
       if (line.removed || line.image || line.text.length > CAPTION_LINE) continue
+      const original = line.text
+      if (PAGE_BREAK.test(original)) this.setText(index, original.replace(PAGE_BREAK, '').trimEnd())
       const whole = line.text.length <= 40 ? this.wholeLineCredit(index)?.credits : null
       if (photographers(whole)) {
         this.add(whole!, 'caption')
         this.setText(index, '')
         continue
       }
+      if (line.text !== original) this.setText(index, original)
       const view = this.view(index)
-      const bracket = TRAILING_BRACKET.exec(view.match)
-      const inline = bracket ? null : INLINE_TAIL.exec(view.match)
-      const from = bracket ? bracket.index + 1 : inline ? view.match.length - inline[1].length : -1
+      // A CMS page-break marker left glued to the caption (`新华社发(苏阳摄)pagebreak`) is not part of it.
+      const match = view.match.replace(PAGE_BREAK, '')
+      const bracket = TRAILING_BRACKET.exec(match)
+      const inline = bracket ? null : INLINE_TAIL.exec(match)
+      const from = bracket ? bracket.index + 1 : inline ? match.length - inline[1].length : -1
       if (from < 0) continue
-      const to = bracket ? from + bracket[1].length : view.match.length
-      const scan = scanCredits(view.match, from, to, { mode: 'bounded', defaultRole: null })
+      const to = bracket ? from + bracket[1].length : match.length
+      const scan = scanCredits(match, from, to, { mode: 'bounded', defaultRole: null })
       const credits = scan?.roleWords ? this.fromSpans(view, scan.credits) : null
-      if (!photographers(credits)) continue
+      // The credit is a photo credit when it ends with one (`记者詹松 实习生杨邦杰 摄`): everyone in it is credited.
+      const photo = credits?.length && PHOTO_END.test(match.slice(from, to))
+      if (!photo && !photographers(credits)) continue
       this.add(credits!, 'caption')
       this.setText(index, view.original.slice(0, view.toOriginal(bracket ? bracket.index : from)).trimEnd())
     }

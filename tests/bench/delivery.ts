@@ -73,7 +73,7 @@ const { getPayload } = await import('payload')
 const { default: config } = await import('../../payload.config')
 const payload = await getPayload({ config })
 const { takeWorkflowAction } = await import('../../plugins/editorial-workflow')
-const { sendWebhook } = await import('../../plugins/distribution/src/transports/webhook')
+const { sendWebhook } = await import('../../plugins/distribution/src/channel-types/webhook/send-webhook')
 const { webhookBody } = await import('../../plugins/distribution')
 log(`booted on ${payload.db.name} in ${Date.now() - bootStarted} ms`)
 // tests/bench/run.ts watches for this line (module loading under tsx occasionally stalls on this machine).

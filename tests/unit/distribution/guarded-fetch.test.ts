@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { guardedFetch } from '../../../plugins/distribution/src/transports/guarded-fetch'
 import { UndeliverableUrlError } from '../../../plugins/distribution/src/transports/url-guard'
-import { WeChatClient, WeChatError } from '../../../plugins/distribution/src/transports/wechat'
+import { WeChatClient, WeChatError } from '../../../plugins/distribution/src/channel-types/wechat/wechat-client'
 import { startFakeWeChat } from '../../support/fake-wechat'
 
 interface Recorded {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { convertArticle } from '../../../plugins/distribution/src/formatters/convert'
-import { NINJS_VERSIONS, toNinjs, type NinjsDocument } from '../../../plugins/distribution/src/formatters/ninjs'
+import { NINJS_VERSIONS, toNinjs, type NinjsDocument } from '../../../plugins/distribution/src/channel-types/webhook/ninjs'
 import { contentHash } from '../../../plugins/distribution/src/hash'
 import { DELIVERY_EVENTS } from '../../../plugins/distribution/src/collections/deliveries'
 import { ninjsErrors } from '../../support/ninjs-schemas'

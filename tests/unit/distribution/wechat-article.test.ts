@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { topLevelBlocks, toWeChatArticle, truncateText, WECHAT_LIMITS } from '../../../plugins/distribution/src/formatters/wechat-article'
+import { topLevelBlocks, toWeChatArticle, truncateText, WECHAT_LIMITS } from '../../../plugins/distribution/src/channel-types/wechat/wechat-article'
 import { makeImage, makePublishedArticle } from '../../support/published-article'
 
 const codePoints = (s: string) => [...s].length

@@ -1,9 +1,12 @@
-/** A channel as the delivery code reads it (secrets revealed), independent of the generated Payload types. */
+/**
+ * A channel as the delivery code reads it (secrets revealed), independent of the generated Payload types:
+ * the fields every channel has, plus the settings of its type (declared in channel-types/<type>/).
+ */
+import type { ChannelType } from '../channel-types/registry'
 import type { Id } from '../ids'
 import type { OutputScript } from '../types'
-import type { ChannelType } from '../collections/channels'
 
-export interface ChannelRecord {
+export interface ChannelBase {
   id: Id
   name: string
   type: ChannelType
@@ -11,17 +14,6 @@ export interface ChannelRecord {
   script?: OutputScript | null
   sections?: unknown[] | null
   regions?: unknown[] | null
-  url?: string | null
-  secret?: string | null
-  timeoutMs?: number | null
-  /** NINJS version a webhook channel sends (2.2, 2.1 or 1.6). */
-  ninjsVersion?: string | null
-  appId?: string | null
-  appSecret?: string | null
-  apiBase?: string | null
-  authorName?: string | null
-  coverMediaId?: string | null
 }
 
-/** Channel types that push each event (feed channels are read by their subscribers instead). */
-export const PUSH_TYPES: readonly ChannelType[] = ['webhook', 'wechat']
+export type ChannelRecord<Settings extends object = object> = ChannelBase & Settings

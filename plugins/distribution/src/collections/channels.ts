@@ -1,32 +1,36 @@
 /**
- * Channels: where published stories go. A channel type (webhook, WeChat, feed) is code; a channel is data an
- * admin manages here. Editors may see which channels exist and whether they work; secrets are sealed for
- * everyone: written, never read, filtered or sorted (see channels/secrets.ts). The fields are the same whatever the type, so the schema never changes.
+ * Channels: where published stories go. A channel type (webhook, WeChat, feed) is code, registered in
+ * channel-types/registry.ts; a channel is data an admin manages here. The type-specific fields come from each
+ * type's folder, shown only while that type is chosen; the schema is the same whatever the type. Editors may
+ * see which channels exist and whether they work; secrets are sealed for everyone: written, never read,
+ * filtered or sorted (see channels/secrets.ts).
  */
 import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
 import { adminAccess, editorAccess, hasAnyRole } from '../access'
-import { checkWebhookSecret, generateWebhookSecret, writeOnlySecretField } from '../channels/secrets'
+import type { FieldContext } from '../channel-types/channel-type'
+import { CHANNEL_TYPES, channelTypes, type ChannelType } from '../channel-types/registry'
 import type { ResolvedDistributionOptions } from '../options'
-import { DEFAULT_NINJS_VERSION, NINJS_VERSIONS } from '../formatters/ninjs'
-import { checkUrlShape } from '../transports/url-guard'
 
 const l = (zh: string, en: string) => ({ zh, en })
 
-export const CHANNEL_TYPES = ['webhook', 'wechat', 'feed'] as const
-export type ChannelType = (typeof CHANNEL_TYPES)[number]
-
 export const OUTPUT_SCRIPTS = ['zh-Hans', 'zh-Hant-TW', 'zh-Hant-HK'] as const
 
-const isType = (type: ChannelType) => (data: Record<string, unknown> | undefined) => data?.type === type
-
-const requiredFor =
-  (type: ChannelType, message: string, check?: (value: unknown) => true | string) =>
-  (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
-    if (siblingData?.type !== type) return true
-    if (value == null || value === '') return message
-    return check ? check(value) : true
+/** The conditions and checks a type's fields use to apply only to channels of that type. */
+function fieldContext(type: ChannelType, options: ResolvedDistributionOptions): FieldContext {
+  const isThisType = (data: Record<string, unknown> | undefined) => data?.type === type
+  return {
+    options,
+    isThisType,
+    requiredFor:
+      (message, check) =>
+      (value, { siblingData }) => {
+        if (!isThisType(siblingData)) return true
+        if (value == null || value === '') return message
+        return check ? check(value) : true
+      },
   }
+}
 
 export function channelsCollection(options: ResolvedDistributionOptions): CollectionConfig {
   const { roles } = options
@@ -39,13 +43,9 @@ export function channelsCollection(options: ResolvedDistributionOptions): Collec
           name: 'type',
           type: 'select',
           required: true,
-          defaultValue: 'webhook',
+          defaultValue: CHANNEL_TYPES[0],
           label: l('类型', 'Type'),
-          options: [
-            { value: 'webhook', label: l('Webhook（签名推送）', 'Webhook (signed push)') },
-            { value: 'wechat', label: l('微信公众号', 'WeChat Official Account') },
-            { value: 'feed', label: l('仅订阅源', 'Feed only') },
-          ],
+          options: channelTypes.map(([value, definition]) => ({ value, label: definition.label })),
         },
         { name: 'enabled', type: 'checkbox', defaultValue: true, label: l('启用', 'Enabled'), index: true },
         {
@@ -78,100 +78,7 @@ export function channelsCollection(options: ResolvedDistributionOptions): Collec
       label: l('地区筛选', 'Regions'),
       admin: { description: l('留空表示全部地区；含下级地区', 'Empty means every region; places within included') },
     },
-    // Webhook
-    {
-      name: 'url',
-      type: 'text',
-      label: l('推送地址', 'Endpoint URL'),
-      admin: { condition: isType('webhook'), placeholder: 'https://receiver.example/hooks/news' },
-      validate: requiredFor('webhook', 'url: a webhook channel needs its endpoint URL', checkUrlShape) as never,
-    },
-    ...writeOnlySecretField({
-      name: 'secret',
-      inputName: 'newSecret',
-      label: l('签名密钥 (whsec_…)', 'Signing secret (whsec_…)'),
-      statusField: 'secretStatus',
-      revealGeneratedAs: 'generatedSecret',
-      generate: (data) => (data.type === 'webhook' ? generateWebhookSecret() : undefined),
-      validate: checkWebhookSecret,
-      condition: isType('webhook'),
-    }),
-    {
-      name: 'secretStatus',
-      type: 'text',
-      virtual: true,
-      label: l('签名密钥状态', 'Signing secret'),
-      admin: { readOnly: true, condition: isType('webhook') },
-    },
-    {
-      // Filled only in the response to the save that generated the secret: the one time it can be copied.
-      name: 'generatedSecret',
-      type: 'text',
-      virtual: true,
-      label: l('新生成的密钥（仅显示一次）', 'Generated secret (shown once)'),
-      admin: { hidden: true },
-    },
-    {
-      name: 'ninjsVersion',
-      type: 'select',
-      defaultValue: DEFAULT_NINJS_VERSION,
-      label: l('NINJS 版本', 'NINJS version'),
-      options: NINJS_VERSIONS.map((value) => ({ value, label: value === '1.6' ? '1.6（旧接收方 / older receivers）' : value })),
-      admin: {
-        condition: isType('webhook'),
-        description: l('推送的 IPTC NINJS 版本；只读 headline/body_html 的旧系统选 1.6', 'IPTC NINJS version of the pushed document; 1.6 for receivers that read headline/body_html'),
-      },
-    },
-    {
-      name: 'timeoutMs',
-      type: 'number',
-      min: 500,
-      max: 60_000,
-      label: l('超时（毫秒）', 'Timeout (ms)'),
-      admin: { condition: isType('webhook'), placeholder: String(options.delivery.webhookTimeoutMs) },
-    },
-    // WeChat
-    {
-      type: 'row',
-      admin: { condition: isType('wechat') },
-      fields: [
-        {
-          name: 'appId',
-          type: 'text',
-          label: l('AppID', 'AppID'),
-          validate: requiredFor('wechat', 'appId: a WeChat channel needs the Official Account AppID') as never,
-        },
-        { name: 'authorName', type: 'text', maxLength: 16, label: l('作者署名', 'Author name'), admin: { description: l('留空则用稿件记者', 'Empty: the credited reporters') } },
-      ],
-    },
-    ...writeOnlySecretField({
-      name: 'appSecret',
-      inputName: 'newAppSecret',
-      label: l('AppSecret', 'AppSecret'),
-      statusField: 'appSecretStatus',
-      condition: isType('wechat'),
-    }),
-    {
-      name: 'appSecretStatus',
-      type: 'text',
-      virtual: true,
-      label: l('AppSecret 状态', 'AppSecret'),
-      admin: { readOnly: true, condition: isType('wechat') },
-    },
-    {
-      type: 'row',
-      admin: { condition: isType('wechat') },
-      fields: [
-        {
-          name: 'apiBase',
-          type: 'text',
-          label: l('接口地址', 'API base'),
-          admin: { placeholder: 'https://api.weixin.qq.com' },
-          validate: ((value: unknown) => (value == null || value === '' ? true : checkUrlShape(value) === true ? true : String(checkUrlShape(value)).replace(/^url:/, 'apiBase:'))) as never,
-        },
-        { name: 'coverMediaId', type: 'text', label: l('默认封面 media_id', 'Default cover media_id'), admin: { description: l('稿件无图时使用', 'Used when a story has no picture') } },
-      ],
-    },
+    ...channelTypes.flatMap(([type, definition]) => definition.fields(fieldContext(type, options))),
     {
       name: 'disabledReason',
       type: 'text',

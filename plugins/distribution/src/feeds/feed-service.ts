@@ -9,6 +9,7 @@
  */
 import type { CollectionSlug, JsonObject, Payload, Where } from 'payload'
 
+import { channelType } from '../channel-types/registry'
 import { idOf, toDocId, type Id } from '../ids'
 import type { ResolvedDistributionOptions } from '../options'
 import type { DistributionRuntime } from '../runtime'
@@ -171,7 +172,7 @@ export class FeedService {
     const channel = (await payload
       .findByID({ collection: options.channelsSlug as CollectionSlug, id: toDocId(payload, scope.id), depth: 0, overrideAccess: true })
       .catch(() => null)) as Doc | null
-    if (!channel || channel.type !== 'feed' || !channel.enabled) throw new NotFound(`No such feed channel: ${scope.id}`)
+    if (!channel || !channelType(String(channel.type))?.servesFeed || !channel.enabled) throw new NotFound(`No such feed channel: ${scope.id}`)
     const where: Where[] = []
     const sections = (channel.sections ?? []).map(idOf).filter(Boolean) as Id[]
     const regions = (channel.regions ?? []).map(idOf).filter(Boolean) as Id[]

@@ -15,19 +15,19 @@ import type { CollectionSlug, Payload, TaskConfig } from 'payload'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
+import { attemptBudgetMs, channelType } from '../channel-types/registry'
 import type { ChannelRecord } from '../channels/channel-record'
 import type { AttemptOutcome } from '../collections/delivery-attempts'
 import type { DeliveryState } from '../collections/deliveries'
 import { idOf, toDocId } from '../ids'
 import type { ResolvedDistributionOptions } from '../options'
 import type { DistributionRuntime } from '../runtime'
-import { deliverToWebhook, newWebhookId } from '../transports/deliver-webhook'
-import { deliverToWeChat } from '../transports/deliver-wechat'
 import type { TransportResult } from '../transports/transport-result'
 import type { DistributionEvent } from '../types'
 import { claimAttempt, finishAttempt } from './attempt-claim'
 import { forgetChannel, readChannel, readDelivery, readStream, writeDelivery, type DeliveryDoc, type StreamRow } from './delivery-store'
 import { retryDelayMs } from './backoff'
+import { messageIdentity } from './message-identity'
 import { queueDeliveryAttempt } from './queue-delivery'
 import { DELIVER_TASK, type DeliverInput } from './task-slugs'
 
@@ -39,15 +39,6 @@ export type { DeliveryDoc }
 export type AttemptResult =
   | { ran: false; reason: string }
   | { ran: true; state: DeliveryState; outcome: AttemptOutcome; attempt: number }
-
-/** The longest one attempt may take on this channel before it is presumed dead. */
-export function attemptBudgetMs(channel: ChannelRecord | null, options: ResolvedDistributionOptions): number {
-  const transport =
-    channel?.type === 'wechat'
-      ? 4 * 15_000 + options.wechat.pollIntervalMs * options.wechat.maxPolls
-      : (channel?.timeoutMs ?? options.delivery.webhookTimeoutMs)
-  return transport + options.delivery.leaseMarginMs
-}
 
 /** An older delivery to the same channel still on its way: when to look again, or null to go ahead. */
 export function olderStillPending(stream: StreamRow[], delivery: DeliveryDoc): Date | null {
@@ -75,34 +66,25 @@ export function reasonToSkip(stream: StreamRow[], delivery: DeliveryDoc): string
   return null
 }
 
-/**
- * The delivery's message id and event time, which make every attempt byte-identical. Rows recorded before
- * these were stored get them now, once, before their first send with them.
- */
-async function messageIdentity(payload: Payload, options: ResolvedDistributionOptions, delivery: DeliveryDoc): Promise<{ webhookId: string; eventAt: string }> {
-  if (delivery.webhookId && delivery.eventAt) return { webhookId: delivery.webhookId, eventAt: delivery.eventAt }
-  const identity = { webhookId: delivery.webhookId || newWebhookId(), eventAt: delivery.eventAt || delivery.createdAt || new Date().toISOString() }
-  await writeDelivery(payload, options, delivery.id, identity)
-  return identity
-}
-
+/** One attempt through the transport of the channel's type (channel-types/registry.ts). */
 async function send(payload: Payload, options: ResolvedDistributionOptions, channel: ChannelRecord, delivery: DeliveryDoc, stream: StreamRow[]): Promise<TransportResult> {
   const article = delivery.snapshot
   if (!article) return { ok: false, error: 'the delivery has no story snapshot', retryable: false }
-  if (channel.type === 'webhook') {
-    return deliverToWebhook(channel, { ...(await messageIdentity(payload, options, delivery)), event: delivery.event, article }, { timeoutMs: options.delivery.webhookTimeoutMs })
-  }
-  if (channel.type === 'wechat') {
-    const published = WITHDRAWAL_EVENTS.includes(delivery.event)
-      ? stream.filter((row) => row.event === 'published' && row.state === 'success' && row.externalId).at(-1)
-      : undefined
-    return deliverToWeChat(
-      channel,
-      { event: delivery.event, article, resume: (delivery.resume as never) ?? null },
-      { pollIntervalMs: options.wechat.pollIntervalMs, maxPolls: options.wechat.maxPolls, publishedArticleId: published?.externalId ?? null },
-    )
-  }
-  return { ok: true, skipped: true, note: 'feed channels are read by their subscribers; nothing to push', retryable: false }
+  const type = channelType(channel.type)
+  if (!type) return { ok: false, error: `unknown channel type "${channel.type}"`, retryable: false }
+  if (!type.transport) return { ok: true, skipped: true, note: `${channel.type} channels are read by their subscribers; nothing to push`, retryable: false }
+  const published = stream.filter((row) => row.event === 'published' && row.state === 'success' && row.externalId).at(-1)
+  return type.transport(
+    channel,
+    {
+      event: delivery.event,
+      article,
+      resume: delivery.resume ?? null,
+      publishedExternalId: published?.externalId ?? null,
+      identity: () => messageIdentity(payload, options, delivery),
+    },
+    options,
+  )
 }
 
 export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: Payload, input: DeliverInput): Promise<AttemptResult> {

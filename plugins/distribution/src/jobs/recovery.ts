@@ -14,6 +14,7 @@ import type { CollectionSlug, Payload, TaskConfig } from 'payload'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
+import { longestAttemptMs } from '../channel-types/registry'
 import type { Id } from '../ids'
 import type { ResolvedDistributionOptions } from '../options'
 import type { DistributionRuntime } from '../runtime'
@@ -39,9 +40,6 @@ interface AttemptRow {
   leaseUntil?: string | null
 }
 
-/** Longest a delivery job may legitimately stay `processing` (slowest transport budget plus the margin). */
-export const staleJobMs = (options: ResolvedDistributionOptions) =>
-  60_000 + options.wechat.pollIntervalMs * options.wechat.maxPolls + options.delivery.leaseMarginMs
 
 async function hasWaitingJob(payload: Payload, deliveryId: Id, attempt: number): Promise<boolean> {
   const { totalDocs } = await payload.count({
@@ -136,7 +134,7 @@ export async function sweepDeliveries(payload: Payload, options: ResolvedDistrib
         { taskSlug: { equals: DELIVER_TASK } },
         { processing: { equals: true } },
         { completedAt: { exists: false } },
-        { updatedAt: { less_than: new Date(now - staleJobMs(options)).toISOString() } },
+        { updatedAt: { less_than: new Date(now - longestAttemptMs(options)).toISOString() } },
       ],
     } as never,
     limit: BATCH,

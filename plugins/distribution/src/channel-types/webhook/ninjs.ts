@@ -7,9 +7,9 @@
  * single-value names (headline, body_html, description_text, byline, keyed renditions and associations).
  * The two shapes are never mixed: a 2.x schema rejects the 1.x names and the other way round.
  */
-import type { DistributionEvent, OutputScript, PublishedArticle, PublishedImage } from '../types'
-import { convertArticle } from './convert'
-import { safeStoryHtml } from './safe-html'
+import type { DistributionEvent, OutputScript, PublishedArticle, PublishedImage } from '../../types'
+import { convertArticle } from '../../formatters/convert'
+import { safeStoryHtml } from '../../formatters/safe-html'
 
 /** The versions a channel can ask for; the first is the default. */
 export const NINJS_VERSIONS = ['2.2', '2.1', '1.6'] as const

@@ -7,24 +7,24 @@
  * updated / corrected: WeChat has no API to edit a published post, so these are recorded as skipped (an editor
  * who must change a WeChat post republishes it there by hand).
  */
-import type { ChannelRecord } from '../channels/channel-record'
-import type { DistributionEvent, PublishedArticle } from '../types'
-import type { TransportResult } from './transport-result'
-import { WeChatClient } from './wechat'
+import type { ChannelRecord } from '../../channels/channel-record'
+import type { ResolvedDistributionOptions } from '../../options'
+import type { TransportResult } from '../../transports/transport-result'
+import type { OutgoingDelivery } from '../channel-type'
+import type { WeChatSettings } from './settings'
+import { WeChatClient } from './wechat-client'
 import { publishToWeChat, retractFromWeChat, type WeChatResume } from './wechat-publish'
 
-export interface WeChatDeliveryContext {
-  pollIntervalMs: number
-  maxPolls: number
-  /** The WeChat article id of this story on this channel, from the last successful publish. */
-  publishedArticleId?: string | null
+/** The ids a previous attempt stored, read back from the delivery row. */
+function resumeOf(stored: Record<string, unknown> | null): WeChatResume | null {
+  if (!stored) return null
+  const resume: WeChatResume = {}
+  if (typeof stored.publishId === 'string') resume.publishId = stored.publishId
+  if (typeof stored.mediaId === 'string') resume.mediaId = stored.mediaId
+  return resume.publishId || resume.mediaId ? resume : null
 }
 
-export async function deliverToWeChat(
-  channel: ChannelRecord,
-  delivery: { event: DistributionEvent; article: PublishedArticle; resume?: WeChatResume | null },
-  context: WeChatDeliveryContext,
-): Promise<TransportResult> {
+export async function deliverToWeChat(channel: ChannelRecord<WeChatSettings>, delivery: OutgoingDelivery, options: ResolvedDistributionOptions): Promise<TransportResult> {
   if (!channel.appId || !channel.appSecret) return { ok: false, error: 'WeChat channel needs appId and appSecret', retryable: false }
   const client = new WeChatClient({ appId: channel.appId, appSecret: channel.appSecret, ...(channel.apiBase ? { apiBase: channel.apiBase } : {}) })
   const { event } = delivery
@@ -34,13 +34,13 @@ export async function deliverToWeChat(
   }
 
   if (event === 'unpublished' || event === 'retracted') {
-    if (!context.publishedArticleId) {
+    if (!delivery.publishedExternalId) {
       return { ok: true, skipped: true, note: 'nothing published on this account to delete', retryable: false }
     }
-    const result = await retractFromWeChat(client, context.publishedArticleId)
+    const result = await retractFromWeChat(client, delivery.publishedExternalId)
     return {
       ok: result.ok,
-      ...(result.ok ? { externalId: context.publishedArticleId, note: 'deleted from the account (freepublish/delete)' } : {}),
+      ...(result.ok ? { externalId: delivery.publishedExternalId, note: 'deleted from the account (freepublish/delete)' } : {}),
       ...(result.error ? { error: client.redact(result.error) } : {}),
       retryable: result.retryable,
     }
@@ -48,12 +48,13 @@ export async function deliverToWeChat(
 
   // A channel-chosen author name replaces the credited reporters in WeChat's author field only.
   const article = channel.authorName ? { ...delivery.article, credits: [{ name: channel.authorName, role: 'reporter' }] } : delivery.article
+  const resume = resumeOf(delivery.resume)
   const result = await publishToWeChat(client, article, {
-    ...(delivery.resume ? { resume: delivery.resume } : {}),
+    ...(resume ? { resume } : {}),
     ...(channel.script ? { script: channel.script } : {}),
     ...(channel.coverMediaId ? { defaultThumbMediaId: channel.coverMediaId } : {}),
-    pollIntervalMs: context.pollIntervalMs,
-    maxPolls: context.maxPolls,
+    pollIntervalMs: options.wechat.pollIntervalMs,
+    maxPolls: options.wechat.maxPolls,
   })
   const warnings = result.warnings.length ? ` (${result.warnings.map((w) => client.redact(w)).join('; ')})` : ''
   return {

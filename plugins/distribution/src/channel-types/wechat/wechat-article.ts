@@ -8,9 +8,9 @@
  * something we could have fixed, and so the reader never sees a broken image or a cut-off tag.
  */
 import sanitizeHtml from 'sanitize-html'
-import type { OutputScript, PublishedArticle } from '../types'
-import { convertArticle } from './convert'
-import { escapeHtml } from './safe-html'
+import type { OutputScript, PublishedArticle } from '../../types'
+import { convertArticle } from '../../formatters/convert'
+import { escapeHtml } from '../../formatters/safe-html'
 
 export const WECHAT_LIMITS = {
   title: 32,

@@ -10,15 +10,16 @@
  */
 import { createHash } from 'node:crypto'
 
-import { guardedFetch } from './guarded-fetch'
-import { UndeliverableUrlError } from './url-guard'
+import { guardedFetch } from '../../transports/guarded-fetch'
+import { UndeliverableUrlError } from '../../transports/url-guard'
+import { RATE_LIMIT_ERRCODES, WECHAT_REQUEST_TIMEOUT_MS } from './budget'
 
 export const WECHAT_API_BASE = 'https://api.weixin.qq.com'
 
 /** Token errors: refresh once and retry. */
 const TOKEN_ERRCODES = new Set([40001, 40014, 42001])
-/** Transient: system busy, rate limits, and token errors (a refresh may fix them). */
-const RETRYABLE_ERRCODES = new Set([-1, 45009, 45011, ...TOKEN_ERRCODES])
+/** Transient: system busy, rate limits (budget.ts), and token errors (a refresh may fix them). */
+const RETRYABLE_ERRCODES = new Set([-1, ...RATE_LIMIT_ERRCODES, ...TOKEN_ERRCODES])
 
 export class WeChatError extends Error {
   readonly errcode: number
@@ -159,7 +160,7 @@ export class WeChatClient {
     this.#appSecret = options.appSecret
     this.#secretFingerprint = createHash('sha256').update(options.appSecret).digest('hex').slice(0, 16)
     this.apiBase = (options.apiBase ?? WECHAT_API_BASE).replace(/\/+$/, '')
-    this.#timeoutMs = options.timeoutMs ?? 15_000
+    this.#timeoutMs = options.timeoutMs ?? WECHAT_REQUEST_TIMEOUT_MS
     this.#refreshMarginMs = options.refreshMarginMs ?? 5 * 60_000
     this.#cache = options.tokenCache ?? sharedTokenCache
     this.#now = options.now ?? Date.now

@@ -3,13 +3,13 @@
  * webhook-signature headers, and classify the outcome for the delivery job.
  *
  * The delivery's message id is the webhook-id: the same id on every retry, so the receiver can drop duplicates.
- * Classification follows Superdesk and the spec: 2xx success; 410 means "endpoint gone, stop sending";
- * 408, 429, 5xx and network failures are retried; any other 4xx is the sender's fault and is not retried.
+ * Statuses are classified in budget.ts (what is worth another attempt); network failures are retried.
  */
 import { Webhook } from 'standardwebhooks'
-import { safeJsonStringify } from '../formatters/safe-html'
-import { guardedFetch } from './guarded-fetch'
-import { UndeliverableUrlError } from './url-guard'
+import { safeJsonStringify } from '../../formatters/safe-html'
+import { guardedFetch } from '../../transports/guarded-fetch'
+import { UndeliverableUrlError } from '../../transports/url-guard'
+import { classifyStatus } from './budget'
 
 export interface SendWebhookOptions {
   url: string
@@ -48,13 +48,6 @@ const MAX_ERROR_BODY = 300
 function redactor(secret: string, extra: string[] = []): (text: string) => string {
   const needles = [secret, secret.replace(/^whsec_/, ''), ...extra].filter((s) => s && s.length >= 4)
   return (text) => needles.reduce((out, needle) => out.split(needle).join('[redacted]'), text)
-}
-
-export function classifyStatus(status: number): { ok: boolean; retryable: boolean; disableChannel: boolean } {
-  if (status >= 200 && status < 300) return { ok: true, retryable: false, disableChannel: false }
-  if (status === 410) return { ok: false, retryable: false, disableChannel: true }
-  if (status === 408 || status === 429 || status >= 500) return { ok: false, retryable: true, disableChannel: false }
-  return { ok: false, retryable: false, disableChannel: false }
 }
 
 function parseRetryAfter(value: string | null, now: number): number | undefined {

@@ -8,10 +8,10 @@
  */
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { toWeChatArticle } from '../formatters/wechat-article'
-import type { OutputScript, PublishedArticle, PublishedImage } from '../types'
-import { guardedFetch } from './guarded-fetch'
-import { type ImageFile, MATERIAL_IMAGE_MAX_BYTES, PUBLISH_STATUS, type PublishStatus, type WeChatClient, WeChatError } from './wechat'
+import { toWeChatArticle } from './wechat-article'
+import type { OutputScript, PublishedArticle, PublishedImage } from '../../types'
+import { guardedFetch } from '../../transports/guarded-fetch'
+import { type ImageFile, MATERIAL_IMAGE_MAX_BYTES, PUBLISH_STATUS, type PublishStatus, type WeChatClient, WeChatError } from './wechat-client'
 
 export interface WeChatResume {
   /** A submitted publish whose outcome is not known yet: poll it, never submit again. */

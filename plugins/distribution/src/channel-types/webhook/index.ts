@@ -1,0 +1,13 @@
+/** Webhook channels: NINJS pushed to an HTTPS endpoint, signed per Standard Webhooks. */
+import type { ChannelTypeDefinition } from '../channel-type'
+import { webhookBudget } from './budget'
+import { webhookFields } from './fields'
+import type { WebhookSettings } from './settings'
+import { deliverToWebhook } from './transport'
+
+export const webhookChannel: ChannelTypeDefinition<WebhookSettings> = {
+  label: { zh: 'Webhook（签名推送）', en: 'Webhook (signed push)' },
+  fields: webhookFields,
+  transport: deliverToWebhook,
+  budget: webhookBudget,
+}

@@ -8,7 +8,7 @@ export type { RenderedMedia, RenderedStory, RenderOptions, StoryToRender } from 
 export { lintStory, fixStory, hasErrors } from './src/lint'
 export { parseStory, type ParsedStory, type ParseOptions } from './src/parser/index'
 export { readLegacyStory, type LegacyStoryResult } from './src/legacy-story'
-export { escapeHtml, sanitizeStoryHtml } from './src/render/sanitize'
+export { escapeHtml, sanitizeStoryHtml, STORY_HTML_TAGS } from './src/render/sanitize'
 export { datelinePresets, bylinePatterns } from './src/presets'
 export { lexicalToBlocks, blocksToLexical } from './src/lexical/blocks'
 export { STYLE_REFUSED_STATUS, styleErrorsAsValidation } from './src/hooks/render-and-lint'

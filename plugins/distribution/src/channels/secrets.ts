@@ -88,7 +88,7 @@ export function writeOnlySecretField(options: SecretFieldOptions): Field[] {
     access: { read: sealed },
     admin: { hidden: true, disableListColumn: true, disableListFilter: true },
     hooks: { beforeChange: [keepOrGenerate], afterRead: [mask] },
-    ...(options.validate ? { validate: options.validate as never } : {}),
+    ...(options.validate ? { validate: options.validate } : {}),
   }
   const input: TextField = {
     name: options.inputName,
@@ -107,7 +107,7 @@ export function writeOnlySecretField(options: SecretFieldOptions): Field[] {
     },
     // Never echoes what was typed: the response to the save reads empty like every other read.
     hooks: { afterRead: [() => null] },
-    ...(options.validate ? { validate: options.validate as never } : {}),
+    ...(options.validate ? { validate: options.validate } : {}),
   }
   return [stored, input]
 }

@@ -168,7 +168,7 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
       await payload.update({
         collection: options.channelsSlug as CollectionSlug,
         id: channel.id,
-        data: { enabled: false, disabledReason: `HTTP 410 Gone from the receiver at ${new Date(now).toISOString()}` } as never,
+        data: { enabled: false, disabledReason: `HTTP 410 Gone from the receiver at ${new Date(now).toISOString()}` },
         overrideAccess: true,
         depth: 0,
         req,

@@ -14,9 +14,16 @@ import { writeDelivery, type DeliveryDoc } from './delivery-store'
 export const newWebhookId = (): string => `msg_${ulid()}`
 
 /** The stored identity; rows recorded before it was stored get it now, once, before their first send with it. */
-export async function messageIdentity(payload: Payload, options: ResolvedDistributionOptions, delivery: DeliveryDoc): Promise<{ webhookId: string; eventAt: string }> {
+export async function messageIdentity(
+  payload: Payload,
+  options: ResolvedDistributionOptions,
+  delivery: DeliveryDoc,
+): Promise<{ webhookId: string; eventAt: string }> {
   if (delivery.webhookId && delivery.eventAt) return { webhookId: delivery.webhookId, eventAt: delivery.eventAt }
-  const identity = { webhookId: delivery.webhookId || newWebhookId(), eventAt: delivery.eventAt || delivery.createdAt || new Date().toISOString() }
+  const identity = {
+    webhookId: delivery.webhookId || newWebhookId(),
+    eventAt: delivery.eventAt || delivery.createdAt || new Date().toISOString(),
+  }
   await writeDelivery(payload, options, delivery.id, identity)
   return identity
 }

@@ -4,11 +4,14 @@
  */
 import sanitizeHtml from 'sanitize-html'
 
+/** The tags a story may contain. An output may keep fewer attributes or rename a tag (WeChat: figure → section), never let more in. */
+export const STORY_HTML_TAGS: readonly string[] = [
+  'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'em', 'b', 'i', 'u', 's', 'sub', 'sup', 'br', 'hr', 'a', 'ul', 'ol',
+  'li', 'blockquote', 'figure', 'figcaption', 'img', 'span', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+]
+
 const options: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'em', 'b', 'i', 'u', 's', 'sub', 'sup', 'br', 'hr', 'a', 'ul', 'ol',
-    'li', 'blockquote', 'figure', 'figcaption', 'img', 'span', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-  ],
+  allowedTags: [...STORY_HTML_TAGS],
   allowedAttributes: {
     a: ['href', 'rel', 'target'],
     img: ['src', 'alt', 'width', 'height'],

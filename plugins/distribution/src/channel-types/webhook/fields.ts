@@ -51,7 +51,10 @@ export function webhookFields({ options, isThisType, requiredFor }: FieldContext
       options: NINJS_VERSIONS.map((value) => ({ value, label: value === '1.6' ? '1.6（旧接收方 / older receivers）' : value })),
       admin: {
         condition: isThisType,
-        description: l('推送的 IPTC NINJS 版本；只读 headline/body_html 的旧系统选 1.6', 'IPTC NINJS version of the pushed document; 1.6 for receivers that read headline/body_html'),
+        description: l(
+          '推送的 IPTC NINJS 版本；只读 headline/body_html 的旧系统选 1.6',
+          'IPTC NINJS version of the pushed document; 1.6 for receivers that read headline/body_html',
+        ),
       },
     },
     {

@@ -7,7 +7,12 @@
 import type { DistributionEvent, OutputScript, PublishedArticle } from '../../types'
 import { isNinjsVersion, toNinjs } from './ninjs'
 
-export function webhookBody(article: PublishedArticle, event: DistributionEvent, channel: { script?: OutputScript | null; ninjsVersion?: string | null }, eventAt: string) {
+export function webhookBody(
+  article: PublishedArticle,
+  event: DistributionEvent,
+  channel: { script?: OutputScript | null; ninjsVersion?: string | null },
+  eventAt: string,
+) {
   return {
     type: `article.${event}`,
     timestamp: new Date(eventAt).toISOString(),

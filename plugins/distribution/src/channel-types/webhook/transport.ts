@@ -11,7 +11,11 @@ import { webhookBody } from './formatter'
 import { sendWebhook } from './send-webhook'
 import type { WebhookSettings } from './settings'
 
-export async function deliverToWebhook(channel: ChannelRecord<WebhookSettings>, delivery: OutgoingDelivery, options: ResolvedDistributionOptions): Promise<TransportResult> {
+export async function deliverToWebhook(
+  channel: ChannelRecord<WebhookSettings>,
+  delivery: OutgoingDelivery,
+  options: ResolvedDistributionOptions,
+): Promise<TransportResult> {
   if (!channel.url) return { ok: false, error: 'channel has no endpoint URL', retryable: false }
   if (!channel.secret) return { ok: false, error: 'channel has no signing secret', retryable: false }
   const { webhookId, eventAt } = await delivery.identity()

@@ -26,7 +26,13 @@ export function wechatFields({ isThisType, requiredFor }: FieldContext): Field[]
           label: l('AppID', 'AppID'),
           validate: requiredFor('appId: a WeChat channel needs the Official Account AppID'),
         },
-        { name: 'authorName', type: 'text', maxLength: 16, label: l('作者署名', 'Author name'), admin: { description: l('留空则用稿件记者', 'Empty: the credited reporters') } },
+        {
+          name: 'authorName',
+          type: 'text',
+          maxLength: 16,
+          label: l('作者署名', 'Author name'),
+          admin: { description: l('留空则用稿件记者', 'Empty: the credited reporters') },
+        },
       ],
     },
     ...writeOnlySecretField({
@@ -54,7 +60,12 @@ export function wechatFields({ isThisType, requiredFor }: FieldContext): Field[]
           admin: { placeholder: 'https://api.weixin.qq.com' },
           validate: checkApiBase,
         },
-        { name: 'coverMediaId', type: 'text', label: l('默认封面 media_id', 'Default cover media_id'), admin: { description: l('稿件无图时使用', 'Used when a story has no picture') } },
+        {
+          name: 'coverMediaId',
+          type: 'text',
+          label: l('默认封面 media_id', 'Default cover media_id'),
+          admin: { description: l('稿件无图时使用', 'Used when a story has no picture') },
+        },
       ],
     },
   ]

@@ -6,11 +6,18 @@
  * (mmbiz.qpic.cn) are filtered out. The editor keeps no stylesheet, so every style must be inline, and
  * class/id attributes mean nothing there. We enforce all of it here so a draft is never rejected for
  * something we could have fixed, and so the reader never sees a broken image or a cut-off tag.
+ *
+ * The story HTML first goes through house-style's sanitiser, the one allowlist every output shares; the WeChat
+ * passes below keep those tags and narrow the attributes to what WeChat keeps (src, alt, href, inline style).
+ * HTML is read with htmlparser2 (sanitize-html's own parser), never with regular expressions.
  */
+import { DomUtils, Parser, parseDocument } from 'htmlparser2'
 import sanitizeHtml from 'sanitize-html'
-import type { OutputScript, PublishedArticle } from '../../types'
+
+import { STORY_HTML_TAGS, sanitizeStoryHtml } from '../../../../house-style'
 import { convertArticle } from '../../formatters/convert'
 import { escapeHtml } from '../../formatters/safe-html'
+import type { OutputScript, PublishedArticle } from '../../types'
 
 export const WECHAT_LIMITS = {
   title: 32,
@@ -58,9 +65,12 @@ export function truncateText(text: string, max: number): string {
   return chars.slice(0, keep).join('').trimEnd() + ellipsis
 }
 
-/** Tag-like sequences out, whitespace collapsed: these fields are plain text. */
+/** Tags out (their text kept as written, entities included), whitespace collapsed: these fields are plain text. */
 function plain(text: string): string {
-  return text.replace(/<\/?[a-zA-Z!][^>]*>/g, '').replace(/\s+/g, ' ').trim()
+  let out = ''
+  const parser = new Parser({ ontext: (chunk) => (out += chunk) }, { decodeEntities: false })
+  parser.end(text)
+  return out.replace(/\s+/g, ' ').trim()
 }
 
 /** The people who wrote the story; the byline text without its brackets when there are no credits. */
@@ -106,14 +116,11 @@ function roleAttribs(role: string | undefined): Record<string, string> {
   return role ? { [ROLE_ATTRIBUTE]: role } : {}
 }
 
-const BLOCK_TAGS = ['pre', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'figure', 'figcaption', 'section', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']
-const INLINE_TAGS = ['code', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'sup', 'sub', 'span', 'a', 'img']
-
-/** Pass 1: allowlist, no class/id/style, scripts gone, images mapped to WeChat or dropped. */
+/** Pass 1 (on house-style's sanitised HTML): no class/id/style, images mapped to WeChat or dropped. */
 function sanitiseForWeChat(html: string, imageUrlMap: WeChatArticleOptions['imageUrlMap'], dropped: string[]): string {
-  return sanitizeHtml(html, {
-    allowedTags: [...BLOCK_TAGS, ...INLINE_TAGS],
-    allowedAttributes: { img: ['src', 'alt'], a: ['href'], span: [ROLE_ATTRIBUTE], p: [ROLE_ATTRIBUTE], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
+  return sanitizeHtml(sanitizeStoryHtml(html), {
+    allowedTags: [...STORY_HTML_TAGS],
+    allowedAttributes: { img: ['src', 'alt'], a: ['href'], span: [ROLE_ATTRIBUTE], p: [ROLE_ATTRIBUTE] },
     allowedSchemes: ['http', 'https'],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
@@ -190,8 +197,9 @@ function styleForWeChat(html: string): string {
     return { tagName: 'p', attribs: { style: WECHAT_STYLES.p + extra } }
   }
   return sanitizeHtml(html, {
-    allowedTags: [...BLOCK_TAGS, ...INLINE_TAGS],
-    allowedAttributes: { '*': ['style'], img: ['src', 'alt', 'style'], a: ['href', 'style'], td: ['colspan', 'rowspan', 'style'], th: ['colspan', 'rowspan', 'style'] },
+    // Figures become sections: WeChat's editor keeps a section, not a figure.
+    allowedTags: [...STORY_HTML_TAGS, 'section'],
+    allowedAttributes: { '*': ['style'], img: ['src', 'alt', 'style'], a: ['href', 'style'] },
     allowedSchemes: ['http', 'https'],
     allowProtocolRelative: false,
     transformTags,
@@ -199,64 +207,32 @@ function styleForWeChat(html: string): string {
   })
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** The top-level nodes of an HTML fragment, each knowing where it starts and ends in the source. */
+function topLevelNodes(html: string) {
+  return parseDocument(html, { withStartIndices: true, withEndIndices: true }).children
 }
+
+const sourceOf = (html: string, node: { startIndex: number | null; endIndex: number | null }) => html.slice(node.startIndex ?? 0, (node.endIndex ?? html.length - 1) + 1)
 
 /** When the renderer did not mark the dateline, find it at the head of the first paragraph. */
 function markDateline(html: string, datelineText: string): string {
-  if (!datelineText || html.includes(`${ROLE_ATTRIBUTE}="dateline"`)) return html
-  const head = new RegExp(`^(\\s*<p>)(${escapeRegExp(escapeHtml(datelineText))})`)
-  return html.replace(head, `$1<span ${ROLE_ATTRIBUTE}="dateline">$2</span>`)
+  if (!datelineText) return html
+  const nodes = topLevelNodes(html)
+  if (DomUtils.findOne((element) => element.attribs[ROLE_ATTRIBUTE] === 'dateline', nodes)) return html
+  const first = nodes.find((node) => node.type !== 'text' || sourceOf(html, node).trim())
+  if (!first || !('attribs' in first) || first.name !== 'p' || Object.keys(first.attribs).length) return html
+  const text = first.children[0]
+  const dateline = escapeHtml(datelineText)
+  if (text?.type !== 'text' || text.startIndex === null || !html.startsWith(dateline, text.startIndex)) return html
+  const at = text.startIndex
+  return `${html.slice(0, at)}<span ${ROLE_ATTRIBUTE}="dateline">${dateline}</span>${html.slice(at + dateline.length)}`
 }
 
-const VOID_TAGS = new Set(['img', 'br', 'hr'])
-
-/** Splits well-formed HTML into its top-level blocks (the only safe places to cut). */
+/** Splits well-formed HTML into its top-level blocks (the only safe places to cut), each as written. */
 export function topLevelBlocks(html: string): string[] {
-  const blocks: string[] = []
-  const pushText = (text: string) => {
-    if (text.trim()) blocks.push(text)
-  }
-  let depth = 0
-  let start = 0
-  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(\/?)>/g)) {
-    const index = match.index ?? 0
-    const end = index + match[0].length
-    const closing = match[1] === '/'
-    const isVoid = match[3] === '/' || VOID_TAGS.has(match[2].toLowerCase())
-    if (closing) {
-      depth = Math.max(0, depth - 1)
-      if (depth === 0) {
-        blocks.push(html.slice(start, end))
-        start = end
-      }
-    } else if (isVoid) {
-      if (depth === 0) {
-        pushText(html.slice(start, index))
-        blocks.push(match[0])
-        start = end
-      }
-    } else {
-      if (depth === 0) {
-        pushText(html.slice(start, index))
-        start = index
-      }
-      depth++
-    }
-  }
-  pushText(html.slice(start))
-  return blocks
-}
-
-function decodeBasicEntities(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&nbsp;/g, '\u00a0')
-    .replace(/&amp;/g, '&')
+  return topLevelNodes(html)
+    .map((node) => sourceOf(html, node))
+    .filter((source) => source.trim())
 }
 
 /** The notice that replaces what was cut: WeChat shows content_source_url as 阅读原文 under the article. */
@@ -280,7 +256,7 @@ function fitContent(content: string, url: string, maxChars: number, maxBytes: nu
   }
   if (!out) {
     // Even the first block is too long: keep as much of its text as fits, as one clean paragraph.
-    const text = decodeBasicEntities(plain(topLevelBlocks(content)[0] ?? ''))
+    const text = DomUtils.textContent(parseDocument(topLevelBlocks(content)[0] ?? '')).replace(/\s+/g, ' ').trim()
     const open = `<p style="${WECHAT_STYLES.p}">`
     let budget = Math.max(0, maxChars - notice.length - open.length - 8)
     let paragraph = `${open}${escapeHtml(truncateText(text, budget))}</p>`

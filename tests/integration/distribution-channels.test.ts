@@ -216,6 +216,20 @@ describe('who may see and manage channels', () => {
     expect(JSON.stringify(anonymous.body)).not.toContain('编辑可见')
   })
 
+  test('an editor asks who gets a story: the push channels, each with its type name; never a feed channel, an address or a secret', async () => {
+    const webhook = await createChannel(d, { name: '收件方网站', type: 'webhook', url: 'https://recipient.example/h', secret: SECRET })
+    const wechat = await createChannel(d, { name: '收件方公众号', type: 'wechat', appId: 'wx-recipient', appSecret: 'recipient-app-secret' })
+    const feed = await createChannel(d, { name: '收件方订阅源', type: 'feed' })
+    const res = await rest('POST', '/distribution/recipients', { token: d.editor.token, body: {} })
+    expect(res.status).toBe(200)
+    const byId = new Map<string, any>(res.body.channels.map((c: any) => [String(c.id), c]))
+    expect(byId.get(String(webhook.id))).toEqual({ id: webhook.id, name: '收件方网站', type: 'webhook', typeName: { zh: 'Webhook', en: 'webhook' } })
+    expect(byId.get(String(wechat.id))).toEqual({ id: wechat.id, name: '收件方公众号', type: 'wechat', typeName: { zh: '微信公众号', en: 'WeChat' } })
+    expect(byId.has(String(feed.id))).toBe(false)
+    expect(JSON.stringify(res.body)).not.toMatch(/recipient\.example|recipient-app-secret|whsec_/)
+    expect((await rest('POST', '/distribution/recipients', { token: d.reporter.token, body: {} })).status).toBe(403)
+  })
+
   test('nobody creates or edits deliveries through the API', async () => {
     for (const token of [d.admin.token, d.editor.token]) {
       const res = await rest('POST', '/deliveries', { token, body: { key: 'x', event: 'published', version: 1, state: 'success' } })

@@ -45,7 +45,10 @@ export interface ChannelBudget<Settings extends object> {
 }
 
 export interface ChannelTypeDefinition<Settings extends object = object> {
+  /** The `type` option in the channel form. */
   label: Label
+  /** The short name beside a channel's name in lists (the publish dialog's recipients). */
+  name: Label
   /** The channel collection's fields for this type, in admin order. */
   fields(context: FieldContext): Field[]
   /** Sends one attempt of one delivery. Absent: the type is pulled by its readers (feeds), nothing is pushed. */

@@ -1,13 +1,14 @@
 /**
  * POST /api/distribution/recipients — who will receive a story if it is published now, for the admin's
  * publish confirmation: { section?, region? } (ids; the unsaved values on screen) → 200
- * { channels: [{ id, name, type }], feeds: boolean }. The same filters the publish itself applies
+ * { channels: [{ id, name, type, typeName: { zh, en } }], feeds: boolean }. The same filters the publish itself applies
  * (record-event.ts): enabled push channels whose section and region filters match, parents included.
  * Editors only (they are the ones who publish); names and types only, never a channel's address or secret.
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isEditor, isStaff } from '../access'
+import { channelType } from '../channel-types/registry'
 import { channelsWanting } from '../channels/channel-filters'
 import { pushChannels } from '../events/record-event'
 import { idOf, toDocId } from '../ids'
@@ -40,7 +41,7 @@ export function recipientsEndpoint(options: ResolvedDistributionOptions): Endpoi
       const channels = await pushChannels(req, options)
       const wanted = await channelsWanting(req, options, channels, idIn(placement.section), idIn(placement.region))
       return json(200, {
-        channels: wanted.map((c) => ({ id: c.id, name: c.name, type: c.type })),
+        channels: wanted.map((c) => ({ id: c.id, name: c.name, type: c.type, typeName: channelType(c.type)?.name })),
         feeds: !options.disabled && options.feeds.enabled,
       })
     },

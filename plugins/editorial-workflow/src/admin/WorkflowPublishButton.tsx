@@ -26,12 +26,8 @@ import { postAction, useWorkflowURL } from './use-story-workflow'
 
 const MODAL = 'nr-workflow-publish'
 
-type Recipients = { channels: { id: string | number; name: string; type: string }[]; feeds: boolean }
-
-const channelTypeNames: Record<string, Record<Lang, string>> = {
-  webhook: { zh: 'Webhook', en: 'webhook' },
-  wechat: { zh: '微信公众号', en: 'WeChat' },
-}
+/** The distribution plugin's answer: each channel with its type's short name (the type registry owns the names). */
+type Recipients = { channels: { id: string | number; name: string; type: string; typeName?: Record<Lang, string> }[]; feeds: boolean }
 
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id?: unknown }).id : value)
 
@@ -47,7 +43,7 @@ const RecipientsList: React.FC<{ recipients: Recipients | null | 'failed'; live:
             {recipients.channels.map((c) => (
               <li key={String(c.id)} data-testid="publish-recipient">
                 {c.name}
-                <span style={{ opacity: 0.6 }}>（{channelTypeNames[c.type]?.[lang] ?? c.type}）</span>
+                <span style={{ opacity: 0.6 }}>（{c.typeName?.[lang] ?? c.type}）</span>
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { deliverToWebhook } from './transport'
 
 export const webhookChannel: ChannelTypeDefinition<WebhookSettings> = {
   label: { zh: 'Webhook（签名推送）', en: 'Webhook (signed push)' },
+  name: { zh: 'Webhook', en: 'webhook' },
   fields: webhookFields,
   transport: deliverToWebhook,
   budget: webhookBudget,

@@ -7,6 +7,7 @@ import { deliverToWeChat } from './transport'
 
 export const wechatChannel: ChannelTypeDefinition<WeChatSettings> = {
   label: { zh: '微信公众号', en: 'WeChat Official Account' },
+  name: { zh: '微信公众号', en: 'WeChat' },
   fields: wechatFields,
   transport: deliverToWeChat,
   budget: wechatBudget,

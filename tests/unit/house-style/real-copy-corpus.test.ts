@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { scoreCorpus } from '../../support/real-copy'
 
 /** Grows with the corpus; issue #12 asks for 150. */
-const MIN_ARTICLES = 168
+const MIN_ARTICLES = 176
 const score = scoreCorpus()
 const misses = (pick: (r: (typeof score.results)[number]) => boolean) =>
   score.results.filter(pick).map((r) => `${r.entry.file}: dateline ${JSON.stringify(r.gotDateline)}, credits ${JSON.stringify(r.gotCredits)}`)

@@ -65,6 +65,8 @@ const LEADING_SEPARATORS = /^[\s：:，,—–\-|｜]+/
 const DECORATION = /^[■□●○◆◇▲△★☆◎※▶►]+\s*/
 /** Taiwanese papers name themselves before the byline: `联合报／ 记者雷光涵／即时报导`. */
 const OUTLET_SLASH = /^[\u4e00-\u9fff]{1,8}(?:报|网|社|台|新闻)\s*[／/]\s*(?=\S*记者)/
+/** A portal's field label a byline was scraped into: `原标题:□本报见习记者 吴明娟`. */
+const FIELD_LABEL = /^原标题[:：][\s\u3000]*/
 /** Portals' editor codes after the name: `责任编辑：刘光博 SF183`. */
 const EDITOR_CODE = /\s+[A-Z]{1,4}\d{2,6}$/
 /** A whole line in brackets, possibly followed by CNA's filing code: `（編輯：林興盟）1121105`. */
@@ -164,7 +166,9 @@ class StoryParser {
     const english = parseEnglishByline(view.clean) ?? parseReutersCredits(view.clean)
     if (english) return { credits: english, filed: null }
     const slash = OUTLET_SLASH.exec(view.match)?.[0].length ?? 0
-    const decoration = (DECORATION.exec(view.match)?.[0].length ?? 0) || slash
+    // `原标题:□本报见习记者 吴明娟`: a portal's field label left in front of the byline.
+    const label = FIELD_LABEL.exec(view.match)?.[0].length ?? 0
+    const decoration = label + (DECORATION.exec(view.match.slice(label))?.[0].length ?? 0) || slash
     const code = EDITOR_CODE.exec(view.match)?.index ?? view.match.length
     const bracketed = BRACKETED_LINE.exec(view.match.slice(decoration))
     const [from, to] = bracketed ? [decoration + 1, decoration + 1 + bracketed[1].length] : [decoration, code]

@@ -15,8 +15,6 @@ export type {
 } from './src/options'
 export { resolveOptions as resolveDistributionOptions } from './src/options'
 export type { DistributionEvent, OutputScript, PublishedArticle, PublishedImage } from './src/types'
-export { OUTPUT_SCRIPTS } from './src/collections/channels'
-export { CHANNEL_TYPES, type ChannelType } from './src/channel-types/registry'
 export { DELIVERY_EVENTS, DELIVERY_STATES, type DeliveryState } from './src/collections/deliveries'
 export { DELIVER_TASK, RECOVER_TASK, type DeliverInput } from './src/jobs/task-slugs'
 export { runDeliveryAttempt, type AttemptResult } from './src/jobs/deliver-task'

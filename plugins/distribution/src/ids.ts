@@ -1,11 +1,14 @@
 /** Document ids are numbers on SQL databases and strings on MongoDB: keep whichever the adapter uses. */
 import type { Payload } from 'payload'
 
+import { extractID } from 'payload/shared'
+
 export type Id = string | number
 
+/** A relationship value (an id, or the related document when populated) → the id; anything else → undefined. */
 export const idOf = (value: unknown): Id | undefined => {
-  if (value && typeof value === 'object') return (value as { id?: Id }).id ?? undefined
-  return typeof value === 'string' || typeof value === 'number' ? value : undefined
+  const id = value && typeof value === 'object' ? extractID(value as { id: Id }) : value
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined
 }
 
 /** An id that travelled as text (a job input, a URL parameter) back in the adapter's own type. */

@@ -10,7 +10,7 @@ import type { ResolvedDistributionOptions } from '../options'
 import type { TransportResult } from '../transports/transport-result'
 import type { DistributionEvent, PublishedArticle } from '../types'
 
-export interface Label {
+interface Label {
   zh: string
   en: string
 }

@@ -6,7 +6,7 @@ import type { ChannelType } from '../channel-types/registry'
 import type { Id } from '../ids'
 import type { OutputScript } from '../types'
 
-export interface ChannelBase {
+interface ChannelBase {
   id: Id
   name: string
   type: ChannelType

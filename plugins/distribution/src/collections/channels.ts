@@ -14,8 +14,6 @@ import type { ResolvedDistributionOptions } from '../options'
 
 const l = (zh: string, en: string) => ({ zh, en })
 
-export const OUTPUT_SCRIPTS = ['zh-Hans', 'zh-Hant-TW', 'zh-Hant-HK'] as const
-
 /** The conditions and checks a type's fields use to apply only to channels of that type. */
 function fieldContext(type: ChannelType, options: ResolvedDistributionOptions): FieldContext {
   const isThisType = (data: Record<string, unknown> | undefined) => data?.type === type

@@ -22,6 +22,10 @@ import { standInImage } from './stand-in-image'
  */
 const DESK_RESTORATIONS: [damaged: string, restored: string][] = [['德才兼?zhèn)洹⒐降脑瓌t', '德才兼備、公平的原則']]
 
+/** The founding story's source with the desk's restorations applied (publishable). */
+export const restoredFoundingStory = (source: string): string =>
+  DESK_RESTORATIONS.reduce((text, [damaged, restored]) => text.replace(damaged, restored), source)
+
 export const DEMO_EMAILS = { admin: 'admin@newsroom.test', editor: 'editor@newsroom.test', reporter: 'reporter@newsroom.test' } as const
 
 /** The founding story, as shipped beside the repository (shared/ in CI and on developers' machines). */
@@ -86,7 +90,7 @@ export async function seedDemoContent(payload: Payload): Promise<void> {
     payload.logger.warn(`The founding story was not found at ${file}; set NEWSROOM_FOUNDING_STORY to its path to seed it.`)
     return
   }
-  const source = DESK_RESTORATIONS.reduce((text, [damaged, restored]) => text.replace(damaged, restored), readFileSync(/*turbopackIgnore: true*/ file, 'utf8'))
+  const source = restoredFoundingStory(readFileSync(/*turbopackIgnore: true*/ file, 'utf8'))
   await importStory(payload, source, {
     publish: true,
     extra: { section: politics.id, region: xingren.id, tags: ['基层党建', '兴仁'] },

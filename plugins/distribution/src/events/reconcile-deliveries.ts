@@ -5,10 +5,13 @@
  * nothing is saved after them), each push channel's last delivery is compared with the story's public state
  * now, and the event a channel missed is recorded for that channel only:
  *   public, and the channel's last delivery is none or a withdrawal      → published
- *   public, and the content differs from the channel's last content sent → corrected (a new correction note)
+ *   public, saved again after the channel's last content delivery was recorded, and the content differs
+ *   from what that delivery sent                                         → corrected (a new correction note)
  *                                                                          or updated
  *   not public, and the channel's last delivery is content               → unpublished, or retracted
  *   retracted, and the channel's last delivery is an unpublish           → retracted
+ * Content alone never decides: it also changes without a save of the story (a section or an author renamed,
+ * the public origin moved), and a restart must not announce those as updates of the last 200 stories.
  * A story that already agrees with every channel gets nothing, so this may run any number of times. Channels
  * created after the story's last save are left alone (they were not there to miss anything). The host runs it
  * at start-up, before its job runner and before it takes requests (src/repair-after-crash.ts): run while saves
@@ -32,11 +35,22 @@ export interface ReconcileReport {
 
 type Story = { _status?: unknown; stage?: unknown; corrections?: unknown; updatedAt?: unknown }
 
-function missedEvent(story: Story, hash: string, last: { event: DistributionEvent; contentHash?: string | null; snapshot?: { correctionNote?: string | null } } | undefined): DistributionEvent | null {
+type LastDelivery = { event: DistributionEvent; contentHash?: string | null; snapshot?: { correctionNote?: string | null; updatedAt?: string | null } }
+
+/** The last delivery was recorded by the story's latest save (or a later one): that save missed nothing. */
+function recordedSinceLastSave(story: Story, last: LastDelivery): boolean {
+  const saved = Date.parse(String(story.updatedAt ?? ''))
+  const snapshot = Date.parse(String(last.snapshot?.updatedAt ?? ''))
+  return !Number.isNaN(saved) && !Number.isNaN(snapshot) && saved <= snapshot
+}
+
+function missedEvent(story: Story, hash: string, last: LastDelivery | undefined): DistributionEvent | null {
   const isPublic = story._status === 'published'
   if (isPublic) {
     if (!last || WITHDRAWAL_EVENTS.includes(last.event)) return 'published'
-    if (last.contentHash === hash) return null
+    // What receivers would see also changes without a save (a section or author renamed, another public
+    // origin): only a save after the last delivery can have missed one.
+    if (recordedSinceLastSave(story, last) || last.contentHash === hash) return null
     const corrections = Array.isArray(story.corrections) ? (story.corrections as { note?: unknown }[]) : []
     const note = corrections.length ? String(corrections[corrections.length - 1]?.note) : null
     return note && note !== (last.snapshot?.correctionNote ?? null) ? 'corrected' : 'updated'

@@ -1,6 +1,6 @@
 /**
  * URL slugs. A Chinese name or headline gets a pinyin slug (pinyin-pro): 兴仁县“三抓三强” → xing-ren-xian-san-zhua-san-qiang.
- * Slugs are unique per collection: a taken slug gets -2, -3, … appended.
+ * Slugs are unique per collection: a taken slug gets -2, -3, … appended (the next free number).
  */
 import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
 
@@ -24,24 +24,54 @@ export function slugify(text: string): string {
   return slug || 'untitled'
 }
 
+async function slugTaken(req: PayloadRequest, collection: CollectionSlug, candidate: string, ownId: unknown): Promise<boolean> {
+  const { docs } = await req.payload.find({
+    collection,
+    where: { slug: { equals: candidate } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    draft: true,
+    overrideAccess: true,
+    req,
+    select: {},
+  })
+  return docs.some((doc) => String(doc.id) !== String(ownId))
+}
+
+/**
+ * Slugs this request gave out, by collection and base: the last number used. A batch import saves many stories
+ * in one request before any is visible in the database; they must not get the same slug, and the next story
+ * with the same headline starts looking after the last number given instead of at 1.
+ */
+const givenOut = new WeakMap<PayloadRequest, Map<string, number>>()
+
 async function uniqueSlug(req: PayloadRequest, collection: CollectionSlug, base: string, ownId: unknown): Promise<string> {
-  for (let n = 1; n < 1000; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`
-    const { docs } = await req.payload.find({
-      collection,
-      where: { slug: { equals: candidate } },
-      limit: 1,
-      depth: 0,
-      pagination: false,
-      draft: true,
-      overrideAccess: true,
-      req,
-      select: {},
-    })
-    const other = docs.find((doc) => String(doc.id) !== String(ownId))
-    if (!other) return candidate
+  const given = givenOut.get(req) ?? new Map<string, number>()
+  givenOut.set(req, given)
+  const key = `${collection}:${base}`
+  const candidate = (n: number) => (n === 1 ? base : `${base}-${n}`)
+  const taken = async (n: number) => n <= (given.get(key) ?? 0) || (await slugTaken(req, collection, candidate(n), ownId))
+  let free = (given.get(key) ?? 0) + 1
+  if (await taken(free)) {
+    // Numbered slugs are given in order, so the first free number is found by doubling, then halving: a few
+    // look-ups even when thousands of stories share a headline (one per number made an archive import quadratic).
+    let low = free
+    let high = free * 2
+    while (await taken(high)) {
+      low = high
+      high *= 2
+      if (high > 1 << 24) return `${base}-${Date.now()}`
+    }
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2)
+      if (await taken(middle)) low = middle
+      else high = middle
+    }
+    free = high
   }
-  return `${base}-${Date.now()}`
+  given.set(key, free)
+  return candidate(free)
 }
 
 export const slugField = (from: string): Field => {

@@ -2,7 +2,7 @@
  * The `newsroom` command.
  *   newsroom parse FILE [--body-only] [--fix]   print the parsed story as JSON
  *   newsroom lint FILE [--json]                 print house-style findings; exit 1 when there are errors
- *   newsroom import FILE|DIR … [--publish]      import legacy stories into the configured database
+ *   newsroom import FILE|DIR … [--publish] [--batch N]   import legacy stories into the configured database
  */
 import { parseArgs } from 'node:util'
 
@@ -13,7 +13,13 @@ import { parseCommand } from './parse'
 const USAGE = `Usage:
   newsroom parse FILE [--body-only] [--fix]
   newsroom lint FILE [--json]
-  newsroom import FILE|DIR … [--publish]`
+  newsroom import FILE|DIR … [--publish] [--batch N]   (N stories per transaction, default 200)`
+
+function batchSize(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 5000) throw new Error(`--batch takes a whole number of stories from 1 to 5000, not "${value}"`)
+  return n
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -25,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
       fix: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       publish: { type: 'boolean', default: false },
+      batch: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -38,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     case 'lint':
       return lintCommand(positionals, { json: values.json })
     case 'import':
-      return importCommand(positionals, { publish: values.publish })
+      return importCommand(positionals, { publish: values.publish, batchSize: values.batch === undefined ? undefined : batchSize(values.batch) })
     default:
       console.error(`Unknown command "${command}".\n${USAGE}`)
       return 2

@@ -31,8 +31,16 @@ export interface ImportResult {
 export const importKeyOf = (source: string): string =>
   createHash('sha256').update(source.replace(/\r\n/g, '\n').trim()).digest('hex').slice(0, 32)
 
-export async function importStory(payload: Payload, source: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const req = await createLocalReq({}, payload)
+/** A story read, fixed and matched to names, ready to save: what importStory and the batch importer save. */
+export interface PreparedStory {
+  data: Record<string, unknown>
+  importKey: string
+  title: string
+  findings: Finding[]
+}
+
+/** Parse, apply the safe fixes, turn the dateline and credits into data (names looked up or created). */
+export async function prepareStory(payload: Payload, source: string, options: ImportOptions, req: PayloadRequest): Promise<PreparedStory> {
   const houseStyle = resolveHouseStyleOptions(payload.config.custom?.houseStyle)
   const { story, findings } = readLegacyStory(source, {
     fix: true,
@@ -53,6 +61,18 @@ export async function importStory(payload: Payload, source: string, options: Imp
     ...options.extra,
     _status: options.publish ? 'published' : 'draft',
   }
+  return { data, importKey, title: story.title, findings }
+}
+
+export async function importStory(payload: Payload, source: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const req = await createLocalReq({}, payload)
+  const prepared = await prepareStory(payload, source, options, req)
+  const { id, created } = await saveStory(payload, prepared, options, req)
+  return { id, title: prepared.title, created, findings: prepared.findings }
+}
+
+/** Creates the story, or updates the one imported from the same source before, through Payload's operations. */
+export async function saveStory(payload: Payload, { data, importKey }: PreparedStory, options: ImportOptions, req: PayloadRequest) {
   // The id only, through the adapter; and no populated read-back of the saved story (depth 0): the importer
   // reports ids and findings, and both cost a full operation's work per story (tests/bench/import.ts).
   const { docs } = await payload.db.find({ collection: 'articles', where: { importKey: { equals: importKey } }, limit: 1, pagination: false, select: { id: true }, joins: false, req })
@@ -60,5 +80,5 @@ export async function importStory(payload: Payload, source: string, options: Imp
   const doc = existing
     ? await payload.update({ collection: 'articles', id: existing.id, data: data as never, draft: !options.publish, depth: 0, req })
     : await payload.create({ collection: 'articles', data: data as never, draft: !options.publish, depth: 0, req })
-  return { id: doc.id, title: story.title, created: !existing, findings }
+  return { id: doc.id, created: !existing }
 }

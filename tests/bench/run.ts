@@ -23,7 +23,7 @@ const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
 const profile = argv.includes('--profile')
 const plan = quick
-  ? { articles: 1000, loadSeconds: 2, warmSeconds: 1, rounds: 1, writeIterations: 16, importFiles: 40, childTimeoutS: 300 }
+  ? { articles: 1000, loadSeconds: 2, warmSeconds: 1, rounds: 1, writeIterations: 16, importFiles: 200, childTimeoutS: 300 }
   : { articles: 10_000, loadSeconds: 10, warmSeconds: 2, rounds: 2, writeIterations: 150, importFiles: 500, childTimeoutS: 900 }
 const CONCURRENCY = [1, 32] as const
 const started = Date.now()
@@ -295,7 +295,7 @@ async function main() {
   // 3. Write path.
   Object.assign(report, await stage('write', () => writeBenchmark(db, dataDir, seedFile), { save_ratio: null }))
   // 4. Import.
-  Object.assign(report, await stage('import', () => importBenchmark(), { import_articles_per_s: null, import_ratio: null }))
+  Object.assign(report, await stage('import', () => importBenchmark(), { import_articles_per_s: null, import_ratio: null, bulk_import_articles_per_s: null, bulk_import_ratio: null }))
 
   // 4b. What-if: the same write and import runs with Payload's transactions turned on for SQLite (off by
   // default; support.applySqliteTuning). The embedded database already runs WAL with synchronous=NORMAL.
@@ -326,6 +326,8 @@ async function main() {
     publish_to_delivered_p95_ms: report.publish_to_delivered_p95_ms ?? null,
     import_articles_per_s: report.import_articles_per_s,
     import_ratio: report.import_ratio,
+    bulk_import_articles_per_s: report.bulk_import_articles_per_s ?? null,
+    bulk_import_ratio: report.bulk_import_ratio ?? null,
     server_peak_rss_mb: report.server_peak_rss_mb,
     list_slowdown_100k: report.list_slowdown_100k ?? null,
     cached_list_rps: report.cached_list_rps ?? null,
@@ -517,7 +519,18 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
   const dir = path.join(work, 'stories')
   const files = await runNode('tests/bench/import.ts', ['files', dir, String(plan.importFiles)], {})
   if (files.code !== 0) throw new Error(`story files failed:\n${files.output.slice(-3000)}`)
-  const results: Record<string, { articlesPerSecond: number; seconds: number; samples: number[] }> = {}
+  const results: Record<string, { articlesPerSecond: number; seconds: number; samples: number[]; peakRssMb?: number; loadAverage?: number[] }> = {}
+  // The seeder at the same moment, for the same number of stories: what writing stories that are already
+  // checked costs on this machine now (the bulk import's yardstick, bulk_import_ratio).
+  let seeder: { articlesPerSecond: number; seconds: number } | undefined
+  if (!tuning.BENCH_SQLITE) {
+    const seedDir = path.join(work, 'import-seeder')
+    mkdirSync(seedDir, { recursive: true })
+    const child = await runNode('tests/bench/seed.ts', [String(plan.importFiles)], payloadEnv(path.join(seedDir, 'seed.db'), seedDir), { bootWatch: true })
+    if (child.code !== 0) throw new Error(`seeder for the import stage failed:\n${child.output.slice(-3000)}`)
+    seeder = resultLine<SeedResult>(child.output)
+    log(`import: seeder ${seeder.articlesPerSecond} articles/s (${plan.importFiles} articles), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
+  }
   for (const mode of ['import', 'raw'] as const) {
     const modeDir = path.join(work, `import-${mode}${tuning.BENCH_SQLITE ? `-${tuning.BENCH_SQLITE}` : ''}`)
     mkdirSync(modeDir, { recursive: true })
@@ -525,7 +538,7 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
     const child = await runNode('tests/bench/import.ts', [mode, dir], { ...payloadEnv(path.join(modeDir, 'import.db'), modeDir), ...tuning }, { nodeArgs, bootWatch: true })
     if (child.code !== 0) throw new Error(`import ${mode} failed:\n${child.output.slice(-4000)}`)
     results[mode] = resultLine(child.output)
-    log(`import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${mode}: ${results[mode]!.articlesPerSecond} articles/s (${plan.importFiles} stories in ${results[mode]!.seconds} s)`)
+    log(`import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${mode}: ${results[mode]!.articlesPerSecond} articles/s (${plan.importFiles} stories in ${results[mode]!.seconds} s, peak RSS ${results[mode]!.peakRssMb} MB, load average ${results[mode]!.loadAverage?.join(' ')})`)
   }
   // Payload's own ceiling for the same data on this machine: raw create without the suite's plugins, and
   // with only house-style's fields (hooks off). Not for the what-if runs.
@@ -546,13 +559,19 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
   return {
     import_articles_per_s: results.import!.articlesPerSecond,
     import_ratio: round(results.import!.articlesPerSecond / results.raw!.articlesPerSecond),
+    // `newsroom import` is the bulk importer (batches, one transaction each): the same figure, against the seeder.
+    bulk_import_articles_per_s: results.import!.articlesPerSecond,
+    bulk_import_ratio: seeder ? round(results.import!.articlesPerSecond / seeder.articlesPerSecond) : null,
     import: {
+      seeder,
+      peakRssMb: results.import!.peakRssMb,
+      loadAverage: results.import!.loadAverage,
       stories: plan.importFiles,
       importStory: { articlesPerSecond: results.import!.articlesPerSecond, seconds: results.import!.seconds, perStoryMs: summarise(results.import!.samples) },
       rawCreate: { articlesPerSecond: results.raw!.articlesPerSecond, seconds: results.raw!.seconds, perStoryMs: summarise(results.raw!.samples) },
       rawCreateWithout: Object.keys(ceilings).length ? ceilings : undefined,
     },
-    import_notes: 'SQLite file database, fresh per mode. import = importFiles(), what `newsroom import` runs after boot: parse + fix + resolve names (once per run) + payload.create (drafts, depth 0); raw = payload.create (depth 0) of the same parsed data, names resolved beforehand; rawCreateWithout = the same raw create in Payload without the suite, and with only house-style fields. Boot not counted.',
+    import_notes: 'SQLite file database, fresh per mode. import = importFiles(), what `newsroom import` runs after boot: parse + fix + resolve names (once per run) + the create operation of Payload per story with its writes deferred and written per batch of 200, one transaction per batch (src/import/import-archive.ts); bulk_import_ratio = import / the seeder (seed.ts) run just before it for the same number of articles; raw = payload.create (depth 0) of the same parsed data, names resolved beforehand; rawCreateWithout = the same raw create in Payload without the suite, and with only house-style fields. Boot not counted.',
   }
 }
 

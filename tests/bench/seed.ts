@@ -81,7 +81,7 @@ async function main() {
 
   const parts = foundingParts()
   const random = prng(20261126)
-  const sqlite = (payload.db as unknown as { client: { execute(sql: string): Promise<unknown> } }).client
+  const sqlite = (payload.db as unknown as { client?: { execute(sql: string): Promise<unknown> } }).client
   const fields = new Set(payload.collections.articles.config.flattenedFields.map((f) => f.name))
   const slugs: string[] = []
   let published = 0
@@ -89,8 +89,9 @@ async function main() {
   for (let offset = 0; offset < count; offset += BATCH) {
     // The SQLite adapter runs without transactions unless configured (every statement commits, and syncs,
     // on its own). The seed is sequential on one connection, so one BEGIN … COMMIT per batch is safe here.
-    await sqlite.execute('BEGIN')
-    const req = { payload } as unknown as PayloadRequest
+    // On PostgreSQL (no client to send BEGIN to): Payload's own transaction, one per batch.
+    const transactionID = sqlite ? await sqlite.execute('BEGIN').then(() => undefined) : await payload.db.beginTransaction()
+    const req = { payload, ...(transactionID ? { transactionID } : {}) } as unknown as PayloadRequest
     for (let i = offset; i < Math.min(count, offset + BATCH); i++) {
       const regionId = pick(regionIds.slice(3), random)
       const place = regionShort.get(String(regionId))!
@@ -141,7 +142,8 @@ async function main() {
       if (withVersions) await payload.db.createVersion({ collectionSlug: 'articles', parent: doc.id, versionData: data as never, autosave: false, createdAt: at, updatedAt: at, req, returning: false } as never)
       if (isPublished && slugs.length < 200 && i % 7 === 0) slugs.push(slug)
     }
-    await sqlite.execute('COMMIT')
+    if (sqlite) await sqlite.execute('COMMIT')
+    else if (transactionID) await payload.db.commitTransaction(transactionID)
   }
   const insertSeconds = (performance.now() - insertStarted) / 1000
   const result: SeedResult & { setupSeconds: number } = {

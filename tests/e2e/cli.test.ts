@@ -80,5 +80,5 @@ describe('newsroom import', () => {
     const { out } = newsroom('import', path.join(storiesDir, '01-founding.md'), path.join(storiesDir, '03-third.md'))
     expect(out).toContain('Imported 2 file(s): 0 created, 2 updated (already imported), 0 failed')
     expect((await payload.count({ collection: 'articles', draft: true } as never)).totalDocs).toBe(before)
-  })
+  }, 300_000)
 })

@@ -436,9 +436,10 @@ class StoryParser {
     if (tail) {
       const from = tail.index + 1
       // A closing bracket of bare names, `（李光华 黄智芳 王梦思）`, credits its reporters, as a role word would.
+      const bare = scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: 'reporter' })
       const scan =
         scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: null }) ??
-        scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: 'reporter' })
+        (bare && namesStandApart(view.match, bare.credits) ? bare : null)
       const credits = scan ? this.fromSpans(view, scan.credits) : (parseReutersCredits(view.clean.slice(tail.index).trim()) ?? spacedNames(view.clean.slice(from, from + tail[1].length)))
       if (credits) {
         this.add(credits, 'end')
@@ -451,7 +452,8 @@ class StoryParser {
       // `…多赢局面。刘永欢、蒋鹏)`: bare names before a closing bracket whose opening was lost.
       const from = view.match.length - missing[0].length + missing[0].indexOf(missing[1])
       const scan = scanCredits(view.match, from, from + missing[1].length, { mode: 'bounded', defaultRole: 'reporter' })
-      if (scan) {
+      // Without its opening bracket the credit must still read as one: a role word, or names written apart.
+      if (scan && (scan.roleWords || (scan.credits.length > 1 && namesStandApart(view.match, scan.credits)))) {
         this.add(this.fromSpans(view, scan.credits), 'end')
         this.setText(index, view.original.slice(0, view.toOriginal(from)).trimEnd())
         return true
@@ -518,6 +520,15 @@ class StoryParser {
   bylinePosition(): ParsedStory['bylinePosition'] {
     return this.startCredits ? 'start' : this.endCredits ? 'end' : 'none'
   }
+}
+
+/**
+ * Bare names with no role word are trusted only when each is written apart (`（李光华 黄智芳）`, `刘永欢、蒋鹏)`):
+ * a glued run (`（王府井店）`) cut into names is more often a word than two people.
+ */
+function namesStandApart(s: string, spans: CreditSpan[]): boolean {
+  const edge = /[\s\u3000、，,；;（(）)【】[\]/／。！？!?”」』…]/
+  return spans.every((c) => (c.start === 0 || edge.test(s[c.start - 1])) && (c.end >= s.length || edge.test(s[c.end])))
 }
 
 /** `周 健 刘星野 曹 莉` in a closing bracket: names with their characters spaced out, read as reporters. */

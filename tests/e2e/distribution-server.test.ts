@@ -14,20 +14,12 @@ vi.hoisted(() => {
   process.env.NEWSROOM_DELIVERY_IMMEDIATE = 'false'
 })
 
-import { startApp, type RunningApp } from '../support/server'
+import { FAST_RECOVERY_ENV, startApp, type RunningApp } from '../support/server'
 import { until } from '../support/wait'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
 import { bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, publishStory, SECRET, type DistributionDesk } from '../integration/distribution-desk'
 
-/** Fast recovery for tests: sweep every second, a stranded delivery after one second, one second of lease margin. */
-const SERVER_ENV = {
-  NEWSROOM_SEED: 'false',
-  NEWSROOM_JOBS_INTERVAL_MS: '200',
-  NEWSROOM_DELIVERY_RECOVERY_MS: '1000',
-  NEWSROOM_DELIVERY_RECOVERY_GRACE_MS: '1000',
-  NEWSROOM_DELIVERY_LEASE_MARGIN_MS: '1000',
-  NEWSROOM_DELIVERY_BACKOFF_MS: '200',
-}
+const SERVER_ENV = FAST_RECOVERY_ENV
 
 let d: DistributionDesk
 const apps: RunningApp[] = []

@@ -29,6 +29,8 @@ import { newsroomLogger } from './src/logger'
 import { prepareDatabase } from './src/prepare-database'
 import { graphQLErrorNames } from './src/graphql/error-names'
 import { storyQueries } from './src/graphql/story-queries'
+import { badInputGuard } from './src/bad-input/guard-plugin'
+import { clearErrorsForBadInput } from './src/bad-input/error-answers'
 
 const database = chooseDatabase()
 
@@ -40,8 +42,9 @@ export default buildConfig({
   csrf: trustedOrigins(),
   cors: corsOrigins(),
   // Readable `extensions.name` on GraphQL errors (NotFound, Forbidden, ValidationError) despite minification;
-  // then failed logins answered alike (that hook has the last word on a login's error).
-  hooks: { afterError: [graphQLErrorNames, sameAnswerForFailedLogins] },
+  // bad input answered in both languages naming field and problem (src/bad-input/); then failed logins answered
+  // alike (that hook has the last word on a login's error).
+  hooks: { afterError: [graphQLErrorNames, clearErrorsForBadInput, sameAnswerForFailedLogins] },
   // NEWSROOM_LOG_LEVEL (default info); the job runner logs work and errors only (src/job-runner.ts).
   logger: newsroomLogger(),
   admin: {
@@ -84,6 +87,9 @@ export default buildConfig({
     distributionPlugin({ siteUrl: publicUrl() }),
     // Story lists and lookups over GraphQL read only the fields asked for (src/narrow-graphql-reads.ts).
     narrowGraphQLReads(['Articles', 'Article']),
+    // Malformed REST/GraphQL writes and queries refused with 400 before any other hook (src/bad-input/); after the
+    // plugins that add collections, so it guards theirs too.
+    badInputGuard(),
     // Last: it tags reads of every collection for the anonymous read cache (src/read-cache/).
     readCachePlugin({ storyCollection: 'articles', publicCollections: READ_CACHE_COLLECTIONS }),
   ],

@@ -20,6 +20,7 @@ import { retractedStories } from './site/retracted-stories'
 import { loginRateLimits } from './login-limits'
 import { trustListeningOrigins } from './origins'
 import { securityHeaders, shareableResource } from './security-headers'
+import { requestChecks } from './bad-input/request-checks'
 import { startReadCache } from './read-cache/start-read-cache'
 
 export interface RunningServer {
@@ -55,6 +56,8 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   server.use(securityHeaders({ dev: options.dev ?? false }))
   server.use(['/api/media/file', '/feeds', '/sitemaps'], shareableResource)
   for (const { path, handler } of loginRateLimits()) server.post(path, handler)
+  // Malformed API requests (wrong content type, oversize, a query or id that cannot fit) answer 4xx here.
+  server.use(requestChecks(payload))
   server.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })

@@ -4,6 +4,7 @@
  */
 import type { Field, RichTextField } from 'payload'
 
+import { getEnabledNodes, type LexicalRichTextAdapter } from '@payloadcms/richtext-lexical'
 import { ValidationError } from 'payload'
 
 import { label } from '../labels'
@@ -11,7 +12,25 @@ import { label } from '../labels'
 /** Largest body we accept, in bytes of JSON: a long investigation is ~200 KB; 2 MB leaves ample headroom. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024
 
-export function lexicalShapeProblem(value: unknown): string | null {
+/** The node types this field's editor knows (paragraph, heading, list, upload, …), read once from its config. */
+const knownTypesByEditor = new WeakMap<object, Set<string>>()
+function knownNodeTypes(field: unknown): Set<string> | undefined {
+  const editor = (field as { editor?: LexicalRichTextAdapter } | undefined)?.editor
+  if (!editor?.editorConfig) return undefined
+  let types = knownTypesByEditor.get(editor)
+  if (!types) {
+    // Lexical's own nodes, which no feature registers; then every node the enabled features bring.
+    types = new Set(['root', 'paragraph', 'text', 'linebreak', 'tab'])
+    for (const node of getEnabledNodes({ editorConfig: editor.editorConfig })) {
+      const klass = 'replace' in node ? node.replace : node
+      types.add(klass.getType())
+    }
+    knownTypesByEditor.set(editor, types)
+  }
+  return types
+}
+
+export function lexicalShapeProblem(value: unknown, knownTypes?: Set<string>): string | null {
   if (value == null) return null
   if (typeof value !== 'object' || Array.isArray(value)) return 'must be a Lexical document object with a "root" node'
   const root = (value as { root?: unknown }).root
@@ -25,6 +44,8 @@ export function lexicalShapeProblem(value: unknown): string | null {
     if (!node || typeof node !== 'object' || typeof (node as { type?: unknown }).type !== 'string') {
       return 'contains a node without a "type"'
     }
+    // A node the editor cannot load would save, then break the admin and the renderer.
+    if (knownTypes && !knownTypes.has((node as { type: string }).type)) return `contains an unknown node type "${(node as { type: string }).type.slice(0, 40)}"`
     const nested = (node as { children?: unknown }).children
     if (nested !== undefined) {
       if (!Array.isArray(nested)) return `contains a "${(node as { type: string }).type}" node whose "children" is not an array`
@@ -44,10 +65,10 @@ export const bodyField: Field = {
   hooks: {
     // Runs before Lexical's own validation, which assumes a well-formed document.
     beforeValidate: [
-      ({ value, collection, req }) => {
-        const problem = lexicalShapeProblem(value)
+      ({ value, collection, field, req }) => {
+        const problem = lexicalShapeProblem(value, knownNodeTypes(field))
         if (problem) {
-          throw new ValidationError({ collection: collection?.slug, errors: [{ path: 'body', message: `body ${problem}` }], req })
+          throw new ValidationError({ collection: collection?.slug, errors: [{ path: 'body', message: `body ${problem} / 正文不是有效的富文本文档：${problem}` }], req })
         }
         return value
       },

@@ -57,7 +57,12 @@ export function describeFieldErrors(errors: FieldError[]): string {
 const readingTheRequest = (error: Error) => error instanceof SyntaxError && /addDataAndFileToRequest|parseParams/.test(error.stack ?? '')
 
 export const clearErrorsForBadInput: AfterErrorHook = ({ error, graphqlResult, result }) => {
-  if (graphqlResult) return
+  if (graphqlResult) {
+    // GraphQL: the same sentence for a validation error; the error's data (per field) stays as Payload gives it.
+    const original = ((error as { originalError?: unknown }).originalError ?? error) as { status?: number; name?: string; data?: { errors?: FieldError[] } }
+    if (original.status !== 400 || original.name === 'QueryError' || !Array.isArray(original.data?.errors) || !original.data.errors.length) return
+    return { graphqlResult: { ...graphqlResult, message: describeFieldErrors(original.data.errors) } }
+  }
   const status = (error as { status?: number }).status
   const data = (error as { data?: { errors?: FieldError[] } }).data
   if (readingTheRequest(error)) {

@@ -7,6 +7,8 @@ import { bodyField } from './fields/body'
 import { mediaUsedField } from './fields/media-used'
 import { mustExist, textOnly } from './fields/validation'
 import { revalidateReaderSiteAfterChange, revalidateReaderSiteAfterDelete } from '../src/site/revalidate'
+import { storyPreviewEndpoint } from '../src/site/preview-endpoint'
+import { storyPreviewPath } from '../src/site/preview-path'
 
 /**
  * Stories. Drafts, autosave and scheduled publish come from Payload's versions; `_status: published` means
@@ -21,6 +23,12 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'section', 'region', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'dek'],
     group: label('内容', 'Content'),
+    // The reader page with the unsaved draft, updating as the editor types (src/site/live-preview.tsx). A path
+    // on the admin's own origin, so the preview carries the editor's session and nobody else's.
+    livePreview: {
+      url: ({ data }) => (data?.id ? storyPreviewPath(data.id) : null),
+      breakpoints: [{ name: 'phone', label: '手机', width: 390, height: 844 }],
+    },
   },
   versions: {
     maxPerDoc: 100,
@@ -32,6 +40,7 @@ export const Articles: CollectionConfig = {
     afterChange: [revalidateReaderSiteAfterChange],
     afterDelete: [revalidateReaderSiteAfterDelete],
   },
+  endpoints: [storyPreviewEndpoint],
   access: {
     // The public reads published stories only, on every API, with or without `draft: true`.
     read: ({ req }) => (isStaff(req.user as never) ? true : { _status: { equals: 'published' } }),

@@ -16,6 +16,7 @@ import { describeStartupFailure } from './startup-failure'
 import { startJobRunner, type JobRunner } from './job-runner'
 import { publicRoutes } from './public-routes'
 import { repairAfterCrash } from './repair-after-crash'
+import { previewGate } from './site/preview-gate'
 import { retractedStories } from './site/retracted-stories'
 import { loginRateLimits } from './login-limits'
 import { trustListeningOrigins } from './origins'
@@ -72,6 +73,8 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   server.use(publicRoutes(payload))
   // The reader site (src/app/(site)) renders in Next; a retracted story's 410 is answered here first.
   server.get('/news/:slug', retractedStories(payload))
+  // Story previews show drafts: logged-in staff only (src/site/preview-gate.ts).
+  server.use('/preview', previewGate(payload))
   // Anonymous GraphQL and REST reads from the cache, purged on publish (src/read-cache/); everything else to Next.
   const readCache = await startReadCache(config)
   server.use(readCache.middleware)

@@ -5,6 +5,8 @@ export type { HouseStylePluginConfig, ResolvedHouseStyleOptions } from './src/op
 export { resolveOptions as resolveHouseStyleOptions } from './src/options'
 export { renderStory } from './src/render/render-story'
 export type { RenderedMedia, RenderedStory, RenderOptions, StoryToRender } from './src/render/render-story'
+export { renderStoryFields } from './src/render/render-fields'
+export type { StoryFields } from './src/hooks/story-view'
 export { lintStory, fixStory, hasErrors } from './src/lint'
 export { parseStory, type ParsedStory, type ParseOptions } from './src/parser/index'
 export { readLegacyStory, type LegacyStoryResult } from './src/legacy-story'

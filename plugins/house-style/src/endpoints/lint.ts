@@ -14,10 +14,10 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { lintStory } from '../lint'
 import type { ResolvedHouseStyleOptions } from '../options'
-import { renderStory } from '../render/render-story'
+import { renderStoryFields } from '../render/render-fields'
 import { fixStoryFields } from '../hooks/fixed-fields'
 import { ruleContextFor } from '../hooks/render-and-lint'
-import { resolveStoryView, type Id, type StoryFields } from '../hooks/story-view'
+import type { Id, StoryFields } from '../hooks/story-view'
 
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024
 
@@ -112,12 +112,8 @@ function failure(error: unknown, req: PayloadRequest): Response {
 export function houseStyleEndpoints(options: ResolvedHouseStyleOptions): Endpoint[] {
   const context = ruleContextFor(options)
   const lintAndRender = async (fields: StoryFields, req: PayloadRequest) => {
-    const view = await resolveStoryView(fields, options, req)
+    const { rendered, view } = await renderStoryFields(fields, options, req)
     const findings = lintStory(view.draft, context)
-    const rendered = renderStory(
-      { body: fields.body as never, dateline: view.dateline, credits: view.credits },
-      { datelinePreset: options.datelinePreset, bylinePattern: options.bylinePattern, timeZone: options.timeZone, media: view.media },
-    )
     return { findings, rendered }
   }
 

@@ -8,9 +8,9 @@ import { ValidationError } from 'payload'
 
 import { hasErrors, lintStory } from '../lint'
 import type { ResolvedHouseStyleOptions } from '../options'
-import { renderStory } from '../render/render-story'
+import { renderStoryFields } from '../render/render-fields'
 import type { Finding, RuleContext } from '../types'
-import { resolveStoryView, type MissingRelation, type StoryFields } from './story-view'
+import type { MissingRelation, StoryFields } from './story-view'
 
 export const ruleContextFor = (options: ResolvedHouseStyleOptions): Partial<RuleContext> => ({
   houseScript: options.houseScript,
@@ -58,19 +58,10 @@ export const renderAndLint =
   (options: ResolvedHouseStyleOptions): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, req, collection }) => {
     const fields = { ...(originalDoc ?? {}), ...data } as StoryFields & { _status?: string }
-    const view = await resolveStoryView(fields, options, req)
+    const { rendered, view } = await renderStoryFields(fields, options, req)
     // The plugin's relations are checked here, from the names it reads anyway, instead of by one query per
     // field in Payload's validation (fields.ts): an unknown id is refused naming the field, nothing saved.
     if (view.missing.length) throw missingRelations(view.missing, collection.slug)
-    const rendered = renderStory(
-      {
-        body: fields.body as never,
-        dateline: view.dateline,
-        credits: view.credits,
-        corrections: (fields.corrections ?? []).flatMap((c) => (c?.note && c.date ? [{ note: c.note, date: c.date }] : [])),
-      },
-      { datelinePreset: options.datelinePreset, bylinePattern: options.bylinePattern, timeZone: options.timeZone, media: view.media },
-    )
     const findings = lintStory(view.draft, ruleContextFor(options))
     Object.assign(data, rendered, { styleFindings: findings, styleErrorCount: findings.filter((f) => f.severity === 'error').length })
     // Publishing is where style becomes binding: refuse, listing every error, on REST, GraphQL and Local API alike.

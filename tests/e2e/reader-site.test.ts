@@ -157,8 +157,16 @@ describe('a frontend on the committed SDL with a plain GraphQL client', () => {
   })
 
   test('anonymous readers of Article get no deliveries, findings or workflow internals, and no error', async () => {
-    const { Articles } = await ask<any>(gql`{ Articles { docs { title styleFindings styleErrorCount workflowSequence deliveries { docs { id } } } } }`)
-    expect(Articles.docs).toEqual([{ title: FOUNDING_TITLE, styleFindings: null, styleErrorCount: null, workflowSequence: null, deliveries: { docs: [] } }])
+    const { Articles } = await ask<any>(gql`{ Articles { docs { title stage styleFindings styleErrorCount workflowSequence retractionReason createdBy { id } deliveries { docs { id } } } } }`)
+    expect(Articles.docs).toEqual([
+      { title: FOUNDING_TITLE, stage: null, styleFindings: null, styleErrorCount: null, workflowSequence: null, retractionReason: null, createdBy: null, deliveries: { docs: [] } },
+    ])
+    // Nor can they filter stories by their stage: the field is not theirs to query.
+    const byStage = await askError(gql`{ Articles(where: { stage: { equals: published } }) { docs { title } } }`)
+    expect(byStage.errors?.[0]?.message).toMatch(/stage/)
+    // The desk still sees it.
+    const desk = await ask<any>(gql`query ($slug: String) { Articles(where: { slug: { equals: $slug } }) { docs { stage } } }`, { slug }, editorToken)
+    expect(desk.Articles.docs).toEqual([{ stage: 'published' }])
   })
 })
 

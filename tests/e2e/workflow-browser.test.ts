@@ -146,7 +146,8 @@ test('a reporter writes and submits a story; an editor approves and publishes it
     body: JSON.stringify({ query: `query ($t: String) { Articles(where: { title: { equals: $t } }) { docs { title stage datelineText bylineText html } } }`, variables: { t: HEADLINE } }),
   })
   const story = ((await res.json()) as any).data.Articles.docs[0]
-  expect(story).toMatchObject({ title: HEADLINE, stage: 'published', datelineText: '亮点黔西南讯', bylineText: '（丁宪民 报道）' })
+  // Published for the public; the stage itself is desk business (null for anonymous readers).
+  expect(story).toMatchObject({ title: HEADLINE, stage: null, datelineText: '亮点黔西南讯', bylineText: '（丁宪民 报道）' })
   expect(story.html).toContain('全程十八公里')
   expect(story.html).toContain('末班车晚上九点收车')
 

@@ -24,6 +24,9 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
       index: true,
       label: l('流程状态', 'Stage'),
       options: STAGES.map((stage) => ({ value: stage, label: stageLabels[stage] })),
+      // Desk business: readers learn what is public from `_status` and the reader-facing Story type; anonymous
+      // reads get null here, and cannot filter by it.
+      access: { read: signedIn },
       admin: {
         position: 'sidebar',
         readOnly: true,

@@ -101,6 +101,13 @@ describe('a frontend on the committed SDL with a plain GraphQL client', () => {
       expect(Story.heroImage[name]).toMatchObject({ width, height })
       expect(Story.heroImage[name].url).toMatch(/^https?:\/\/[^/]+\/api\/media\/file\//)
     }
+    // Payload's own Media type answers the same absolute URLs on the public origin, for every rendition.
+    const heroId = (await rest('GET', `/articles/${storyId}?depth=0`)).body.heroImage
+    const { Media } = await ask<{ Media: any }>(gql`
+      query ($id: Int!) { Media(id: $id) { url alt sizes { thumbnail { url } card { url } social { url } wechatCover { url } } } }`, { id: heroId })
+    const origin = new URL(Story.url).origin
+    expect(Media.alt).toBe('兴仁市鎖寨村的蔬菜大棚')
+    for (const url of [Media.url, ...Object.values(Media.sizes).map((size: any) => size.url)]) expect(url).toMatch(new RegExp(`^${origin}/api/media/file/`))
     // The absolute URL really serves the picture.
     const pictureUrl = new URL(Story.heroImage.card.url)
     const picture = await fetch(`${app.url}${pictureUrl.pathname}`)

@@ -161,7 +161,8 @@ test('a reporter writes and submits a story; an editor approves and publishes it
     body: JSON.stringify({ query: `query ($t: String) { Articles(where: { title: { equals: $t } }) { docs { stage html } } }`, variables: { t: HEADLINE } }),
   })
   const afterCorrection = ((await corrected.json()) as any).data.Articles.docs[0]
-  expect(afterCorrection.stage).toBe('corrected')
+  // The public reads the correction in the story; the stage stays desk business (null for anonymous readers).
+  expect(afterCorrection.stage).toBeNull()
   expect(afterCorrection.html).toMatch(/更正（[^）]+）：本文原称沿途设站二十四个，实为二十二个。/)
 
   // The reporter sees the story as published, with its history, and cannot change it.

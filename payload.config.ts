@@ -24,6 +24,7 @@ import { narrowGraphQLReads } from './src/narrow-graphql-reads'
 import { READ_CACHE_COLLECTIONS, readCachePlugin } from './src/read-cache/read-cache-plugin'
 import { projectRoot, publicUrl, resolvePayloadSecret } from './src/env'
 import { sameAnswerForFailedLogins } from './src/login-answer'
+import { messagesInRequestLanguage } from './src/messages-in-request-language'
 import { corsOrigins, trustedOrigins } from './src/origins'
 import { newsroomLogger } from './src/logger'
 import { prepareDatabase } from './src/prepare-database'
@@ -43,8 +44,8 @@ export default buildConfig({
   cors: corsOrigins(),
   // Readable `extensions.name` on GraphQL errors (NotFound, Forbidden, ValidationError) despite minification;
   // bad input answered in both languages naming field and problem (src/bad-input/); then failed logins answered
-  // alike (that hook has the last word on a login's error).
-  hooks: { afterError: [graphQLErrorNames, clearErrorsForBadInput, sameAnswerForFailedLogins] },
+  // alike; last, every message in the language the request states (the admin's).
+  hooks: { afterError: [graphQLErrorNames, clearErrorsForBadInput, sameAnswerForFailedLogins, messagesInRequestLanguage] },
   // NEWSROOM_LOG_LEVEL (default info); the job runner logs work and errors only (src/job-runner.ts).
   logger: newsroomLogger(),
   admin: {
@@ -56,7 +57,12 @@ export default buildConfig({
     components: { graphics: { Logo: '/src/admin/Brand#Logo', Icon: '/src/admin/Brand#Icon' } },
     importMap: { baseDir: projectRoot, importMapFile: path.join(projectRoot, 'src/app/(payload)/admin/importMap.js') },
   },
-  i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
+  i18n: {
+    supportedLanguages: { zh, en },
+    fallbackLanguage: 'zh',
+    // The account page's settings are the desk's, not "Payload 设置".
+    translations: { zh: { general: { payloadSettings: '界面设置' } }, en: { general: { payloadSettings: 'Display settings' } } },
+  },
   collections: [Articles, Sections, Regions, Authors, Media, Users],
   editor: lexicalEditor(),
   db: databaseAdapter(database),

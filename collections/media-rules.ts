@@ -44,13 +44,13 @@ export const guardPublishedPictures: CollectionBeforeOperationHook = async ({ ar
     if (!stories.length) continue
     if (replacingFile) {
       throw new APIError(
-        `file: this picture is shown by published ${stories.length > 1 ? 'stories' : 'story'} ${stories.join(', ')}; its file cannot be replaced. Upload a new picture and use it in the story instead.`,
+        `file: this picture is shown by published ${stories.length > 1 ? 'stories' : 'story'} ${stories.join(', ')}; its file cannot be replaced. Upload a new picture and use it in the story instead. / 这张图片用在已发布的稿件中，不能替换文件；请上传新图片，再在稿件中改用新图片。`,
         409,
         undefined,
         true,
       )
     }
-    throw new APIError(`media: this picture is shown by published story ${stories.join(', ')}; only an editor may change its alt text, caption or credit.`, 403, undefined, true)
+    throw new APIError(`media: this picture is shown by published story ${stories.join(', ')}; only an editor may change its alt text, caption or credit. / 这张图片用在已发布的稿件中，只有编辑可以修改它的替代文字、图片说明和署名。`, 403, undefined, true)
   }
   return args
 }
@@ -59,7 +59,7 @@ export const keepPublishedPictures: CollectionBeforeDeleteHook = async ({ id, re
   const stories = await publishedStoriesUsing(req, id)
   if (stories.length) {
     throw new APIError(
-      `media: this picture is shown by published ${stories.length > 1 ? 'stories' : 'story'} ${stories.join(', ')}; take it out of the ${stories.length > 1 ? 'stories' : 'story'} (or unpublish) before deleting the picture.`,
+      `media: this picture is shown by published ${stories.length > 1 ? 'stories' : 'story'} ${stories.join(', ')}; take it out of the ${stories.length > 1 ? 'stories' : 'story'} (or unpublish) before deleting the picture. / 这张图片用在已发布的稿件中；请先从稿件中移除（或撤下稿件），再删除图片。`,
       409,
       undefined,
       true,

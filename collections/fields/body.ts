@@ -68,7 +68,10 @@ export const bodyField: Field = {
       ({ value, collection, field, req }) => {
         const problem = lexicalShapeProblem(value, knownNodeTypes(field))
         if (problem) {
-          throw new ValidationError({ collection: collection?.slug, errors: [{ path: 'body', message: `body ${problem} / 正文不是有效的富文本文档：${problem}` }], req })
+          throw new ValidationError(
+            { collection: collection?.slug, errors: [{ path: 'body', label: { zh: '正文', en: 'Body' }, message: `body ${problem} / 正文不是有效的富文本文档：${problem}` }], req },
+            req.t,
+          )
         }
         return value
       },

@@ -21,3 +21,4 @@ export { findPinyinArtifacts, type PinyinArtifact } from './src/text/pinyin-arti
 export type { ConvertOptions } from './src/text/script'
 /** Stored dateline kind values (ASCII, for GraphQL enums) → the printed word: xun → 讯, dian → 电, … */
 export { KIND_BY_VALUE as datelineKinds } from './src/fields'
+export { forRequest, inLanguage, statedLanguage, type Lang as RequestLanguage } from './src/request-language'

@@ -5,9 +5,11 @@
  * rendered live before any save, with the real pattern and the year; findings that quote their words, take
  * the reporter to them and are fixed in place on an unsaved story; the submit dialog pointing at style errors
  * before anything is sent; read-only states that say why; the outlet's own look; the findings one tap away on
- * a phone. Screenshots land in tests/artifacts/desk-*.png — look at them.
+ * a phone; every message (a failed login, a form's field errors, a server refusal) in Chinese; the empty channels
+ * list saying what a channel is and who can add one. Screenshots land in tests/artifacts/desk-*.png — look at them.
  */
 import path from 'node:path'
+import sharp from 'sharp'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
 import { artifactsDir, launchBrowser, logIn, screenshot, type Page } from '../support/browser'
@@ -18,6 +20,7 @@ const PASSWORD = 'desk-demo-password'
 let app: RunningApp
 let reporterBrowser: Awaited<ReturnType<typeof launchBrowser>>
 let editorBrowser: Awaited<ReturnType<typeof launchBrowser>>
+let adminBrowser: Awaited<ReturnType<typeof launchBrowser>> | undefined
 const tokens: Record<string, string> = {}
 let dingId: number
 
@@ -78,6 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await reporterBrowser?.close()
   await editorBrowser?.close()
+  await adminBrowser?.close()
   await app?.stop()
 })
 
@@ -115,6 +119,96 @@ test('the desk has its own look: the outlet on the login page, in the title and 
   await page.getByTestId('dateline-hint-date').waitFor({ timeout: 30_000 })
   await screenshot(page, 'desk-03-draft')
 }, 300_000)
+
+/** A toast's text once it shows (Payload's toasts are sonner's). */
+async function toastText(page: Page) {
+  const toast = page.locator('[data-sonner-toast]').last()
+  await toast.waitFor({ timeout: 60_000 })
+  return toast.innerText()
+}
+
+/** Two or more Latin letters in a row: English, a rule id or a field path (a URL or a name someone typed aside). */
+const LATIN_WORD = /[A-Za-z]{2,}/
+
+test('every message in the admin’s language: a failed login, the channel form, a refused picture edit, the account page; empty channels explain themselves', async () => {
+  adminBrowser = await launchBrowser()
+  const page = await adminBrowser.browser.newPage()
+  page.setDefaultNavigationTimeout(120_000)
+
+  // A failed login: the one Chinese sentence, not the API's bilingual answer.
+  await page.goto(`${app.url}/admin/login`)
+  await page.locator('input[name="email"]').fill('nobody@newsroom.test')
+  await page.locator('input[name="password"]').fill('not-a-password')
+  await page.locator('button[type="submit"]').click()
+  const loginError = await toastText(page)
+  expect(loginError).toContain('邮箱或密码不正确')
+  expect(loginError).not.toMatch(LATIN_WORD)
+  await screenshot(page, 'desk-14-login-error')
+  await logIn(page, app.url, 'admin@newsroom.test', PASSWORD)
+
+  // No channel yet: what a channel is, what happens meanwhile, and that this admin may add one (button below).
+  await page.goto(`${app.url}/admin/collections/channels`)
+  const empty = page.getByTestId('channels-empty')
+  await empty.waitFor({ timeout: 60_000 })
+  expect(await empty.innerText()).toMatch(/分发渠道是稿件发布后自动送达的地方[\s\S]*订阅源/)
+  expect(await page.getByTestId('channels-empty-who').innerText()).toContain('你是管理员')
+  const listText = await page.locator('.collection-list').innerText()
+  expect(listText).not.toMatch(/没有结果|要么不存在/)
+  expect(listText).toContain('只有管理员可以添加或修改渠道')
+  const create = page.getByRole('link', { name: /创建新的/ })
+  expect(await create.count()).toBeGreaterThan(0)
+  await screenshot(page, 'desk-15-channels-empty-admin')
+
+  // The channel form: a webhook without its URL is refused under the field, in Chinese.
+  await create.first().click()
+  await page.locator('#field-name').waitFor({ timeout: 60_000 })
+  await page.locator('#field-name').fill('黔西南融媒体中心')
+  await page.locator('#field-url').fill('ftp://receiver.example/hook')
+  await page.locator('#action-save').click()
+  const urlError = page.locator('.field-type:has(#field-url) .field-error')
+  await urlError.waitFor({ timeout: 60_000 })
+  expect(await urlError.innerText()).toContain('不支持“ftp”协议')
+  expect((await urlError.innerText()).replace('ftp', '')).not.toMatch(LATIN_WORD)
+  const formToast = await toastText(page)
+  expect(formToast).not.toMatch(LATIN_WORD)
+  await screenshot(page, 'desk-16-channel-form-error')
+
+  // The account page: the desk's settings, no "Payload 设置".
+  await page.goto(`${app.url}/admin/account`)
+  await page.getByText('界面设置').first().waitFor({ timeout: 60_000 })
+  const account = await page.locator('body').innerText()
+  expect(account).not.toContain('Payload')
+  expect(account).toContain('界面设置')
+  await screenshot(page, 'desk-17-account')
+
+  // An editor may look at channels but not add them: the empty list says who can.
+  const editor = await pageAs('editor')
+  await editor.goto(`${app.url}/admin/collections/channels`)
+  await editor.getByTestId('channels-empty').waitFor({ timeout: 60_000 })
+  expect(await editor.getByTestId('channels-empty-who').innerText()).toContain('只有管理员可以添加或修改渠道')
+  expect(await editor.getByRole('link', { name: /创建新的/ }).count()).toBe(0)
+  await screenshot(editor, 'desk-18-channels-empty-editor')
+
+  // A refusal from the server through Payload's own form (a picture a published story shows): Chinese only.
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30, g: 120, b: 80 } } }).png().toBuffer()
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'bus.png')
+  form.append('_payload', JSON.stringify({ alt: '兴义市公交车' }))
+  const uploaded = await fetch(`${app.url}/api/media`, { method: 'POST', headers: { Authorization: `JWT ${tokens.reporter}` }, body: form })
+  const mediaId = ((await uploaded.json()) as any).doc.id
+  const shown = await story('兴义市更新一批公交车', ['兴义市今天更新一批新能源公交车。'], { heroImage: mediaId })
+  await api('POST', `/api/articles/${shown}/workflow`, 'reporter', { action: 'submit' })
+  await api('POST', `/api/articles/${shown}/workflow`, 'editor', { action: 'publish' })
+  const reporter = await pageAs('reporter')
+  await reporter.goto(`${app.url}/admin/collections/media/${mediaId}`)
+  await reporter.locator('#field-alt').waitFor({ timeout: 60_000 })
+  await reporter.locator('#field-alt').fill('兴义市新能源公交车')
+  await reporter.locator('#action-save').click()
+  const refused = await toastText(reporter)
+  expect(refused).toContain('只有编辑可以修改')
+  expect(refused).not.toMatch(LATIN_WORD)
+  await screenshot(reporter, 'desk-19-picture-refused')
+}, 400_000)
 
 test('a reporter writes a story: dateline and byline live before saving, findings that quote and jump, 一键修正 in place, submit points at errors', async () => {
   const page = await pageAs('reporter')

@@ -109,6 +109,38 @@ describe('saving and publishing', () => {
     expect(await versionCount(story.id)).toBe(versions)
   })
 
+  test('a refusal to a request that states its language (as the admin does) is in that language alone: places, not paths or rule ids', async () => {
+    const story = await pastedDraft()
+    const refuse = (language: string) =>
+      rest('PATCH', `/articles/${story.id}`, { token: editorToken, body: { _status: 'published' }, headers: { 'Accept-Language': language } })
+
+    const zh = await refuse('zh-CN,zh;q=0.9')
+    expect(zh.status).toBe(422)
+    const [error] = zh.body.errors
+    // The toast a reporter reads: Payload's own sentence in Chinese, then each place once.
+    expect(error.message).toMatch(/^(以下|下面的)字段是无效的：/)
+    expect(error.message).toContain('正文第1段')
+    expect(error.message.match(/正文第1段/g)).toHaveLength(1)
+    expect(error.message).not.toMatch(/[A-Za-z¶]/)
+    const details = error.data.errors
+    for (const d of details) {
+      expect(d.message).toMatch(/\p{Script=Han}/u)
+      // No rule id (kebab-case) and no English half; the pinyin it quotes is the reporter's own text.
+      expect(d.message).not.toMatch(/\[[\w-]+\]|[a-z]+-[a-z]+| \/ |[A-Z][a-z]+ [a-z]+/)
+    }
+    expect(details.map((d: any) => d.message).join('\n')).toMatch(/拼音注音/)
+    // Programs still get each rule id and place, as data.
+    expect(details.map((d: any) => d.ruleId)).toEqual(expect.arrayContaining(['pinyin-artifact', 'punctuation-fullwidth']))
+    expect(details.find((d: any) => d.ruleId === 'pinyin-artifact').location).toMatchObject({ field: 'body', block: 0 })
+
+    const en = await refuse('en-US,en;q=0.9')
+    expect(en.status).toBe(422)
+    expect(en.body.errors[0].message).toMatch(/^The following fields are invalid: .*Body ¶1/)
+    expect(en.body.errors[0].data.errors.map((d: any) => d.message).join('\n')).toMatch(/Pinyin reading/)
+    expect(en.body.errors[0].data.errors.map((d: any) => d.message).join('\n')).not.toMatch(/^[\p{Script=Han}[]/mu)
+    expect((await latest(story.id))._status).toBe('draft')
+  })
+
   test('publishing with style errors over GraphQL is refused, and nothing changes', async () => {
     const story = await pastedDraft()
     const { body } = await graphql(
@@ -138,7 +170,9 @@ describe('saving and publishing', () => {
     const messages: string[] = error.data.errors.map((e: any) => e.message)
     expect(ruleIdsIn(messages)).toEqual(expect.arrayContaining(['house-script', 'no-byline-in-body', 'pinyin-artifact', 'punctuation-fullwidth']))
     expect(error.data.errors.map((e: any) => e.path)).toContain('body')
-    expect(error.message).toMatch(/^The following fields are invalid: .*body ¶1 \(pinyin-artifact\)/)
+    // The Local API speaks the admin's default language (zh) and names places, never paths or rule ids.
+    expect(error.message).toMatch(/^(以下|下面的)字段是无效的：.*正文第1段/)
+    expect(error.message).not.toMatch(/pinyin-artifact|body/)
     const after = await latest(story.id)
     expect(after._status).toBe('draft')
     expect(after.title).toBe(PASTED.title)

@@ -21,13 +21,13 @@ const headersFor = (token?: string, json = true): Record<string, string> => ({
 export async function rest<T = any>(
   method: keyof typeof handlers,
   path: string,
-  options: { token?: string; body?: unknown } = {},
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse<T>> {
   const url = new URL(`http://localhost/api${path}`)
   const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
   const request = new Request(url, {
     method,
-    headers: headersFor(options.token, options.body !== undefined),
+    headers: { ...headersFor(options.token, options.body !== undefined), ...options.headers },
     body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
   })
   const response = await handlers[method](config)(request, { params: Promise.resolve({ slug }) })

@@ -34,14 +34,14 @@ export interface WorkflowActionResult {
 
 const errorsOnly = (findings: unknown[]) => findings.filter((f) => (f as { severity?: string })?.severity === 'error')
 
-/** House-style's own refusal to publish (a ValidationError per finding, `[rule-id] …`) becomes the 422 with findings. */
+/** House-style's own refusal to publish (a ValidationError per finding, each with its `ruleId`) becomes the 422 with findings. */
 function asStyleRefusal(error: unknown, action: WorkflowAction) {
   if (!(error instanceof ValidationError) || !TRANSITIONS[action].styleBlocked) return error
-  const errors = error.data.errors
-  if (!errors.length || !errors.every((e) => /^\[[\w-]+\]/.test(e.message))) return error
+  const errors = error.data.errors as { path: string; message: string; ruleId?: unknown; location?: object }[]
+  if (!errors.length || !errors.every((e) => typeof e.ruleId === 'string')) return error
   return styleBlocked(
     action,
-    errors.map((e) => ({ ruleId: /^\[([\w-]+)\]/.exec(e.message)?.[1], severity: 'error', location: { field: e.path }, message: e.message })),
+    errors.map((e) => ({ ruleId: e.ruleId, severity: 'error', location: e.location ?? { field: e.path }, message: e.message })),
   )
 }
 

@@ -22,6 +22,8 @@ export interface FieldContext {
   isThisType: (data: Record<string, unknown> | undefined) => boolean
   /** `validate`: required (and then checked) only on channels of this type; other types leave it empty. */
   requiredFor: (message: string, check?: (value: unknown) => true | string) => Validate
+  /** `validate` from a check whose (bilingual) message is given in the language the request states: the admin's. */
+  spoken: (check: (value: unknown) => true | string) => Validate
 }
 
 /** One attempt's view of a delivery, whatever the type. */

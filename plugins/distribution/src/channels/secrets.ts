@@ -10,7 +10,7 @@
  * whether one is stored. The delivery job reads channels through the database adapter, below access control;
  * other server code that needs the value reads with overrideAccess and REVEAL_SECRETS in req.context.
  */
-import type { Field, FieldHook, PayloadRequest, TextField } from 'payload'
+import type { Field, FieldHook, PayloadRequest, TextField, Validate } from 'payload'
 
 import { randomBytes } from 'node:crypto'
 
@@ -25,11 +25,11 @@ export const generateWebhookSecret = (): string => `whsec_${randomBytes(32).toSt
  */
 export function checkWebhookSecret(value: unknown): true | string {
   if (value == null || value === '') return true
-  if (typeof value !== 'string') return 'secret: must be text (whsec_ followed by base64)'
+  if (typeof value !== 'string') return 'secret: must be text (whsec_ followed by base64) / 签名密钥须为文本（whsec_ 加 base64）'
   const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value.trim())
-  if (!match) return 'secret: must be whsec_ followed by base64 (Standard Webhooks); leave it empty to generate one'
+  if (!match) return 'secret: must be whsec_ followed by base64 (Standard Webhooks); leave it empty to generate one / 签名密钥格式应为 whsec_ 加 base64；留空则自动生成'
   const bytes = Buffer.from(match[1]!, 'base64').length
-  if (bytes < 24 || bytes > 64) return `secret: the key must be 24 to 64 bytes (this one is ${bytes}); leave it empty to generate one`
+  if (bytes < 24 || bytes > 64) return `secret: the key must be 24 to 64 bytes (this one is ${bytes}); leave it empty to generate one / 签名密钥须为 24 到 64 字节（现为 ${bytes} 字节）；留空则自动生成`
   return true
 }
 
@@ -52,7 +52,7 @@ interface SecretFieldOptions {
   generate?: (siblingData: Record<string, unknown>) => string | undefined
   /** Shown once, in the response to the save that generated it. */
   revealGeneratedAs?: string
-  validate?: (value: unknown) => true | string
+  validate?: Validate
   condition?: (data: Record<string, unknown>) => boolean
 }
 

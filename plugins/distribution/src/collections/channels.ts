@@ -5,28 +5,34 @@
  * see which channels exist and whether they work; secrets are sealed for everyone: written, never read,
  * filtered or sorted (see channels/secrets.ts).
  */
-import type { CollectionConfig, CollectionSlug, Field } from 'payload'
+import type { CollectionConfig, CollectionSlug, Field, PayloadRequest } from 'payload'
+
+import { forRequest } from '../../../house-style'
 
 import { adminAccess, editorAccess, hasAnyRole } from '../access'
 import type { FieldContext } from '../channel-types/channel-type'
 import { CHANNEL_TYPES, channelTypes, type ChannelType } from '../channel-types/registry'
 import type { ResolvedDistributionOptions } from '../options'
+import { ADMIN_PATH } from './deliveries'
 
 const l = (zh: string, en: string) => ({ zh, en })
 
 /** The conditions and checks a type's fields use to apply only to channels of that type. */
 function fieldContext(type: ChannelType, options: ResolvedDistributionOptions): FieldContext {
   const isThisType = (data: Record<string, unknown> | undefined) => data?.type === type
+  // Messages are bilingual; a request that states its language (the admin) reads its half.
+  const say = (result: true | string, req: PayloadRequest | undefined) => (result === true ? true : forRequest(result, req))
   return {
     options,
     isThisType,
     requiredFor:
       (message, check) =>
-      (value, { siblingData }) => {
+      (value, { siblingData, req }) => {
         if (!isThisType(siblingData)) return true
-        if (value == null || value === '') return message
-        return check ? check(value) : true
+        if (value == null || value === '') return say(message, req)
+        return check ? say(check(value), req) : true
       },
+    spoken: (check) => (value, { req }) => say(check(value), req),
   }
 }
 
@@ -92,6 +98,9 @@ export function channelsCollection(options: ResolvedDistributionOptions): Collec
       useAsTitle: 'name',
       defaultColumns: ['name', 'type', 'enabled', 'script', 'secretStatus', 'updatedAt'],
       group: l('分发', 'Distribution'),
+      description: l('稿件发布后自动送达的地方（Webhook、微信公众号、订阅源）。只有管理员可以添加或修改渠道。', 'Where published stories go by themselves (webhooks, WeChat, feeds). Only admins can add or change channels.'),
+      // An empty list explains itself and says who can add the first channel.
+      components: { beforeListTable: [`${ADMIN_PATH}/ChannelsEmptyState#ChannelsEmptyState`] },
       hidden: ({ user }) => !hasAnyRole(user, roles.editors),
     },
     access: {

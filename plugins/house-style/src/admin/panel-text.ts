@@ -34,6 +34,8 @@ const fieldNames: Record<string, Localized> = {
   body: { zh: '正文', en: 'Body' },
   dateline: { zh: '电头', en: 'Dateline' },
   credits: { zh: '署名', en: 'Credits' },
+  caption: { zh: '图片说明', en: 'Caption' },
+  alt: { zh: '图片替代文字', en: 'Alt text' },
 }
 
 /** Where a finding is, in words: 标题, 正文第2段, 电头. */

@@ -32,6 +32,7 @@ import { WorkflowActions as WorkflowActions_52a8139c9fb11907195945403f35fc2e } f
 import { WorkflowPublishButton as WorkflowPublishButton_f638632737a9123d9c6269c640354c0a } from '../../../../plugins/editorial-workflow/src/admin/WorkflowPublishButton'
 import { StageStatus as StageStatus_87336b889cb36ad8ead2ecc497310a59 } from '../../../../plugins/editorial-workflow/src/admin/StageStatus'
 import { NoUnpublishButton as NoUnpublishButton_f9c8a28ec5ebe3b82515dbcf4e198408 } from '../../../../plugins/editorial-workflow/src/admin/NoUnpublishButton'
+import { ChannelsEmptyState as ChannelsEmptyState_68de48629c32d4b45751574326123d40 } from '../../../../plugins/distribution/src/admin/ChannelsEmptyState'
 import { RetryDeliveryButton as RetryDeliveryButton_9ddf1dd56f8b626d0dca9bf1e278e24c } from '../../../../plugins/distribution/src/admin/RetryDeliveryButton'
 import { Icon as Icon_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { Logo as Logo_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
@@ -76,6 +77,7 @@ export const importMap = {
   "/plugins/editorial-workflow/src/admin/WorkflowPublishButton#WorkflowPublishButton": WorkflowPublishButton_f638632737a9123d9c6269c640354c0a,
   "/plugins/editorial-workflow/src/admin/StageStatus#StageStatus": StageStatus_87336b889cb36ad8ead2ecc497310a59,
   "/plugins/editorial-workflow/src/admin/NoUnpublishButton#NoUnpublishButton": NoUnpublishButton_f9c8a28ec5ebe3b82515dbcf4e198408,
+  "/plugins/distribution/src/admin/ChannelsEmptyState#ChannelsEmptyState": ChannelsEmptyState_68de48629c32d4b45751574326123d40,
   "/plugins/distribution/src/admin/RetryDeliveryButton#RetryDeliveryButton": RetryDeliveryButton_9ddf1dd56f8b626d0dca9bf1e278e24c,
   "/src/admin/Brand#Icon": Icon_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/Brand#Logo": Logo_caceca34d25130c4c02fdc551bd8c773,

@@ -9,14 +9,14 @@ import { DEFAULT_NINJS_VERSION, NINJS_VERSIONS } from './ninjs'
 
 const l = (zh: string, en: string) => ({ zh, en })
 
-export function webhookFields({ options, isThisType, requiredFor }: FieldContext): Field[] {
+export function webhookFields({ options, isThisType, requiredFor, spoken }: FieldContext): Field[] {
   return [
     {
       name: 'url',
       type: 'text',
       label: l('推送地址', 'Endpoint URL'),
       admin: { condition: isThisType, placeholder: 'https://receiver.example/hooks/news' },
-      validate: requiredFor('url: a webhook channel needs its endpoint URL', checkUrlShape),
+      validate: requiredFor('url: a webhook channel needs its endpoint URL / Webhook 渠道须填写推送地址', checkUrlShape),
     },
     ...writeOnlySecretField({
       name: 'secret',
@@ -25,7 +25,7 @@ export function webhookFields({ options, isThisType, requiredFor }: FieldContext
       statusField: 'secretStatus',
       revealGeneratedAs: 'generatedSecret',
       generate: (data) => (isThisType(data) ? generateWebhookSecret() : undefined),
-      validate: checkWebhookSecret,
+      validate: spoken(checkWebhookSecret),
       condition: isThisType,
     }),
     {

@@ -14,7 +14,7 @@ function checkApiBase(value: unknown): true | string {
   return checked === true ? true : checked.replace(/^url:/, 'apiBase:')
 }
 
-export function wechatFields({ isThisType, requiredFor }: FieldContext): Field[] {
+export function wechatFields({ isThisType, requiredFor, spoken }: FieldContext): Field[] {
   return [
     {
       type: 'row',
@@ -24,7 +24,7 @@ export function wechatFields({ isThisType, requiredFor }: FieldContext): Field[]
           name: 'appId',
           type: 'text',
           label: l('AppID', 'AppID'),
-          validate: requiredFor('appId: a WeChat channel needs the Official Account AppID'),
+          validate: requiredFor('appId: a WeChat channel needs the Official Account AppID / 微信公众号渠道须填写公众号的 AppID'),
         },
         {
           name: 'authorName',
@@ -58,7 +58,7 @@ export function wechatFields({ isThisType, requiredFor }: FieldContext): Field[]
           type: 'text',
           label: l('接口地址', 'API base'),
           admin: { placeholder: 'https://api.weixin.qq.com' },
-          validate: checkApiBase,
+          validate: spoken(checkApiBase),
         },
         {
           name: 'coverMediaId',

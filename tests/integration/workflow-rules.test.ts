@@ -61,6 +61,28 @@ describe('history', () => {
     expect((await rest.get(`articles/${id}/workflow`)).status).toBe(401)
   })
 
+  it('answers an action with the new view, and with ?screen=true the story as the caller reads it and their permissions on it', async () => {
+    const id = await writeStory(desk)
+    const submitted = await rest.post(`articles/${id}/workflow?screen=true`, desk.reporter.token, { action: 'submit' })
+    expect(submitted.status).toBe(200)
+    // The same view GET answers, after the action.
+    expect(submitted.body.view).toEqual((await rest.get(`articles/${id}/workflow`, desk.reporter.token)).body)
+    expect(submitted.body.view).toMatchObject({ stage: 'submitted', allowedActions: [] })
+    // Submitted, the reporter may no longer save or publish it: the admin turns the story read-only from this.
+    expect(submitted.body.screen.doc).toMatchObject({ id, stage: 'submitted' })
+    expect(submitted.body.screen.docPermissions.update).toBeFalsy()
+    expect(submitted.body.screen.hasPublishPermission).toBe(false)
+    // An editor's action: they may still edit and publish.
+    const approved = await rest.post(`articles/${id}/workflow?screen=true`, desk.editor.token, { action: 'approve' })
+    expect(approved.body.view.stage).toBe('approved')
+    expect(approved.body.screen.docPermissions.update).toBeTruthy()
+    expect(approved.body.screen.hasPublishPermission).toBe(true)
+    // Without ?screen=true: no document in the answer.
+    const published = await rest.post(`articles/${id}/workflow`, desk.editor.token, { action: 'publish' })
+    expect(published.body.view.stage).toBe('published')
+    expect(published.body.screen).toBeUndefined()
+  })
+
   it('is served over GraphQL and the Local API with the same rules', async () => {
     const id = await storyAt(desk, 'submitted')
     const query = `query ($id: ID!) { ArticleWorkflow(id: $id) { stage allowedActions history { sequence action from to actor { name } } } }`

@@ -51,6 +51,11 @@ export interface StartAppOptions {
   databaseUri?: string
   /** How long the start may take before it counts as failed (a loaded machine starts Next slowly). @default 90 s */
   startTimeoutMs?: number
+  /**
+   * Run another checkout's build (its dist/server.mjs and .next) instead of this one's: the desk benchmark puts
+   * a baseline beside the current code in one run.
+   */
+  root?: string
 }
 
 export async function startApp(env: Record<string, string> = {}, options: StartAppOptions = {}): Promise<RunningApp> {
@@ -65,8 +70,10 @@ export async function startApp(env: Record<string, string> = {}, options: StartA
   }
   // Production requires the public origin; it names the port the child will listen on, unless the caller sets them.
   const port = env.PORT ?? String(await freePort())
-  const child: ChildProcess = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', '--import', preloadLexical, serverBundle], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
+  const root = options.root ? path.resolve(options.root) : path.resolve(import.meta.dirname, '../..')
+  const inRoot = (file: string) => path.join(root, path.relative(path.resolve(import.meta.dirname, '../..'), file))
+  const child: ChildProcess = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', '--import', inRoot(preloadLexical), inRoot(serverBundle)], {
+    cwd: root,
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -1,5 +1,6 @@
 /**
- * POST /api/<stories>/:id/workflow — take an action: { action, note?, publishAt? } → 200 with the new stage.
+ * POST /api/<stories>/:id/workflow — take an action: { action, note?, publishAt? } → 200 with the new stage and
+ *   `view` (what GET answers now); with ?screen=true also `screen`, what the admin shows (screen-after-action.ts).
  * GET  /api/<stories>/:id/workflow — the stage, the caller's possible actions and the history.
  * Payload does not authenticate custom endpoints; both answer 401 without a user. Errors are JSON:
  * { errors: [{ message, field? }], reason, stage?, findings? } with 400/401/403/404/409/422.
@@ -12,6 +13,7 @@ import { WorkflowError, invalid } from './errors'
 import type { ResolvedWorkflowOptions } from './options'
 import { performWorkflowAction } from './perform-action'
 import { readWorkflow } from './read-workflow'
+import { screenAfterAction } from './screen-after-action'
 import { storyIdFrom } from './story-id'
 
 function errorResponse(error: unknown, req: PayloadRequest): Response {
@@ -49,7 +51,11 @@ export function workflowEndpoints(options: ResolvedWorkflowOptions, collection: 
         try {
           const id = storyIdFrom(req.payload, collection, req.routeParams?.id)
           const body = await readBody(req)
-          return Response.json(await performWorkflowAction(req, options, collection, id, body))
+          const result = await performWorkflowAction(req, options, collection, id, body)
+          // The new stage, actions and history in the same answer: the admin shows them without asking again.
+          const view = await readWorkflow(req, options, collection, id)
+          const screen = req.query?.screen === 'true' ? await screenAfterAction(req, collection, id) : undefined
+          return Response.json({ ...result, view, ...(screen ? { screen } : {}) })
         } catch (error) {
           return errorResponse(error, req)
         }

@@ -93,7 +93,7 @@ export const WorkflowActions: React.FC = () => {
         setProblem(describe(outcome))
         return
       }
-      await showResult(url, { rerender: action === 'correct' })
+      await showResult(url, { rerender: action === 'correct', outcome })
       close()
       toast.success(text.done[lang] + actionLabels[action][lang])
     } finally {

@@ -149,7 +149,7 @@ export const WorkflowPublishButton: React.FC = () => {
     }
     // A new story opens in its edit view; an open one is brought up to date here.
     if (created !== undefined) router.push(formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${collectionSlug}/${created}` }))
-    else if (url) await showResult(url)
+    else if (url) await showResult(url, { outcome })
     return true
   }
 

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react'
 
 import type { WorkflowAction } from '../actions'
 import type { WorkflowView } from '../read-workflow'
+import type { ScreenAfterAction } from '../screen-after-action'
 
 type Entry = { view: WorkflowView | null; error: string | null; loading: Promise<void> | null; listeners: Set<() => void> }
 
@@ -92,16 +93,20 @@ export interface ActionOutcome {
   reason?: string
   stage?: string
   findings?: ActionFinding[]
+  /** The workflow after the action, and what the page shows (the story as this user reads it, their permissions). */
+  view?: WorkflowView
+  screen?: ScreenAfterAction
 }
 
+/** Take the action; the answer carries everything the page needs to show its result (no second request). */
 export async function postAction(url: string, action: WorkflowAction, note: string, publishAt: string | null): Promise<ActionOutcome> {
-  const res = await fetch(url, {
+  const res = await fetch(`${url}?screen=true`, {
     method: 'POST',
     credentials: 'include',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ action, ...(note.trim() ? { note } : {}), ...(publishAt ? { publishAt } : {}) }),
   })
   const json = await res.json().catch(() => ({}))
-  if (res.ok) return { ok: true, status: res.status, stage: json?.stage }
+  if (res.ok) return { ok: true, status: res.status, stage: json?.stage, view: json?.view, screen: json?.screen }
   return { ok: false, status: res.status, message: json?.errors?.[0]?.message ?? res.statusText, reason: json?.reason, findings: json?.findings }
 }

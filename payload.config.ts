@@ -23,6 +23,7 @@ import { houseStyleSettings } from './src/house-style-settings'
 import { narrowGraphQLReads } from './src/narrow-graphql-reads'
 import { READ_CACHE_COLLECTIONS, readCachePlugin } from './src/read-cache/read-cache-plugin'
 import { projectRoot, publicUrl, resolvePayloadSecret } from './src/env'
+import { keepErrorDetails } from './src/error-details'
 import { sameAnswerForFailedLogins } from './src/login-answer'
 import { messagesInRequestLanguage } from './src/messages-in-request-language'
 import { corsOrigins, trustedOrigins } from './src/origins'
@@ -44,8 +45,9 @@ export default buildConfig({
   cors: corsOrigins(),
   // Readable `extensions.name` on GraphQL errors (NotFound, Forbidden, ValidationError) despite minification;
   // bad input answered in both languages naming field and problem (src/bad-input/); then failed logins answered
-  // alike; last, every message in the language the request states (the admin's).
-  hooks: { afterError: [graphQLErrorNames, clearErrorsForBadInput, sameAnswerForFailedLogins, messagesInRequestLanguage] },
+  // alike; a refusal's field list kept (src/error-details.ts); last, every message in the language the request
+  // states (the admin's).
+  hooks: { afterError: [graphQLErrorNames, clearErrorsForBadInput, sameAnswerForFailedLogins, keepErrorDetails, messagesInRequestLanguage] },
   // NEWSROOM_LOG_LEVEL (default info); the job runner logs work and errors only (src/job-runner.ts).
   logger: newsroomLogger(),
   admin: {

@@ -131,9 +131,9 @@ async function openDesk(name: string, root?: string): Promise<Desk> {
     await reporter.getByTestId('house-style-clean').waitFor({ timeout: 30_000 })
 
     // ---- submit → send back → resubmit → approve → publish. After a reporter's submit the story must be
-    // read-only on screen too (its editor no longer editable), not only show the new stage.
+    // read-only on screen too (its fields disabled), not only show the new stage.
     browserMs.submit.push(await timeAction(reporter, '#workflow-submit', 'submitted'))
-    await reporter.waitForSelector('[data-lexical-editor="true"][contenteditable="false"]', { timeout: 60_000 })
+    await reporter.waitForSelector('input[name="title"][disabled]', { timeout: 60_000 })
     await open(editor, id)
     browserMs.requestChanges.push(await timeAction(editor, '#workflow-requestChanges', 'changes_requested', '请补充首末班车时间'))
     await open(reporter, id)

@@ -64,7 +64,7 @@ async function openStory(page: Page, id: number) {
 
 beforeAll(async () => {
   // The test's channel receiver is on loopback: allow it past the channel address guard.
-  app = await startApp({ NEWSROOM_DEMO_PASSWORD: PASSWORD, NEWSROOM_CHANNEL_ALLOWLIST: '127.0.0.1' })
+  app = await startApp({ NEWSROOM_DEMO_PASSWORD: PASSWORD, NEWSROOM_CHANNEL_ALLOWLIST: '127.0.0.1' }, { startTimeoutMs: 180_000 })
   for (const who of ['reporter', 'editor', 'admin'] as const) {
     const res = await fetch(`${app.url}/api/users/login`, {
       method: 'POST',

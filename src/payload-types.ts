@@ -439,6 +439,8 @@ export interface Delivery {
   createdAt: string;
 }
 /**
+ * Where published stories go by themselves (webhooks, WeChat, feeds). Only admins can add or change channels.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "channels".
  */

@@ -120,9 +120,9 @@ test('the desk has its own look: the outlet on the login page, in the title and 
   await screenshot(page, 'desk-03-draft')
 }, 300_000)
 
-/** A toast's text once it shows (Payload's toasts are sonner's). */
+/** An error toast's text once it shows (Payload's toasts are sonner's; "提交中…" comes first). */
 async function toastText(page: Page) {
-  const toast = page.locator('[data-sonner-toast]').last()
+  const toast = page.locator('[data-sonner-toast][data-type="error"]').last()
   await toast.waitFor({ timeout: 60_000 })
   return toast.innerText()
 }

@@ -44,10 +44,11 @@ export default buildConfig({
   csrf: trustedOrigins(),
   cors: corsOrigins(),
   // Readable `extensions.name` on GraphQL errors (NotFound, Forbidden, ValidationError) despite minification;
-  // bad input answered in both languages naming field and problem (src/bad-input/); then failed logins answered
-  // alike; a refusal's field list kept (src/error-details.ts); last, every message in the language the request
-  // states (the admin's).
-  hooks: { afterError: [graphQLErrorNames, clearErrorsForBadInput, sameAnswerForFailedLogins, keepErrorDetails, messagesInRequestLanguage] },
+  // a refusal's field list kept (src/error-details.ts: it matches the answer to the error by its message, so it
+  // runs before anything rewords it, or the admin cannot mark the field at fault); bad input answered in both
+  // languages naming field and problem (src/bad-input/); failed logins answered alike; last, every message in
+  // the language the request states (the admin's).
+  hooks: { afterError: [graphQLErrorNames, keepErrorDetails, clearErrorsForBadInput, sameAnswerForFailedLogins, messagesInRequestLanguage] },
   // NEWSROOM_LOG_LEVEL (default info); the job runner logs work and errors only (src/job-runner.ts).
   logger: newsroomLogger(),
   admin: {

@@ -51,6 +51,9 @@ export function requestChecks(payload: Payload): RequestHandler {
       const [type = ''] = (req.headers['content-type'] ?? '').split(';', 1)
       const mediaType = type.trim().toLowerCase()
       const multipart = mediaType === 'multipart/form-data'
+      // Payload's admin sends a long read (a relationship field's search) as a POST of a urlencoded query
+      // marked X-Payload-HTTP-Method-Override: GET; Payload reads it as that GET.
+      const readAsGet = mediaType === 'application/x-www-form-urlencoded' && String(req.headers['x-payload-http-method-override'] ?? '').toUpperCase() === 'GET'
       if (chunked && length === undefined) {
         return refuse(res, 411, 'Send the body with a Content-Length header. / 请求体须带 Content-Length。')
       }
@@ -60,7 +63,7 @@ export function requestChecks(payload: Payload): RequestHandler {
         return refuse(res, 413, `The request body is ${bytes} bytes; the limit is ${limit / 1024 / 1024} MB. / 请求体过大，上限为 ${limit / 1024 / 1024} MB。`)
       }
       // GraphQL answers other content types itself (graphql-http: 415).
-      if (bytes > 0 && segments[0] !== 'graphql' && mediaType !== 'application/json' && !multipart) {
+      if (bytes > 0 && segments[0] !== 'graphql' && mediaType !== 'application/json' && !multipart && !readAsGet) {
         return refuse(
           res,
           415,

@@ -170,8 +170,10 @@ test('every message in the admin’s language: a failed login, the channel form,
   expect(await urlError.innerText()).toContain('不支持“ftp”协议')
   // Chinese, naming only the protocols themselves.
   expect((await urlError.innerText()).replace(/ftp|https?/g, '')).not.toMatch(LATIN_WORD)
+  // The toast names the field by its Chinese label, and the same protocols.
   const formToast = await toastText(page)
-  expect(formToast).not.toMatch(LATIN_WORD)
+  expect(formToast).toContain('推送地址')
+  expect(formToast.replace(/ftp|https?/g, '')).not.toMatch(LATIN_WORD)
   await screenshot(page, 'desk-16-channel-form-error')
 
   // The account page: the desk's settings, no "Payload 设置".

@@ -153,8 +153,9 @@ test('in a browser: the preview beside the editor follows headline, body, dateli
     await screenshot(page, 'live-preview-admin')
     await page.locator('#live-preview-iframe').screenshot({ path: path.join(artifactsDir, 'live-preview-frame.png') })
 
-    // None of it was saved: the stored draft is as created.
-    expect(heldSaves.length).toBeGreaterThan(0)
+    // None of it was saved: the stored draft is as created. Autosave fires once the form has been still for its
+    // interval, so wait for it to have tried (and been held) before reading the stored draft.
+    await expect.poll(() => heldSaves.length, { timeout: 30_000 }).toBeGreaterThan(0)
     const stored = await storedDraft()
     expect(stored).toMatchObject({ title: TITLE, datelineText: '亮点黔西南讯', bylineText: '' })
     expect(JSON.stringify(stored.body)).not.toContain(TYPED)

@@ -301,7 +301,7 @@ async function inParallel<T>(cases: T[], run: (c: T) => Promise<void>, width = 4
 }
 
 /** Case counts: sized so the three properties together take well under a minute per database (see SECURITY.md). */
-const RUNS = { restQueries: 1000, writes: 150, graphql: 250 }
+const RUNS = { restQueries: 2500, writes: 300, graphql: 600 }
 
 /** What the fuzz met, printed at the end: a fuzz that only ever hits one refusal proves little. */
 const statuses = { queries: {} as Record<string, number>, writes: {} as Record<string, number>, graphql: {} as Record<string, number> }

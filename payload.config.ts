@@ -31,6 +31,7 @@ import { newsroomLogger } from './src/logger'
 import { prepareDatabase } from './src/prepare-database'
 import { graphQLErrorNames } from './src/graphql/error-names'
 import { storyQueries } from './src/graphql/story-queries'
+import { EditableFollowsRightsFeature } from './src/admin/editor/editable-follows-rights'
 import { badInputGuard } from './src/bad-input/guard-plugin'
 import { clearErrorsForBadInput } from './src/bad-input/error-answers'
 
@@ -67,7 +68,8 @@ export default buildConfig({
     translations: { zh: { general: { payloadSettings: '界面设置' } }, en: { general: { payloadSettings: 'Display settings' } } },
   },
   collections: [Articles, Sections, Regions, Authors, Media, Users],
-  editor: lexicalEditor(),
+  // Payload's default features, plus the body turning read-only in place when a workflow action takes the rights.
+  editor: lexicalEditor({ features: ({ defaultFeatures }) => [...defaultFeatures, EditableFollowsRightsFeature()] }),
   db: databaseAdapter(database),
   sharp,
   graphQL: {

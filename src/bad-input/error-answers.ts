@@ -56,7 +56,21 @@ export function describeFieldErrors(errors: FieldError[]): string {
 /** Errors Payload raises while reading the request itself (a malformed `_payload`, `where` or `data` string). */
 const readingTheRequest = (error: Error) => error instanceof SyntaxError && /addDataAndFileToRequest|parseParams/.test(error.stack ?? '')
 
-export const clearErrorsForBadInput: AfterErrorHook = ({ error, graphqlResult, result }) => {
+/** Which query parameter Payload failed to read as JSON (parseParams reads only `where` and `data`). */
+function unreadableParameter(req: { searchParams?: URLSearchParams } | undefined): string | null {
+  for (const name of ['where', 'data']) {
+    const value = req?.searchParams?.get(name)
+    if (!value) continue
+    try {
+      JSON.parse(value)
+    } catch {
+      return name
+    }
+  }
+  return null
+}
+
+export const clearErrorsForBadInput: AfterErrorHook = ({ error, graphqlResult, req, result }) => {
   if (graphqlResult) {
     // GraphQL: the same sentence for a validation error; the error's data (per field) stays as Payload gives it.
     const original = ((error as { originalError?: unknown }).originalError ?? error) as { status?: number; name?: string; data?: { errors?: FieldError[] } }
@@ -66,6 +80,8 @@ export const clearErrorsForBadInput: AfterErrorHook = ({ error, graphqlResult, r
   const status = (error as { status?: number }).status
   const data = (error as { data?: { errors?: FieldError[] } }).data
   if (readingTheRequest(error)) {
+    const parameter = /parseParams/.test(error.stack ?? '') ? unreadableParameter(req) : null
+    if (parameter) return { status: 400, response: { errors: [{ message: `${parameter}: not valid JSON. / ${parameter} 参数不是有效的 JSON。` }] } }
     return { status: 400, response: { errors: [{ message: `The request carries malformed JSON: ${error.message}. / 请求中的 JSON 格式有误。` }] } }
   }
   if (status !== 400 && status !== 404 && status !== 413 && status !== 415) return

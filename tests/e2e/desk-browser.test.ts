@@ -288,6 +288,13 @@ test('a reporter writes a story: dateline and byline live before saving, finding
   await expect.poll(() => stageOf(page), { timeout: 30_000 }).toBe('submitted')
   expect(reloaded).toBe(false)
   await expect.poll(() => page.getByTestId('workflow-read-only').innerText(), { timeout: 30_000 }).toContain('请编辑退回')
+  // The body turns read-only too (Lexical took typing it could never save), and typing changes nothing.
+  const body = page.locator('[data-lexical-editor="true"]').first()
+  await expect.poll(() => body.getAttribute('contenteditable'), { timeout: 30_000 }).toBe('false')
+  const bodyBefore = await body.innerText()
+  await body.click()
+  await page.keyboard.type('不该写进去')
+  expect(await body.innerText()).toBe(bodyBefore)
   // The header's one status is the stage, not Payload's draft/published.
   const header = await page.locator('.doc-controls__meta').innerText()
   expect(header).toContain('待审')

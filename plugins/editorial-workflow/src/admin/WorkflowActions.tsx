@@ -109,8 +109,13 @@ export const WorkflowActions: React.FC = () => {
         </span>
       )}
       {readOnly ? (
-        <span data-testid="workflow-read-only" style={{ fontSize: 13, maxWidth: 420, color: 'var(--theme-elevation-700)' }}>
-          🔒 {readOnly[lang]}
+        <span data-testid="workflow-read-only" style={{ fontSize: 13, maxWidth: 420, color: 'var(--theme-elevation-700)', display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+          {/* A drawn padlock: the 🔒 emoji shows as an empty box on desks without an emoji font. */}
+          <svg aria-hidden="true" width="12" height="14" viewBox="0 0 12 14" style={{ flex: 'none' }}>
+            <rect x="1" y="6" width="10" height="7.5" rx="1.5" fill="currentColor" />
+            <path d="M3.5 6V4.2a2.5 2.5 0 0 1 5 0V6" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          </svg>
+          {readOnly[lang]}
         </span>
       ) : (
         !actions.length &&

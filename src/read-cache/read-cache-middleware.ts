@@ -141,7 +141,11 @@ export function readCacheMiddleware(routes: ReadCacheRoutes): RequestHandler {
       } catch {
         request = {} // Payload answers the malformed body itself
       }
-      let cacheable = typeof request.query === 'string'
+      const candidate = typeof request.query === 'string' ? `graphql ${JSON.stringify([request.query, request.variables ?? null, request.operationName ?? null])}` : null
+      // Only cacheable queries are ever stored, so a hit needs no parsing; the query is parsed on a miss.
+      const hit = candidate && invalidation.live ? cache.get(candidate) : undefined
+      if (hit) return send(res, hit, 'HIT')
+      let cacheable = candidate !== null
       if (cacheable) {
         try {
           cacheable = isCacheableQuery(parse(request.query as string, { noLocation: true }))
@@ -149,9 +153,7 @@ export function readCacheMiddleware(routes: ReadCacheRoutes): RequestHandler {
           cacheable = false // Payload answers the syntax error itself
         }
       }
-      const key = cacheable ? `graphql ${JSON.stringify([request.query, request.variables ?? null, request.operationName ?? null])}` : null
-      const hit = key && invalidation.live ? cache.get(key) : undefined
-      if (hit) return send(res, hit, 'HIT')
+      const key = cacheable ? candidate : null
       const headers = headersOf(req)
       headers.delete('content-length')
       return await answer(res, key, () => graphql(new Request(url, { method: 'POST', headers, body: body as unknown as BodyInit })), true)

@@ -76,7 +76,7 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   // Story previews show drafts: logged-in staff only (src/site/preview-gate.ts).
   server.use('/preview', previewGate(payload))
   // Anonymous GraphQL and REST reads from the cache, purged on publish (src/read-cache/); everything else to Next.
-  const readCache = await startReadCache(config)
+  const readCache = await startReadCache(config, payload.logger)
   server.use(readCache.middleware)
   // No body parser here: Next and Payload read request bodies themselves.
   server.all('/{*splat}', (req, res) => handle(req, res))

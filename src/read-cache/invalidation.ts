@@ -15,7 +15,15 @@ export interface Invalidation {
   stop(): Promise<void>
 }
 
-export async function startInvalidation(cache: TaggedCache, database: { kind: string; url: string }): Promise<Invalidation> {
+/**
+ * `heardFromDatabase` gets every purge that arrives through LISTEN, this process's own saves included: it runs
+ * after the save committed, which is when other caches (the reader site's pages) may safely be dropped too.
+ */
+export async function startInvalidation(
+  cache: TaggedCache,
+  database: { kind: string; url: string },
+  heardFromDatabase?: (tags: string[]) => void,
+): Promise<Invalidation> {
   const local = (tags: string[]) => void cache.purge(tags)
   shared.purgeListeners.add(local)
   if (database.kind !== 'postgres') {
@@ -33,11 +41,15 @@ export async function startInvalidation(cache: TaggedCache, database: { kind: st
     const next = new pg.Client({ connectionString: database.url })
     next.on('notification', (message) => {
       if (message.channel !== PURGE_CHANNEL) return
+      let tags: string[]
       try {
-        cache.purge(JSON.parse(message.payload ?? '[]') as string[])
+        tags = JSON.parse(message.payload ?? '[]') as string[]
       } catch {
         cache.clear()
+        return
       }
+      cache.purge(tags)
+      heardFromDatabase?.(tags)
     })
     const lost = () => {
       if (client !== next) return

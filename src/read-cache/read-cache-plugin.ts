@@ -36,7 +36,8 @@ function placement(doc: Doc | null | undefined): string {
   return JSON.stringify([idOf(doc.section), idOf(doc.region), tags, credits, doc.slug ?? null, doc.publishedAt ?? null])
 }
 
-async function announcePurge(req: PayloadRequest, tags: string[]): Promise<void> {
+/** Purges these tags here at once and, on PostgreSQL, in every process once the save's transaction commits. */
+export async function announcePurge(req: PayloadRequest, tags: string[]): Promise<void> {
   purgeHere(tags)
   const db = req.payload.db as unknown as { name?: string; drizzle?: { execute(q: unknown): Promise<unknown> }; sessions?: Record<string, { db: { execute(q: unknown): Promise<unknown> } }> }
   if (db.name !== 'postgres' || !db.drizzle) return

@@ -4,9 +4,10 @@
  * purge reaches it (a second process writing to the same SQLite file).
  */
 import type { RequestHandler } from 'express'
-import type { SanitizedConfig } from 'payload'
+import type { Payload, SanitizedConfig } from 'payload'
 
 import { chooseDatabase } from '../database'
+import { isReaderSiteTag, requestRevalidation } from '../site/revalidate'
 import { startInvalidation } from './invalidation'
 import { readCacheMiddleware } from './read-cache-middleware'
 import { READ_CACHE_COLLECTIONS } from './read-cache-plugin'
@@ -18,11 +19,16 @@ export interface ReadCache {
   stop(): Promise<void>
 }
 
-export async function startReadCache(config: Promise<SanitizedConfig> | SanitizedConfig): Promise<ReadCache> {
+export async function startReadCache(config: Promise<SanitizedConfig> | SanitizedConfig, logger?: Payload['logger']): Promise<ReadCache> {
   if (process.env.NEWSROOM_READ_CACHE === 'false') return { cache: null, middleware: (_req, _res, next) => next(), stop: async () => undefined }
   const ttlMs = Number(process.env.NEWSROOM_READ_CACHE_TTL_MS || 300_000)
   const cache = new TaggedCache({ maxEntries: 5000, maxBytes: 64 * 1024 * 1024, ttlMs })
-  const invalidation = await startInvalidation(cache, chooseDatabase())
+  // On PostgreSQL the reader site's tags ride the same NOTIFY (src/site/revalidate.ts): this server drops its
+  // pages only once the save committed, and hears of saves made by other servers and by `newsroom import`.
+  const invalidation = await startInvalidation(cache, chooseDatabase(), (tags) => {
+    const siteTags = tags.filter(isReaderSiteTag)
+    if (siteTags.length) void requestRevalidation(siteTags, (message) => logger?.warn(message))
+  })
   const middleware = readCacheMiddleware({ config, cache, invalidation, publicCollections: READ_CACHE_COLLECTIONS })
   return { cache, middleware, stop: () => invalidation.stop() }
 }

@@ -6,9 +6,10 @@
  * revalidateTag, which works only inside Next's request scope.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { resolvePayloadSecret } from '../env'
+import { announcePurge } from '../read-cache/read-cache-plugin'
 import { storyTag, STORY_LISTS_TAG } from './tags'
 
 export const REVALIDATE_PATH = '/site-cache/revalidate'
@@ -59,15 +60,27 @@ export function tagsAfterSave(doc: StoryDoc, previous: StoryDoc | undefined): st
   return [STORY_LISTS_TAG, ...[...slugs].map(storyTag)]
 }
 
-export const revalidateReaderSiteAfterChange: CollectionAfterChangeHook = ({ doc, previousDoc, req }) => {
-  const tags = tagsAfterSave(doc as StoryDoc, previousDoc as StoryDoc | undefined)
-  // Not awaited: the save does not wait for the cache, and a failure is logged, never thrown.
-  if (tags.length) void requestRevalidation(tags, (message) => req.payload.logger.warn(message))
+export const isReaderSiteTag = (tag: string): boolean => tag.startsWith('site:')
+
+/**
+ * At once in this process (not awaited: the save does not wait for the cache; a failure is logged, never
+ * thrown), and on PostgreSQL also through the read cache's NOTIFY, sent inside the save's transaction: every
+ * server drops the pages again once the save committed. Without that, a reader arriving between this hook and
+ * the commit re-renders and caches the story as it was (and other servers, or a `newsroom import`, would never
+ * tell this one at all).
+ */
+async function dropPages(req: PayloadRequest, tags: string[]): Promise<void> {
+  if (!tags.length) return
+  void requestRevalidation(tags, (message) => req.payload.logger.warn(message))
+  await announcePurge(req, tags)
+}
+
+export const revalidateReaderSiteAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  await dropPages(req, tagsAfterSave(doc as StoryDoc, previousDoc as StoryDoc | undefined))
   return doc
 }
 
-export const revalidateReaderSiteAfterDelete: CollectionAfterDeleteHook = ({ doc, req }) => {
-  const tags = tagsAfterSave({ ...(doc as StoryDoc), _status: 'draft' }, doc as StoryDoc)
-  if (tags.length) void requestRevalidation(tags, (message) => req.payload.logger.warn(message))
+export const revalidateReaderSiteAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await dropPages(req, tagsAfterSave({ ...(doc as StoryDoc), _status: 'draft' }, doc as StoryDoc))
   return doc
 }

@@ -181,4 +181,21 @@ describe(`anonymous read cache (${onPostgres ? 'PostgreSQL, two server processes
     expect((await latest(reader)).cache).toBe('HIT')
     console.log(`[read-cache] change visible to the ${onPostgres ? 'other process' : 'next read'}, ms after the writer answered (including that read, load ${loadavg()[0]!.toFixed(1)}): published ${published}, corrected ${corrected}, retracted ${retracted}, unpublished ${unpublished}`)
   })
+
+  test(`the reader site's front page ${onPostgres ? 'in the other process ' : ''}follows a publish and an unpublish (its pages drop once the save committed)`, async () => {
+    const front = async () => {
+      const res = await fetch(`${reader.url}/`)
+      expect(res.status).toBe(200)
+      return res.text()
+    }
+    await front()
+    await front() // cached now (SITE_CACHE_SECONDS is 300)
+    const id = await publishedStory('兴义市万峰林景区迎来赏花季')
+    let since = Date.now()
+    const published = await visibleAfter(since, async () => (await front()).includes('兴义市万峰林景区迎来赏花季'))
+    await act(id, 'unpublish')
+    since = Date.now()
+    const unpublished = await visibleAfter(since, async () => !(await front()).includes('兴义市万峰林景区迎来赏花季'))
+    console.log(`[read-cache] reader front page ${onPostgres ? 'in the other process ' : ''}followed, ms after the writer answered: published ${published}, unpublished ${unpublished}`)
+  })
 })

@@ -66,7 +66,9 @@ function withDistribution(collection: CollectionConfig, options: ResolvedDistrib
 export const distributionPlugin =
   (pluginOptions: DistributionPluginConfig = {}): Plugin =>
   (config: Config): Config => {
-    requirePluginsBefore(config, 'distributionPlugin', { houseStyle: 'houseStylePlugin', editorialWorkflow: 'editorialWorkflowPlugin' })
+    // house-style is required (its sanitiser, outlet and script); the workflow is optional (its applied transition
+    // decides the event when present, read in afterChange, so its place in the array does not matter).
+    requirePluginsBefore(config, 'distributionPlugin', { houseStyle: 'houseStylePlugin' })
     const houseStyle = (config.custom?.houseStyle ?? {}) as { defaultOutlet?: string; houseScript?: string }
     const options = resolveOptions(pluginOptions, {
       ...(config.serverURL ? { serverURL: config.serverURL } : {}),

@@ -8,7 +8,8 @@ import { publicUrl } from '../../../src/env'
 
 import { distributionPlugin, parseFeedPath, retryDelayMs } from '../../../plugins/distribution'
 import { checkWebhookSecret, generateWebhookSecret } from '../../../plugins/distribution/src/channels/secrets'
-import { detectEvent } from '../../../plugins/distribution/src/events/detect-event'
+import { detectEvent, eventOfSave, eventOfTransition } from '../../../plugins/distribution/src/events/detect-event'
+import { storyKey, workflowState } from '../../../plugins/editorial-workflow/src/request-state'
 import { olderStillPending, reasonToSkip } from '../../../plugins/distribution/src/jobs/deliver-task'
 import type { DeliveryDoc, StreamRow } from '../../../plugins/distribution/src/jobs/delivery-store'
 import { summaryOf } from '../../../plugins/distribution/src/story/published-article'
@@ -30,6 +31,46 @@ describe('publication events from the public state before and after a save', () 
     ['saving a retracted story', state(false, 'retracted'), state(false, 'retracted'), null],
   ] as const)('%s', (_name, before, after, expected) => {
     expect(detectEvent(before, after)).toBe(expected)
+  })
+})
+
+describe('publication events from the transition the workflow applied', () => {
+  test.each([
+    [['publish'], 'published'],
+    [['approve', 'publish'], 'published'],
+    [['correct'], 'corrected'],
+    [['unpublish'], 'unpublished'],
+    [['retract'], 'retracted'],
+    [['update'], 'maybe-updated'],
+    [['submit'], null],
+    [['approve'], null],
+    [['schedule'], null],
+    [['requestChanges'], null],
+  ] as const)('%j → %s', (actions, expected) => {
+    expect(eventOfTransition({ actions: [...actions] })).toBe(expected)
+  })
+
+  const reqWith = (actions?: ('publish' | 'correct' | 'retract' | 'update')[]) => {
+    const req = { context: {} } as never
+    if (actions) workflowState(req).applied[storyKey('articles', 7)] = { actions, from: 'published', to: 'published', note: null, publishAt: null, actorId: null }
+    return req
+  }
+  const live = { _status: 'published', stage: 'published', corrections: [] }
+
+  test('the workflow’s transition decides when the save carried one, whatever the fields say', () => {
+    // A correction the fields would not show (no new corrections entry) is still a correction.
+    expect(eventOfSave(reqWith(['correct']), { collection: 'articles', id: 7, before: state(true, 'published'), after: live })).toBe('corrected')
+    expect(eventOfSave(reqWith(['update']), { collection: 'articles', id: 7, before: state(true, 'published'), after: live })).toBe('maybe-updated')
+    // Another story's transition is not this one's.
+    expect(eventOfSave(reqWith(['retract']), { collection: 'articles', id: 8, before: state(true, 'published'), after: live })).toBe('maybe-updated')
+  })
+
+  test('without the workflow (no transition in the request) the event is inferred from the fields', () => {
+    expect(eventOfSave(reqWith(), { collection: 'articles', id: 7, before: null, after: live })).toBe('published')
+    expect(eventOfSave(reqWith(), { collection: 'articles', id: 7, before: state(true), after: { _status: 'draft' } })).toBe('unpublished')
+    expect(eventOfSave({} as never, { collection: 'articles', id: 7, before: state(true, 'published', 0), after: { ...live, corrections: [{ note: 'x' }] } })).toBe(
+      'corrected',
+    )
   })
 })
 
@@ -144,10 +185,14 @@ describe('the plugin in Payload’s shape', () => {
     }
   })
 
-  test('without house-style and the workflow applied before it, the start stops with one line saying the order', () => {
-    expect(() => distributionPlugin({ siteUrl: 'https://news.example.cn' })({ ...(base as object), custom: { houseStyle: {} } } as never)).toThrow(
-      'distributionPlugin needs editorialWorkflowPlugin applied before it: plugins: [houseStylePlugin(), editorialWorkflowPlugin(), distributionPlugin()]',
+  test('without house-style applied before it, the start stops with one line saying the order', () => {
+    expect(() => distributionPlugin({ siteUrl: 'https://news.example.cn' })({ ...(base as object), custom: { editorialWorkflow: {} } } as never)).toThrow(
+      'distributionPlugin needs houseStylePlugin applied before it: plugins: [houseStylePlugin(), editorialWorkflowPlugin(), distributionPlugin()]',
     )
+  })
+
+  test('works without the workflow: its transitions are used when it is there, events are inferred when not', () => {
+    expect(() => distributionPlugin({ siteUrl: 'https://news.example.cn' })({ ...(base as object), custom: { houseStyle: {} } } as never)).not.toThrow()
   })
 
   test('disabled keeps collections, fields and task slugs (the schema) and drops hooks, endpoints and routes', () => {

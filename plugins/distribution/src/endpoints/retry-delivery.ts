@@ -13,6 +13,7 @@ import type { DeliveryDoc } from '../jobs/deliver-task'
 import { dispatcherFor } from '../jobs/dispatch'
 import { queueDeliveryAttempt } from '../jobs/queue-delivery'
 import type { ResolvedDistributionOptions } from '../options'
+import type { DeliveryPatch } from '../rows'
 
 const json = (status: number, body: unknown) => Response.json(body, { status })
 
@@ -51,7 +52,7 @@ export function retryDeliveryEndpoint(options: ResolvedDistributionOptions): End
             nextAttemptAt: new Date().toISOString(),
             attemptLimit: attempt - 1 + options.delivery.maxAttempts,
             note: `retry requested by ${String((req.user as { email?: string }).email ?? req.user.id)}`,
-          } as never,
+          } satisfies DeliveryPatch,
           overrideAccess: true,
           depth: 0,
           req,

@@ -93,7 +93,7 @@ export async function reconcileRecentDeliveries(payload: Payload, runtime: Distr
         pagination: false,
         select: { event: true, contentHash: true, snapshot: true },
         req,
-      })).docs as never[]
+      })).docs as unknown as LastDelivery[]
       const event = missedEvent(story, hash, last)
       if (event) missed.set(event, (missed.get(event) ?? new Set()).add(String(channel.id)))
     }

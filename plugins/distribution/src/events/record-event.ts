@@ -18,21 +18,22 @@ import { dispatcherFor } from '../jobs/dispatch'
 import { queueDeliveryAttempt } from '../jobs/queue-delivery'
 import { newWebhookId } from '../jobs/message-identity'
 import type { ResolvedDistributionOptions } from '../options'
+import type { SelectOf, WhereOf } from '../rows'
 import { feedsChanged, type DistributionRuntime } from '../runtime'
 import { loadStory, toPublishedArticle } from '../story/published-article'
 import type { DistributionEvent } from '../types'
-import { detectEvent, publicStateOf } from './detect-event'
+import { eventOfSave } from './detect-event'
 import { saveKey, saveState } from './save-state'
 
-export async function deliveriesOf(req: PayloadRequest, options: ResolvedDistributionOptions, where: Record<string, unknown>, limit = 0) {
+export async function deliveriesOf(req: PayloadRequest, options: ResolvedDistributionOptions, where: WhereOf<DeliveryDoc>, limit = 0) {
   const { docs } = await req.payload.db.find({
     collection: options.deliveriesSlug as CollectionSlug,
-    where: where as never,
+    where,
     sort: '-version',
     limit,
     pagination: false,
     req,
-    select: { channel: true, event: true, version: true, contentHash: true, state: true, attempts: true },
+    select: { channel: true, event: true, version: true, contentHash: true, state: true, attempts: true } satisfies SelectOf<DeliveryDoc>,
   })
   return docs as unknown as DeliveryDoc[]
 }
@@ -147,7 +148,7 @@ export const recordEventAfterChange =
     if (draft || state.recording.has(key)) return doc
     const before = operation === 'create' ? null : (state.before[key] ?? null)
     delete state.before[key]
-    const detected = detectEvent(before, publicStateOf(doc as Record<string, unknown>)!)
+    const detected = eventOfSave(req, { collection: collection.slug, id, before, after: doc as Record<string, unknown> })
     if (!detected) return doc
     state.recording.add(key)
     try {

@@ -21,7 +21,7 @@ export async function withDescendants(payload: Payload, collection: string, ids:
       depth: 0,
       pagination: false,
       overrideAccess: true,
-      select: { parent: true } as never,
+      select: { parent: true },
     })
     frontier = (docs as { id: Id }[]).map((doc) => doc.id).filter((id) => !all.has(String(id)))
     for (const id of frontier) all.set(String(id), id)

@@ -65,7 +65,7 @@ export class FeedService {
       limit: 1,
       pagination: false,
       select: { updatedAt: true },
-    } as never)
+    })
     const newest = ((docs as Doc[])[0]?.updatedAt as string | undefined) ?? null
     if (this.#newestSave !== null && newest !== this.#newestSave) this.invalidate()
     this.#newestSave = newest
@@ -150,8 +150,7 @@ export class FeedService {
       joins: false,
       pagination: false,
     })
-    const req = { payload } as never
-    return (docs as Doc[]).map((doc) => toPublishedArticle(doc, { req, options: this.#options, version: 0 }))
+    return (docs as Doc[]).map((doc) => toPublishedArticle(doc, { req: { payload }, options: this.#options, version: 0 }))
   }
 
   async #bySlug(payload: Payload, collection: string, slug: string): Promise<Doc> {

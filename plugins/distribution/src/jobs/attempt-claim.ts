@@ -8,6 +8,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import type { AttemptOutcome } from '../collections/delivery-attempts'
 import type { Id } from '../ids'
 import type { ResolvedDistributionOptions } from '../options'
+import type { AttemptPatch } from '../rows'
 
 export const attemptKey = (deliveryId: Id, attempt: number) => `${deliveryId}:${attempt}`
 
@@ -38,7 +39,7 @@ export async function claimAttempt(
     const at = new Date(now).toISOString()
     const row = (await payload.db.create({
       collection: options.attemptsSlug as CollectionSlug,
-      data: { key, delivery: args.deliveryId, number: args.attempt, worker: args.worker, startedAt: at, leaseUntil: new Date(now + args.leaseMs).toISOString(), createdAt: at, updatedAt: at },
+      data: { key, delivery: args.deliveryId, number: args.attempt, worker: args.worker, startedAt: at, leaseUntil: new Date(now + args.leaseMs).toISOString(), createdAt: at, updatedAt: at } satisfies AttemptPatch,
     })) as { id: Id }
     return { id: row.id, key, startedAt: now }
   } catch (error) {
@@ -57,7 +58,7 @@ export async function finishAttempt(
   await payload.db.updateOne({
     collection: options.attemptsSlug as CollectionSlug,
     id: claim.id,
-    data: { finishedAt: at, updatedAt: at, outcome: result.outcome, status: result.status ?? null, error: result.error ?? null, durationMs: Date.now() - claim.startedAt },
+    data: { finishedAt: at, updatedAt: at, outcome: result.outcome, status: result.status ?? null, error: result.error ?? null, durationMs: Date.now() - claim.startedAt } satisfies AttemptPatch,
     returning: false,
-  } as never)
+  })
 }

@@ -11,10 +11,13 @@ import type { ChannelRecord } from '../channels/channel-record'
 import type { DeliveryState } from '../collections/deliveries'
 import { idOf, type Id } from '../ids'
 import type { ResolvedDistributionOptions } from '../options'
+import type { DeliveryPatch } from '../rows'
 import type { DistributionEvent, PublishedArticle } from '../types'
 
 export interface DeliveryDoc {
   id: Id
+  title?: string | null
+  key?: string | null
   article: unknown
   channel: unknown
   event: DistributionEvent
@@ -28,6 +31,10 @@ export interface DeliveryDoc {
   eventAt?: string | null
   createdAt?: string | null
   externalId?: string | null
+  externalUrl?: string | null
+  lastStatus?: number | null
+  lastError?: string | null
+  deliveredAt?: string | null
   note?: string | null
   resume?: Record<string, unknown> | null
   snapshot?: PublishedArticle | null
@@ -74,7 +81,7 @@ export function forgetChannel(payload: Payload, id: Id): void {
   channelCache.get(payload)?.delete(String(id))
 }
 
-export async function writeDelivery(payload: Payload, options: ResolvedDistributionOptions, id: Id, data: Record<string, unknown>, req?: PayloadRequest): Promise<void> {
+export async function writeDelivery(payload: Payload, options: ResolvedDistributionOptions, id: Id, data: DeliveryPatch, req?: PayloadRequest): Promise<void> {
   await db(payload).updateOne({
     collection: options.deliveriesSlug,
     id,

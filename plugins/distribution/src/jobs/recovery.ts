@@ -17,13 +17,14 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import { longestAttemptMs } from '../channel-types/registry'
 import type { Id } from '../ids'
 import type { ResolvedDistributionOptions } from '../options'
+import type { AttemptDoc, AttemptPatch, DeliveryPatch, JobRow, SelectOf, WhereOf } from '../rows'
 import type { DistributionRuntime } from '../runtime'
 import { attemptKey } from './attempt-claim'
 import type { DeliveryDoc } from './deliver-task'
-import { queueDeliveryAttempt } from './queue-delivery'
+import { queueDeliveryAttempt, queueTask } from './queue-delivery'
 import { DELIVER_TASK, RECOVER_TASK } from './task-slugs'
 
-const JOBS = 'payload-jobs' as CollectionSlug
+const JOBS = 'payload-jobs'
 const BATCH = 500
 const MAX_PAGES = 40
 
@@ -34,12 +35,7 @@ export interface SweepReport {
   jobsFreed: number
 }
 
-interface AttemptRow {
-  id: Id
-  finishedAt?: string | null
-  leaseUntil?: string | null
-}
-
+type AttemptRow = Pick<AttemptDoc, 'id' | 'finishedAt' | 'leaseUntil'>
 
 async function hasWaitingJob(payload: Payload, deliveryId: Id, attempt: number): Promise<boolean> {
   const { totalDocs } = await payload.count({
@@ -52,7 +48,7 @@ async function hasWaitingJob(payload: Payload, deliveryId: Id, attempt: number):
         { completedAt: { exists: false } },
         { hasError: { not_equals: true } },
       ],
-    } as never,
+    } satisfies WhereOf<JobRow>,
     overrideAccess: true,
   })
   return totalDocs > 0
@@ -75,7 +71,7 @@ async function takeOver(payload: Payload, options: ResolvedDistributionOptions, 
         nextAttemptAt: giveUp ? null : new Date().toISOString(),
         lastError: error,
         ...(giveUp ? { note: `gave up after ${attempt} attempts` } : {}),
-      } as never,
+      } satisfies DeliveryPatch,
       overrideAccess: true,
       depth: 0,
       req,
@@ -90,7 +86,7 @@ async function takeOver(payload: Payload, options: ResolvedDistributionOptions, 
     await payload.update({
       collection: options.attemptsSlug as CollectionSlug,
       id: claim.id,
-      data: { finishedAt: new Date().toISOString(), outcome: 'abandoned', error } as never,
+      data: { finishedAt: new Date().toISOString(), outcome: 'abandoned', error } satisfies AttemptPatch,
       overrideAccess: true,
       disableTransaction: true,
       depth: 0,
@@ -103,7 +99,7 @@ async function sweepOne(payload: Payload, options: ResolvedDistributionOptions, 
   const attempt = (delivery.attempts ?? 0) + 1
   const { docs: claims } = await payload.find({
     collection: options.attemptsSlug as CollectionSlug,
-    where: { key: { equals: attemptKey(delivery.id, attempt) } },
+    where: { key: { equals: attemptKey(delivery.id, attempt) } } satisfies WhereOf<AttemptDoc>,
     limit: 1,
     depth: 0,
     overrideAccess: true,
@@ -136,14 +132,14 @@ export async function sweepDeliveries(payload: Payload, options: ResolvedDistrib
         { completedAt: { exists: false } },
         { updatedAt: { less_than: new Date(now - longestAttemptMs(options)).toISOString() } },
       ],
-    } as never,
+    } satisfies WhereOf<JobRow>,
     limit: BATCH,
     depth: 0,
     overrideAccess: true,
     pagination: false,
   })
   for (const job of stale.docs) {
-    await payload.db.updateOne({ collection: JOBS, id: job.id, data: { processing: false }, returning: false } as never)
+    await payload.db.updateOne({ collection: JOBS, id: job.id, data: { processing: false } satisfies Partial<JobRow>, returning: false })
     report.jobsFreed++
   }
 
@@ -153,13 +149,13 @@ export async function sweepDeliveries(payload: Payload, options: ResolvedDistrib
       collection: options.deliveriesSlug as CollectionSlug,
       where: {
         and: [{ state: { in: ['pending', 'retrying'] } }, { nextAttemptAt: { less_than: new Date(now - options.delivery.recoveryGraceMs).toISOString() } }],
-      },
+      } satisfies WhereOf<DeliveryDoc>,
       sort: 'nextAttemptAt',
       limit: BATCH,
       page,
       depth: 0,
       overrideAccess: true,
-      select: { attempts: true, attemptLimit: true, nextAttemptAt: true } as never,
+      select: { attempts: true, attemptLimit: true, nextAttemptAt: true } satisfies SelectOf<DeliveryDoc>,
     })
     for (const delivery of docs as unknown as DeliveryDoc[]) await sweepOne(payload, options, delivery, now, report)
     if (!hasNextPage) break
@@ -176,16 +172,11 @@ export async function scheduleNextSweep(payload: Payload, options: ResolvedDistr
     collection: JOBS,
     where: {
       and: [{ taskSlug: { equals: RECOVER_TASK } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }, { processing: { equals: false } }],
-    } as never,
+    } satisfies WhereOf<JobRow>,
     overrideAccess: true,
   })
   if (totalDocs > 0) return
-  await payload.jobs.queue({
-    task: RECOVER_TASK as never,
-    input: {} as never,
-    queue: options.delivery.queue,
-    waitUntil: new Date(Date.now() + options.delivery.recoveryIntervalMs),
-  })
+  await queueTask(payload, options, { task: RECOVER_TASK, input: {}, waitUntil: new Date(Date.now() + options.delivery.recoveryIntervalMs) })
 }
 
 export function recoverTask(runtime: DistributionRuntime): TaskConfig {

@@ -8,3 +8,9 @@ export interface DeliverInput {
   /** Which attempt this job makes: a job for an attempt already made does nothing. */
   attempt: number
 }
+
+/** Each task's input, by slug: queueing a task with the wrong slug or input fails `tsc` (`queueTask`). */
+export interface DistributionTaskInputs {
+  [DELIVER_TASK]: DeliverInput
+  [RECOVER_TASK]: Record<string, never>
+}

@@ -66,7 +66,7 @@ interface MediaFiles {
   staticDir?: string
 }
 
-function mediaFiles(req: PayloadRequest, options: ResolvedDistributionOptions): MediaFiles {
+function mediaFiles(req: Pick<PayloadRequest, 'payload'>, options: ResolvedDistributionOptions): MediaFiles {
   const upload = req.payload.collections[options.mediaCollection as CollectionSlug]?.config.upload
   const staticDir = upload && typeof upload === 'object' ? upload.staticDir : undefined
   return staticDir ? { staticDir: path.resolve(staticDir) } : {}
@@ -130,7 +130,7 @@ export function summaryOf(dek: string | null | undefined, plainText: string, dat
 
 export function toPublishedArticle(
   doc: Doc,
-  context: { req: PayloadRequest; options: ResolvedDistributionOptions; version: number },
+  context: { req: Pick<PayloadRequest, 'payload'>; options: ResolvedDistributionOptions; version: number },
 ): PublishedArticle {
   const { options, req, version } = context
   const files = mediaFiles(req, options)

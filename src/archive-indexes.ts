@@ -34,6 +34,10 @@ export const ARCHIVE_INDEXES: ArchiveIndex[] = [
   { table: 'articles_texts', name: 'articles_texts_parent_order_idx', columns: ['parent_id', 'order'] },
   { table: 'articles_texts', name: 'articles_texts_text_path_idx', columns: ['text', 'path'] },
   { table: '_articles_v_texts', name: '_articles_v_texts_parent_order_idx', columns: ['parent_id', 'order'] },
+  // A reporter's own stories ("my stories", and the rule for which stories they may edit): the versions holding
+  // one of their owner keys (`deskOwners`, plugins/editorial-workflow/src/ownership.ts), found by value, then
+  // the latest of them by primary key; only those are sorted.
+  { table: '_articles_v_texts', name: '_articles_v_texts_text_path_idx', columns: ['text', 'path'] },
 ]
 
 type Columns = Record<string, { name?: string }>

@@ -225,6 +225,7 @@ export interface Article {
       )
     | null;
   createdBy?: (number | null) | User;
+  deskOwners?: string[] | null;
   /**
    * Added by the "correct" action; printed at the end of the story
    */
@@ -801,6 +802,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   styleErrorCount?: T;
   stage?: T;
   createdBy?: T;
+  deskOwners?: T;
   corrections?:
     | T
     | {

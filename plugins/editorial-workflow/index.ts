@@ -19,6 +19,8 @@ export { appliedTransition, type AppliedTransition } from './src/request-state'
 export type { WorkflowActionResult } from './src/perform-action'
 export type { RepairReport, StoryRepair } from './src/repair'
 export type { WorkflowView, WorkflowHistoryEntry } from './src/read-workflow'
+/** The desk's pre-filtered story lists for a user (my stories, sent back, review queue …): filters and counts. */
+export { workflowLinks, type WorkflowLink } from './src/admin/workflow-links'
 
 const optionsOf = (payload: Payload): ResolvedWorkflowOptions => resolveOptions(payload.config.custom?.editorialWorkflow)
 

@@ -1,9 +1,9 @@
 /**
  * Writes that would go around the workflow, tried by every role over REST, GraphQL and the Local API
  * (overrideAccess: false, a real user): publishing or unpublishing by writing `_status`, setting `stage`,
- * adding corrections, re-assigning who created a story, creating a story already public or mid-workflow,
- * and ordinary edits in each stage. Refused writes change nothing; an editor's `_status` write is accepted as
- * the same recorded transition the action would make.
+ * adding corrections, re-assigning who created a story or whose it is, creating a story already public or
+ * mid-workflow, and ordinary edits in each stage. Refused writes change nothing; an editor's `_status` write is
+ * accepted as the same recorded transition the action would make.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -89,6 +89,18 @@ const WRITES: Write[] = [
     allowed: [],
   },
   { name: 'reassign who created the story', from: 'draft', draft: true, data: (d) => ({ createdBy: d.otherReporter.user.id }), allowed: [] },
+  {
+    name: 'write whose story it is (its owner keys)',
+    from: 'draft',
+    draft: true,
+    data: (d) => ({ deskOwners: [`user:${d.otherReporter.user.id}`, `author:${d.otherReporter.authorId}`] }),
+    allowed: ['ownReporter', 'editor', 'admin'],
+    // An ordinary save: the keys stay the workflow's, from who created the story and whom it credits.
+    verify: async (_after, _before, id) => {
+      const doc = await desk.payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })
+      expect(doc.deskOwners).toEqual([`user:${desk.reporter.user.id}`, `author:${desk.reporter.authorId}`])
+    },
+  },
   {
     name: 'edit a draft',
     from: 'draft',

@@ -1,12 +1,13 @@
 /**
  * What the plugin adds to a story: its stage (a select, so lists filter and sort by it), the history view,
- * who created it, the corrections printed at its end, why it was retracted, and the history counter the
- * guard uses to settle races. All are written by the workflow only; they stay when the plugin is disabled,
- * so the schema does not change.
+ * who created it (and, from that and the credits, whose story it is), the corrections printed at its end, why
+ * it was retracted, and the history counter the guard uses to settle races. All are written by the workflow
+ * only; they stay when the plugin is disabled, so the schema does not change.
  */
 import type { CollectionSlug, Field } from 'payload'
 
 import type { ResolvedWorkflowOptions } from './options'
+import { DESK_OWNERS_FIELD } from './ownership'
 import { STAGES, stageLabels } from './stages'
 
 const signedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
@@ -56,6 +57,17 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
       // An id, never the user record: user records are private (CreatedByField shows the name from the
       // history), and populating one on every read and save of a story costs a query for nothing.
       maxDepth: 0,
+    },
+    {
+      // Whose story it is, as keys the "my stories" list and the reporters' update rule query with one indexed
+      // lookup: `user:<id>` for the creator and `author:<id>` for each credited author (ownership.ts). Kept by the
+      // guard hook on every save from the same row's createdBy and credits; never written by hand.
+      name: DESK_OWNERS_FIELD,
+      type: 'text',
+      hasMany: true,
+      label: l('稿件归属', 'Desk owners'),
+      access: { read: signedIn },
+      admin: { hidden: true, readOnly: true },
     },
     {
       name: 'corrections',

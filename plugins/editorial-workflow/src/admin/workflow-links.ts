@@ -41,10 +41,10 @@ export async function workflowLinks(payload: Payload, user: unknown, lang: Lang)
     links.push({ id: 'approved', label: text.approvedQueue[lang], where: { or: [{ and: [stageIs('approved')] }] } })
     links.push({ id: 'scheduled', label: text.scheduledQueue[lang], where: { or: [{ and: [stageIs('scheduled')] }] } })
   } else {
-    // Created by me, or crediting an author linked to me.
-    const mine = (await ownStoriesWhere(req, options, actor)).or ?? []
-    links.push({ id: 'my-stories', label: text.myStories[lang], where: { or: mine.map((c) => ({ and: [c] })) } })
-    links.push({ id: 'sent-back', label: text.myChanges[lang], where: { or: mine.map((c) => ({ and: [c, stageIs('changes_requested')] })) } })
+    // Created by me, or crediting an author linked to me (one indexed lookup of the story's owner keys).
+    const mine = await ownStoriesWhere(req, options, actor)
+    links.push({ id: 'my-stories', label: text.myStories[lang], where: { or: [{ and: [mine] }] } })
+    links.push({ id: 'sent-back', label: text.myChanges[lang], where: { or: [{ and: [mine, stageIs('changes_requested')] }] } })
   }
   return Promise.all(
     links.map(async (link) => ({

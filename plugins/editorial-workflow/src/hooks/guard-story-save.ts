@@ -18,7 +18,7 @@ import { actorOf, sameId, type Actor, type Id } from '../desk-roles'
 import { WorkflowError, conflict, forbidden, styleBlocked } from '../errors'
 import { actionEntries, creationEntries } from '../history-entries'
 import type { ResolvedWorkflowOptions } from '../options'
-import { isOwnStory } from '../ownership'
+import { isOwnStory, withDeskOwners } from '../ownership'
 import { recordHistory, type HistoryEntry } from '../record-events'
 import { storyKey, workflowState, type RequestedTransition } from '../request-state'
 import { REPORTER_EDITABLE_STAGES, stageLabels, type Stage } from '../stages'
@@ -39,28 +39,34 @@ const normaliseCorrections = (value: unknown): string =>
 
 export const guardStorySave =
   (options: ResolvedWorkflowOptions): CollectionBeforeChangeHook =>
-  async ({ data, originalDoc, operation, req, collection }) => {
-    const actor = actorOf(req.user, options)
-    const state = workflowState(req)
-    if (operation === 'create') {
-      return guardCreate(options, data, actor, Boolean(state.operations[storyKey(collection.slug, 'create')]?.duplicating))
-    }
-    const id = (originalDoc as { id?: Id } | undefined)?.id
-    if (id === undefined) return data
-    const key = storyKey(collection.slug, id)
-    delete state.applied[key]
-    // Payload hands update hooks the latest version (draft included) as originalDoc: no need to read it again.
-    const story = await readStoryState(req, options, collection.slug, id, originalDoc as Record<string, unknown>)
-    if (!story) return data
-    if (actor) keepPublishedAt(options, data, story.latest[options.publishedAtField || ''])
-    const requested = state.requested[key]
-    if (requested) return applyRequested(req, options, collection.slug, story, data, actor, requested)
-    const op = state.operations[key] ?? state.operations[storyKey(collection.slug, 'update')] ?? state.operations[storyKey(collection.slug, 'restoreVersion')]
-    return guardDirectWrite(req, options, collection.slug, story, data, originalDoc as Data, actor, {
-      draft: op?.draft ?? false,
-      restoring: op?.operation === 'restoreVersion',
-    })
+  async (args) => {
+    const data = (await guard(options, args)) as Data
+    // Whose story it is, from what this save writes (ownership.ts): after the guard has settled createdBy.
+    return withDeskOwners(options, data, args.originalDoc as Data | undefined)
   }
+
+async function guard(options: ResolvedWorkflowOptions, { data, originalDoc, operation, req, collection }: Parameters<CollectionBeforeChangeHook>[0]) {
+  const actor = actorOf(req.user, options)
+  const state = workflowState(req)
+  if (operation === 'create') {
+    return guardCreate(options, data, actor, Boolean(state.operations[storyKey(collection.slug, 'create')]?.duplicating))
+  }
+  const id = (originalDoc as { id?: Id } | undefined)?.id
+  if (id === undefined) return data
+  const key = storyKey(collection.slug, id)
+  delete state.applied[key]
+  // Payload hands update hooks the latest version (draft included) as originalDoc: no need to read it again.
+  const story = await readStoryState(req, options, collection.slug, id, originalDoc as Record<string, unknown>)
+  if (!story) return data
+  if (actor) keepPublishedAt(options, data, story.latest[options.publishedAtField || ''])
+  const requested = state.requested[key]
+  if (requested) return applyRequested(req, options, collection.slug, story, data, actor, requested)
+  const op = state.operations[key] ?? state.operations[storyKey(collection.slug, 'update')] ?? state.operations[storyKey(collection.slug, 'restoreVersion')]
+  return guardDirectWrite(req, options, collection.slug, story, data, originalDoc as Data, actor, {
+    draft: op?.draft ?? false,
+    restoring: op?.operation === 'restoreVersion',
+  })
+}
 
 const sameInstant = (a: unknown, b: unknown) => {
   const left = a ? Date.parse(String(a)) : NaN

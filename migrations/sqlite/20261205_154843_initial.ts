@@ -198,6 +198,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`_articles_v_texts_order_parent\` ON \`_articles_v_texts\` (\`order\`,\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_texts_parent_order_idx\` ON \`_articles_v_texts\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_texts_text_path_idx\` ON \`_articles_v_texts\` (\`text\`,\`path\`);`)
   await db.run(sql`CREATE TABLE \`_articles_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,

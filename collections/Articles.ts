@@ -5,7 +5,7 @@ import { label } from './labels'
 import { slugField } from './fields/slug'
 import { bodyField } from './fields/body'
 import { mediaUsedField } from './fields/media-used'
-import { mustExist, textOnly } from './fields/validation'
+import { mustExist, textareaOnly, textOnly } from './fields/validation'
 import { revalidateReaderSiteAfterChange, revalidateReaderSiteAfterDelete } from '../src/site/revalidate'
 import { storyPreviewEndpoint } from '../src/site/preview-endpoint'
 import { storyPreviewPath } from '../src/site/preview-path'
@@ -43,7 +43,7 @@ export const Articles: CollectionConfig = {
   endpoints: [storyPreviewEndpoint],
   access: {
     // The public reads published stories only, on every API, with or without `draft: true`.
-    read: ({ req }) => (isStaff(req.user as never) ? true : { _status: { equals: 'published' } }),
+    read: ({ req }) => (isStaff(req.user) ? true : { _status: { equals: 'published' } }),
     readVersions: staffOnly,
     create: staffOnly,
     update: staffOnly,
@@ -52,7 +52,7 @@ export const Articles: CollectionConfig = {
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: label('标题', 'Headline'), validate: textOnly },
     slugField('title'),
-    { name: 'dek', type: 'textarea', maxLength: 500, label: label('导语/副题', 'Dek'), validate: textOnly as never },
+    { name: 'dek', type: 'textarea', maxLength: 500, label: label('导语/副题', 'Dek'), validate: textareaOnly },
     bodyField,
     {
       type: 'row',

@@ -24,9 +24,9 @@ export const Users: CollectionConfig = {
   },
   access: {
     // Anonymous callers read nothing here (emails are private); staff see themselves, admins everyone.
-    read: ({ req }) => (isAdmin(req.user as never) ? true : req.user ? { id: { equals: req.user.id } } : false),
+    read: ({ req }) => (isAdmin(req.user) ? true : req.user ? { id: { equals: req.user.id } } : false),
     create: adminsOnly,
-    update: ({ req }) => (isAdmin(req.user as never) ? true : req.user ? { id: { equals: req.user.id } } : false),
+    update: ({ req }) => (isAdmin(req.user) ? true : req.user ? { id: { equals: req.user.id } } : false),
     delete: adminsOnly,
     admin: ({ req }) => Boolean((req.user as { roles?: DeskRole[] } | null)?.roles?.length),
   },

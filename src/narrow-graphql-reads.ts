@@ -27,7 +27,7 @@ export const narrowGraphQLReads =
             const resolve = field.resolve
             narrowed[name] = { ...field, resolve: (source, args, ctx, info) => resolve(source, { select: true, ...args }, ctx, info) }
           }
-          return { ...custom, ...narrowed } as never
+          return { ...custom, ...narrowed }
         },
       },
     }

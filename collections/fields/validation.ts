@@ -2,9 +2,9 @@
  * Validation Payload leaves out by default, so bad input gets a clear error naming the field instead of a
  * database error: relations must point at documents that exist, and text must be text.
  */
-import type { TextFieldSingleValidation } from 'payload'
+import type { TextareaFieldValidation, TextFieldSingleValidation } from 'payload'
 
-import { text } from 'payload/shared'
+import { text, textarea } from 'payload/shared'
 
 /**
  * Payload checks that related ids exist only for fields with `filterOptions`; a filter that allows everything
@@ -13,7 +13,10 @@ import { text } from 'payload/shared'
 export const mustExist = { filterOptions: () => true } as const
 
 /** A text field refuses objects, arrays and numbers instead of storing "[object Object]" or failing later. */
-export const textOnly: TextFieldSingleValidation = (value, options) => {
-  if (value != null && typeof value !== 'string') return `must be text, not ${Array.isArray(value) ? 'an array' : typeof value}`
-  return text(value, options)
-}
+const notText = (value: unknown): string | null =>
+  value != null && typeof value !== 'string' ? `must be text, not ${Array.isArray(value) ? 'an array' : typeof value}` : null
+
+export const textOnly: TextFieldSingleValidation = (value, options) => notText(value) ?? text(value, options)
+
+/** The same for a textarea (the dek), then Payload's own textarea checks. */
+export const textareaOnly: TextareaFieldValidation = (value, options) => notText(value) ?? textarea(value, options)

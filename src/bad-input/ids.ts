@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import { MAX_INT4 } from './limits'
 
 export function idIsNumber(payload: Payload, collection: string): boolean {
-  const custom = (payload.collections[collection as never] as { customIDType?: string } | undefined)?.customIDType
+  const custom = (payload.collections[collection] as { customIDType?: string } | undefined)?.customIDType
   return (custom ?? payload.db.defaultIDType) === 'number'
 }
 

@@ -30,7 +30,7 @@ type Target = { kind: 'id'; collection: string } | { kind: 'field'; field: Flatt
 function resolvePath(payload: Payload, collection: string, incoming: string): Target | null {
   const path = incoming.replace(/__/g, '.')
   if (path === 'id' || path === '_id') return { kind: 'id', collection }
-  const config = payload.collections[collection as never]?.config
+  const config = payload.collections[collection]?.config
   if (!config) return null
   let resolved
   try {

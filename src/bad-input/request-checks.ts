@@ -27,7 +27,7 @@ function refuse(res: Response, status: number, message: string, problems: Proble
  * id. Null when a route takes another parameter there (preferences' `/:key`): then nothing is checked.
  */
 function routeWords(payload: Payload, slug: string): Set<string> | null {
-  const endpoints = payload.collections[slug as never]?.config.endpoints
+  const endpoints = payload.collections[slug]?.config.endpoints
   const words = new Set<string>()
   if (Array.isArray(endpoints)) {
     for (const endpoint of endpoints) {

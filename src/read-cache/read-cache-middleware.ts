@@ -92,8 +92,8 @@ export function readCacheMiddleware(routes: ReadCacheRoutes): RequestHandler {
   let handlers: Promise<{ graphql: Handler; rest: Handler }> | undefined
   const payloadHandlers = () =>
     (handlers ??= import('@payloadcms/next/routes').then(({ GRAPHQL_POST, REST_GET }) => ({
-      graphql: GRAPHQL_POST(routes.config as never) as Handler,
-      rest: REST_GET(routes.config as never) as Handler,
+      graphql: GRAPHQL_POST(routes.config) as Handler,
+      rest: REST_GET(routes.config) as Handler,
     })))
 
   /** Build the response with Payload's handler, recording what it reads; store it when it may be shared. */

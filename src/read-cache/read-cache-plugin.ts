@@ -73,7 +73,7 @@ function storyHooks(slug: string): CollectionConfig['hooks'] {
           select: { _status: true, section: true, region: true, tags: true, slug: true, publishedAt: true, credits: { author: true } },
           joins: false,
           req,
-        } as never)) as Doc | null
+        })) as Doc | null
         memo.before[String(originalDoc.id)] = main ? { isPublic: main._status === 'published', placement: placement(main) } : null
         return data
       },

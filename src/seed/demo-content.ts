@@ -41,7 +41,7 @@ async function findOrCreate<T extends Record<string, unknown>>(
 ): Promise<{ id: string | number; created: boolean }> {
   const { docs } = await payload.find({ collection, where, limit: 1, depth: 0, req, draft: true })
   if (docs[0]) return { id: docs[0].id, created: false }
-  const doc = await payload.create({ collection, data: data as never, req })
+  const doc = await payload.create({ collection, data: data, req })
   return { id: doc.id, created: true }
 }
 

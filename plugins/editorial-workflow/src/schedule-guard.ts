@@ -55,7 +55,7 @@ export function guardScheduleJobs(payload: Payload, options: ResolvedWorkflowOpt
 }
 
 export interface SchedulePublishArgs {
-  type?: 'publish' | 'unpublish'
+  type?: string
   date?: Date | string
   deleteID?: number | string
   doc?: { relationTo: string; value: number | string }
@@ -75,7 +75,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * Payload's own handler, `fallback`.
  */
 export const workflowSchedulePublish =
-  (fallback: ServerFunction<SchedulePublishArgs, unknown>): ServerFunction<SchedulePublishArgs, Promise<unknown>> =>
+  <Args extends SchedulePublishArgs>(fallback: ServerFunction<Args, unknown>): ServerFunction<Args, Promise<unknown>> =>
   async (args) => {
     const req = args.req as PayloadRequest
     const options = resolveOptions(req.payload.config.custom?.editorialWorkflow)

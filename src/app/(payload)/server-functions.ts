@@ -2,10 +2,10 @@
 // prefers these): scheduling a story's publish is the editorial workflow's `schedule` action, never a bare job.
 import type { ServerFunction } from 'payload'
 
-import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
+import { schedulePublishHandler, type SchedulePublishHandlerArgs } from '@payloadcms/ui/utilities/schedulePublishHandler'
 
 import { workflowSchedulePublish } from '../../../plugins/editorial-workflow'
 
 export const serverFunctions: Record<string, ServerFunction> = {
-  'schedule-publish': workflowSchedulePublish(schedulePublishHandler as never),
+  'schedule-publish': workflowSchedulePublish<SchedulePublishHandlerArgs>(schedulePublishHandler),
 }

@@ -5,11 +5,12 @@
  * then. Read-only: it is made from the dateline and credits fields.
  */
 import { FieldLabel, useField, useTranslation } from '@payloadcms/ui'
+import type { StaticLabel } from 'payload'
 import React from 'react'
 
 import { useLiveCheck, type Rendered } from './live-check'
 
-type Props = { path?: string; field?: { name?: string; label?: unknown } }
+type Props = { path?: string; field?: { name?: string; label?: StaticLabel } }
 
 const hints: Record<keyof Rendered, Record<'zh' | 'en', string>> = {
   datelineText: { zh: '由“电头”各栏生成', en: 'Made from the dateline fields' },
@@ -25,7 +26,7 @@ export const RenderedLine: React.FC<Props> = ({ path, field }) => {
   const text = rendered ? rendered[name] : value
   return (
     <div className="field-type nr-rendered-line" data-testid={`rendered-${name}`} style={{ marginBottom: 24 }}>
-      <FieldLabel label={field?.label as never} path={path} />
+      <FieldLabel label={field?.label} path={path} />
       <div
         data-testid={`rendered-${name}-value`}
         style={{

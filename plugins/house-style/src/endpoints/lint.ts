@@ -179,7 +179,7 @@ export function houseStyleEndpoints(options: ResolvedHouseStyleOptions): Endpoin
           const doc = await req.payload.update({
             collection: collection as CollectionSlug,
             id: input.id,
-            data: { ...unsaved, ...changed } as never,
+            data: { ...unsaved, ...changed },
             draft: true,
             overrideAccess: false,
             user: req.user,
@@ -187,7 +187,7 @@ export function houseStyleEndpoints(options: ResolvedHouseStyleOptions): Endpoin
           })
           // Captions and alt texts live on the media documents the story shows, saved with the caller's permissions.
           for (const { id, ...texts } of media) {
-            await req.payload.update({ collection: options.mediaCollection as CollectionSlug, id, data: texts as never, overrideAccess: false, user: req.user, req })
+            await req.payload.update({ collection: options.mediaCollection as CollectionSlug, id, data: texts, overrideAccess: false, user: req.user, req })
           }
           if (ownTransaction) await commitTransaction(req)
           return Response.json({ doc, applied, findings })

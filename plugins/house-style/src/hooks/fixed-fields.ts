@@ -4,7 +4,7 @@
  * Authors (authors are created when new, as an import would). The fixes are chosen exactly as fixStory chooses
  * them on plain blocks, pass after pass, so the API's "fix all" and `newsroom parse --fix` agree.
  */
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { VALUE_BY_KIND } from '../fields'
 import { applyBodyEdits, type LexicalDocument } from '../lexical/blocks'
@@ -17,10 +17,10 @@ import { resolveStoryView, type Id, type StoryFields, type StoryView } from './s
 const isoDate = (date: string | null | undefined) => (date && /^\d{4}-\d{2}-\d{2}/.test(date) ? date : null)
 
 /** Ids only, through the adapter: a name look-up needs no access checks, hooks or populated read-back. */
-async function firstId(req: PayloadRequest, collection: string, where: Record<string, unknown>): Promise<Id | undefined> {
+async function firstId(req: PayloadRequest, collection: string, where: Where): Promise<Id | undefined> {
   const { docs } = await req.payload.db.find({
     collection: collection as CollectionSlug,
-    where: where as never,
+    where,
     limit: 1,
     pagination: false,
     select: { id: true },
@@ -35,7 +35,7 @@ export async function findOrCreateAuthor(req: PayloadRequest, collection: string
   if (found !== undefined) return found
   const created = await req.payload.create({
     collection: collection as CollectionSlug,
-    data: { name, roles: [role === 'intern' ? 'contributor' : role] } as never,
+    data: { name, roles: [role === 'intern' ? 'contributor' : role] },
     overrideAccess: true,
     depth: 0,
     req,

@@ -17,7 +17,7 @@ export async function renderStoryFields(
   const view = await resolveStoryView(fields, options, req)
   const rendered = renderStory(
     {
-      body: fields.body as never,
+      body: fields.body,
       dateline: view.dateline,
       credits: view.credits,
       corrections: (fields.corrections ?? []).flatMap((c) => (c?.note && c.date ? [{ note: c.note, date: c.date }] : [])),

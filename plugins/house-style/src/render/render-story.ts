@@ -8,6 +8,7 @@ import type { SerializedEditorState } from 'lexical'
 import { convertLexicalToHTML, defaultHTMLConverters, type HTMLConverters } from '@payloadcms/richtext-lexical/html'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 
+import type { LexicalDocument } from '../lexical/blocks'
 import { bylinePatterns, calendarDay, datelinePresets } from '../presets'
 import type { BylinePatternId, Credit, Dateline, DatelinePresetId } from '../types'
 import { escapeHtml, sanitizeStoryHtml } from './sanitize'
@@ -28,7 +29,8 @@ export interface Correction {
 }
 
 export interface StoryToRender {
-  body: SerializedEditorState | null | undefined
+  /** Lexical's own type, or house-style's looser one (blocks.ts) for bodies read from the database. */
+  body: SerializedEditorState | LexicalDocument | null | undefined
   dateline?: Dateline | null
   credits?: Credit[] | null
   corrections?: Correction[] | null

@@ -27,7 +27,7 @@ import { LIVE_STAGES, TRANSITIONS, type Stage, type WorkflowAction } from '../..
 import { cliBundle, ensureBundle } from '../../scripts/ensure-build.mjs'
 import { foundingStoryPath, restoredFoundingStory } from '../../src/seed/demo-content'
 import { TEST_PASSWORD } from '../support/desk-users'
-import { setUpDesk } from '../integration/workflow-desk'
+import { setUpDesk } from '../support/desk'
 import { rest as inProcess } from '../support/http'
 import { lexical } from '../support/lexical'
 import { bootDesk, type TestDesk } from '../support/payload'

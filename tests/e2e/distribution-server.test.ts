@@ -17,7 +17,7 @@ vi.hoisted(() => {
 import { FAST_RECOVERY_ENV, startApp, type RunningApp } from '../support/server'
 import { until } from '../support/wait'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
-import { bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, publishStory, SECRET, type DistributionDesk } from '../integration/distribution-desk'
+import { bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, publishStory, SECRET, type DistributionDesk } from '../support/distribution-desk'
 
 const SERVER_ENV = FAST_RECOVERY_ENV
 

@@ -20,8 +20,8 @@ import { startApp, type RunningApp } from '../support/server'
 import { until } from '../support/wait'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
 import { publicOriginEnv } from '../support/free-port'
-import type * as DistributionDeskModule from '../integration/distribution-desk'
-import type { DistributionDesk } from '../integration/distribution-desk'
+import type * as DistributionDeskModule from '../support/distribution-desk'
+import type { DistributionDesk } from '../support/distribution-desk'
 
 const TITLE = '兴仁县乡村学校开学'
 
@@ -36,7 +36,7 @@ let wechat: FakeWeChat
 beforeAll(async () => {
   const origin = await publicOriginEnv()
   Object.assign(process.env, origin)
-  desk = await import('../integration/distribution-desk')
+  desk = await import('../support/distribution-desk')
   d = await desk.bootDistributionDesk()
   receiver = await startWebhookReceiver({ secret: desk.SECRET })
   wechat = await startFakeWeChat()

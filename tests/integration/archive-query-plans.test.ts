@@ -7,12 +7,12 @@
  * the archive grows.
  */
 import type { Where } from 'payload'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 
-import { bootDesk, testDatabaseKind, type TestDesk } from '../support/payload'
+import { testDatabaseKind } from '../support/payload'
 import { explainStatement, planProblems, recordStatements, type Statement } from '../support/query-plans'
 import { workflowLinks } from '../../plugins/editorial-workflow'
-import { closeDesk, graphql, lexical, rest, setUpDesk, storyAt, type Desk } from './workflow-desk'
+import { graphql, lexical, rest, storyAt, useDesk } from '../support/desk'
 
 const kind = testDatabaseKind()
 /** Tables whose size grows with the archive: a full scan of any of them is a problem. */
@@ -20,8 +20,7 @@ const ARCHIVE_TABLES = ['articles', 'articles_credits', 'articles_texts', 'artic
 /** Tables a list is cut from: sorting all their matching rows before the LIMIT is a problem. */
 const LIST_TABLES = ['articles', '_articles_v', 'deliveries']
 
-let testDesk: TestDesk
-let desk: Desk
+const desk = useDesk()
 const ids: Record<string, any> = {}
 
 type Route = { path: string; handler: (req: Request) => Promise<Response> }
@@ -40,8 +39,6 @@ async function publicGet(path: string) {
 const LIST_FIELDS = 'docs { id title slug publishedAt datelineText bylineText section { name slug } region { name } }'
 
 beforeAll(async () => {
-  testDesk = await bootDesk()
-  desk = await setUpDesk(testDesk.payload)
   const p = desk.payload
   const news = await p.create({ collection: 'sections', data: { name: '新闻', slug: 'news' } as never })
   const county = await p.create({ collection: 'sections', data: { name: '县域', slug: 'county', parent: news.id } as never })
@@ -64,7 +61,6 @@ beforeAll(async () => {
   ids.slug = ((await p.findByID({ collection: 'articles', id: ids.published, depth: 0 })) as unknown as { slug: string }).slug
 }, 240_000)
 
-afterAll(() => closeDesk(testDesk))
 
 /** The reporter's "my stories" list as the desk reads it: DeskListView's query with workflowLinks' filter. */
 async function myStories() {

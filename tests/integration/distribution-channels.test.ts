@@ -10,7 +10,7 @@ vi.hoisted(() => {
 })
 
 import { graphql, rest } from '../support/http'
-import { bootDistributionDesk, closeDistributionDesk, createChannel, SECRET, type DistributionDesk } from './distribution-desk'
+import { bootDistributionDesk, closeDistributionDesk, createChannel, SECRET, type DistributionDesk } from '../support/distribution-desk'
 
 let d: DistributionDesk
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reconcileDeliveries } from '../../plugins/distribution'
 import { importStory } from '../../src/import/import-story'
 import { foundingStoryPath, restoredFoundingStory } from '../../src/seed/demo-content'
-import { act, bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, publishStory, SECRET, writeStory, type DistributionDesk } from './distribution-desk'
+import { act, bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, publishStory, SECRET, writeStory, type DistributionDesk } from '../support/distribution-desk'
 
 type Id = string | number
 let d: DistributionDesk

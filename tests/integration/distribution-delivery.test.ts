@@ -25,7 +25,7 @@ import {
   publishStory,
   SECRET,
   type DistributionDesk,
-} from './distribution-desk'
+} from '../support/distribution-desk'
 
 let d: DistributionDesk
 const receivers: WebhookReceiver[] = []

@@ -13,7 +13,7 @@ vi.hoisted(() => {
 })
 
 import { rest } from '../support/http'
-import { act, bootDistributionDesk, closeDistributionDesk, createChannel, publishStory, writeStory, type DistributionDesk } from './distribution-desk'
+import { act, bootDistributionDesk, closeDistributionDesk, createChannel, publishStory, writeStory, type DistributionDesk } from '../support/distribution-desk'
 
 let d: DistributionDesk
 const ids: Record<string, unknown> = {}

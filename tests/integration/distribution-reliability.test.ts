@@ -15,7 +15,7 @@ vi.hoisted(() => {
 
 import { sweepDeliveries } from '../../plugins/distribution'
 import { seededRandom, startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
-import { bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, drainDeliveries, publishStory, SECRET, type DistributionDesk } from './distribution-desk'
+import { bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, drainDeliveries, publishStory, SECRET, type DistributionDesk } from '../support/distribution-desk'
 
 let d: DistributionDesk
 const receivers: WebhookReceiver[] = []

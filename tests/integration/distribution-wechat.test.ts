@@ -15,7 +15,7 @@ vi.hoisted(() => {
 })
 
 import { startFakeWeChat, type FakeWeChat } from '../support/fake-wechat'
-import { act, bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, drainDeliveries, publishStory, type DistributionDesk } from './distribution-desk'
+import { act, bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, drainDeliveries, publishStory, type DistributionDesk } from '../support/distribution-desk'
 
 let d: DistributionDesk
 let fake: FakeWeChat

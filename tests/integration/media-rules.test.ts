@@ -16,7 +16,7 @@ vi.hoisted(() => {
 
 import { rest } from '../support/http'
 import { createDeskUser, tokenFor } from '../support/desk-users'
-import { act, bootDistributionDesk, closeDistributionDesk, type DistributionDesk, writeStory } from './distribution-desk'
+import { act, bootDistributionDesk, closeDistributionDesk, type DistributionDesk, writeStory } from '../support/distribution-desk'
 
 type Doc = Record<string, any>
 let d: DistributionDesk

@@ -4,22 +4,12 @@
  * case starts from a fresh story in a stage where the action applies, so the answer is about the role; an
  * allowed action moves the stage and is recorded with its actor, a refused one leaves the story as it was.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { takeWorkflowAction, WorkflowError, type WorkflowAction } from '../../plugins/editorial-workflow'
-import { bootDesk, type TestDesk } from '../support/payload'
-import { closeDesk, graphql, historyOf, localReqFor, memberFor, PERSONAS, rest, setUpDesk, snapshot, storyAt, type Desk, type Persona } from './workflow-desk'
+import { graphql, historyOf, localReqFor, memberFor, type Persona, PERSONAS, rest, snapshot, storyAt, useDesk } from '../support/desk'
 
-let testDesk: TestDesk
-let desk: Desk
-
-beforeAll(async () => {
-  testDesk = await bootDesk()
-  desk = await setUpDesk(testDesk.payload)
-})
-afterAll(async () => {
-  await closeDesk(testDesk)
-})
+const desk = useDesk()
 
 interface ActionCase {
   action: WorkflowAction

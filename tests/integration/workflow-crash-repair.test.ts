@@ -7,22 +7,12 @@
  */
 import type { CollectionSlug } from 'payload'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { repairWorkflow, takeWorkflowAction } from '../../plugins/editorial-workflow'
-import { bootDesk, type TestDesk } from '../support/payload'
-import { closeDesk, historyOf, lexical, rest, setUpDesk, snapshot, storyAt, type Desk } from './workflow-desk'
+import { historyOf, lexical, rest, snapshot, storyAt, useDesk } from '../support/desk'
 
-let testDesk: TestDesk
-let desk: Desk
-
-beforeAll(async () => {
-  testDesk = await bootDesk()
-  desk = await setUpDesk(testDesk.payload)
-})
-afterAll(async () => {
-  await closeDesk(testDesk)
-})
+const desk = useDesk()
 
 type Id = string | number
 const EVENTS = 'workflow-events' as CollectionSlug

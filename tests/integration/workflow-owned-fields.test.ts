@@ -8,24 +8,14 @@ import { REST_DELETE } from '@payloadcms/next/routes'
 import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { serverFunctions } from '../../src/app/(payload)/server-functions'
 import { importStory } from '../../src/import/import-story'
 import { takeWorkflowAction } from '../../plugins/editorial-workflow'
-import { bootDesk, type TestDesk } from '../support/payload'
-import { closeDesk, graphql, localReqFor, memberFor, rest, setUpDesk, snapshot, storyAt, writeStory, type Desk, type Persona } from './workflow-desk'
+import { graphql, localReqFor, memberFor, type Persona, rest, snapshot, storyAt, useDesk, writeStory } from '../support/desk'
 
-let testDesk: TestDesk
-let desk: Desk
-
-beforeAll(async () => {
-  testDesk = await bootDesk()
-  desk = await setUpDesk(testDesk.payload)
-})
-afterAll(async () => {
-  await closeDesk(testDesk)
-})
+const desk = useDesk()
 
 type Id = string | number
 const BACKDATED = '2001-01-01T00:00:00.000Z'

@@ -4,22 +4,12 @@
  * with the findings), corrections printed at the end of the story, retraction, scheduled publishing through
  * Payload's jobs, and two editors pressing the same button at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { getWorkflow, takeWorkflowAction } from '../../plugins/editorial-workflow'
-import { bootDesk, type TestDesk } from '../support/payload'
-import { closeDesk, graphql, historyOf, memberFor, rest, setUpDesk, snapshot, storyAt, writeStory, type Desk } from './workflow-desk'
+import { graphql, historyOf, memberFor, rest, snapshot, storyAt, useDesk, writeStory } from '../support/desk'
 
-let testDesk: TestDesk
-let desk: Desk
-
-beforeAll(async () => {
-  testDesk = await bootDesk()
-  desk = await setUpDesk(testDesk.payload)
-})
-afterAll(async () => {
-  await closeDesk(testDesk)
-})
+const desk = useDesk()
 
 const act = (id: string | number, token: string | undefined, body: unknown) => rest.post(`articles/${id}/workflow`, token, body)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { getWorkflow } from '../../plugins/editorial-workflow'
 import { bootDesk, type TestDesk } from '../support/payload'
-import { closeDesk } from './workflow-desk'
+import { closeDesk } from '../support/desk'
 
 let testDesk: TestDesk
 

@@ -5,21 +5,11 @@
  * mid-workflow, and ordinary edits in each stage. Refused writes change nothing; an editor's `_status` write is
  * accepted as the same recorded transition the action would make.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { bootDesk, type TestDesk } from '../support/payload'
-import { closeDesk, graphql, historyOf, lexical, memberFor, PERSONAS, rest, setUpDesk, snapshot, storyAt, type Desk, type Persona } from './workflow-desk'
+import { graphql, historyOf, lexical, memberFor, PERSONAS, rest, snapshot, storyAt, useDesk, type Desk, type Persona } from '../support/desk'
 
-let testDesk: TestDesk
-let desk: Desk
-
-beforeAll(async () => {
-  testDesk = await bootDesk()
-  desk = await setUpDesk(testDesk.payload)
-})
-afterAll(async () => {
-  await closeDesk(testDesk)
-})
+const desk = useDesk()
 
 type Api = 'REST' | 'GraphQL' | 'Local API'
 type Id = string | number

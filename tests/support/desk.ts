@@ -1,17 +1,19 @@
 /**
- * The desk the workflow tests run against: real users with real roles (two reporters, two editors, an admin),
- * stories put into any stage through the workflow itself, and callers for REST and GraphQL through Payload's
- * real Next route handlers (in-process), next to the Local API.
+ * The one desk the integration tests run against: real users with real roles (two reporters, two editors, an
+ * admin), stories put into any stage through the workflow itself, REST and GraphQL through Payload's real Next
+ * route handlers (tests/support/http.ts), next to the Local API. `useDesk()` boots it for a test file and closes
+ * it after; the distribution tests build their desk (channels, sections, regions) on the same pieces
+ * (distribution-desk.ts).
  */
 import type { Payload } from 'payload'
-import { lexical } from '../support/lexical'
-
-import { GRAPHQL_POST, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { createLocalReq } from 'payload'
+import { afterAll, beforeAll } from 'vitest'
 
 import { takeWorkflowAction } from '../../plugins/editorial-workflow'
-import { tokenFor } from '../support/desk-users'
-import { TEST_PASSWORD } from '../support/desk-users'
+import { TEST_PASSWORD, tokenFor } from './desk-users'
+import { graphql as graphqlCall, rest as restCall } from './http'
+import { lexical } from './lexical'
+import { bootDesk, type TestDesk } from './payload'
 
 export type Persona = 'ownReporter' | 'otherReporter' | 'editor' | 'admin' | 'anonymous'
 export const PERSONAS: Persona[] = ['ownReporter', 'otherReporter', 'editor', 'admin', 'anonymous']
@@ -122,46 +124,28 @@ export async function historyOf(desk: Desk, id: Id) {
   return docs as unknown as { action: string; fromStage: string | null; toStage: string; actor: Id | null; note: string | null; sequence: number }[]
 }
 
-// ---------- REST and GraphQL through Payload's real Next route handlers ----------
-
-// Imported late: bootDesk() sets DATABASE_URI before the config reads it.
-const config = () => import('../../payload.config').then((m) => m.default)
-
-const headers = (token?: string, json = true): HeadersInit => ({
-  ...(json ? { 'Content-Type': 'application/json' } : {}),
-  ...(token ? { Authorization: `JWT ${token}` } : {}),
-})
+// ---------- REST and GraphQL: the one caller (http.ts), in the shapes these tests read ----------
 
 export interface HttpResult {
   status: number
   body: Record<string, any>
 }
 
-const slugOf = (path: string) => path.split('?')[0]!.split('/').filter(Boolean)
-
-async function call(handler: ReturnType<typeof REST_GET>, method: string, path: string, token?: string, body?: unknown): Promise<HttpResult> {
-  const request = new Request(`http://localhost/api/${path}`, {
-    method,
-    headers: headers(token, body !== undefined),
-    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-  })
-  const res = await handler(request, { params: Promise.resolve({ slug: slugOf(path) }) })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : {} }
-}
-
+/** Paths below /api, without the leading slash: rest.get('articles/1', token). */
 export const rest = {
-  get: (path: string, token?: string) => call(REST_GET(config()), 'GET', path, token),
-  post: (path: string, token?: string, body?: unknown) => call(REST_POST(config()), 'POST', path, token, body ?? {}),
-  patch: (path: string, token?: string, body?: unknown) => call(REST_PATCH(config()), 'PATCH', path, token, body ?? {}),
+  get: (path: string, token?: string) => restCall('GET', `/${path}`, { token }).then(asResult),
+  post: (path: string, token?: string, body?: unknown) => restCall('POST', `/${path}`, { token, body: body ?? {} }).then(asResult),
+  patch: (path: string, token?: string, body?: unknown) => restCall('PATCH', `/${path}`, { token, body: body ?? {} }).then(asResult),
 }
 
+function asResult({ status, body }: { status: number; body: unknown }): HttpResult {
+  return { status, body: body && typeof body === 'object' ? (body as Record<string, any>) : {} }
+}
+
+/** GraphQL's answer with the status its first error carries (Payload answers 200 with errors). */
 export async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await GRAPHQL_POST(config())(
-    new Request('http://localhost/api/graphql', { method: 'POST', headers: headers(token), body: JSON.stringify({ query, variables }) }),
-  )
-  const json = (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { statusCode?: number; data?: any } }[] }
-  return { ...json, statusCode: json.errors?.[0]?.extensions?.statusCode ?? (json.errors ? 500 : 200) }
+  const { body } = await graphqlCall<{ data?: Record<string, any>; errors?: { message: string; extensions?: { statusCode?: number; data?: any } }[] }>(query, variables, token)
+  return { ...body, statusCode: body.errors?.[0]?.extensions?.statusCode ?? (body.errors ? 500 : 200) }
 }
 
 /** A Local API request for a persona (anonymous: a request with no user). */
@@ -177,4 +161,23 @@ export async function closeDesk(testDesk: { payload: Payload; close(): Promise<v
   const pool = (testDesk.payload.db as unknown as { pool?: { on(event: 'error', listener: () => void): void } }).pool
   pool?.on('error', () => undefined)
   await testDesk.close()
+}
+
+/**
+ * Boots the desk for this test file (before its tests) and closes it after: `const desk = useDesk()`. The
+ * returned desk stands for the booted one (its properties are read when a test runs).
+ */
+export function useDesk(): Desk & { testDesk: TestDesk } {
+  let booted: { desk: Desk; testDesk: TestDesk } | undefined
+  beforeAll(async () => {
+    const testDesk = await bootDesk()
+    booted = { testDesk, desk: await setUpDesk(testDesk.payload) }
+  }, 120_000)
+  afterAll(() => closeDesk(booted?.testDesk))
+  return new Proxy({} as Desk & { testDesk: TestDesk }, {
+    get(_target, key) {
+      if (!booted) throw new Error('the desk is booted in beforeAll: read it inside a test or hook')
+      return key === 'testDesk' ? booted.testDesk : booted.desk[key as keyof Desk]
+    },
+  })
 }

@@ -5,12 +5,13 @@
  * the server's runner does.
  */
 import type { Payload } from 'payload'
-import { lexical } from '../support/lexical'
 
 import { takeWorkflowAction } from '../../plugins/editorial-workflow'
-import { createDeskUser, tokenFor } from '../support/desk-users'
-import { rest } from '../support/http'
-import { bootDesk, type TestDesk } from '../support/payload'
+import { closeDesk } from './desk'
+import { createDeskUser, tokenFor } from './desk-users'
+import { rest } from './http'
+import { lexical } from './lexical'
+import { bootDesk, type TestDesk } from './payload'
 
 type Id = string | number
 type Doc = Record<string, any>
@@ -52,12 +53,7 @@ export async function bootDistributionDesk(): Promise<DistributionDesk> {
   }
 }
 
-export async function closeDistributionDesk(d: DistributionDesk | undefined) {
-  if (!d) return
-  const pool = (d.payload.db as unknown as { pool?: { on(event: 'error', listener: () => void): void } }).pool
-  pool?.on('error', () => undefined)
-  await d.desk.close()
-}
+export const closeDistributionDesk = (d: DistributionDesk | undefined) => closeDesk(d?.desk)
 
 export { lexical }
 

@@ -2,7 +2,8 @@
  * The `newsroom` command.
  *   newsroom parse FILE [--body-only] [--fix]   print the parsed story as JSON
  *   newsroom lint FILE [--json]                 print house-style findings; exit 1 when there are errors
- *   newsroom import FILE|DIR … [--publish] [--batch N]   import legacy stories into the configured database
+ *   newsroom import FILE|DIR … [--publish] [--batch N] [--section SLUG] [--region SLUG]
+ *                                               import legacy stories into the configured database
  */
 import { parseArgs } from 'node:util'
 
@@ -13,7 +14,8 @@ import { parseCommand } from './parse'
 const USAGE = `Usage:
   newsroom parse FILE [--body-only] [--fix]
   newsroom lint FILE [--json]
-  newsroom import FILE|DIR … [--publish] [--batch N]   (N stories per transaction, default 200)`
+  newsroom import FILE|DIR … [--publish] [--batch N] [--section SLUG] [--region SLUG]
+      (N stories per transaction, default 200; every story in that section and region)`
 
 function batchSize(value: string): number {
   const n = Number(value)
@@ -32,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       publish: { type: 'boolean', default: false },
       batch: { type: 'string' },
+      section: { type: 'string' },
+      region: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -45,7 +49,12 @@ async function main(argv: string[]): Promise<number> {
     case 'lint':
       return lintCommand(positionals, { json: values.json })
     case 'import':
-      return importCommand(positionals, { publish: values.publish, batchSize: values.batch === undefined ? undefined : batchSize(values.batch) })
+      return importCommand(positionals, {
+        publish: values.publish,
+        batchSize: values.batch === undefined ? undefined : batchSize(values.batch),
+        section: values.section,
+        region: values.region,
+      })
     default:
       console.error(`Unknown command "${command}".\n${USAGE}`)
       return 2

@@ -41,6 +41,10 @@ export interface ArchiveImportOptions {
   publish: boolean
   batchSize?: number
   onDone?: (file: string, outcome: ImportOutcome) => void
+  /** After each batch, once what it wrote is committed (`newsroom import` tells the running site then). */
+  onBatch?: () => Promise<void>
+  /** Extra fields of every story (`--section`, `--region`). */
+  extra?: Record<string, unknown>
 }
 
 interface Entry {
@@ -85,10 +89,14 @@ export async function importArchive(
     batch.push(file)
     if (batch.length >= size) {
       await importBatch(payload, batch, run, options, bulk)
+      await options.onBatch?.()
       batch = []
     }
   }
-  if (batch.length) await importBatch(payload, batch, run, options, bulk)
+  if (batch.length) {
+    await importBatch(payload, batch, run, options, bulk)
+    await options.onBatch?.()
+  }
   return { summary: run.summary, failures: run.failures }
 }
 
@@ -100,7 +108,7 @@ async function importBatch(payload: Payload, files: string[], run: Run, options:
   for (const file of files) {
     try {
       const source = await readFile(file, 'utf8')
-      entries.push({ file, story: await prepareStory(payload, source, { publish: options.publish, lookups: run.lookups }, req) })
+      entries.push({ file, story: await prepareStory(payload, source, { publish: options.publish, lookups: run.lookups, extra: options.extra }, req) })
     } catch (error) {
       run.fail(file, error)
     }

@@ -4,6 +4,10 @@
  * route handlers (REST, GraphQL, the admin) or in the host's job runner (scheduled publishing) — so it asks
  * Next over loopback HTTP (`POST /site-cache/revalidate`, signed with the Payload secret) instead of calling
  * revalidateTag, which works only inside Next's request scope.
+ *
+ * Another process that saves stories (`newsroom import --publish`) has no page cache of its own: it collects
+ * the tags its saves call for (collectRevalidations) and sends them, with the read-cache tags, to the running
+ * app after each committed batch (src/import/tell-running-site.ts) — the same signed route.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
@@ -14,6 +18,8 @@ import { storyTag, STORY_LISTS_TAG } from './tags'
 
 export const REVALIDATE_PATH = '/site-cache/revalidate'
 const SIGNATURE_HEADER = 'x-newsroom-signature'
+/** A signed request older (or newer) than this is refused: a captured one cannot be replayed later. */
+export const SIGNATURE_MAX_AGE_MS = 5 * 60_000
 
 const sign = (body: string): string => createHmac('sha256', resolvePayloadSecret()).update(`site-cache.${body}`).digest('hex')
 
@@ -24,19 +30,49 @@ export function verifySignature(body: string, signature: string | null): boolean
   return expected.length === given.length && timingSafeEqual(expected, given)
 }
 
+/** What the revalidate route takes: reader-site tags to revalidate, and read-cache tags to purge (another process's saves). */
+export interface RevalidationRequest {
+  tags: string[]
+  readTags?: string[]
+}
+
+/** The signed request: its body (with the time it was made) and headers. */
+export function signedRevalidation(request: RevalidationRequest): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify({ ...request, at: Date.now() })
+  return { body, headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(body) } }
+}
+
 /** Where this process's Next handler listens; set by the host once it listens (src/server.ts). */
 const ownOrigin = (): string | null => process.env.NEWSROOM_SITE_ORIGIN || null
 
+/** Collectors of this process's revalidations, shared by every copy of this module (globalThis). */
+const COLLECTORS = Symbol.for('newsroom.site-revalidation-collectors')
+const collectors = ((globalThis as unknown as Record<symbol, Set<(tags: string[]) => void> | undefined>)[COLLECTORS] ??= new Set())
+
+/**
+ * From now on this process's saves hand their reader-site tags to `collect` instead of asking Next (a process
+ * without the site: the CLI). Returns the function that stops collecting.
+ */
+export function collectRevalidations(collect: (tags: string[]) => void): () => void {
+  collectors.add(collect)
+  return () => void collectors.delete(collect)
+}
+
 export async function requestRevalidation(tags: string[], log: (message: string) => void): Promise<void> {
+  if (!tags.length) return
+  if (collectors.size) {
+    for (const collect of collectors) collect(tags)
+    return
+  }
   const origin = ownOrigin()
-  // Outside the server (CLI import, tests without a host) there is no page cache here to drop; pages
-  // refresh on their own after SITE_CACHE_SECONDS.
-  if (!origin || !tags.length) return
-  const body = JSON.stringify({ tags })
+  // Outside the server (tests without a host) there is no page cache here to drop; pages refresh on their own
+  // after SITE_CACHE_SECONDS.
+  if (!origin) return
+  const { body, headers } = signedRevalidation({ tags })
   try {
     const response = await fetch(`${origin}${REVALIDATE_PATH}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(body) },
+      headers,
       body,
       signal: AbortSignal.timeout(5000),
     })

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { bootDesk, type TestDesk } from '../support/payload'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const founding = readFileSync(path.resolve(root, '../shared/fixtures/founding-article.md'), 'utf8')
+const founding = readFileSync(process.env.NEWSROOM_FOUNDING_STORY || path.resolve(root, '../shared/fixtures/founding-article.md'), 'utf8')
 
 let desk: TestDesk
 let payload: Payload

@@ -58,16 +58,22 @@ export interface StartAppOptions {
   root?: string
 }
 
+/**
+ * A fresh PostgreSQL database under TEST_DATABASE_URI (its URI), or '' on SQLite: for a test that hands it to
+ * more than one process (startApp's databaseUri, the CLI's DATABASE_URI). The global teardown drops it.
+ */
+export async function createTestDatabase(label = ''): Promise<string> {
+  if (!process.env.TEST_DATABASE_URI) return ''
+  const dbName = `newsroom_e2e_${process.env.NEWSROOM_TEST_RUN ?? 'adhoc'}_${label}${randomBytes(3).toString('hex')}`
+  await postgres(`CREATE DATABASE ${dbName}`)
+  const url = new URL(process.env.TEST_DATABASE_URI)
+  url.pathname = `/${dbName}`
+  return url.toString()
+}
+
 export async function startApp(env: Record<string, string> = {}, options: StartAppOptions = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-e2e-'))
-  let databaseUri = options.databaseUri ?? ''
-  if (!options.databaseUri && process.env.TEST_DATABASE_URI) {
-    const dbName = `newsroom_e2e_${process.env.NEWSROOM_TEST_RUN ?? 'adhoc'}_${randomBytes(3).toString('hex')}`
-    await postgres(`CREATE DATABASE ${dbName}`)
-    const url = new URL(process.env.TEST_DATABASE_URI)
-    url.pathname = `/${dbName}`
-    databaseUri = url.toString()
-  }
+  const databaseUri = options.databaseUri || (await createTestDatabase())
   // Production requires the public origin; it names the port the child will listen on, unless the caller sets them.
   const port = env.PORT ?? String(await freePort())
   const root = options.root ? path.resolve(options.root) : path.resolve(import.meta.dirname, '../..')

@@ -1,18 +1,19 @@
 /**
  * Tells the running app what an import changed, so readers see it at once. `newsroom import` is a process of its
- * own: its saves cannot reach the app's reader-site page cache (Next's data cache) nor, on SQLite, its anonymous
- * read cache (on PostgreSQL the read cache also hears the saves' NOTIFY). While the import runs, the tags its saves
- * call for — reader-site tags from the story hook (src/site/revalidate.ts), read-cache tags from the read-cache
- * plugin (src/read-cache/read-cache-plugin.ts) — are collected here; after each committed batch they are sent to
- * the app's signed `POST /site-cache/revalidate` at its public origin (NEWSROOM_PUBLIC_URL, else
- * http://localhost:$PORT; NEWSROOM_SITE_ORIGIN overrides it, e.g. with a loopback address behind a proxy).
+ * own: on SQLite its saves cannot reach the app's reader-site page cache (Next's data cache) nor its anonymous
+ * read cache (on PostgreSQL both also hear the saves' NOTIFY, in every server). While the import runs, the tags
+ * its saves call for — reader-site tags from the story hook (src/site/revalidate.ts), read-cache tags from the
+ * read-cache plugin (src/read-cache/read-cache-plugin.ts) — are collected here; after each committed batch they
+ * are sent to the app's signed `POST /site-cache/revalidate` at its public origin (NEWSROOM_PUBLIC_URL, else
+ * http://localhost:$PORT; NEWSROOM_SITE_ORIGIN overrides it, e.g. with a loopback address behind a proxy). On
+ * PostgreSQL this drops what the NOTIFY already dropped: harmless, and the report says the same on both.
  *
  * No app answering is not an error: the import goes on, tells nobody more, and its report says so (the caches
  * then refresh on their own within 5 minutes).
  */
 import { publicUrl } from '../env'
 import { shared } from '../read-cache/read-tags'
-import { collectRevalidations, REVALIDATE_PATH, signedRevalidation } from '../site/revalidate'
+import { collectRevalidations, isReaderSiteTag, REVALIDATE_PATH, signedRevalidation } from '../site/revalidate'
 
 /** Tags per request: a batch of 200 stories asks for about 200 of each kind. */
 const TAGS_PER_REQUEST = 2000
@@ -29,7 +30,8 @@ export function tellRunningSite(options: { origin?: string; timeoutMs?: number }
   const siteTags = new Set<string>()
   const readTags = new Set<string>()
   const stopSite = collectRevalidations((tags) => tags.forEach((tag) => siteTags.add(tag)))
-  const onPurge = (tags: string[]) => tags.forEach((tag) => readTags.add(tag))
+  // The story hook's site tags also pass here (they ride the read cache's NOTIFY): the collector has them.
+  const onPurge = (tags: string[]) => tags.forEach((tag) => isReaderSiteTag(tag) || readTags.add(tag))
   shared.purgeListeners.add(onPurge)
   let told = 0
   let changed = false

@@ -7,7 +7,8 @@
  *
  * Another process that saves stories (`newsroom import --publish`) has no page cache of its own: it collects
  * the tags its saves call for (collectRevalidations) and sends them, with the read-cache tags, to the running
- * app after each committed batch (src/import/tell-running-site.ts) — the same signed route.
+ * app after each committed batch (src/import/tell-running-site.ts) — the same signed route. On SQLite that is
+ * the only way the app hears of them; on PostgreSQL the NOTIFY below reaches every server as well.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'

@@ -7,7 +7,7 @@
 import type { Payload } from 'payload'
 
 import { takeWorkflowAction } from '../../plugins/editorial-workflow'
-import { closeDesk } from './desk'
+import { closeDesk, writeDraftAs } from './desk'
 import { createDeskUser, tokenFor } from './desk-users'
 import { rest } from './http'
 import { lexical } from './lexical'
@@ -57,29 +57,15 @@ export const closeDistributionDesk = (d: DistributionDesk | undefined) => closeD
 
 export { lexical }
 
-let counter = 0
-
 /** A draft story by the desk's editor, in house style (dateline and credit as data). */
-export async function writeStory(d: DistributionDesk, overrides: Doc = {}): Promise<Id> {
-  counter++
-  const doc = await d.payload.create({
-    collection: 'articles',
-    data: {
-      title: `兴仁县新建乡村学校第${counter}批`,
-      body: lexical('兴仁县今年新建了十二所乡村学校，全县适龄儿童入学率达到百分之百。', '县教育局表示，明年将继续改善乡村学校的办学条件。'),
-      dateline: { outlet: '亮点黔西南', place: d.regions.xingren.id, kind: 'xun' },
-      credits: [{ author: d.reporter.authorId, role: 'reporter' }],
-      section: d.sections.county.id,
-      region: d.regions.xingren.id,
-      _status: 'draft',
-      ...overrides,
-    } as never,
-    draft: true,
-    overrideAccess: false,
-    user: d.editor.user as never,
+export const writeStory = (d: DistributionDesk, overrides: Doc = {}): Promise<Id> =>
+  writeDraftAs(d.payload, d.editor.user, {
+    dateline: { outlet: '亮点黔西南', place: d.regions.xingren.id, kind: 'xun' },
+    credits: [{ author: d.reporter.authorId, role: 'reporter' }],
+    section: d.sections.county.id,
+    region: d.regions.xingren.id,
+    ...overrides,
   })
-  return doc.id as Id
-}
 
 export const act = (d: DistributionDesk, id: Id, action: string, note?: string) =>
   takeWorkflowAction(d.payload, { user: d.editor.user as never, id, action, ...(note ? { note } : {}) })

@@ -127,17 +127,18 @@ describe(`newsroom import --publish beside the running app (${onPostgres ? 'Post
     expect(out).toContain(`Told the running site at ${app.url} to refresh its pages and cached reads after each batch (1).`)
     expect(code).toBe(0)
 
-    // From the moment the CLI exited: every page and the list show the story within a couple of seconds.
+    // From the moment the CLI exited: every page and the list show the story. Waited for up to 30 s, a tenth of
+    // what the caches would hold it back on their own (300 s), so only the CLI's message can make this pass;
+    // how long it took is printed, not asserted (timings belong in the benchmarks).
     const since = Date.now()
     let seen: Record<string, boolean>
     for (;;) {
       seen = await shows(TITLE, pages)
-      if (Object.values(seen).every(Boolean) || Date.now() - since > 3000) break
+      if (Object.values(seen).every(Boolean) || Date.now() - since > 30_000) break
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
     const visibleMs = Date.now() - since
     expect(seen).toEqual({ ...Object.fromEntries(pages.map((p) => [p, true])), graphql: true })
-    expect(visibleMs).toBeLessThan(3000)
     console.log(`[import-revalidation] ${onPostgres ? 'PostgreSQL' : 'SQLite'}: imported story on 4 pages and the GraphQL list ${visibleMs} ms after the CLI exited (load ${loadavg()[0]!.toFixed(1)})`)
     // The story page itself renders.
     const slug = (await graphql(`{ Articles(where: { title: { equals: "${TITLE}" } }) { docs { slug } } }`)).body.data.Articles.docs[0].slug

@@ -79,12 +79,12 @@ log(`booted on ${payload.db.name} in ${Date.now() - bootStarted} ms`)
 // tests/bench/run.ts watches for this line (module loading under tsx occasionally stalls on this machine).
 console.log('BOOTED')
 
-const author = await payload.create({ collection: 'authors', data: { name: '丁宪民', roles: ['reporter'] } as never })
-const region = await payload.create({ collection: 'regions', data: { name: '兴仁市', shortName: '兴仁', level: 'county', code: '522322' } as never })
-const section = await payload.create({ collection: 'sections', data: { name: '党建', slug: 'dang-jian' } as never })
-const editor = await payload.create({ collection: 'users', data: { email: 'bench-editor@newsroom.test', password: 'bench-password-123', roles: ['editor'], name: '王丽' } as never })
+const author = await payload.create({ collection: 'authors', data: { name: '丁宪民', roles: ['reporter'] } })
+const region = await payload.create({ collection: 'regions', data: { name: '兴仁市', shortName: '兴仁', level: 'county', code: '522322' } })
+const section = await payload.create({ collection: 'sections', data: { name: '党建', slug: 'dang-jian' } })
+const editor = await payload.create({ collection: 'users', data: { email: 'bench-editor@newsroom.test', password: 'bench-password-123', roles: ['editor'], name: '王丽' } })
 for (let i = 0; i < CHANNELS; i++) {
-  await payload.create({ collection: 'channels' as never, data: { name: `合作网站${i + 1}`, type: 'webhook', enabled: true, url: urls[i], secret: SECRET, ...(i % 3 === 2 ? { script: 'zh-Hant-TW' } : {}) } as never })
+  await payload.create({ collection: 'channels', data: { name: `合作网站${i + 1}`, type: 'webhook', enabled: true, url: urls[i], secret: SECRET, ...(i % 3 === 2 ? { script: 'zh-Hant-TW' } : {}) } })
 }
 
 const PARAGRAPHS = [
@@ -113,9 +113,9 @@ async function publish(): Promise<{ id: string | number; publishedAt: number }> 
       section: section.id,
       region: region.id,
       _status: 'draft',
-    } as never,
+    },
     draft: true,
-    user: editor as never,
+    user: editor,
     overrideAccess: false,
   })
   await takeWorkflowAction(payload, { user: editor as never, id: story.id, action: 'publish' })
@@ -123,7 +123,7 @@ async function publish(): Promise<{ id: string | number; publishedAt: number }> 
 }
 
 async function deliveryIdsOf(storyId: string | number): Promise<string[]> {
-  const { docs } = await payload.db.find({ collection: 'deliveries' as never, where: { article: { equals: storyId } }, limit: 0, pagination: false, select: { id: true } } as never)
+  const { docs } = await payload.db.find({ collection: 'deliveries', where: { article: { equals: storyId } }, limit: 0, pagination: false, select: { id: true } })
   return (docs as { id: unknown }[]).map((d) => String(d.id))
 }
 
@@ -150,7 +150,7 @@ for (let i = 0; i < plan.latencyStories; i++) {
   const deadline = Date.now() + 30_000
   while (ids.some((d) => !acknowledged.has(d)) && Date.now() < deadline) await sleep(5)
   for (const d of ids) latencies.push((acknowledged.get(d) ?? Number.NaN) - publishedAt)
-  const { docs: attempts } = await payload.db.find({ collection: 'delivery-attempts' as never, where: { delivery: { in: ids } }, limit: 0, pagination: false } as never)
+  const { docs: attempts } = await payload.db.find({ collection: 'delivery-attempts', where: { delivery: { in: ids } }, limit: 0, pagination: false })
   for (const a of attempts as unknown as { delivery: unknown; startedAt: string }[]) {
     const started = Date.parse(a.startedAt)
     dispatchDelays.push(started - publishedAt)
@@ -184,7 +184,7 @@ const queuePerSecond = Math.round((backlog.length / drainMs) * 1000 * 10) / 10
 log(`queue: ${backlog.length} deliveries drained in ${drainMs} ms → ${queuePerSecond} deliveries/s (${RUNNER_LIMIT} per job run)`)
 
 // ── 3. raw signed POSTs ────────────────────────────────────────────────────────────────────────────────────
-const { docs: sample } = await payload.db.find({ collection: 'deliveries' as never, limit: 1, pagination: false } as never)
+const { docs: sample } = await payload.db.find({ collection: 'deliveries', limit: 1, pagination: false })
 const article = (sample[0] as unknown as { snapshot: never }).snapshot
 const rawCount = backlog.length
 let next = 0

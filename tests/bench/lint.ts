@@ -80,7 +80,7 @@ function measure(story: StoryDraft): StoryFigures {
   const body = blocksToLexical(story.body)
   // A fresh body array each sample, so nothing cached per story object is reused.
   const lint = () => lintStory({ ...story, body: [...story.body] })
-  const render = () => renderStory({ body: body as never, dateline: story.dateline, credits: story.credits }, RENDER)
+  const render = () => renderStory({ body: body, dateline: story.dateline, credits: story.credits }, RENDER)
   const markdown = asMarkdown(story)
   return {
     characters: characters(story.body),

@@ -246,7 +246,7 @@ async function load(url: string, requests: autocannon.Options['requests'], conne
 async function checkScenario(url: string, requests: autocannon.Options['requests'], name: string) {
   const r = requests![0]!
   const base = { method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body } as { method: string; path?: string; headers?: Record<string, string>; body?: string }
-  const req = r.setupRequest ? (r.setupRequest(base as never, {}) as typeof base) : base
+  const req = r.setupRequest ? (r.setupRequest(base, {}) as typeof base) : base
   const response = await fetch(url + req.path, { method: req.method, headers: req.headers, body: req.body as string | undefined })
   const text = await response.text()
   const docs = /"docs":\[(.)/.test(text)

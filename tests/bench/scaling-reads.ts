@@ -39,8 +39,8 @@ async function main() {
     const text = await res.text()
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`)
   }
-  const editor = await payload.create({ collection: 'users', data: { email: `scaling-${Date.now()}@newsroom.test`, password: 'scaling-bench-pw', roles: ['editor'] } as never })
-  const editorUser = { ...editor, collection: 'users' } as never
+  const editor = await payload.create({ collection: 'users', data: { email: `scaling-${Date.now()}@newsroom.test`, password: 'scaling-bench-pw', roles: ['editor'] } })
+  const editorUser = { ...editor, collection: 'users' }
   // A section with one beneath it (the seeder's 党建 sits under the first section).
   const sections = seed.sectionIds.slice(0, 2)
   let n = 0

@@ -48,19 +48,19 @@ async function main() {
   const regionShort = new Map<string, string>()
   for (const region of REGIONS) {
     const parent = region.level === 'province' ? undefined : region.level === 'prefecture' ? regionIds[0] : regionIds[2]
-    const doc = await payload.create({ collection: 'regions', data: { ...region, parent } as never })
+    const doc = await payload.create({ collection: 'regions', data: { ...region, parent } })
     regionIds.push(doc.id)
     regionShort.set(String(doc.id), region.shortName)
   }
   const sectionIds: (string | number)[] = []
   for (const section of SECTIONS) {
     const parent = section.slug === 'dang-jian' ? sectionIds[0] : undefined
-    sectionIds.push((await payload.create({ collection: 'sections', data: { ...section, parent } as never })).id)
+    sectionIds.push((await payload.create({ collection: 'sections', data: { ...section, parent } })).id)
   }
   const authorIds: (string | number)[] = []
   const authorName = new Map<string, string>()
   for (const [i, name] of AUTHOR_NAMES.entries()) {
-    const doc = await payload.create({ collection: 'authors', data: { name, roles: [CREDIT_ROLES[i % CREDIT_ROLES.length]] } as never })
+    const doc = await payload.create({ collection: 'authors', data: { name, roles: [CREDIT_ROLES[i % CREDIT_ROLES.length]] } })
     authorIds.push(doc.id)
     authorName.set(String(doc.id), name)
   }
@@ -70,7 +70,7 @@ async function main() {
   for (let i = 0; i < 4; i++) {
     const doc = await payload.create({
       collection: 'media',
-      data: { alt: `黔西南基层党建现场 ${i + 1}`, caption: '兴仁县基层党组织活动现场', credit: AUTHOR_NAMES[2] } as never,
+      data: { alt: `黔西南基层党建现场 ${i + 1}`, caption: '兴仁县基层党组织活动现场', credit: AUTHOR_NAMES[2] },
       file: { data: image, mimetype: 'image/jpeg', name: `bench-${i + 1}.jpg`, size: image.length },
     })
     mediaIds.push(doc.id)
@@ -110,7 +110,7 @@ async function main() {
       const credits: Credit[] = creditRows.map((c) => ({ name: authorName.get(String(c.author))!, role: c.role }))
       const date = isoDay(i)
       const dateline = { outlet: '亮点黔西南', place, date, kind: '讯' as const }
-      const rendered = renderStory({ body: body as never, dateline, credits }, { datelinePreset: 'outlet-xun', bylinePattern: 'reported-by', timeZone: 'Asia/Shanghai', media })
+      const rendered = renderStory({ body: body, dateline, credits }, { datelinePreset: 'outlet-xun', bylinePattern: 'reported-by', timeZone: 'Asia/Shanghai', media })
       const findings = lintStory({ title, dateline, credits, body: blocks.filter((b) => b.type !== 'image') }, { houseScript: 'zh-Hans', datelinePreset: 'outlet-xun' })
       const isPublished = i % 20 !== 19 // one in twenty stays a draft (invisible to the public)
       if (isPublished) published++
@@ -139,7 +139,7 @@ async function main() {
       if (fields.has('workflowSequence')) data.workflowSequence = 0
       const doc = await payload.db.create({ collection: 'articles', data, req })
       // Its version row, as a save writes it: the admin's lists (and the review queue) read the versions table.
-      if (withVersions) await payload.db.createVersion({ collectionSlug: 'articles', parent: doc.id, versionData: data as never, autosave: false, createdAt: at, updatedAt: at, req, returning: false } as never)
+      if (withVersions) await payload.db.createVersion({ collectionSlug: 'articles', parent: doc.id, versionData: data, autosave: false, createdAt: at, updatedAt: at, req, returning: false })
       if (isPublished && slugs.length < 200 && i % 7 === 0) slugs.push(slug)
     }
     if (sqlite) await sqlite.execute('COMMIT')

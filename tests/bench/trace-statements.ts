@@ -31,8 +31,8 @@ const which = process.env.BENCH_CONFIG === 'vanilla' ? 'vanilla' : 'suite'
 const { default: config } = which === 'vanilla' ? await import('./vanilla.config') : await import('../../payload.config')
 const payload = await getPayload({ config })
 const seed = JSON.parse(readFileSync(process.argv[2]!, 'utf8'))
-const editor = await payload.create({ collection: 'users', data: { email: `t${Date.now()}@x.test`, password: 'pw-pw-pw-1', roles: ['editor'] } as never })
-const user = { ...editor, collection: 'users' } as never
+const editor = await payload.create({ collection: 'users', data: { email: `t${Date.now()}@x.test`, password: 'pw-pw-pw-1', roles: ['editor'] } })
+const user = { ...editor, collection: 'users' }
 const parts = foundingParts()
 const key = (sql: string) => { const m = /^\s*(select|insert into|update|delete from)\s+.*?"?([a-z_]+)"?(?:\s|$)/i.exec(sql.replace(/select .*? from/is, 'select from')); return m ? `${m[1]!.toLowerCase()} ${m[2]}` : sql.slice(0, 40) }
 const report = (label: string, ms: number) => {
@@ -47,16 +47,16 @@ for (let round = 0; round < 3; round++) {
   if (which === 'suite') { data.dateline = { outlet: '亮点黔西南', place: seed.regionIds[4], date: '2026-11-01', kind: 'xun' }; data.credits = [{ author: seed.authorIds[0], role: 'reporter' }, { author: seed.authorIds[1], role: 'correspondent' }] }
   log = []
   let t = performance.now()
-  const doc = await payload.create({ collection: 'articles', data: data as never, draft: true, user, overrideAccess: false })
+  const doc = await payload.create({ collection: 'articles', data: data, draft: true, user, overrideAccess: false })
   if (round === 2) report('createDraft', performance.now() - t); log = []
   t = performance.now()
-  await payload.update({ collection: 'articles', id: doc.id, data: { dek: '编辑修改' } as never, draft: true, user, overrideAccess: false })
+  await payload.update({ collection: 'articles', id: doc.id, data: { dek: '编辑修改' }, draft: true, user, overrideAccess: false })
   if (round === 2) report('updateDraft', performance.now() - t); log = []
   t = performance.now()
-  await payload.update({ collection: 'articles', id: doc.id, data: { dek: '自动保存' } as never, draft: true, autosave: true, user, overrideAccess: false })
+  await payload.update({ collection: 'articles', id: doc.id, data: { dek: '自动保存' }, draft: true, autosave: true, user, overrideAccess: false })
   if (round === 2) report('autosave', performance.now() - t); log = []
   t = performance.now()
-  await payload.update({ collection: 'articles', id: doc.id, data: { _status: 'published' } as never, user, overrideAccess: false })
+  await payload.update({ collection: 'articles', id: doc.id, data: { _status: 'published' }, user, overrideAccess: false })
   if (round === 2) report('publish', performance.now() - t); log = []
 }
 process.exit(0)

@@ -38,9 +38,9 @@ async function main() {
 
   const editor = await payload.create({
     collection: 'users',
-    data: { email: `bench-editor-${Date.now()}@newsroom.test`, password: 'bench-password', name: '王丽', roles: ['editor'] } as never,
+    data: { email: `bench-editor-${Date.now()}@newsroom.test`, password: 'bench-password', name: '王丽', roles: ['editor'] },
   })
-  const user = { ...editor, collection: 'users' } as never
+  const user = { ...editor, collection: 'users' }
   const parts = foundingParts()
   const random = prng(4242)
   const samples: Record<WriteOperation, number[]> = { createDraft: [], updateDraft: [], autosave: [], publish: [] }
@@ -68,17 +68,17 @@ async function main() {
     }
     let id: string | number = 0
     await time('createDraft', record, async () => {
-      id = (await payload.create({ collection: 'articles', data: data as never, draft: true, user, overrideAccess: false })).id
+      id = (await payload.create({ collection: 'articles', data: data, draft: true, user, overrideAccess: false })).id
     })
     const edited = blocksToLexical([...blocks, { type: 'paragraph', text: parts.paragraphs[parts.paragraphs.length - 1]! }])
     await time('updateDraft', record, () =>
-      payload.update({ collection: 'articles', id, data: { body: edited, dek: '编辑修改后的导语。' } as never, draft: true, user, overrideAccess: false }),
+      payload.update({ collection: 'articles', id, data: { body: edited, dek: '编辑修改后的导语。' }, draft: true, user, overrideAccess: false }),
     )
     await time('autosave', record, () =>
-      payload.update({ collection: 'articles', id, data: { dek: '自动保存的导语。' } as never, draft: true, autosave: true, user, overrideAccess: false }),
+      payload.update({ collection: 'articles', id, data: { dek: '自动保存的导语。' }, draft: true, autosave: true, user, overrideAccess: false }),
     )
     await time('publish', record, () =>
-      payload.update({ collection: 'articles', id, data: { _status: 'published' } as never, user, overrideAccess: false }),
+      payload.update({ collection: 'articles', id, data: { _status: 'published' }, user, overrideAccess: false }),
     )
   }
   const result: WriteResult = { config: which, iterations, samples }

@@ -44,7 +44,7 @@ function archive(count: number, desk: string): string {
 }
 
 async function storiesByKey(): Promise<Map<string, number>> {
-  const { docs } = await payload.find({ collection: 'articles', draft: true, limit: 0, pagination: false, depth: 0, select: { importKey: true }, overrideAccess: false, user: editor } as never)
+  const { docs } = await payload.find({ collection: 'articles', draft: true, limit: 0, pagination: false, depth: 0, select: { importKey: true }, overrideAccess: false, user: editor })
   const keys = new Map<string, number>()
   for (const doc of docs as { importKey?: string }[]) keys.set(String(doc.importKey), (keys.get(String(doc.importKey)) ?? 0) + 1)
   return keys
@@ -58,7 +58,7 @@ beforeAll(async () => {
   if (!process.env.TEST_DATABASE_URI) process.env.DATABASE_URI = `file:${path.join(process.env.NEWSROOM_DATA_DIR!, 'archive.db')}`
   desk = await bootDesk()
   payload = desk.payload
-  editor = { ...(await payload.create({ collection: 'users', data: { email: 'archive-editor@newsroom.test', password: 'archive-pass-1', roles: ['editor'], name: '审稿编辑' } as never })), collection: 'users' }
+  editor = { ...(await payload.create({ collection: 'users', data: { email: 'archive-editor@newsroom.test', password: 'archive-pass-1', roles: ['editor'], name: '审稿编辑' } })), collection: 'users' }
 }, 180_000)
 afterAll(async () => {
   await desk?.close()
@@ -75,7 +75,7 @@ describe('newsroom import of an archive, in batches', () => {
     expect(out).toMatch(/stories\/s\); peak memory \d+ MB/)
     expect(code).toBe(1)
 
-    const { docs } = await payload.find({ collection: 'articles', draft: true, limit: 100, depth: 1, sort: 'createdAt', overrideAccess: false, user: editor } as never)
+    const { docs } = await payload.find({ collection: 'articles', draft: true, limit: 100, depth: 1, sort: 'createdAt', overrideAccess: false, user: editor })
     expect(docs).toHaveLength(45)
     const slugs = new Set<string>()
     for (const doc of docs as any[]) {
@@ -96,18 +96,18 @@ describe('newsroom import of an archive, in batches', () => {
 
     // The workflow history: one creation entry per story.
     for (const doc of docs.slice(0, 5)) {
-      const { docs: history } = await payload.find({ collection: 'workflow-events', where: { article: { equals: doc.id } }, overrideAccess: false, user: editor } as never)
+      const { docs: history } = await payload.find({ collection: 'workflow-events', where: { article: { equals: doc.id } }, overrideAccess: false, user: editor })
       expect(history.map((e: any) => [e.sequence, e.toStage])).toEqual([[1, 'draft']])
     }
     expect(await count('workflow-events')).toBe(45)
     // The version the admin's lists and the document view read.
-    const versions = await payload.findVersions({ collection: 'articles', where: { parent: { equals: docs[0]!.id } }, overrideAccess: false, user: editor } as never)
+    const versions = await payload.findVersions({ collection: 'articles', where: { parent: { equals: docs[0]!.id } }, overrideAccess: false, user: editor })
     expect(versions.docs).toHaveLength(1)
     expect((versions.docs[0] as any).latest).toBe(true)
     expect((versions.docs[0] as any).version.bylineText).toBe((docs[0] as any).bylineText)
 
     // A reader sees none of them (drafts), and an editor can publish one: it was stored as a checked draft.
-    const published = await payload.update({ collection: 'articles', id: docs[1]!.id, data: { _status: 'published' } as never, overrideAccess: false, user: editor } as never)
+    const published = await payload.update({ collection: 'articles', id: docs[1]!.id, data: { _status: 'published' }, overrideAccess: false, user: editor })
     expect((published as any).stage).toBe('published')
 
     // Run again: the same stories are updated, none duplicated.

@@ -235,10 +235,10 @@ beforeAll(async () => {
         body: lexical('兴仁县今年新建了十二所乡村学校，全县适龄儿童入学率达到百分之百。', '县教育局表示，明年将继续改善乡村学校的办学条件。'),
         credits: [{ author: reporter.authorId, role: 'reporter' }],
         _status: 'draft',
-      } as never,
+      },
       draft: true,
       overrideAccess: false,
-      user: reporter.user as never,
+      user: reporter.user,
     })
     stories.push(doc.id)
   }
@@ -358,11 +358,11 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
   const deliveries = await until(
     `${total} deliveries to succeed`,
     async () => {
-      const rows = (await payload.find({ collection: 'deliveries' as never, limit: 0, pagination: false, depth: 0, sort: 'version', showHiddenFields: true })).docs as Doc[]
+      const rows = (await payload.find({ collection: 'deliveries', limit: 0, pagination: false, depth: 0, sort: 'version', showHiddenFields: true })).docs as Doc[]
       return rows.length >= total && rows.every((row) => row.state === 'success' || row.state === 'skipped') ? rows : false
     },
     { timeout: 60_000, interval: 250 },
-  ).catch(async () => (await payload.find({ collection: 'deliveries' as never, limit: 0, pagination: false, depth: 0, sort: 'version', showHiddenFields: true })).docs as Doc[])
+  ).catch(async () => (await payload.find({ collection: 'deliveries', limit: 0, pagination: false, depth: 0, sort: 'version', showHiddenFields: true })).docs as Doc[])
   const delivered = new Map<string, Doc[]>()
   for (const row of deliveries) delivered.set(String(row.article), [...(delivered.get(String(row.article)) ?? []), row])
   const processedIds = new Set(receiver.processed.map((p) => p.id))

@@ -115,7 +115,7 @@ describe('one server process', () => {
       { timeout: 90_000 },
     )
     expect(done!.attempts).toBe(2)
-    const attempts = await d.payload.find({ collection: 'delivery-attempts' as never, where: { delivery: { equals: done!.id } }, sort: 'number', depth: 0 })
+    const attempts = await d.payload.find({ collection: 'delivery-attempts', where: { delivery: { equals: done!.id } }, sort: 'number', depth: 0 })
     expect(attempts.docs.map((a: any) => [a.number, a.outcome])).toEqual([
       [1, 'abandoned'],
       [2, 'success'],
@@ -156,7 +156,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URI)('two server processes on one Pos
     for (const r of [receiver, second]) for (const request of r.received) posts.set(request.id, (posts.get(request.id) ?? 0) + 1)
     for (const row of rows) expect(posts.get(row.webhookId)).toBe(1)
     expect(rows.every((row) => row.attempts === 1)).toBe(true)
-    const attempts = await d.payload.find({ collection: 'delivery-attempts' as never, where: { delivery: { in: rows.map((r) => r.id) } }, limit: 0, pagination: false, depth: 0 })
+    const attempts = await d.payload.find({ collection: 'delivery-attempts', where: { delivery: { in: rows.map((r) => r.id) } }, limit: 0, pagination: false, depth: 0 })
     const workers = new Set(attempts.docs.map((a: any) => String(a.worker).split(':').slice(0, 2).join(':')))
     console.log(`two processes: ${attempts.docs.length} attempts by ${workers.size} processes (${[...workers].join(', ')})`)
     expect(attempts.docs).toHaveLength(40)

@@ -66,7 +66,7 @@ beforeAll(async () => {
   const reporter = docs[0]!
   const story = await payload.create({
     collection: 'articles',
-    data: { title: PASTED.title, body: blocksToLexical(PASTED.paragraphs.map((text) => ({ type: 'paragraph' as const, text }))) } as never,
+    data: { title: PASTED.title, body: blocksToLexical(PASTED.paragraphs.map((text) => ({ type: 'paragraph' as const, text }))) },
     draft: true,
     user: reporter,
     overrideAccess: false,

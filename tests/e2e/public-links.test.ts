@@ -119,7 +119,7 @@ test('every URL in RSS, Atom, JSON Feed, the news sitemap, NINJS and the WeChat 
     .toBuffer()
   const hero = await d.payload.create({
     collection: 'media',
-    data: { alt: '兴仁县城全景', caption: '兴仁县城', credit: '亮点黔西南' } as never,
+    data: { alt: '兴仁县城全景', caption: '兴仁县城', credit: '亮点黔西南' },
     file: { data: bytes, mimetype: 'image/jpeg', name: 'xingren.jpg', size: bytes.length },
   })
   const id = await publishStory(d, { title: TITLE, heroImage: hero.id })

@@ -40,10 +40,10 @@ const LIST_FIELDS = 'docs { id title slug publishedAt datelineText bylineText se
 
 beforeAll(async () => {
   const p = desk.payload
-  const news = await p.create({ collection: 'sections', data: { name: '新闻', slug: 'news' } as never })
-  const county = await p.create({ collection: 'sections', data: { name: '县域', slug: 'county', parent: news.id } as never })
-  const guizhou = await p.create({ collection: 'regions', data: { name: '贵州省', shortName: '贵州', level: 'province', code: '520000', slug: 'guizhou' } as never })
-  const xingren = await p.create({ collection: 'regions', data: { name: '兴仁市', shortName: '兴仁', level: 'county', code: '522322', slug: 'xingren', parent: guizhou.id } as never })
+  const news = await p.create({ collection: 'sections', data: { name: '新闻', slug: 'news' } })
+  const county = await p.create({ collection: 'sections', data: { name: '县域', slug: 'county', parent: news.id } })
+  const guizhou = await p.create({ collection: 'regions', data: { name: '贵州省', shortName: '贵州', level: 'province', code: '520000', slug: 'guizhou' } })
+  const xingren = await p.create({ collection: 'regions', data: { name: '兴仁市', shortName: '兴仁', level: 'county', code: '522322', slug: 'xingren', parent: guizhou.id } })
   Object.assign(ids, { news: news.id, county: county.id, guizhou: guizhou.id, xingren: xingren.id })
   const placed = { section: county.id, region: xingren.id, tags: ['乡村教育'] }
   ids.published = await storyAt(desk, 'published', placed)
@@ -54,7 +54,7 @@ beforeAll(async () => {
   // For "my stories": created by the reporter but crediting someone else; written by an editor crediting the
   // reporter; and another reporter's own story.
   const draftBy = async (member: typeof desk.editor, credited: typeof desk.editor) =>
-    (await p.create({ collection: 'articles', draft: true, overrideAccess: false, user: member.user, data: { title: `${member.user.id} 的稿件 ${credited.authorId}`, body: lexical('兴仁县今年新建了十二所乡村学校。'), credits: [{ author: credited.authorId, role: 'reporter' }], _status: 'draft' } as never })).id
+    (await p.create({ collection: 'articles', draft: true, overrideAccess: false, user: member.user, data: { title: `${member.user.id} 的稿件 ${credited.authorId}`, body: lexical('兴仁县今年新建了十二所乡村学校。'), credits: [{ author: credited.authorId, role: 'reporter' }], _status: 'draft' } })).id
   ids.createdOnly = await draftBy(desk.reporter, desk.otherReporter)
   ids.creditedOnly = await draftBy(desk.editor, desk.reporter)
   ids.notMine = await draftBy(desk.otherReporter, desk.otherReporter)
@@ -195,7 +195,7 @@ test('"my stories" lists what the ownership rule names: stories the reporter cre
 test('"my stories" follows the credits as a draft changes them, and a save that leaves them out keeps them', async () => {
   const listed = async () => (await myStories()).docs.map((doc) => String(doc.id))
   const saveDraft = (data: Record<string, unknown>) =>
-    desk.payload.update({ collection: 'articles', id: ids.notMine, draft: true, data: data as never, overrideAccess: false, user: desk.editor.user })
+    desk.payload.update({ collection: 'articles', id: ids.notMine, draft: true, data: data, overrideAccess: false, user: desk.editor.user })
   await saveDraft({ credits: [{ author: desk.otherReporter.authorId, role: 'reporter' }, { author: desk.reporter.authorId, role: 'reporter' }] })
   expect(await listed()).toContain(String(ids.notMine))
   await saveDraft({ title: '兴仁县新建乡村学校（改）' })

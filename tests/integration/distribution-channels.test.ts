@@ -58,7 +58,7 @@ describe('channel secrets are write-only', () => {
     expect(leaks(gql.body)).toBe(false)
 
     // The Local API without the delivery job's flag masks it too (admin views and hooks read through it).
-    const local = await d.payload.findByID({ collection: 'channels' as never, id, overrideAccess: true, showHiddenFields: true })
+    const local = await d.payload.findByID({ collection: 'channels', id, overrideAccess: true, showHiddenFields: true })
     expect(leaks(local)).toBe(false)
   })
 
@@ -67,7 +67,7 @@ describe('channel secrets are write-only', () => {
     const patched = await rest('PATCH', `/channels/${channel.id}`, { token: d.admin.token, body: { name: '保留密钥（改名）', secret: '' } })
     expect(patched.status).toBe(200)
     expect(patched.body.doc.secretStatus).toMatch(/set/)
-    const stored = await d.payload.findByID({ collection: 'channels' as never, id: channel.id, context: { 'distribution:revealSecrets': true } })
+    const stored = await d.payload.findByID({ collection: 'channels', id: channel.id, context: { 'distribution:revealSecrets': true } })
     expect((stored as any).secret).toBe(SECRET)
 
     const bad = 'whsec_not-base64!!-but-very-secret-value'
@@ -175,12 +175,12 @@ describe('channel secrets are sealed: nobody can filter, sort or group by them',
 
   test('Local API as a real admin (overrideAccess: false): find, count, sort and findDistinct by a secret throw; reads omit it', async () => {
     const admin = d.admin.user as any
-    const asAdmin = { collection: 'channels' as never, overrideAccess: false, user: admin }
-    await expect(d.payload.find({ ...asAdmin, where: { secret: { like: 'whsec' } } as never })).rejects.toThrow(/secret/)
-    await expect(d.payload.find({ ...asAdmin, where: { appSecret: { greater_than: 'a' } } as never })).rejects.toThrow(/appSecret/)
-    await expect(d.payload.count({ ...asAdmin, where: { secret: { exists: true } } as never })).rejects.toThrow(/secret/)
+    const asAdmin = { collection: 'channels', overrideAccess: false, user: admin }
+    await expect(d.payload.find({ ...asAdmin, where: { secret: { like: 'whsec' } } })).rejects.toThrow(/secret/)
+    await expect(d.payload.find({ ...asAdmin, where: { appSecret: { greater_than: 'a' } } })).rejects.toThrow(/appSecret/)
+    await expect(d.payload.count({ ...asAdmin, where: { secret: { exists: true } } })).rejects.toThrow(/secret/)
     await expect(d.payload.find({ ...asAdmin, sort: 'secret' })).rejects.toThrow(/secret/)
-    await expect(d.payload.findDistinct({ ...asAdmin, field: 'appSecret' as never })).rejects.toThrow()
+    await expect(d.payload.findDistinct({ ...asAdmin, field: 'appSecret' })).rejects.toThrow()
     const read = (await d.payload.findByID({ ...asAdmin, id: webhookId })) as any
     expect(read.secret).toBeUndefined()
     expect(read.secretStatus).toMatch(/set/)

@@ -29,7 +29,7 @@ const reconciled = async () => (await reconcileDeliveries(d.payload)).recorded.m
 /** What a kill between a save and its afterChange leaves: the save, without the delivery it would have recorded. */
 const loseLastDelivery = async (id: Id) => {
   const [last] = (await deliveriesOf(d, id)).sort((a, b) => b.version - a.version)
-  await d.payload.db.deleteOne({ collection: 'deliveries' as never, where: { id: { equals: last!.id } } })
+  await d.payload.db.deleteOne({ collection: 'deliveries', where: { id: { equals: last!.id } } })
 }
 
 describe('stories whose every save was delivered', () => {
@@ -50,7 +50,7 @@ describe('stories whose every save was delivered', () => {
 
   it('get nothing when what surrounds them changed since: a section renamed', async () => {
     const id = await publishStory(d)
-    await d.payload.update({ collection: 'sections', id: d.sections.county.id, data: { name: '县域新闻' } as never })
+    await d.payload.update({ collection: 'sections', id: d.sections.county.id, data: { name: '县域新闻' } })
     expect(await reconciled()).toEqual([])
     expect(await events(id)).toEqual(['published'])
   })
@@ -67,7 +67,7 @@ describe('a save whose delivery a crash never recorded', () => {
     await act(d, unpublished, 'unpublish')
     await loseLastDelivery(unpublished)
     const updated = await publishStory(d)
-    await d.payload.update({ collection: 'articles', id: updated, data: { title: '兴仁县新建乡村学校全部开学' } as never, overrideAccess: false, user: d.editor.user as never })
+    await d.payload.update({ collection: 'articles', id: updated, data: { title: '兴仁县新建乡村学校全部开学' }, overrideAccess: false, user: d.editor.user })
     expect(await events(updated)).toEqual(['published', 'updated'])
     await loseLastDelivery(updated)
 
@@ -83,7 +83,7 @@ describe('a save whose delivery a crash never recorded', () => {
 
   it('a story written by hand is not a crash: a draft saved again gets nothing', async () => {
     const id = await writeStory(d)
-    await d.payload.update({ collection: 'articles', id, data: { title: '兴仁县乡村学校建设进展' } as never, draft: true })
+    await d.payload.update({ collection: 'articles', id, data: { title: '兴仁县乡村学校建设进展' }, draft: true })
     expect(await reconciled()).toEqual([])
     expect(await events(id)).toEqual([])
   })

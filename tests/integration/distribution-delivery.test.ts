@@ -111,11 +111,11 @@ describe('a published story reaches a webhook channel once, in house style', () 
     await drainDeliveries(d)
     expect(receiver.received).toHaveLength(1)
 
-    await d.payload.update({ collection: 'articles', id, data: { title: '草稿里改了标题' } as never, draft: true, user: d.editor.user as never, overrideAccess: false })
-    await d.payload.update({ collection: 'articles', id, data: { title: '自动保存的标题' } as never, draft: true, autosave: true, user: d.editor.user as never, overrideAccess: false })
+    await d.payload.update({ collection: 'articles', id, data: { title: '草稿里改了标题' }, draft: true, user: d.editor.user, overrideAccess: false })
+    await d.payload.update({ collection: 'articles', id, data: { title: '自动保存的标题' }, draft: true, autosave: true, user: d.editor.user, overrideAccess: false })
     const main = (await d.payload.findByID({ collection: 'articles', id, draft: false, depth: 0 })) as any
     // Re-saving the live version with the same content (a new version, a new updatedAt) is not an update.
-    await d.payload.update({ collection: 'articles', id, data: { title: main.title, _status: 'published' } as never, draft: false, user: d.editor.user as never, overrideAccess: false })
+    await d.payload.update({ collection: 'articles', id, data: { title: main.title, _status: 'published' }, draft: false, user: d.editor.user, overrideAccess: false })
     await drainDeliveries(d)
     expect((await deliveriesOf(d, id)).map((x) => x.event)).toEqual(['published'])
     expect(receiver.received).toHaveLength(1)
@@ -124,7 +124,7 @@ describe('a published story reaches a webhook channel once, in house style', () 
   test('publishing changes to a live story sends article.updated with the new text and a higher version', async () => {
     const { receiver } = await receiverWithChannel()
     const id = await publishStory(d)
-    await d.payload.update({ collection: 'articles', id, data: { title: '兴仁县乡村学校全部建成', _status: 'published' } as never, draft: false, user: d.editor.user as never, overrideAccess: false })
+    await d.payload.update({ collection: 'articles', id, data: { title: '兴仁县乡村学校全部建成', _status: 'published' }, draft: false, user: d.editor.user, overrideAccess: false })
     await drainDeliveries(d)
     expect(payloads(receiver).map((p) => [p.type, p.data.version, p.data.headlines[0].value])).toEqual([
       ['article.published', '1', expect.any(String)],
@@ -209,7 +209,7 @@ describe('channel filters', () => {
     const { receiver, channel } = await receiverWithChannel({ sections: [d.sections.county.id] })
     const id = await publishStory(d)
     await drainDeliveries(d)
-    await d.payload.update({ collection: 'channels' as never, id: channel.id, data: { sections: [d.sections.sport.id] } as never })
+    await d.payload.update({ collection: 'channels', id: channel.id, data: { sections: [d.sections.sport.id] } })
     await act(d, id, 'unpublish')
     await drainDeliveries(d)
     expect(payloads(receiver).map((p) => p.type)).toEqual(['article.published', 'article.unpublished'])
@@ -220,7 +220,7 @@ describe('channel filters', () => {
     const { receiver: all } = await receiverWithChannel()
     const id = await publishStory(d)
     const move = (section: unknown) =>
-      d.payload.update({ collection: 'articles', id, data: { section, _status: 'published' } as never, draft: false, user: d.editor.user as never, overrideAccess: false })
+      d.payload.update({ collection: 'articles', id, data: { section, _status: 'published' }, draft: false, user: d.editor.user, overrideAccess: false })
     await move(d.sections.sport.id)
     await move(d.sections.county.id)
     await drainDeliveries(d)
@@ -252,7 +252,7 @@ describe('failures', () => {
     expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1)
     expect(receiver.violations).toEqual([])
     expect(receiver.processed).toHaveLength(1)
-    const attempts = await d.payload.find({ collection: 'delivery-attempts' as never, where: { delivery: { equals: delivery!.id } }, sort: 'number', depth: 0 })
+    const attempts = await d.payload.find({ collection: 'delivery-attempts', where: { delivery: { equals: delivery!.id } }, sort: 'number', depth: 0 })
     expect(attempts.docs.map((a: any) => [a.number, a.outcome, a.status])).toEqual([
       [1, 'retry', 503],
       [2, 'retry', 500],
@@ -286,7 +286,7 @@ describe('failures', () => {
     await drainDeliveries(d)
     const [gone] = await deliveriesOf(d, id)
     expect(gone).toMatchObject({ state: 'failed', attempts: 1, lastStatus: 410 })
-    const after = (await d.payload.findByID({ collection: 'channels' as never, id: channel.id })) as any
+    const after = (await d.payload.findByID({ collection: 'channels', id: channel.id })) as any
     expect(after.enabled).toBe(false)
     expect(after.disabledReason).toMatch(/410/)
     // Its next story is not even queued for it.

@@ -138,7 +138,7 @@ describe('receivers that fail', () => {
     const loop = async () => {
       for (;;) {
         await runJobs(12)
-        const open = await d.payload.count({ collection: 'deliveries' as never, where: { state: { in: ['pending', 'retrying'] } } })
+        const open = await d.payload.count({ collection: 'deliveries', where: { state: { in: ['pending', 'retrying'] } } })
         if (!open.totalDocs || Date.now() > until) return
         await sleep(10)
       }
@@ -156,7 +156,7 @@ describe('receivers that fail', () => {
 
     const posts = new Map<string, number>()
     for (const r of rs) for (const request of r.received) posts.set(request.id, (posts.get(request.id) ?? 0) + 1)
-    const attemptsLog = await d.payload.find({ collection: 'delivery-attempts' as never, limit: 0, pagination: false, depth: 0 })
+    const attemptsLog = await d.payload.find({ collection: 'delivery-attempts', limit: 0, pagination: false, depth: 0 })
     const timedOut = new Set(attemptsLog.docs.filter((a: any) => /timed out/.test(a.error ?? '')).map((a: any) => String(a.delivery)))
     const deliveryOf = new Map(done.map((row) => [row.webhookId, String(row.id)]))
     for (const row of done) {
@@ -185,18 +185,18 @@ describe('recovery sweep', () => {
     const [delivery] = await deliveriesOf(d, id)
     // What a killed worker leaves: attempt 1 claimed, never finished, its job stuck "processing".
     await d.payload.create({
-      collection: 'delivery-attempts' as never,
-      data: { key: `${delivery!.id}:1`, delivery: delivery!.id, number: 1, worker: 'dead-worker', startedAt: new Date(Date.now() - 5000).toISOString(), leaseUntil: new Date(Date.now() - 1000).toISOString() } as never,
+      collection: 'delivery-attempts',
+      data: { key: `${delivery!.id}:1`, delivery: delivery!.id, number: 1, worker: 'dead-worker', startedAt: new Date(Date.now() - 5000).toISOString(), leaseUntil: new Date(Date.now() - 1000).toISOString() },
     })
-    const jobs = await d.payload.find({ collection: 'payload-jobs' as never, where: { 'input.deliveryId': { equals: String(delivery!.id) } } as never, depth: 0 })
-    await d.payload.db.updateOne({ collection: 'payload-jobs', id: jobs.docs[0]!.id, data: { processing: true } } as never)
+    const jobs = await d.payload.find({ collection: 'payload-jobs', where: { 'input.deliveryId': { equals: String(delivery!.id) } }, depth: 0 })
+    await d.payload.db.updateOne({ collection: 'payload-jobs', id: jobs.docs[0]!.id, data: { processing: true } })
 
     const report = await sweepLater()
     expect(report.abandoned).toBe(1)
     await drainDeliveries(d)
     const [done] = await deliveriesOf(d, id)
     expect(done).toMatchObject({ state: 'success', attempts: 2 })
-    const attempts = await d.payload.find({ collection: 'delivery-attempts' as never, where: { delivery: { equals: delivery!.id } }, sort: 'number', depth: 0 })
+    const attempts = await d.payload.find({ collection: 'delivery-attempts', where: { delivery: { equals: delivery!.id } }, sort: 'number', depth: 0 })
     expect(attempts.docs.map((a: any) => [a.number, a.outcome])).toEqual([
       [1, 'abandoned'],
       [2, 'success'],
@@ -209,7 +209,7 @@ describe('recovery sweep', () => {
     await only({ receiver: r })
     const id = await publishStory(d)
     const [delivery] = await deliveriesOf(d, id)
-    await d.payload.db.deleteMany({ collection: 'payload-jobs', where: { 'input.deliveryId': { equals: String(delivery!.id) } } } as never)
+    await d.payload.db.deleteMany({ collection: 'payload-jobs', where: { 'input.deliveryId': { equals: String(delivery!.id) } } })
     await runJobs()
     expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'pending', attempts: 0 })
     expect((await sweepLater()).requeued).toBe(1)
@@ -228,7 +228,7 @@ describe('immediate dispatch', () => {
     const { Dispatcher } = await import('../../plugins/distribution/src/jobs/dispatch')
     const dispatcher = new Dispatcher(d.payload)
     const id = await publishStory(d)
-    const jobs = await d.payload.find({ collection: 'payload-jobs' as never, where: { and: [{ taskSlug: { equals: 'deliverToChannel' } }, { completedAt: { exists: false } }] } as never, depth: 0 })
+    const jobs = await d.payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'deliverToChannel' } }, { completedAt: { exists: false } }] }, depth: 0 })
     dispatcher.add(jobs.docs.map((j) => j.id as number))
     // How fast is the benchmark's business (publish_to_delivered_p95_ms); here only that it happens.
     await vi.waitFor(async () => expect((await deliveriesOf(d, id))[0]!.state).toBe('success'), { timeout: 5000, interval: 20 })

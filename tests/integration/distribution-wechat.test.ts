@@ -28,7 +28,7 @@ beforeAll(async () => {
   const bytes = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 40, g: 120, b: 90 } } }).jpeg().toBuffer()
   const hero = await d.payload.create({
     collection: 'media',
-    data: { alt: '兴仁县城全景', caption: '兴仁县城', credit: '亮点黔西南' } as never,
+    data: { alt: '兴仁县城全景', caption: '兴仁县城', credit: '亮点黔西南' },
     file: { data: bytes, mimetype: 'image/jpeg', name: 'xingren.jpg', size: bytes.length },
   })
   heroId = hero.id

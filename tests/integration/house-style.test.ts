@@ -36,7 +36,7 @@ beforeAll(async () => {
   reporterToken = await tokenFor(payload, reporter.email as string)
   editorToken = await tokenFor(payload, editor.email as string)
   // The reporter's byline name, as the desk's authors list has it.
-  dingId = (await payload.create({ collection: 'authors', data: { name: '丁宪民', roles: ['reporter'] } as never })).id
+  dingId = (await payload.create({ collection: 'authors', data: { name: '丁宪民', roles: ['reporter'] } })).id
 })
 afterAll(async () => {
   await desk?.close()
@@ -61,7 +61,7 @@ const bodyTexts = (doc: any): string[] => doc.body.root.children.map((node: any)
 async function pastedDraft(overrides: Record<string, unknown> = {}) {
   return (await payload.create({
     collection: 'articles',
-    data: { title: PASTED.title, body: paragraphs(...PASTED.paragraphs), ...overrides } as never,
+    data: { title: PASTED.title, body: paragraphs(...PASTED.paragraphs), ...overrides },
     draft: true,
     user: reporter,
     overrideAccess: false,
@@ -163,7 +163,7 @@ describe('saving and publishing', () => {
     const story = await pastedDraft()
     const versions = await versionCount(story.id)
     const error: any = await payload
-      .update({ collection: 'articles', id: story.id, data: { _status: 'published', title: '改过的标题' } as never, user: editor, overrideAccess: false })
+      .update({ collection: 'articles', id: story.id, data: { _status: 'published', title: '改过的标题' }, user: editor, overrideAccess: false })
       .then(() => null, (e: unknown) => e)
     expect(error?.name).toBe('ValidationError')
     expect(error.status).toBe(422)
@@ -182,7 +182,7 @@ describe('saving and publishing', () => {
   test('a clean story publishes, rendered with the dateline and byline from its fields', async () => {
     const story = await payload.create({
       collection: 'articles',
-      data: { title: CLEAN.title, body: paragraphs(...CLEAN.paragraphs), credits: [{ author: dingId, role: 'reporter' }], _status: 'published' } as never,
+      data: { title: CLEAN.title, body: paragraphs(...CLEAN.paragraphs), credits: [{ author: dingId, role: 'reporter' }], _status: 'published' },
       user: editor,
       overrideAccess: false,
     })
@@ -312,7 +312,7 @@ describe('every text a reader sees is linted, and 一键修正 fixes it', () => 
     // may change only pictures they uploaded.
     const picture = (await payload.create({
       collection: 'media',
-      data: { alt: '兴仁县城,全景', caption: '兴仁县城夜景,灯火通明' } as never,
+      data: { alt: '兴仁县城,全景', caption: '兴仁县城夜景,灯火通明' },
       file: { data: bytes, mimetype: 'image/jpeg', name: 'xingren-night.jpg', size: bytes.length },
       user: reporter,
       overrideAccess: false,

@@ -76,7 +76,7 @@ describe('a transition whose row was written but not its version', () => {
   it('is rolled forward: the version is written from the row, and the next action applies to the new stage', async () => {
     const id = await storyAt(desk, 'approved')
     await claim(id, 4, 'publish', 'approved', 'published')
-    await desk.payload.db.updateOne({ collection: 'articles', id, data: { stage: 'published', _status: 'published', workflowSequence: 4 } as never })
+    await desk.payload.db.updateOne({ collection: 'articles', id, data: { stage: 'published', _status: 'published', workflowSequence: 4 } })
     // The desk reads the latest version: still approved, and publishing again collides with the claim.
     expect((await snapshot(desk, id)).stage).toBe('approved')
     expect(await repairedIds()).toContain(String(id))
@@ -96,7 +96,7 @@ describe('a create whose history was not written', () => {
         body: lexical('万峰林景区本月接待游客人数比去年同期增长三成。'),
         credits: [{ author: desk.reporter.authorId, role: 'reporter' }],
         _status: 'published',
-      } as never,
+      },
       depth: 0,
     })
     await desk.payload.db.deleteMany({ collection: EVENTS, where: { article: { equals: created.id } } })
@@ -123,8 +123,8 @@ describe('scheduled publishing and its job', () => {
     const [job] = await pendingJobs(id)
     await editorAct(id, 'requestChanges', { note: '暂缓发布' })
     await desk.payload.jobs.queue({
-      task: 'schedulePublish' as never,
-      input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) }, user: { relationTo: 'users', value: desk.editor.user.id } } as never,
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) }, user: { relationTo: 'users', value: desk.editor.user.id } },
       waitUntil: new Date(job!.waitUntil),
     })
     expect(await pendingJobs(id)).toHaveLength(1)

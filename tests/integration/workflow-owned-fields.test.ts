@@ -39,7 +39,7 @@ describe('publishedAt is set by the workflow when a story first goes public, and
     expect(viaGraphql.errors?.[0]?.message).toContain('publishedAt')
 
     await expect(
-      desk.payload.update({ collection: 'articles', id, data: { publishedAt: BACKDATED } as never, draft: true, overrideAccess: false, user: desk.reporter.user }),
+      desk.payload.update({ collection: 'articles', id, data: { publishedAt: BACKDATED }, draft: true, overrideAccess: false, user: desk.reporter.user }),
     ).rejects.toMatchObject({ status: 403 })
     // Editors do not set it by hand either; neither does a new story.
     expect((await rest.patch(`articles/${id}?draft=true`, desk.editor.token, { publishedAt: BACKDATED })).status).toBe(403)
@@ -71,7 +71,7 @@ describe('publishedAt is set by the workflow when a story first goes public, and
 
   it('a copy of a published story is a new draft with no first-published date', async () => {
     const id = await storyAt(desk, 'published')
-    const copy = await desk.payload.duplicate({ collection: 'articles', id, overrideAccess: false, user: desk.editor.user as never, draft: true })
+    const copy = await desk.payload.duplicate({ collection: 'articles', id, overrideAccess: false, user: desk.editor.user, draft: true })
     expect(await publishedAtOf(copy.id)).toBeNull()
   })
 })
@@ -140,11 +140,11 @@ describe('scheduled publishes change only through the workflow', () => {
       })
       expect(deleted.status, persona).toBe(403)
       const user = memberFor(desk, persona)!.user
-      await expect(desk.payload.delete({ collection: 'payload-jobs', id: job!.id, overrideAccess: false, user: user as never }), persona).rejects.toMatchObject({ status: 403 })
+      await expect(desk.payload.delete({ collection: 'payload-jobs', id: job!.id, overrideAccess: false, user: user }), persona).rejects.toMatchObject({ status: 403 })
       // Even with access overridden, a write made for a user does not touch a story's scheduled publish.
-      await expect(desk.payload.delete({ collection: 'payload-jobs', id: job!.id, user: user as never }), persona).rejects.toMatchObject({ status: 403 })
+      await expect(desk.payload.delete({ collection: 'payload-jobs', id: job!.id, user: user }), persona).rejects.toMatchObject({ status: 403 })
       await expect(
-        desk.payload.update({ collection: 'payload-jobs', id: job!.id, data: { waitUntil: new Date().toISOString() } as never, user: user as never }),
+        desk.payload.update({ collection: 'payload-jobs', id: job!.id, data: { waitUntil: new Date().toISOString() }, user: user }),
         persona,
       ).rejects.toMatchObject({ status: 403 })
     }

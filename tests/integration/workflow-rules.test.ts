@@ -23,7 +23,7 @@ describe('history', () => {
       [desk.reporter.token, { action: 'submit' }],
       [desk.otherEditor.token, { action: 'approve' }],
       [desk.editor.token, { action: 'publish' }],
-    ] as never
+    ]
     // Between the two submits the reporter may edit again.
     for (const [index, [token, body]] of steps.entries()) {
       expect((await act(id, token, body)).status).toBe(200)
@@ -110,7 +110,7 @@ describe('history', () => {
     for (const member of [desk.reporter, desk.editor, desk.admin]) {
       expect((await rest.post('workflow-events', member.token, forged)).status).toBe(403)
       expect((await rest.patch(`workflow-events/${(event as any).id}`, member.token, { note: 'rewritten' })).status).toBe(403)
-      const deleted = await desk.payload.delete({ collection: 'workflow-events', id: (event as any).id, overrideAccess: false, user: member.user as never }).catch((e) => e)
+      const deleted = await desk.payload.delete({ collection: 'workflow-events', id: (event as any).id, overrideAccess: false, user: member.user }).catch((e) => e)
       expect(deleted.status).toBe(403)
     }
     expect((await historyOf(desk, mine)).map((e) => e.action)).toEqual(['create', 'submit'])
@@ -419,7 +419,7 @@ describe('other ways Payload writes a story', () => {
 
   it('duplicating a corrected story starts a fresh draft with no corrections', async () => {
     const id = await storyAt(desk, 'corrected')
-    const copy = await desk.payload.duplicate({ collection: 'articles', id, overrideAccess: false, user: desk.editor.user as never, draft: true })
+    const copy = await desk.payload.duplicate({ collection: 'articles', id, overrideAccess: false, user: desk.editor.user, draft: true })
     const after = await snapshot(desk, copy.id)
     expect([after.stage, after.status, after.corrections, after.history]).toEqual(['draft', 'draft', 0, ['create:draft']])
   })

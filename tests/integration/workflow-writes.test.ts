@@ -191,7 +191,7 @@ async function write(api: Api, persona: Persona, w: Write, id: Id | null): Promi
     return { status: res.statusCode === 200 ? (id === null ? 201 : 200) : res.statusCode, id: res.data?.createArticle?.id }
   }
   try {
-    const args = { collection: 'articles' as const, data: data as never, draft: w.draft, overrideAccess: false, user: member?.user as never }
+    const args = { collection: 'articles' as const, data: data, draft: w.draft, overrideAccess: false, user: member?.user }
     const doc = id === null ? await desk.payload.create(args) : await desk.payload.update({ ...args, id })
     return { status: id === null ? 201 : 200, id: doc.id }
   } catch (error) {

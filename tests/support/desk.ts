@@ -37,12 +37,12 @@ export interface Desk {
 }
 
 async function member(payload: Payload, email: string, name: string, roles: string[]): Promise<DeskMember> {
-  const author = await payload.create({ collection: 'authors', data: { name, roles: roles.includes('reporter') ? ['reporter'] : ['editor'] } as never })
+  const author = await payload.create({ collection: 'authors', data: { name, roles: roles.includes('reporter') ? ['reporter'] : ['editor'] } })
   const user = (await payload.create({
     collection: 'users',
-    data: { email, password: TEST_PASSWORD, roles, name, author: author.id } as never,
+    data: { email, password: TEST_PASSWORD, roles, name, author: author.id },
   })) as User
-  await payload.update({ collection: 'authors', id: author.id, data: { user: user.id } as never })
+  await payload.update({ collection: 'authors', id: author.id, data: { user: user.id } })
   return { user, authorId: author.id, token: await tokenFor(payload, email) }
 }
 
@@ -77,10 +77,10 @@ export async function writeDraftAs(payload: Payload, user: unknown, data: Record
       body: lexical('兴仁县今年新建了十二所乡村学校，全县适龄儿童入学率达到百分之百。', '县教育局表示，明年将继续改善乡村学校的办学条件。'),
       _status: 'draft',
       ...data,
-    } as never,
+    },
     draft: true,
     overrideAccess: false,
-    user: user as never,
+    user: user,
   })
   return doc.id
 }

@@ -34,7 +34,7 @@ async function member(payload: Payload, role: 'reporter' | 'editor' | 'admin', n
 export async function bootDistributionDesk(): Promise<DistributionDesk> {
   const desk = await bootDesk()
   const payload = desk.payload
-  const create = (collection: string, data: Doc) => payload.create({ collection: collection as never, data: data as never }) as Promise<Doc>
+  const create = (collection: string, data: Doc) => payload.create({ collection: collection, data: data }) as Promise<Doc>
   const news = await create('sections', { name: '新闻', slug: 'xinwen' })
   const county = await create('sections', { name: '县域', slug: 'xianyu', parent: news.id })
   const sport = await create('sections', { name: '体育', slug: 'tiyu' })
@@ -85,7 +85,7 @@ export async function createChannel(d: DistributionDesk, data: Doc): Promise<Doc
 
 export async function deliveriesOf(d: DistributionDesk, storyId?: Id): Promise<Doc[]> {
   const { docs } = await d.payload.find({
-    collection: 'deliveries' as never,
+    collection: 'deliveries',
     ...(storyId !== undefined ? { where: { article: { equals: storyId } } } : {}),
     sort: 'createdAt',
     limit: 0,
@@ -103,7 +103,7 @@ export async function drainDeliveries(d: DistributionDesk, { timeoutMs = 30_000,
   const until = Date.now() + timeoutMs
   for (;;) {
     await d.payload.jobs.run({ queue: 'distribution', limit: 100, silent: true })
-    const open = await d.payload.count({ collection: 'deliveries' as never, where: { state: { in: ['pending', 'retrying'] } } })
+    const open = await d.payload.count({ collection: 'deliveries', where: { state: { in: ['pending', 'retrying'] } } })
     if (open.totalDocs === 0) return deliveriesOf(d)
     if (Date.now() > until) throw new Error(`deliveries still open after ${timeoutMs} ms: ${JSON.stringify((await deliveriesOf(d)).filter((x) => x.state === 'pending' || x.state === 'retrying').map((x) => [x.id, x.state, x.attempts, x.lastError, x.nextAttemptAt]))}`)
     await sleep(intervalMs)

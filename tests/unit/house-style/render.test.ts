@@ -25,7 +25,7 @@ function render(
 ) {
   const english = preset === 'ap' || preset === 'reuters'
   return renderStory(
-    { body: body(english ? EN : ZH) as never, dateline, credits, ...story },
+    { body: body(english ? EN : ZH), dateline, credits, ...story },
     { datelinePreset: preset, bylinePattern: pattern, timeZone: 'Asia/Shanghai', ...options },
   )
 }
@@ -87,7 +87,7 @@ describe('Chinese datelines', () => {
   it('the credit goes at the end of the last paragraph, before a closing picture', () => {
     const media = new Map([['7', { url: '/media/photo.jpg', alt: '兴仁县城', width: 900, height: 600, caption: '兴仁县城', credit: '丁宪民 摄' }]])
     const out = renderStory(
-      { body: body(ZH, [{ type: 'image', src: 'photo' }]) as never, dateline: { outlet: '亮点黔西南' }, credits: reporters('丁宪民') },
+      { body: body(ZH, [{ type: 'image', src: 'photo' }]), dateline: { outlet: '亮点黔西南' }, credits: reporters('丁宪民') },
       { datelinePreset: 'outlet-xun', bylinePattern: 'reported-by', timeZone: 'Asia/Shanghai', media },
     )
     expect(out.html).toContain(`${ZH[1]}<span class="nr-byline">（丁宪民 报道）</span></p><figure class="nr-image">`)
@@ -135,7 +135,7 @@ describe('escaping and sanitising', () => {
   it('escapes markup typed in the body, the dateline and the credits', () => {
     const out = renderStory(
       {
-        body: body(['<script>alert(1)</script><img src=x onerror=alert(2)>']) as never,
+        body: body(['<script>alert(1)</script><img src=x onerror=alert(2)>']),
         dateline: { outlet: '<b onmouseover="alert(3)">亮点</b>' },
         credits: reporters('<i>丁宪民</i>'),
       },
@@ -157,7 +157,7 @@ describe('escaping and sanitising', () => {
       { type: 'link', fields: { url: 'javascript:alert(1)', linkType: 'custom' }, children: [{ type: 'text', text: '坏链接', format: 0, version: 1 }], version: 3, format: '', indent: 0, direction: 'ltr' },
       { type: 'link', fields: { url: 'https://example.com/a', linkType: 'custom' }, children: [{ type: 'text', text: '好链接', format: 0, version: 1 }], version: 3, format: '', indent: 0, direction: 'ltr' },
     ]
-    const out = renderStory({ body: doc as never }, { datelinePreset: 'outlet-xun', bylinePattern: 'reported-by', timeZone: 'Asia/Shanghai' })
+    const out = renderStory({ body: doc }, { datelinePreset: 'outlet-xun', bylinePattern: 'reported-by', timeZone: 'Asia/Shanghai' })
     expect(out.html).not.toContain('javascript:')
     expect(out.html).toContain('坏链接')
     expect(out.html).toMatch(/<a href="https:\/\/example.com\/a"[^>]*rel="noopener noreferrer"[^>]*>好链接<\/a>/)

@@ -26,7 +26,7 @@ async function claim(id: Id, sequence: number, action: string, fromStage: string
 }
 
 const editorAct = (id: Id, action: string, extra: Record<string, unknown> = {}) =>
-  takeWorkflowAction(desk.payload, { user: desk.editor.user as never, id, action, ...extra })
+  takeWorkflowAction(desk.payload, { user: desk.editor.user, id, action, ...extra })
 
 const pendingJobs = async (id: Id) =>
   (

@@ -88,9 +88,9 @@ describe('history', () => {
     expect((await graphql(query, { id: String(id) }, desk.reporter.token)).data?.ArticleWorkflow.allowedActions).toEqual([])
     expect((await graphql(query, { id: String(id) }, desk.otherReporter.token)).statusCode).toBe(403)
     expect((await graphql(query, { id: String(id) })).statusCode).toBe(401)
-    const local = await getWorkflow(desk.payload, { user: desk.reporter.user as never, id })
+    const local = await getWorkflow(desk.payload, { user: desk.reporter.user, id })
     expect(local.history).toHaveLength(2)
-    await expect(getWorkflow(desk.payload, { user: desk.otherReporter.user as never, id })).rejects.toMatchObject({ status: 403 })
+    await expect(getWorkflow(desk.payload, { user: desk.otherReporter.user, id })).rejects.toMatchObject({ status: 403 })
   })
 
   it('is its own collection: readable by editors and the story’s reporters, never writable through the API', async () => {
@@ -428,7 +428,7 @@ describe('other ways Payload writes a story', () => {
 describe('the Local API helper', () => {
   it('takes actions as a user with the same refusals', async () => {
     const id = await storyAt(desk, 'draft')
-    await expect(takeWorkflowAction(desk.payload, { user: desk.otherReporter.user as never, id, action: 'submit' })).rejects.toMatchObject({ status: 403 })
-    await expect(takeWorkflowAction(desk.payload, { user: memberFor(desk, 'ownReporter')!.user as never, id, action: 'submit' })).resolves.toMatchObject({ stage: 'submitted' })
+    await expect(takeWorkflowAction(desk.payload, { user: desk.otherReporter.user, id, action: 'submit' })).rejects.toMatchObject({ status: 403 })
+    await expect(takeWorkflowAction(desk.payload, { user: memberFor(desk, 'ownReporter')!.user, id, action: 'submit' })).resolves.toMatchObject({ stage: 'submitted' })
   })
 })

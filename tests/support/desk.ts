@@ -5,7 +5,7 @@
  * it after; the distribution tests build their desk (channels, sections, regions) on the same pieces
  * (distribution-desk.ts).
  */
-import type { Payload } from 'payload'
+import type { Payload, TypedUser } from 'payload'
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll } from 'vitest'
 
@@ -19,7 +19,8 @@ export type Persona = 'ownReporter' | 'otherReporter' | 'editor' | 'admin' | 'an
 export const PERSONAS: Persona[] = ['ownReporter', 'otherReporter', 'editor', 'admin', 'anonymous']
 
 type Id = string | number
-type User = Awaited<ReturnType<Payload['create']>> & { id: Id }
+/** A signed-in user as Payload's auth hands it to access rules (`req.user`: the users document and its collection). */
+type User = TypedUser
 
 export interface DeskMember {
   user: User
@@ -38,10 +39,11 @@ export interface Desk {
 
 async function member(payload: Payload, email: string, name: string, roles: string[]): Promise<DeskMember> {
   const author = await payload.create({ collection: 'authors', data: { name, roles: roles.includes('reporter') ? ['reporter'] : ['editor'] } })
-  const user = (await payload.create({
+  const created = await payload.create({
     collection: 'users',
     data: { email, password: TEST_PASSWORD, roles, name, author: author.id },
-  })) as User
+  })
+  const user: User = { ...created, collection: 'users' }
   await payload.update({ collection: 'authors', id: author.id, data: { user: user.id } })
   return { user, authorId: author.id, token: await tokenFor(payload, email) }
 }
@@ -93,7 +95,7 @@ export const writeStory = (desk: Desk, overrides: Record<string, unknown> = {}):
 export async function storyAt(desk: Desk, stage: string, overrides: Record<string, unknown> = {}): Promise<Id> {
   const id = await writeStory(desk, overrides)
   const act = (user: User, action: string, extra: Record<string, unknown> = {}) =>
-    takeWorkflowAction(desk.payload, { user: user as never, id, action, ...extra })
+    takeWorkflowAction(desk.payload, { user, id, action, ...extra })
   const reporter = desk.reporter.user
   const editor = desk.editor.user
   const paths: Record<string, [User, string, Record<string, unknown>?][]> = {
@@ -156,7 +158,7 @@ export async function graphql(query: string, variables: Record<string, unknown> 
 }
 
 /** A Local API request for a persona (anonymous: a request with no user). */
-export const localReqFor = async (desk: Desk, persona: Persona) => createLocalReq({ user: (memberFor(desk, persona)?.user ?? undefined) as never }, desk.payload)
+export const localReqFor = async (desk: Desk, persona: Persona) => createLocalReq({ user: memberFor(desk, persona)?.user ?? undefined }, desk.payload)
 
 /**
  * Closes the test desk. Payload's destroy() leaves the PostgreSQL pool open; if the test database is dropped

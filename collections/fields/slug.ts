@@ -83,7 +83,7 @@ export const slugField = (from: string): Field => {
     if (operation === 'update' && value === originalDoc?.slug) return value
     const base = typeof value === 'string' && value.trim() ? slugify(value) : slugify(source)
     if (!collection) return base
-    return uniqueSlug(req, collection.slug as CollectionSlug, base, originalDoc?.id)
+    return uniqueSlug(req, collection.slug, base, originalDoc?.id)
   }
   return {
     name: 'slug',

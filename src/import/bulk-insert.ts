@@ -28,7 +28,7 @@ export interface DrizzleAdapterLike {
   insert(args: { db: DrizzleDb; tableName: string; values: Row | Row[] }): Promise<Row[]>
 }
 
-interface DrizzleDb {
+export interface DrizzleDb {
   select(fields: Row): { from(table: unknown): Promise<Row[]> }
   execute?(query: unknown): Promise<{ rows: Row[] }>
 }

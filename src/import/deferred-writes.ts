@@ -7,11 +7,11 @@
  *
  * Interception is per request: only the batch's own `req` is deferred, every other call passes straight through.
  */
-import type { Payload, PayloadRequest } from 'payload'
+import type { CollectionSlug, CreateArgs, CreateVersionArgs, FindArgs, FindVersionsArgs, Payload, PayloadRequest } from 'payload'
 
 import { buildVersionCollectionFields } from 'payload'
 
-import { adapterOf, bulkInsert, reserveIds, tableNameOf } from './bulk-insert'
+import { adapterOf, bulkInsert, reserveIds, tableNameOf, type DrizzleDb } from './bulk-insert'
 
 type Row = Record<string, unknown>
 type Id = string | number
@@ -31,7 +31,7 @@ interface StagedStory {
   events: Row[]
 }
 
-const deferrals = new WeakMap<PayloadRequest, DeferredStoryWrites>()
+const deferrals = new WeakMap<Partial<PayloadRequest>, DeferredStoryWrites>()
 const installed = new WeakSet<object>()
 
 /** Collections whose id look-ups the hooks repeat story after story (names for the dateline and byline). */
@@ -48,8 +48,8 @@ export class DeferredStoryWrites {
   constructor(
     private readonly payload: Payload,
     readonly req: PayloadRequest,
-    readonly storySlug: string,
-    readonly eventsSlug: string,
+    readonly storySlug: CollectionSlug,
+    readonly eventsSlug: CollectionSlug,
   ) {
     install(payload)
     deferrals.set(req, this)
@@ -58,7 +58,7 @@ export class DeferredStoryWrites {
   /** Ids for the stories this batch will create, taken inside its transaction. */
   async reserve(count: number): Promise<void> {
     const adapter = adapterOf(this.payload)
-    const db = (await this.db()) as never
+    const db = await this.db()
     const highest = (ids: Id[]) => Math.max(0, ...ids.map(Number))
     this.articleIds.push(...(await reserveIds(adapter, db, tableNameOf(adapter, this.storySlug), count, highest(this.articleIds))))
     this.versionIds.push(...(await reserveIds(adapter, db, tableNameOf(adapter, this.storySlug, true), count, highest(this.versionIds))))
@@ -91,29 +91,29 @@ export class DeferredStoryWrites {
   async flush(): Promise<void> {
     if (!this.staged.length) return
     const adapter = adapterOf(this.payload)
-    const db = (await this.db()) as never
-    const stories = this.payload.collections[this.storySlug as never].config
-    const events = this.payload.collections[this.eventsSlug as never].config
+    const db = await this.db()
+    const stories = this.payload.collections[this.storySlug].config
+    const events = this.payload.collections[this.eventsSlug].config
     const staged = this.staged
     this.staged = []
     this.slugs.clear()
-    await bulkInsert(adapter, db as never, tableNameOf(adapter, this.storySlug), stories.flattenedFields, staged.map((s) => ({ id: s.id, data: s.data! })))
-    await bulkInsert(adapter, db as never, tableNameOf(adapter, this.storySlug, true), buildVersionCollectionFields(this.payload.config, stories, true), staged.flatMap((s) => s.versions))
-    await bulkInsert(adapter, db as never, tableNameOf(adapter, this.eventsSlug), events.flattenedFields, staged.flatMap((s) => s.events.map((data) => ({ data }))))
+    await bulkInsert(adapter, db, tableNameOf(adapter, this.storySlug), stories.flattenedFields, staged.map((s) => ({ id: s.id, data: s.data! })))
+    await bulkInsert(adapter, db, tableNameOf(adapter, this.storySlug, true), buildVersionCollectionFields(this.payload.config, stories, true), staged.flatMap((s) => s.versions))
+    await bulkInsert(adapter, db, tableNameOf(adapter, this.eventsSlug), events.flattenedFields, staged.flatMap((s) => s.events.map((data) => ({ data }))))
   }
 
   end() {
     deferrals.delete(this.req)
   }
 
-  private async db() {
-    const adapter = this.payload.db as unknown as { drizzle: unknown; sessions?: Record<string, { db: unknown }> }
+  private async db(): Promise<DrizzleDb> {
+    const adapter = this.payload.db as unknown as { drizzle: DrizzleDb; sessions?: Record<string, { db: DrizzleDb }> }
     const id = this.req.transactionID ? await this.req.transactionID : undefined
     return (id !== undefined && id !== null ? adapter.sessions?.[String(id)]?.db : undefined) ?? adapter.drizzle
   }
 
   /** payload.db.create for this batch's request: the story and its history rows are staged, not written. */
-  create(args: { collection: string; data: Row; returning?: boolean }): Row | null | undefined {
+  create(args: CreateArgs): Row | null | undefined {
     const story = this.current
     if (!story) return undefined
     if (args.collection === this.storySlug && story.data === undefined) {
@@ -138,7 +138,7 @@ export class DeferredStoryWrites {
   }
 
   /** payload.db.createVersion: the first version of a staged story is staged with it. */
-  createVersion(args: { collectionSlug: string; parent: Id; versionData: Row; autosave?: boolean; createdAt: string; updatedAt: string; publishedLocale?: string; snapshot?: boolean; returning?: boolean }): Row | null | undefined {
+  createVersion(args: CreateVersionArgs): Row | null | undefined {
     const story = this.current
     if (!story || args.collectionSlug !== this.storySlug || story.id === undefined || String(args.parent) !== String(story.id) || args.returning !== false) return undefined
     const id = this.versionIds.shift()
@@ -154,14 +154,15 @@ export class DeferredStoryWrites {
   }
 
   /** payload.db.findVersions: a staged story has exactly its one version (Payload asks when enforcing maxPerDoc). */
-  findVersions(args: { collection: string; where?: { parent?: { equals?: unknown } } }) {
-    const parent = args.where?.parent?.equals
+  findVersions(args: FindVersionsArgs) {
+    const clause = args.where?.parent
+    const parent = clause && !Array.isArray(clause) ? clause.equals : undefined
     if (args.collection !== this.storySlug || parent === undefined || !this.isStaged(parent)) return undefined
     return { docs: [], hasNextPage: false, hasPrevPage: false, limit: 0, nextPage: null, page: 1, pagingCounter: 1, prevPage: null, totalDocs: 0, totalPages: 1 }
   }
 
   /** payload.db.find of names (regions, authors, sections) by the same query: answered once per batch. */
-  find(args: Row & { collection: string }, original: (args: Row) => Promise<unknown>) {
+  find(args: FindArgs, original: (args: FindArgs) => Promise<unknown>) {
     if (!CACHED_LOOKUPS.has(args.collection)) return undefined
     const key = JSON.stringify({ ...args, req: undefined })
     let answer = this.lookups.get(key)
@@ -178,22 +179,32 @@ export class DeferredStoryWrites {
   }
 }
 
+/** The adapter methods a batch intercepts, with Payload's own argument types. */
+interface Intercepted {
+  create(args: CreateArgs): Promise<unknown>
+  createVersion(args: CreateVersionArgs): Promise<unknown>
+  findVersions(args: FindVersionsArgs): Promise<unknown>
+  find(args: FindArgs): Promise<unknown>
+}
+
+/** `original` wrapped: a call from a batch's request goes to the batch first; `undefined` from it passes the call on. */
+const deferredOr =
+  <A extends { req?: Partial<PayloadRequest> }>(original: (args: A) => Promise<unknown>, defer: (deferral: DeferredStoryWrites, args: A) => unknown) =>
+  async (args: A) => {
+    const deferral = args.req && deferrals.get(args.req)
+    if (!deferral) return original(args)
+    const answer = defer(deferral, args)
+    return answer === undefined ? original(args) : answer
+  }
+
 /** Wraps the adapter's write methods once per Payload instance; a call from a batch's request is deferred. */
 function install(payload: Payload) {
-  const db = payload.db as unknown as Record<string, (args: Row) => Promise<unknown>>
+  const db = payload.db as unknown as Intercepted
   if (installed.has(db)) return
   installed.add(db)
-  const wrap = (method: 'create' | 'createVersion' | 'findVersions' | 'find') => {
-    const original = db[method]!.bind(db)
-    db[method] = async (args: Row) => {
-      const deferral = deferrals.get(args.req as PayloadRequest)
-      if (!deferral) return original(args)
-      const answer = method === 'find' ? deferral.find(args as never, original) : deferral[method](args as never)
-      return answer === undefined ? original(args) : answer
-    }
-  }
-  wrap('create')
-  wrap('createVersion')
-  wrap('findVersions')
-  wrap('find')
+  const find = db.find.bind(db)
+  db.create = deferredOr(db.create.bind(db), (deferral, args) => deferral.create(args))
+  db.createVersion = deferredOr(db.createVersion.bind(db), (deferral, args) => deferral.createVersion(args))
+  db.findVersions = deferredOr(db.findVersions.bind(db), (deferral, args) => deferral.findVersions(args))
+  db.find = deferredOr(find, (deferral, args) => deferral.find(args, find))
 }

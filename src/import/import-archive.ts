@@ -13,7 +13,7 @@
  * no good story lost. A killed import leaves only whole batches behind; running it again updates those and
  * creates the rest.
  */
-import type { Payload, PayloadRequest } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -149,7 +149,7 @@ async function writeBatch(payload: Payload, entries: Entry[], run: Run, options:
     // Updates first, written as they go: their new versions take ids before the batch reserves its own.
     for (const entry of entries.filter((e) => e.existing !== undefined)) {
       try {
-        await payload.update({ collection: STORIES, id: entry.existing!, data: entry.story.data as never, draft: !options.publish, depth: 0, req })
+        await payload.update({ collection: STORIES, id: entry.existing!, data: entry.story.data, draft: !options.publish, depth: 0, req })
         outcomes.push([entry, 'updated'])
       } catch (error) {
         if (!isRefusal(error)) throw error
@@ -190,7 +190,7 @@ async function createDeferred(payload: Payload, deferred: DeferredStoryWrites, e
   for (let attempt = 0; ; attempt++) {
     deferred.begin()
     try {
-      await payload.create({ collection: STORIES, data: structuredClone(entry.story.data) as never, draft: !options.publish, depth: 0, req })
+      await payload.create({ collection: STORIES, data: structuredClone(entry.story.data), draft: !options.publish, depth: 0, req })
       deferred.keep()
       return
     } catch (error) {
@@ -217,8 +217,8 @@ async function writeOneByOne(payload: Payload, entries: Entry[], run: Run, optio
   }
 }
 
-const eventsCollectionOf = (payload: Payload): string =>
-  (payload.config.custom?.editorialWorkflow as { eventsCollection?: string } | undefined)?.eventsCollection ?? 'workflow-events'
+const eventsCollectionOf = (payload: Payload): CollectionSlug =>
+  (payload.config.custom?.editorialWorkflow as { eventsCollection?: CollectionSlug } | undefined)?.eventsCollection ?? 'workflow-events'
 
 export function errorText(error: unknown): string {
   const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data

@@ -5,6 +5,8 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { Article } from '../payload-types'
+
 import { createHash } from 'node:crypto'
 import { createLocalReq } from 'payload'
 
@@ -30,6 +32,9 @@ export interface ImportResult {
 
 export const importKeyOf = (source: string): string =>
   createHash('sha256').update(source.replace(/\r\n/g, '\n').trim()).digest('hex').slice(0, 32)
+
+/** An article's data by field name: the values are the plugins' (ids as either kind), the names the schema's. */
+type ArticleFields = Partial<Record<keyof Article, unknown>>
 
 /** A story read, fixed and matched to names, ready to save: what importStory and the batch importer save. */
 export interface PreparedStory {
@@ -60,7 +65,7 @@ export async function prepareStory(payload: Payload, source: string, options: Im
     importKey,
     ...options.extra,
     _status: options.publish ? 'published' : 'draft',
-  }
+  } satisfies ArticleFields
   return { data, importKey, title: story.title, findings }
 }
 
@@ -78,7 +83,7 @@ export async function saveStory(payload: Payload, { data, importKey }: PreparedS
   const { docs } = await payload.db.find({ collection: 'articles', where: { importKey: { equals: importKey } }, limit: 1, pagination: false, select: { id: true }, joins: false, req })
   const existing = docs[0]
   const doc = existing
-    ? await payload.update({ collection: 'articles', id: existing.id, data: data as never, draft: !options.publish, depth: 0, req })
-    : await payload.create({ collection: 'articles', data: data as never, draft: !options.publish, depth: 0, req })
+    ? await payload.update({ collection: 'articles', id: existing.id, data, draft: !options.publish, depth: 0, req })
+    : await payload.create({ collection: 'articles', data, draft: !options.publish, depth: 0, req })
   return { id: doc.id, created: !existing }
 }

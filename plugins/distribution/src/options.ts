@@ -3,6 +3,8 @@
  * reads only the resolved shape. Delivery timings default from NEWSROOM_DELIVERY_* environment variables so an
  * operator (or a test) can tune retries without a code change.
  */
+import type { CollectionSlug } from 'payload'
+
 import type { OutputScript } from './types'
 
 export interface DistributionDeliveryOptions {
@@ -68,21 +70,21 @@ export interface DistributionRoles {
 
 export interface DistributionPluginConfig {
   /** The story collection whose publication events are distributed. @default 'articles' */
-  storyCollection?: string
+  storyCollection?: CollectionSlug
   /** @default 'channels' */
-  channelsSlug?: string
+  channelsSlug?: CollectionSlug
   /** @default 'deliveries' */
-  deliveriesSlug?: string
+  deliveriesSlug?: CollectionSlug
   /** The attempt log, which also keeps two workers from sending the same attempt. @default 'delivery-attempts' */
-  attemptsSlug?: string
+  attemptsSlug?: CollectionSlug
   /** @default 'sections' */
-  sectionsCollection?: string
+  sectionsCollection?: CollectionSlug
   /** @default 'regions' */
-  regionsCollection?: string
+  regionsCollection?: CollectionSlug
   /** @default 'authors' */
-  authorsCollection?: string
+  authorsCollection?: CollectionSlug
   /** @default 'media' */
-  mediaCollection?: string
+  mediaCollection?: CollectionSlug
   /**
    * Public origin of the website: every link in feeds, the news sitemap, NINJS and WeChat posts starts with it.
    * Required unless the config has a serverURL (then that is used). The app passes publicUrl() from src/env.ts.
@@ -105,14 +107,14 @@ export interface DistributionPluginConfig {
 }
 
 export interface ResolvedDistributionOptions {
-  storyCollection: string
-  channelsSlug: string
-  deliveriesSlug: string
-  attemptsSlug: string
-  sectionsCollection: string
-  regionsCollection: string
-  authorsCollection: string
-  mediaCollection: string
+  storyCollection: CollectionSlug
+  channelsSlug: CollectionSlug
+  deliveriesSlug: CollectionSlug
+  attemptsSlug: CollectionSlug
+  sectionsCollection: CollectionSlug
+  regionsCollection: CollectionSlug
+  authorsCollection: CollectionSlug
+  mediaCollection: CollectionSlug
   siteUrl: string
   storyPath: (story: { id: string | number; slug: string }) => string
   publicationName: string

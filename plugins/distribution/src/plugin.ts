@@ -5,7 +5,7 @@
  * Everything is appended, never replaced. `disabled` keeps collections, fields and job slugs (stable schema)
  * but records, sends and serves nothing.
  */
-import type { CollectionConfig, CollectionSlug, Config, Field, Plugin } from 'payload'
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { requirePluginsBefore } from '../../house-style'
 
@@ -29,7 +29,7 @@ function deliveriesJoinField(options: ResolvedDistributionOptions): Field {
   return {
     name: 'deliveries',
     type: 'join',
-    collection: options.deliveriesSlug as CollectionSlug,
+    collection: options.deliveriesSlug,
     on: 'article',
     label: l('分发记录', 'Deliveries'),
     defaultLimit: 20,

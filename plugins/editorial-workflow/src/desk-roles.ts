@@ -2,7 +2,7 @@
  * Who is acting, in workflow terms: an editor (editor roles), a reporter (reporter roles), or the system (no user:
  * seed, import, migrations). Read from the user's roles field, so the plugin does not depend on the app's helpers.
  */
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, TypedUser } from 'payload'
 
 import type { ResolvedWorkflowOptions } from './options'
 
@@ -30,6 +30,9 @@ export function actorOf(user: unknown, options: ResolvedWorkflowOptions): Actor 
     isReporter: roles.some((role) => options.reporterRoles.includes(role)),
   }
 }
+
+/** The user an admin component was handed (typed `unknown` there), back as Payload's user type for a local request. */
+export const userOf = (user: unknown): TypedUser | undefined => (user && typeof user === 'object' ? (user as TypedUser) : undefined)
 
 export const actorOfRequest = (req: PayloadRequest, options: ResolvedWorkflowOptions) => actorOf(req.user, options)
 

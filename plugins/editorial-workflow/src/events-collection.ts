@@ -73,7 +73,7 @@ export function workflowEventsCollection(options: ResolvedWorkflowOptions): Coll
       },
       { name: 'fromStage', type: 'select', label: l('原状态', 'From'), options: stageOptions },
       { name: 'toStage', type: 'select', required: true, label: l('新状态', 'To'), options: stageOptions },
-      { name: 'actor', type: 'relationship', relationTo: options.usersCollection as never, label: l('操作人', 'By') },
+      { name: 'actor', type: 'relationship', relationTo: options.usersCollection, label: l('操作人', 'By') },
       // The name as it was at the time: the history stays readable if the user is renamed or removed.
       { name: 'actorName', type: 'text', label: l('操作人', 'By') },
       { name: 'note', type: 'textarea', label: l('说明', 'Note') },

@@ -4,7 +4,7 @@
  * it was retracted, and the history counter the guard uses to settle races. All are written by the workflow
  * only; they stay when the plugin is disabled, so the schema does not change.
  */
-import type { CollectionSlug, Field } from 'payload'
+import type { Field } from 'payload'
 
 import type { ResolvedWorkflowOptions } from './options'
 import { DESK_OWNERS_FIELD } from './ownership'
@@ -49,7 +49,7 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
     {
       name: 'createdBy',
       type: 'relationship',
-      relationTo: options.usersCollection as CollectionSlug,
+      relationTo: options.usersCollection,
       label: l('创建人', 'Created by'),
       admin: { position: 'sidebar', readOnly: true, components: { Field: `${ADMIN}/CreatedByField#CreatedByField` } },
       // Who wrote what is desk business; the public API never shows it.

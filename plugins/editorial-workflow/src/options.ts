@@ -2,13 +2,15 @@
  * The editorial-workflow plugin's options. Defaults are applied once, in resolveOptions(); the rest of the
  * plugin reads only the resolved shape.
  */
+import type { CollectionSlug } from 'payload'
+
 export interface EditorialWorkflowPluginConfig {
   /** Collections whose documents are stories governed by the workflow (drafts must be enabled). @default ['articles'] */
-  collections?: string[]
+  collections?: CollectionSlug[]
   /** Slug of the append-only history collection the plugin adds. @default 'workflow-events' */
-  eventsCollection?: string
+  eventsCollection?: CollectionSlug
   /** The auth collection desk staff log in with. @default 'users' */
-  usersCollection?: string
+  usersCollection?: CollectionSlug
   /** The field on users that holds their role names (a select with hasMany). @default 'roles' */
   rolesField?: string
   /** Roles that may edit any story and take every editor action (request changes, approve, publish, …). @default ['editor', 'admin'] */
@@ -16,7 +18,7 @@ export interface EditorialWorkflowPluginConfig {
   /** Roles that write stories and submit their own. @default ['reporter'] */
   reporterRoles?: string[]
   /** Collection credited people come from; a credited author whose user field is the caller makes the story theirs. @default 'authors' */
-  authorsCollection?: string
+  authorsCollection?: CollectionSlug
   /** The relationship on authors that links to a user. @default 'user' */
   authorUserField?: string
   /** The array of credits on a story; each row has an `author` relationship. @default 'credits' */

@@ -22,7 +22,7 @@ export async function authorIdsOf(req: PayloadRequest, options: ResolvedWorkflow
   const key = String(userId)
   if (!cache[key]) {
     const { docs } = await req.payload.find({
-      collection: options.authorsCollection as CollectionSlug,
+      collection: options.authorsCollection,
       where: { [options.authorUserField]: { equals: userId } },
       depth: 0,
       pagination: false,
@@ -86,9 +86,9 @@ export async function ownStoriesWhere(req: PayloadRequest, options: ResolvedWork
 }
 
 /** Ids of the stories this user owns in one collection (drafts included), for history read access. */
-export async function ownStoryIds(req: PayloadRequest, options: ResolvedWorkflowOptions, actor: Actor, collection: string): Promise<Id[]> {
+export async function ownStoryIds(req: PayloadRequest, options: ResolvedWorkflowOptions, actor: Actor, collection: CollectionSlug): Promise<Id[]> {
   const { docs } = await req.payload.find({
-    collection: collection as CollectionSlug,
+    collection,
     where: await ownStoriesWhere(req, options, actor),
     draft: true,
     depth: 0,

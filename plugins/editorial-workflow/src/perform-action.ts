@@ -18,7 +18,7 @@ import { repairStaleClaim } from './repair'
 import { forgetHistory } from './record-events'
 import { storyKey, workflowState } from './request-state'
 import type { Stage } from './stages'
-import { readStoryState } from './story-state'
+import { readStoryState, type StoryPatch } from './story-state'
 
 export interface WorkflowActionResult {
   id: Id
@@ -48,7 +48,7 @@ function asStyleRefusal(error: unknown, action: WorkflowAction) {
 export async function performWorkflowAction(
   req: PayloadRequest,
   options: ResolvedWorkflowOptions,
-  collection: string,
+  collection: CollectionSlug,
   id: Id,
   input: unknown,
 ): Promise<WorkflowActionResult> {
@@ -66,7 +66,7 @@ export async function performWorkflowAction(
 async function attemptWorkflowAction(
   req: PayloadRequest,
   options: ResolvedWorkflowOptions,
-  collection: string,
+  collection: CollectionSlug,
   id: Id,
   input: unknown,
 ): Promise<WorkflowActionResult> {
@@ -88,13 +88,13 @@ async function attemptWorkflowAction(
   const ownTransaction = Boolean(await initTransaction(req))
   try {
     const doc = (await req.payload.update({
-      collection: collection as CollectionSlug,
+      collection,
       id: story.id,
       // Corrections go in with the save so house-style renders the note at the end of the story.
       data: {
         _status: rule.status,
         ...(action === 'correct' ? { corrections: [...story.corrections, { note: note ?? '', date: at }] } : {}),
-      } as never,
+      } satisfies StoryPatch,
       draft: false,
       depth: 0,
       overrideAccess: true,

@@ -35,7 +35,7 @@ export interface WorkflowView {
   history: WorkflowHistoryEntry[]
 }
 
-export async function readWorkflow(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: string, id: Id): Promise<WorkflowView> {
+export async function readWorkflow(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug, id: Id): Promise<WorkflowView> {
   const actor = actorOf(req.user, options)
   if (!actor) throw unauthenticated()
   const story = await readStoryState(req, options, collection, id)
@@ -44,7 +44,7 @@ export async function readWorkflow(req: PayloadRequest, options: ResolvedWorkflo
     throw forbidden("Only editors and the story's own reporters may read its history. / 仅编辑和本稿记者可查看流程记录。")
   }
   const { docs } = await req.payload.find({
-    collection: options.eventsCollection as CollectionSlug,
+    collection: options.eventsCollection,
     where: storyWhere(options, collection, [story.id]),
     sort: 'sequence',
     depth: 0,

@@ -38,7 +38,7 @@ function isDuplicateKey(error: unknown): boolean {
 export async function recordHistory(
   req: PayloadRequest,
   options: ResolvedWorkflowOptions,
-  collection: string,
+  collection: CollectionSlug,
   storyId: Id,
   firstSequence: number,
   entries: HistoryEntry[],
@@ -54,7 +54,7 @@ export async function recordHistory(
       // hooks and read-back are cost without purpose on every transition (measured in tests/bench).
       const key = `${collection}:${String(storyId)}:${sequence}`
       await req.payload.db.create({
-        collection: options.eventsCollection as CollectionSlug,
+        collection: options.eventsCollection,
         data: {
           createdAt: at,
           updatedAt: at,
@@ -85,21 +85,21 @@ export async function recordHistory(
 }
 
 /** The story's save was written: the entries it claimed are part of its history now, whatever happens next. */
-export function settleHistory(req: PayloadRequest, collection: string, storyId: Id) {
+export function settleHistory(req: PayloadRequest, collection: CollectionSlug, storyId: Id) {
   delete workflowState(req).recorded[storyKey(collection, storyId)]
 }
 
 /** Without a database transaction nothing rolls back a failed save: remove the entries it claimed. */
-export async function forgetHistory(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: string, storyId: Id) {
+export async function forgetHistory(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug, storyId: Id) {
   const key = storyKey(collection, storyId)
   const keys = workflowState(req).recorded[key] ?? []
   delete workflowState(req).recorded[key]
   if (!keys.length) return
-  await req.payload.db.deleteMany({ collection: options.eventsCollection as CollectionSlug, where: { key: { in: keys } }, req })
+  await req.payload.db.deleteMany({ collection: options.eventsCollection, where: { key: { in: keys } }, req })
 }
 
 /** Forgets the unsaved claims of every story of `collection` this request touched (a save that failed). */
-export async function forgetUnsavedHistory(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: string) {
+export async function forgetUnsavedHistory(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug) {
   const prefix = storyKey(collection, '')
   for (const key of Object.keys(workflowState(req).recorded)) {
     if (key.startsWith(prefix)) await forgetHistory(req, options, collection, key.slice(prefix.length))

@@ -46,7 +46,7 @@ interface StoredEntry {
 }
 
 export interface StoryRepair {
-  collection: string
+  collection: CollectionSlug
   id: Id
   fixes: string[]
 }
@@ -58,9 +58,9 @@ export interface RepairReport {
 
 const sequenceOf = (doc: Record<string, unknown> | null | undefined) => (typeof doc?.workflowSequence === 'number' ? doc.workflowSequence : 0)
 
-async function historyOf(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: string, id: Id): Promise<StoredEntry[]> {
+async function historyOf(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug, id: Id): Promise<StoredEntry[]> {
   const { docs } = await req.payload.db.find({
-    collection: options.eventsCollection as CollectionSlug,
+    collection: options.eventsCollection,
     where: storyWhere(options, collection, [id]),
     sort: 'sequence',
     limit: 0,
@@ -73,11 +73,11 @@ async function historyOf(req: PayloadRequest, options: ResolvedWorkflowOptions, 
 async function actorById(req: PayloadRequest, options: ResolvedWorkflowOptions, value: unknown) {
   const id = value && typeof value === 'object' ? (value as { id?: Id }).id : (value as Id | null | undefined)
   if (id == null) return null
-  const user = await req.payload.db.findOne({ collection: options.usersCollection as CollectionSlug, where: { id: { equals: id } }, req })
+  const user = await req.payload.db.findOne({ collection: options.usersCollection, where: { id: { equals: id } }, req })
   return user ? actorOf({ ...user, collection: options.usersCollection }, options) : null
 }
 
-async function pendingScheduleJobs(req: PayloadRequest, collection: string, id: Id) {
+async function pendingScheduleJobs(req: PayloadRequest, collection: CollectionSlug, id: Id) {
   const { docs } = await req.payload.db.find({
     collection: JOBS,
     where: scheduleJobsWhere(collection, id, { hasError: { not_equals: true } }),
@@ -89,14 +89,14 @@ async function pendingScheduleJobs(req: PayloadRequest, collection: string, id: 
 }
 
 /** Brings one story's row, latest version, history and schedule job into agreement; returns what it fixed. */
-export async function repairStory(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: string, id: Id): Promise<string[]> {
+export async function repairStory(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug, id: Id): Promise<string[]> {
   const fixes: string[] = []
-  const main = (await req.payload.db.findOne({ collection: collection as CollectionSlug, where: { id: { equals: id } }, joins: false, req })) as Record<
+  const main = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, joins: false, req })) as Record<
     string,
     unknown
   > | null
   if (!main) return fixes
-  const latest = (await req.payload.findByID({ collection: collection as CollectionSlug, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<
+  const latest = (await req.payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<
     string,
     unknown
   > | null
@@ -105,9 +105,9 @@ export async function repairStory(req: PayloadRequest, options: ResolvedWorkflow
 
   if (sequenceOf(latest) < rowSequence) {
     await req.payload.db.createVersion({
-      collectionSlug: collection as CollectionSlug,
+      collectionSlug: collection,
       parent: id,
-      versionData: main as never,
+      versionData: main,
       autosave: false,
       createdAt: now,
       updatedAt: now,
@@ -121,7 +121,7 @@ export async function repairStory(req: PayloadRequest, options: ResolvedWorkflow
   const recorded = history.at(-1)?.sequence ?? 0
   if (recorded > rowSequence) {
     const orphans = history.filter((entry) => entry.sequence > rowSequence)
-    await req.payload.db.deleteMany({ collection: options.eventsCollection as CollectionSlug, where: { key: { in: orphans.map((e) => e.key) } }, req })
+    await req.payload.db.deleteMany({ collection: options.eventsCollection, where: { key: { in: orphans.map((e) => e.key) } }, req })
     fixes.push(`rolled back ${orphans.map((e) => `${e.sequence}:${e.action}`).join(', ')} (the save never happened)`)
   } else if (recorded < rowSequence) {
     const stage: Stage = isStage(main.stage) ? main.stage : 'draft'
@@ -151,7 +151,7 @@ export async function repairStory(req: PayloadRequest, options: ResolvedWorkflow
 }
 
 /** Ids of the stories most recently touched, by the newest history entries and the newest/most recently saved rows. */
-async function recentStories(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: string, window: number): Promise<Id[]> {
+async function recentStories(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug, window: number): Promise<Id[]> {
   const ids = new Set<string>()
   const found: Id[] = []
   const add = (id: unknown) => {
@@ -160,7 +160,7 @@ async function recentStories(req: PayloadRequest, options: ResolvedWorkflowOptio
     found.push(id as Id)
   }
   const events = await req.payload.db.find({
-    collection: options.eventsCollection as CollectionSlug,
+    collection: options.eventsCollection,
     where: options.collections.length === 1 ? {} : { 'article.relationTo': { equals: collection } },
     sort: '-id',
     limit: window,
@@ -172,7 +172,7 @@ async function recentStories(req: PayloadRequest, options: ResolvedWorkflowOptio
     add(article && typeof article === 'object' ? (article.value ?? article.id) : article)
   }
   for (const sort of ['-id', '-updatedAt']) {
-    const rows = await req.payload.db.find({ collection: collection as CollectionSlug, sort, limit: window, pagination: false, select: { id: true }, req })
+    const rows = await req.payload.db.find({ collection, sort, limit: window, pagination: false, select: { id: true }, req })
     for (const row of rows.docs) add(row.id)
   }
   return found
@@ -205,8 +205,8 @@ export async function repairRecentStories(payload: Payload, options: ResolvedWor
  * A claim this old with the row still behind it belongs to a writer that died (a save takes seconds): repair
  * the story so the action can go ahead. Returns whether anything was repaired.
  */
-export async function repairStaleClaim(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: string, id: Id, staleClaimMs: number): Promise<boolean> {
-  const main = await req.payload.db.findOne({ collection: collection as CollectionSlug, where: { id: { equals: id } }, select: { workflowSequence: true }, joins: false, req })
+export async function repairStaleClaim(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug, id: Id, staleClaimMs: number): Promise<boolean> {
+  const main = await req.payload.db.findOne({ collection, where: { id: { equals: id } }, select: { workflowSequence: true }, joins: false, req })
   const ahead = (await historyOf(req, options, collection, id)).filter((entry) => entry.sequence > sequenceOf(main as Record<string, unknown> | null))
   if (!ahead.length || ahead.some((entry) => !entry.at || Date.now() - Date.parse(entry.at) < staleClaimMs)) return false
   const fixes = await repairStory(req, options, collection, id)

@@ -8,7 +8,7 @@
  *     collection's access is false for everyone).
  * The workflow's own job writes go through the adapter and Payload's queue, which run no collection hooks.
  */
-import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionSlug, Payload, PayloadRequest, ServerFunction } from 'payload'
+import type { BaseJob, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, Payload, PayloadRequest, ServerFunction } from 'payload'
 
 import type { Id } from './desk-roles'
 import { forbidden } from './errors'
@@ -35,8 +35,8 @@ function jobHooks(options: ResolvedWorkflowOptions) {
   }
   const beforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
     if (!req.user) return
-    const job = await req.payload.db.findOne({ collection: JOBS, where: { id: { equals: id } }, req })
-    if (governedStory(options, job as never)) throw forbidden(CLOSED, 'schedule')
+    const job = await req.payload.db.findOne<BaseJob>({ collection: JOBS, where: { id: { equals: id } }, req })
+    if (governedStory(options, job)) throw forbidden(CLOSED, 'schedule')
   }
   return { beforeChange, beforeDelete }
 }
@@ -47,7 +47,7 @@ function jobHooks(options: ResolvedWorkflowOptions) {
  * runner is the workflow's, and only writes made for a user are checked.)
  */
 export function guardScheduleJobs(payload: Payload, options: ResolvedWorkflowOptions) {
-  const jobs = payload.collections[JOBS as CollectionSlug]?.config
+  const jobs = payload.collections[JOBS]?.config
   if (!jobs) return
   const { beforeChange, beforeDelete } = jobHooks(options)
   jobs.hooks.beforeChange = [...(jobs.hooks.beforeChange ?? []), beforeChange]
@@ -82,9 +82,9 @@ export const workflowSchedulePublish =
     if (options.disabled) return fallback(args)
     const job =
       args.deleteID !== undefined && args.deleteID !== null
-        ? await req.payload.db.findOne({ collection: JOBS, where: { id: { equals: args.deleteID } }, req })
+        ? await req.payload.db.findOne<BaseJob>({ collection: JOBS, where: { id: { equals: args.deleteID } }, req })
         : { taskSlug: TASK, input: { doc: args.doc } }
-    if (!governedStory(options, job as never)) return fallback(args)
+    if (!governedStory(options, job)) return fallback(args)
     if (args.deleteID != null || args.type !== 'publish' || !args.doc || !args.date) return { error: CLOSED } satisfies Answer
     try {
       await performWorkflowAction(req, options, args.doc.relationTo, args.doc.value as Id, {

@@ -3,21 +3,21 @@
  * with the scheduling editor as its user, it later saves `_status: 'published'` as that editor, and the guard
  * records that save as the publish transition. Leaving the `scheduled` stage cancels the pending job.
  */
-import type { PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, PayloadRequest, SchedulePublishTaskInput, Where } from 'payload'
 
 import type { Actor, Id } from './desk-roles'
 
 const JOBS = 'payload-jobs'
 
-export async function queueScheduledPublish(req: PayloadRequest, collection: string, id: Id, publishAt: string, actor: Actor | null) {
+export async function queueScheduledPublish(req: PayloadRequest, collection: CollectionSlug, id: Id, publishAt: string, actor: Actor | null) {
   await req.payload.jobs.queue({
-    task: 'schedulePublish' as never,
+    task: 'schedulePublish',
     // doc.value is a string in Payload's own schedule drawer too (payload#10481); the task converts it back.
     input: {
       type: 'publish',
       doc: { relationTo: collection, value: String(id) },
       ...(actor ? { user: { relationTo: actor.collection, value: actor.id } } : {}),
-    } as never,
+    } satisfies SchedulePublishTaskInput,
     waitUntil: new Date(publishAt),
     req,
   })

@@ -14,6 +14,12 @@ export interface Correction {
   date: string
 }
 
+/** What the workflow itself writes on a story row: the public status, and a correction note with a correct. */
+export interface StoryPatch {
+  _status: 'draft' | 'published'
+  corrections?: Correction[]
+}
+
 export interface StoryState {
   id: Id
   stage: Stage
@@ -32,7 +38,7 @@ export interface StoryState {
 export async function readStoryState(
   req: PayloadRequest,
   options: ResolvedWorkflowOptions,
-  collection: string,
+  collection: CollectionSlug,
   id: Id,
   /** The latest version when the caller already has it (a beforeChange hook's originalDoc): saves a full read. */
   preloaded?: Record<string, unknown> | null,
@@ -40,7 +46,7 @@ export async function readStoryState(
   const latest =
     preloaded ??
     ((await req.payload.findByID({
-      collection: collection as CollectionSlug,
+      collection,
       id,
       draft: true,
       depth: 0,

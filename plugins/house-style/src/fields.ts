@@ -2,7 +2,7 @@
  * The fields the plugin adds to a story collection: the dateline and credits as data, the rendered output,
  * and the stored style findings. Fields stay even when the plugin is disabled, so the schema is stable.
  */
-import type { CollectionSlug, Field } from 'payload'
+import type { Field } from 'payload'
 
 import type { ResolvedHouseStyleOptions } from './options'
 import { datelinePresets, roleWords } from './presets'
@@ -44,7 +44,7 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
           type: 'row',
           fields: [
             { name: 'outlet', type: 'text', label: l('媒体/通讯社', 'Outlet or agency'), defaultValue: options.defaultOutlet, maxLength: 40 },
-            { name: 'place', type: 'relationship', relationTo: options.regionsCollection as CollectionSlug, label: l('发稿地', 'Place'), ...existence },
+            { name: 'place', type: 'relationship', relationTo: options.regionsCollection, label: l('发稿地', 'Place'), ...existence },
             { name: 'date', type: 'date', label: l('发稿日期', 'Date'), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' } } },
             {
               name: 'kind',
@@ -72,7 +72,7 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
         {
           type: 'row',
           fields: [
-            { name: 'author', type: 'relationship', relationTo: options.authorsCollection as CollectionSlug, required: true, label: l('作者', 'Author'), ...existence },
+            { name: 'author', type: 'relationship', relationTo: options.authorsCollection, required: true, label: l('作者', 'Author'), ...existence },
             {
               name: 'role',
               type: 'select',

@@ -2,17 +2,19 @@
  * The house-style plugin's options. Defaults are applied once, in resolveOptions(); the rest of the plugin
  * reads only the resolved shape.
  */
+import type { CollectionSlug } from 'payload'
+
 import type { BylinePatternId, DatelinePresetId, HouseScript } from './types'
 
 export interface HouseStylePluginConfig {
   /** Collections whose documents are stories. @default ['articles'] */
-  collections?: string[]
+  collections?: CollectionSlug[]
   /** Collection credited people come from. @default 'authors' */
-  authorsCollection?: string
+  authorsCollection?: CollectionSlug
   /** Collection dateline places come from (its `shortName`, else `name`, is printed). @default 'regions' */
-  regionsCollection?: string
+  regionsCollection?: CollectionSlug
   /** Upload collection for images in the body. @default 'media' */
-  mediaCollection?: string
+  mediaCollection?: CollectionSlug
   /** The master script stories are stored in; channels convert from it. @default 'zh-Hans' */
   houseScript?: HouseScript
   /** How this outlet writes its dateline. @default 'outlet-xun' */

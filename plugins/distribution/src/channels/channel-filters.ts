@@ -9,14 +9,14 @@ import { idOf, type Id } from '../ids'
 const MAX_DEPTH = 10
 
 /** The id and every parent id, nearest first (parent links via the `parent` field). */
-export async function withAncestors(req: PayloadRequest, collection: string, id: Id | undefined): Promise<string[]> {
+export async function withAncestors(req: PayloadRequest, collection: CollectionSlug, id: Id | undefined): Promise<string[]> {
   const chain: string[] = []
   let current = id
   while (current !== undefined && chain.length < MAX_DEPTH && !chain.includes(String(current))) {
     chain.push(String(current))
     // The parent link only, through the adapter: this runs once per level on every publish to filtered channels.
     const doc = (await req.payload.db
-      .findOne({ collection: collection as CollectionSlug, where: { id: { equals: current } }, select: { parent: true }, joins: false, req })
+      .findOne({ collection, where: { id: { equals: current } }, select: { parent: true }, joins: false, req })
       .catch(() => null)) as { parent?: unknown } | null
     current = idOf(doc?.parent)
   }
@@ -44,7 +44,7 @@ export function channelWants(channel: ChannelFilters, placement: { sections: str
  */
 export async function channelsWanting<T extends ChannelFilters>(
   req: PayloadRequest,
-  collections: { sectionsCollection: string; regionsCollection: string },
+  collections: { sectionsCollection: CollectionSlug; regionsCollection: CollectionSlug },
   channels: T[],
   section: Id | undefined,
   region: Id | undefined,

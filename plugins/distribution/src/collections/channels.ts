@@ -5,7 +5,7 @@
  * see which channels exist and whether they work; secrets are sealed for everyone: written, never read,
  * filtered or sorted (see channels/secrets.ts).
  */
-import type { CollectionConfig, CollectionSlug, Field, PayloadRequest } from 'payload'
+import type { CollectionConfig, Field, PayloadRequest } from 'payload'
 
 import { forRequest } from '../../../house-style'
 
@@ -69,7 +69,7 @@ export function channelsCollection(options: ResolvedDistributionOptions): Collec
     {
       name: 'sections',
       type: 'relationship',
-      relationTo: options.sectionsCollection as CollectionSlug,
+      relationTo: options.sectionsCollection,
       hasMany: true,
       label: l('栏目筛选', 'Sections'),
       admin: { description: l('留空表示全部栏目；含下级栏目', 'Empty means every section; sub-sections included') },
@@ -77,7 +77,7 @@ export function channelsCollection(options: ResolvedDistributionOptions): Collec
     {
       name: 'regions',
       type: 'relationship',
-      relationTo: options.regionsCollection as CollectionSlug,
+      relationTo: options.regionsCollection,
       hasMany: true,
       label: l('地区筛选', 'Regions'),
       admin: { description: l('留空表示全部地区；含下级地区', 'Empty means every region; places within included') },

@@ -3,7 +3,7 @@
  * retracted), written in the same transaction as the publish so none is lost. The delivery job moves it through
  * pending → retrying → success | skipped | failed. Nobody writes rows through the API; editors may retry a failed one.
  */
-import type { CollectionConfig, CollectionSlug } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { hasAnyRole, isStaff, nobody } from '../access'
 import { retryDeliveryEndpoint } from '../endpoints/retry-delivery'
@@ -60,8 +60,8 @@ export function deliveriesCollection(options: ResolvedDistributionOptions): Coll
         type: 'row',
         fields: [
           // Not required: deleting a story or a channel keeps its deliveries as history (the link becomes empty).
-          { name: 'article', type: 'relationship', relationTo: options.storyCollection as CollectionSlug, index: true, label: l('稿件', 'Story'), admin: { readOnly: true } },
-          { name: 'channel', type: 'relationship', relationTo: options.channelsSlug as CollectionSlug, index: true, label: l('渠道', 'Channel'), admin: { readOnly: true } },
+          { name: 'article', type: 'relationship', relationTo: options.storyCollection, index: true, label: l('稿件', 'Story'), admin: { readOnly: true } },
+          { name: 'channel', type: 'relationship', relationTo: options.channelsSlug, index: true, label: l('渠道', 'Channel'), admin: { readOnly: true } },
         ],
       },
       {

@@ -6,7 +6,7 @@
  * database's unique index lets exactly one worker make attempt N — and its lease tells the recovery sweep when
  * a worker died mid-attempt. It doubles as the delivery's history (status, error, duration per attempt).
  */
-import type { CollectionConfig, CollectionSlug } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { editorAccess, hasAnyRole, nobody } from '../access'
 import type { ResolvedDistributionOptions } from '../options'
@@ -31,7 +31,7 @@ export function deliveryAttemptsCollection(options: ResolvedDistributionOptions)
     access: { read: editorAccess(roles), create: nobody, update: nobody, delete: nobody },
     fields: [
       { name: 'key', type: 'text', required: true, unique: true, index: true, label: l('编号', 'Key'), admin: { readOnly: true } },
-      { name: 'delivery', type: 'relationship', relationTo: options.deliveriesSlug as CollectionSlug, index: true, label: l('分发记录', 'Delivery'), admin: { readOnly: true } },
+      { name: 'delivery', type: 'relationship', relationTo: options.deliveriesSlug, index: true, label: l('分发记录', 'Delivery'), admin: { readOnly: true } },
       { name: 'number', type: 'number', required: true, label: l('第几次', 'Attempt'), admin: { readOnly: true } },
       { name: 'worker', type: 'text', label: l('执行进程', 'Worker'), admin: { readOnly: true } },
       { name: 'startedAt', type: 'date', required: true, label: l('开始', 'Started'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },

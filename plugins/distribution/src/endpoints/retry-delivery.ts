@@ -3,7 +3,7 @@
  * of attempts and its next attempt is queued now (same delivery id, so the receiver still sees one message).
  * Custom endpoints are not authenticated by Payload: the role check is here.
  */
-import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
@@ -28,14 +28,14 @@ export function retryDeliveryEndpoint(options: ResolvedDistributionOptions): End
       if (rawId == null || rawId === '') return json(400, { errors: [{ message: 'id: missing delivery id' }] })
       const id = toDocId(req.payload, rawId)
       const delivery = (await req.payload
-        .findByID({ collection: options.deliveriesSlug as CollectionSlug, id, depth: 0, overrideAccess: true })
+        .findByID({ collection: options.deliveriesSlug, id, depth: 0, overrideAccess: true })
         .catch(() => null)) as DeliveryDoc | null
       if (!delivery) return json(404, { errors: [{ message: `Delivery ${String(rawId)} not found. / 找不到该分发记录。` }] })
       if (delivery.state !== 'failed') {
         return json(409, { errors: [{ message: `Only failed deliveries can be retried; this one is ${delivery.state}. / 仅失败的分发可重试。` }] })
       }
       const channel = (await req.payload
-        .findByID({ collection: options.channelsSlug as CollectionSlug, id: idOf(delivery.channel)!, depth: 0, overrideAccess: true })
+        .findByID({ collection: options.channelsSlug, id: idOf(delivery.channel)!, depth: 0, overrideAccess: true })
         .catch(() => null)) as { enabled?: boolean; name?: string } | null
       if (!channel) return json(409, { errors: [{ message: 'The channel no longer exists. / 渠道已删除。' }] })
       if (!channel.enabled) return json(409, { errors: [{ message: `Channel "${channel.name}" is disabled: enable it first. / 渠道已停用，请先启用。` }] })
@@ -45,7 +45,7 @@ export function retryDeliveryEndpoint(options: ResolvedDistributionOptions): End
       let jobId
       try {
         await req.payload.update({
-          collection: options.deliveriesSlug as CollectionSlug,
+          collection: options.deliveriesSlug,
           id,
           data: {
             state: 'pending',

@@ -17,7 +17,7 @@
  * at start-up, before its job runner and before it takes requests (src/repair-after-crash.ts): run while saves
  * are in flight, it would take a save whose afterChange has not run yet for one a crash interrupted.
  */
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { createLocalReq } from 'payload'
 
@@ -69,7 +69,7 @@ export async function reconcileRecentDeliveries(payload: Payload, runtime: Distr
   const channels = await pushChannels(req, options)
   if (!channels.length) return report
   const { docs } = await payload.db.find({
-    collection: options.storyCollection as CollectionSlug,
+    collection: options.storyCollection,
     sort: '-updatedAt',
     limit: window,
     pagination: false,
@@ -86,7 +86,7 @@ export async function reconcileRecentDeliveries(payload: Payload, runtime: Distr
       const createdAt = (channel as { createdAt?: string }).createdAt
       if (createdAt && story.updatedAt && Date.parse(createdAt) > Date.parse(String(story.updatedAt))) continue
       const [last] = (await payload.db.find({
-        collection: options.deliveriesSlug as CollectionSlug,
+        collection: options.deliveriesSlug,
         where: { and: [{ article: { equals: id } }, { channel: { equals: channel.id } }] },
         sort: '-version',
         limit: 1,

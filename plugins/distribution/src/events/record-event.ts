@@ -5,7 +5,7 @@
  * PublishedArticle once per event (from the stored house-style render) and that snapshot is what every
  * channel's formatter receives, however late its delivery runs.
  */
-import type { CollectionAfterChangeHook, CollectionSlug, JsonObject, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, JsonObject, PayloadRequest } from 'payload'
 
 import { channelsWanting } from '../channels/channel-filters'
 import { PUSH_TYPES } from '../channel-types/registry'
@@ -27,7 +27,7 @@ import { saveKey, saveState } from './save-state'
 
 export async function deliveriesOf(req: PayloadRequest, options: ResolvedDistributionOptions, where: WhereOf<DeliveryDoc>, limit = 0) {
   const { docs } = await req.payload.db.find({
-    collection: options.deliveriesSlug as CollectionSlug,
+    collection: options.deliveriesSlug,
     where,
     sort: '-version',
     limit,
@@ -41,7 +41,7 @@ export async function deliveriesOf(req: PayloadRequest, options: ResolvedDistrib
 /** Enabled push channels, whatever their filters. */
 export async function pushChannels(req: PayloadRequest, options: ResolvedDistributionOptions): Promise<ChannelRecord[]> {
   const { docs } = await req.payload.find({
-    collection: options.channelsSlug as CollectionSlug,
+    collection: options.channelsSlug,
     where: { and: [{ enabled: { equals: true } }, { type: { in: PUSH_TYPES } }] },
     limit: 0,
     depth: 0,
@@ -99,7 +99,7 @@ export async function recordPublicationEvent(
   for (const channel of targets) {
     // Through the adapter: rows only this plugin writes need no hooks, and a publish to many channels stays fast.
     const delivery = await req.payload.db.create({
-      collection: options.deliveriesSlug as CollectionSlug,
+      collection: options.deliveriesSlug,
       data: {
         createdAt: now,
         updatedAt: now,

@@ -10,12 +10,12 @@ import type { Id } from '../ids'
 /** Deep enough for province → prefecture → county → township → village and any section tree. */
 const MAX_DEPTH = 6
 
-export async function withDescendants(payload: Payload, collection: string, ids: Id[]): Promise<Id[]> {
+export async function withDescendants(payload: Payload, collection: CollectionSlug, ids: Id[]): Promise<Id[]> {
   const all = new Map(ids.map((id) => [String(id), id]))
   let frontier = ids
   for (let depth = 0; depth < MAX_DEPTH && frontier.length; depth++) {
     const { docs } = await payload.find({
-      collection: collection as CollectionSlug,
+      collection,
       where: { parent: { in: frontier } },
       limit: 0,
       depth: 0,

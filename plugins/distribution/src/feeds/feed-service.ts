@@ -140,7 +140,7 @@ export class FeedService {
   /** Published stories (the public's own view: access applies), newest first. */
   async #stories(payload: Payload, where: Where[], limit: number): Promise<PublishedArticle[]> {
     const { docs } = await payload.find({
-      collection: this.#options.storyCollection as CollectionSlug,
+      collection: this.#options.storyCollection,
       where: { and: [{ _status: { equals: 'published' } }, ...where] },
       sort: '-publishedAt',
       limit,
@@ -153,8 +153,8 @@ export class FeedService {
     return (docs as Doc[]).map((doc) => toPublishedArticle(doc, { req: { payload }, options: this.#options, version: 0 }))
   }
 
-  async #bySlug(payload: Payload, collection: string, slug: string): Promise<Doc> {
-    const { docs } = await payload.find({ collection: collection as CollectionSlug, where: { slug: { equals: slug } }, limit: 1, depth: 0, overrideAccess: false })
+  async #bySlug(payload: Payload, collection: CollectionSlug, slug: string): Promise<Doc> {
+    const { docs } = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, overrideAccess: false })
     if (!docs[0]) throw new NotFound(`No such ${collection === this.#options.sectionsCollection ? 'section' : 'region'}: ${slug}`)
     return docs[0] as Doc
   }
@@ -169,7 +169,7 @@ export class FeedService {
       return { where: [{ [scope.kind]: { in: ids } }], title: String(doc.name ?? scope.slug) }
     }
     const channel = (await payload
-      .findByID({ collection: options.channelsSlug as CollectionSlug, id: toDocId(payload, scope.id), depth: 0, overrideAccess: true })
+      .findByID({ collection: options.channelsSlug, id: toDocId(payload, scope.id), depth: 0, overrideAccess: true })
       .catch(() => null)) as Doc | null
     if (!channel || !channelType(String(channel.type))?.servesFeed || !channel.enabled) throw new NotFound(`No such feed channel: ${scope.id}`)
     const where: Where[] = []

@@ -3,7 +3,7 @@
  * database lets exactly one worker insert it, whichever process, whichever Payload instance; the loser does
  * nothing. The lease says how long the winner may take before the recovery sweep presumes it dead.
  */
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import type { AttemptOutcome } from '../collections/delivery-attempts'
 import type { Id } from '../ids'
@@ -38,7 +38,7 @@ export async function claimAttempt(
     // must be visible to other workers at once.
     const at = new Date(now).toISOString()
     const row = (await payload.db.create({
-      collection: options.attemptsSlug as CollectionSlug,
+      collection: options.attemptsSlug,
       data: { key, delivery: args.deliveryId, number: args.attempt, worker: args.worker, startedAt: at, leaseUntil: new Date(now + args.leaseMs).toISOString(), createdAt: at, updatedAt: at } satisfies AttemptPatch,
     })) as { id: Id }
     return { id: row.id, key, startedAt: now }
@@ -56,7 +56,7 @@ export async function finishAttempt(
 ): Promise<void> {
   const at = new Date().toISOString()
   await payload.db.updateOne({
-    collection: options.attemptsSlug as CollectionSlug,
+    collection: options.attemptsSlug,
     id: claim.id,
     data: { finishedAt: at, updatedAt: at, outcome: result.outcome, status: result.status ?? null, error: result.error ?? null, durationMs: Date.now() - claim.startedAt } satisfies AttemptPatch,
     returning: false,

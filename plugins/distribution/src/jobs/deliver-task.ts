@@ -11,7 +11,7 @@
  *      transaction. A 4xx other than 408/429 is final; 410 also disables the channel.
  * Anything that throws leaves the delivery pending; the recovery sweep picks it up again.
  */
-import type { CollectionSlug, Payload, TaskConfig } from 'payload'
+import type { Payload, TaskConfig } from 'payload'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
@@ -166,7 +166,7 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
     if (nextAt) await queueDeliveryAttempt(payload, options, { deliveryId, attempt: attempt + 1, waitUntil: nextAt, req })
     if (result.disableChannel && channel) {
       await payload.update({
-        collection: options.channelsSlug as CollectionSlug,
+        collection: options.channelsSlug,
         id: channel.id,
         data: { enabled: false, disabledReason: `HTTP 410 Gone from the receiver at ${new Date(now).toISOString()}` },
         overrideAccess: true,

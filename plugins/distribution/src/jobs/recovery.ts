@@ -10,7 +10,7 @@
  * It also frees jobs a killed worker left `processing`, so Payload's runner can pick them up again (they are
  * harmless to rerun: a job for an attempt already made does nothing).
  */
-import type { CollectionSlug, Payload, TaskConfig } from 'payload'
+import type { Payload, TaskConfig } from 'payload'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
@@ -63,7 +63,7 @@ async function takeOver(payload: Payload, options: ResolvedDistributionOptions, 
   const own = await initTransaction(req)
   try {
     await payload.update({
-      collection: options.deliveriesSlug as CollectionSlug,
+      collection: options.deliveriesSlug,
       id: delivery.id,
       data: {
         attempts: attempt,
@@ -84,7 +84,7 @@ async function takeOver(payload: Payload, options: ResolvedDistributionOptions, 
   }
   if (!claim.finishedAt) {
     await payload.update({
-      collection: options.attemptsSlug as CollectionSlug,
+      collection: options.attemptsSlug,
       id: claim.id,
       data: { finishedAt: new Date().toISOString(), outcome: 'abandoned', error } satisfies AttemptPatch,
       overrideAccess: true,
@@ -98,7 +98,7 @@ async function takeOver(payload: Payload, options: ResolvedDistributionOptions, 
 async function sweepOne(payload: Payload, options: ResolvedDistributionOptions, delivery: DeliveryDoc, now: number, report: SweepReport): Promise<void> {
   const attempt = (delivery.attempts ?? 0) + 1
   const { docs: claims } = await payload.find({
-    collection: options.attemptsSlug as CollectionSlug,
+    collection: options.attemptsSlug,
     where: { key: { equals: attemptKey(delivery.id, attempt) } } satisfies WhereOf<AttemptDoc>,
     limit: 1,
     depth: 0,
@@ -146,7 +146,7 @@ export async function sweepDeliveries(payload: Payload, options: ResolvedDistrib
   // Page through every stranded delivery: ones that are merely waiting must not hide the rest.
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { docs, hasNextPage } = await payload.find({
-      collection: options.deliveriesSlug as CollectionSlug,
+      collection: options.deliveriesSlug,
       where: {
         and: [{ state: { in: ['pending', 'retrying'] } }, { nextAttemptAt: { less_than: new Date(now - options.delivery.recoveryGraceMs).toISOString() } }],
       } satisfies WhereOf<DeliveryDoc>,

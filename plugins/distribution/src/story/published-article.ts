@@ -3,7 +3,7 @@
  * (datelineText, bylineText, html, plainText). Rich text is never rendered again here; relations are only
  * looked up for their names, and site-relative links become absolute.
  */
-import type { CollectionSlug, JsonObject, PayloadRequest } from 'payload'
+import type { JsonObject, PayloadRequest } from 'payload'
 
 import path from 'node:path'
 
@@ -23,7 +23,7 @@ const SUMMARY_LENGTH = 120
 export async function loadStory(req: PayloadRequest, options: ResolvedDistributionOptions, id: Id): Promise<Doc | null> {
   try {
     return (await req.payload.findByID({
-      collection: options.storyCollection as CollectionSlug,
+      collection: options.storyCollection,
       id,
       depth: 1,
       draft: false,
@@ -67,7 +67,7 @@ interface MediaFiles {
 }
 
 function mediaFiles(req: Pick<PayloadRequest, 'payload'>, options: ResolvedDistributionOptions): MediaFiles {
-  const upload = req.payload.collections[options.mediaCollection as CollectionSlug]?.config.upload
+  const upload = req.payload.collections[options.mediaCollection]?.config.upload
   const staticDir = upload && typeof upload === 'object' ? upload.staticDir : undefined
   return staticDir ? { staticDir: path.resolve(staticDir) } : {}
 }

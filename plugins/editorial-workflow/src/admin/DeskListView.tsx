@@ -4,7 +4,7 @@
  * first, in the admin's frame. A clean view: no filter builder with ids or e-mail addresses in it; an empty
  * list says what will appear there.
  */
-import type { AdminViewServerProps, CollectionSlug } from 'payload'
+import type { AdminViewServerProps } from 'payload'
 
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
@@ -39,7 +39,7 @@ export const DeskListView = async (props: AdminViewServerProps) => {
   const collection = payload.config.custom?.editorialWorkflow?.collections?.[0] ?? 'articles'
   const stories = list
     ? await payload.find({
-        collection: collection as CollectionSlug,
+        collection,
         where: list.where,
         sort: '-updatedAt',
         limit: PAGE,
@@ -47,7 +47,7 @@ export const DeskListView = async (props: AdminViewServerProps) => {
         draft: true,
         overrideAccess: false,
         req,
-        select: { title: true, stage: true, section: true, updatedAt: true } as never,
+        select: { title: true, stage: true, section: true, updatedAt: true },
       })
     : null
 

@@ -41,7 +41,7 @@ export function useShowActionResult() {
         id: now.id,
         collectionSlug: now.collectionSlug,
         data: doc,
-        docPermissions: docPermissions as never,
+        docPermissions,
         docPreferences,
         operation: 'update',
         renderAllFields: true,

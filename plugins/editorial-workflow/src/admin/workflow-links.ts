@@ -5,12 +5,12 @@
  * stage and when they changed, without Payload's filter builder (which would show the filter's raw ids).
  * Shared by the navigation links, the dashboard panel and the list view.
  */
-import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { createLocalReq } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 
-import { actorOf } from '../desk-roles'
+import { actorOf, userOf } from '../desk-roles'
 import { resolveOptions } from '../options'
 import { ownStoriesWhere } from '../ownership'
 import type { Stage } from '../stages'
@@ -32,7 +32,7 @@ export async function workflowLinks(payload: Payload, user: unknown, lang: Lang)
   const actor = actorOf(user, options)
   if (!actor || (!actor.isEditor && !actor.isReporter)) return []
   const collection = options.collections[0]!
-  const req: PayloadRequest = await createLocalReq({ user: user as never }, payload)
+  const req: PayloadRequest = await createLocalReq({ user: userOf(user) }, payload)
   const stageIs = (stage: Stage): Where => ({ stage: { equals: stage } })
 
   const links: { id: string; label: string; where: Where }[] = []
@@ -52,7 +52,7 @@ export async function workflowLinks(payload: Payload, user: unknown, lang: Lang)
       label: link.label,
       where: link.where,
       href: formatAdminURL({ adminRoute: payload.config.routes.admin, path: `${DESK_LIST_PATH}/${link.id}` }),
-      count: (await payload.count({ collection: collection as CollectionSlug, where: link.where, overrideAccess: true, req })).totalDocs,
+      count: (await payload.count({ collection, where: link.where, overrideAccess: true, req })).totalDocs,
     })),
   )
 }

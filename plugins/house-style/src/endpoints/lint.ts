@@ -8,7 +8,7 @@
  * Staff only: custom endpoints are not authenticated by Payload, so both check req.user (401). A body over
  * 2 MB is refused with 413, one that is not a JSON object with 400, each with a message naming what is wrong.
  */
-import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
@@ -133,8 +133,9 @@ export function houseStyleEndpoints(options: ResolvedHouseStyleOptions): Endpoin
       handler: async (req) => {
         const input = await readStory(req)
         if (input instanceof Response) return input
-        const collection = input.collection ?? options.collections[0]
-        if (!options.collections.includes(collection)) {
+        const requested = input.collection ?? options.collections[0]
+        const collection = options.collections.find((slug) => slug === requested)
+        if (!collection) {
           return problem({ status: 400, field: 'collection', message: `collection must be one of: ${options.collections.join(', ')}` })
         }
         const unsaved = storyFields(input)
@@ -148,7 +149,7 @@ export function houseStyleEndpoints(options: ResolvedHouseStyleOptions): Endpoin
         try {
           // The latest draft, read with the caller's own access: 404 when it does not exist or is not theirs to see.
           const stored = (await req.payload.findByID({
-            collection: collection as CollectionSlug,
+            collection,
             id: input.id,
             draft: true,
             depth: 0,
@@ -177,7 +178,7 @@ export function houseStyleEndpoints(options: ResolvedHouseStyleOptions): Endpoin
           }
           // Saved as a draft, with the caller's permissions: the unsaved fields sent along, with the fixes applied.
           const doc = await req.payload.update({
-            collection: collection as CollectionSlug,
+            collection,
             id: input.id,
             data: { ...unsaved, ...changed },
             draft: true,
@@ -187,7 +188,7 @@ export function houseStyleEndpoints(options: ResolvedHouseStyleOptions): Endpoin
           })
           // Captions and alt texts live on the media documents the story shows, saved with the caller's permissions.
           for (const { id, ...texts } of media) {
-            await req.payload.update({ collection: options.mediaCollection as CollectionSlug, id, data: texts, overrideAccess: false, user: req.user, req })
+            await req.payload.update({ collection: options.mediaCollection, id, data: texts, overrideAccess: false, user: req.user, req })
           }
           if (ownTransaction) await commitTransaction(req)
           return Response.json({ doc, applied, findings })

@@ -17,9 +17,9 @@ import { resolveStoryView, type Id, type StoryFields, type StoryView } from './s
 const isoDate = (date: string | null | undefined) => (date && /^\d{4}-\d{2}-\d{2}/.test(date) ? date : null)
 
 /** Ids only, through the adapter: a name look-up needs no access checks, hooks or populated read-back. */
-async function firstId(req: PayloadRequest, collection: string, where: Where): Promise<Id | undefined> {
+async function firstId(req: PayloadRequest, collection: CollectionSlug, where: Where): Promise<Id | undefined> {
   const { docs } = await req.payload.db.find({
-    collection: collection as CollectionSlug,
+    collection,
     where,
     limit: 1,
     pagination: false,
@@ -30,11 +30,11 @@ async function firstId(req: PayloadRequest, collection: string, where: Where): P
   return (docs[0]?.id as Id | undefined) ?? undefined
 }
 
-export async function findOrCreateAuthor(req: PayloadRequest, collection: string, name: string, role: string): Promise<Id> {
+export async function findOrCreateAuthor(req: PayloadRequest, collection: CollectionSlug, name: string, role: string): Promise<Id> {
   const found = await firstId(req, collection, { name: { equals: name } })
   if (found !== undefined) return found
   const created = await req.payload.create({
-    collection: collection as CollectionSlug,
+    collection,
     data: { name, roles: [role === 'intern' ? 'contributor' : role] },
     overrideAccess: true,
     depth: 0,
@@ -43,7 +43,7 @@ export async function findOrCreateAuthor(req: PayloadRequest, collection: string
   return created.id
 }
 
-export async function findRegionByName(req: PayloadRequest, collection: string, name: string): Promise<Id | undefined> {
+export async function findRegionByName(req: PayloadRequest, collection: CollectionSlug, name: string): Promise<Id | undefined> {
   return firstId(req, collection, { or: [{ shortName: { equals: name } }, { name: { equals: name } }] })
 }
 

@@ -56,10 +56,10 @@ function uploadIds(doc: LexicalDocument | null | undefined): Id[] {
 }
 
 /** Names only, through the adapter: no access checks or hooks to run for a look-up the save itself needs. */
-async function findNames(req: PayloadRequest, collection: string, ids: Id[], select: Record<string, true>) {
+async function findNames(req: PayloadRequest, collection: CollectionSlug, ids: Id[], select: Record<string, true>) {
   if (!ids.length) return new Map<string, Record<string, unknown>>()
   const { docs } = await req.payload.db.find({
-    collection: collection as CollectionSlug,
+    collection,
     where: { id: { in: ids } },
     limit: ids.length,
     pagination: false,
@@ -71,10 +71,10 @@ async function findNames(req: PayloadRequest, collection: string, ids: Id[], sel
 }
 
 /** Media go through the operation: their url is computed on read. */
-async function findMedia(req: PayloadRequest, collection: string, ids: Id[]) {
+async function findMedia(req: PayloadRequest, collection: CollectionSlug, ids: Id[]) {
   if (!ids.length) return new Map<string, Record<string, unknown>>()
   const { docs } = await req.payload.find({
-    collection: collection as CollectionSlug,
+    collection,
     where: { id: { in: ids } },
     limit: ids.length,
     depth: 0,

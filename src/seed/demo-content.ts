@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { projectRoot } from '../env'
 import { importStory } from '../import/import-story'
+import { foundingStoryPath } from './founding-story'
 import { standInImage } from './stand-in-image'
 
 /**
@@ -28,9 +28,7 @@ export const restoredFoundingStory = (source: string): string =>
 
 export const DEMO_EMAILS = { admin: 'admin@newsroom.test', editor: 'editor@newsroom.test', reporter: 'reporter@newsroom.test' } as const
 
-/** The founding story, as shipped beside the repository (shared/ in CI and on developers' machines). */
-export const foundingStoryPath = (): string =>
-  process.env.NEWSROOM_FOUNDING_STORY || path.resolve(projectRoot, '..', 'shared', 'fixtures', 'founding-article.md')
+export { foundingStoryPath }
 
 async function findOrCreate<T extends Record<string, unknown>>(
   payload: Payload,

@@ -7,15 +7,16 @@
 import type { Payload } from 'payload'
 
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { bootDesk, type TestDesk } from '../support/payload'
+import { foundingStorySource } from '../support/founding-story'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const founding = readFileSync(process.env.NEWSROOM_FOUNDING_STORY || path.resolve(root, '../shared/fixtures/founding-article.md'), 'utf8')
+const founding = foundingStorySource()
 
 let desk: TestDesk
 let payload: Payload

@@ -6,14 +6,13 @@
  */
 import { REST_DELETE } from '@payloadcms/next/routes'
 import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 import { serverFunctions } from '../../src/app/(payload)/server-functions'
 import { importStory } from '../../src/import/import-story'
 import { takeWorkflowAction } from '../../plugins/editorial-workflow'
 import { graphql, localReqFor, memberFor, type Persona, rest, snapshot, storyAt, useDesk, writeStory } from '../support/desk'
+import { foundingStorySource } from '../support/founding-story'
 
 const desk = useDesk()
 
@@ -166,7 +165,7 @@ describe('scheduled publishes change only through the workflow', () => {
 
 describe('copies of an imported story', () => {
   it('can be made again and again; none carries the import key, so re-importing updates the original only', async () => {
-    const source = readFileSync(path.resolve(import.meta.dirname, '../../../shared/fixtures/founding-article.md'), 'utf8')
+    const source = foundingStorySource()
     const imported = await importStory(desk.payload, source)
     const copies: Id[] = []
     for (let i = 0; i < 3; i++) {

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseStory, type ParsedDateline } from '../../../plugins/house-style/src/parser'
 import type { Credit, CreditRole } from '../../../plugins/house-style/src/types'
+import { foundingStorySource } from '../../support/founding-story'
 
-const founding = readFileSync(new URL('../../../../shared/fixtures/founding-article.md', import.meta.url), 'utf8')
+const founding = foundingStorySource()
 
 /** `王丽:reporter` shorthand for credits. */
 const credits = (...list: string[]): Credit[] =>

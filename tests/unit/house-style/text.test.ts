@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import OpenCC from 'opencc-js'
 import { describe, expect, it } from 'vitest'
 import { HAN_CLASS, HAN_CLASS_U, HAN_SOURCE, isHan } from '../../../plugins/house-style/src/text/han'
@@ -16,8 +15,9 @@ import {
   simplifyChars,
   toSimplified,
 } from '../../../plugins/house-style/src/text/script'
+import { foundingStorySource } from '../../support/founding-story'
 
-const founding = readFileSync(new URL('../../../../shared/fixtures/founding-article.md', import.meta.url), 'utf8')
+const founding = foundingStorySource()
 
 describe('isHan', () => {
   it.each(['中', '國', '㐀', '䶵', '兀', '𠀀', '𪚥'])('accepts %s', (ch) => expect(isHan(ch)).toBe(true))

@@ -1,13 +1,13 @@
 /** The founding fixture: a traditional-script content-farm repost of a 亮点黔西南 story, fixed to the house style. */
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { applyFixes, fixStory, hasErrors, lintStory } from '../../../../plugins/house-style/src/lint'
 import { parseStory } from '../../../../plugins/house-style/src/parser/index'
 import { findPinyinArtifacts } from '../../../../plugins/house-style/src/text/pinyin-artifact'
 import { scriptEvidence } from '../../../../plugins/house-style/src/text/script'
 import type { StoryDraft } from '../../../../plugins/house-style/src/types'
+import { foundingStorySource } from '../../../support/founding-story'
 
-const source = readFileSync(new URL('../../../../../shared/fixtures/founding-article.md', import.meta.url), 'utf8')
+const source = foundingStorySource()
 
 /** The story as the legacy import stores it: the parser's dateline and credits in their fields. */
 function imported(): StoryDraft {

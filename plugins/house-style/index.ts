@@ -14,6 +14,8 @@ export { escapeHtml, sanitizeStoryHtml, STORY_HTML_TAGS } from './src/render/san
 export { datelinePresets, bylinePatterns } from './src/presets'
 export { lexicalToBlocks, blocksToLexical } from './src/lexical/blocks'
 export { STYLE_REFUSED_STATUS, styleErrorsAsValidation } from './src/hooks/render-and-lint'
+/** How other plugins read a story's style check: field names and the blocking findings. */
+export { NO_STYLE_ERRORS, STYLE_FIELDS, styleVerdictOf, type StyleVerdict } from './src/style-verdict'
 export { creditsToFields, datelineToFields, newNameLookups, type NameLookups } from './src/hooks/fixed-fields'
 export * from './src/types'
 export { convertScript } from './src/text/script'

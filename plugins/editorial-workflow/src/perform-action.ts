@@ -32,8 +32,6 @@ export interface WorkflowActionResult {
   sequence: number
 }
 
-const errorsOnly = (findings: unknown[]) => findings.filter((f) => (f as { severity?: string })?.severity === 'error')
-
 /** House-style's own refusal to publish (a ValidationError per finding, each with its `ruleId`) becomes the 422 with findings. */
 function asStyleRefusal(error: unknown, action: WorkflowAction) {
   if (!(error instanceof ValidationError) || !TRANSITIONS[action].styleBlocked) return error
@@ -79,7 +77,7 @@ async function attemptWorkflowAction(
   if (refusal) throw refusal
   const rule = TRANSITIONS[action]
   // The findings stored by the last save; the transition's own save lints again and the guard re-checks.
-  if (rule.styleBlocked && story.styleErrorCount > 0) throw styleBlocked(action, errorsOnly(story.styleFindings))
+  if (rule.styleBlocked && story.style.errorCount > 0) throw styleBlocked(action, story.style.errors)
 
   const state = workflowState(req)
   const key = storyKey(collection, story.id)

@@ -58,7 +58,7 @@ export async function readWorkflow(req: PayloadRequest, options: ResolvedWorkflo
     public: story.isPublic,
     scheduledFor: story.stage === 'scheduled' ? await scheduledPublishAt(req, collection, story.id) : null,
     allowedActions: await allowedActions(req, options, actor, story),
-    styleErrorCount: story.styleErrorCount,
+    styleErrorCount: story.style.errorCount,
     history: docs.map((raw) => {
       const doc = raw as Record<string, unknown>
       const actorId = idOf(doc.actor)

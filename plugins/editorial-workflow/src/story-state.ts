@@ -5,6 +5,7 @@
  */
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
+import { NO_STYLE_ERRORS, styleVerdictOf, type StyleVerdict } from '../../house-style'
 import type { ResolvedWorkflowOptions } from './options'
 import { idOf, type Id } from './desk-roles'
 import { isStage, type Stage } from './stages'
@@ -26,8 +27,8 @@ export interface StoryState {
   /** How many history entries the story has; the next one is number sequence + 1. */
   sequence: number
   isPublic: boolean
-  styleErrorCount: number
-  styleFindings: unknown[]
+  /** House-style's check as last saved (its contract: styleVerdictOf). */
+  style: StyleVerdict
   createdBy: Id | null
   creditedAuthors: Id[]
   corrections: Correction[]
@@ -61,14 +62,12 @@ export async function readStoryState(
     unknown
   > | null
   const credits = Array.isArray(latest[options.creditsField]) ? (latest[options.creditsField] as { author?: unknown }[]) : []
-  const findings = Array.isArray(latest.styleFindings) ? (latest.styleFindings as unknown[]) : []
   return {
     id: (latest.id as Id) ?? id,
     stage: isStage(latest.stage) ? latest.stage : 'draft',
     sequence: typeof latest.workflowSequence === 'number' ? latest.workflowSequence : 0,
     isPublic: main?._status === 'published',
-    styleErrorCount: typeof latest.styleErrorCount === 'number' ? latest.styleErrorCount : 0,
-    styleFindings: findings,
+    style: styleVerdictOf(latest) ?? NO_STYLE_ERRORS,
     createdBy: idOf(latest.createdBy) ?? null,
     creditedAuthors: credits.map((credit) => idOf(credit?.author)).filter((author): author is Id => author !== undefined),
     corrections: Array.isArray(latest.corrections)

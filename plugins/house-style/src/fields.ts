@@ -7,6 +7,7 @@ import type { Field } from 'payload'
 import type { ResolvedHouseStyleOptions } from './options'
 import { datelinePresets, roleWords } from './presets'
 import type { CreditRole, DatelineKind } from './types'
+import { STYLE_FIELDS } from './style-verdict'
 
 const signedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
 
@@ -101,7 +102,7 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
     { name: 'html', type: 'textarea', label: l('成稿 HTML', 'Rendered HTML'), admin: { hidden: true, readOnly: true } },
     { name: 'plainText', type: 'textarea', label: l('成稿纯文本', 'Rendered plain text'), admin: { hidden: true, readOnly: true } },
     {
-      name: 'styleFindings',
+      name: STYLE_FIELDS.findings,
       type: 'json',
       label: l('体例检查', 'House-style findings'),
       // Desk business: the public API does not show a story's style findings.
@@ -113,7 +114,7 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
       },
     },
     {
-      name: 'styleErrorCount',
+      name: STYLE_FIELDS.errorCount,
       type: 'number',
       label: l('体例错误数', 'Style errors'),
       access: { read: signedIn },

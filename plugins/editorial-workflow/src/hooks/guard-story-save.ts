@@ -9,10 +9,11 @@
  *     API, the schedulePublish job) into the same recorded transition, with the same rules;
  *   • keeps the workflow's own fields (stage, sequence, createdBy, retraction reason, first-published date) as
  *     the workflow set them.
- * Runs after house-style's hook, so `data.styleFindings` is the fresh lint of what is being saved.
+ * Runs after house-style's hook, so the save's style check (`styleVerdictOf(data)`) is the fresh lint of what is being saved.
  */
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
+import { styleVerdictOf } from '../../../house-style'
 import { TRANSITIONS } from '../actions'
 import { actorOf, sameId, type Actor, type Id } from '../desk-roles'
 import { WorkflowError, conflict, forbidden, styleBlocked } from '../errors'
@@ -25,9 +26,6 @@ import { REPORTER_EDITABLE_STAGES, stageLabels, type Stage } from '../stages'
 import { readStoryState, type Correction, type StoryState } from '../story-state'
 
 type Data = Record<string, unknown>
-
-const errorFindings = (findings: unknown) =>
-  (Array.isArray(findings) ? findings : []).filter((f) => (f as { severity?: string })?.severity === 'error')
 
 const normaliseCorrections = (value: unknown): string =>
   JSON.stringify(
@@ -129,8 +127,9 @@ async function applyRequested(
   if (!rule.from.includes(story.stage)) {
     throw conflict(`The story is now ${stageLabels[story.stage].en.toLowerCase()}. / 稿件已变为“${stageLabels[story.stage].zh}”。`, story.stage, requested.action)
   }
-  const errorCount = typeof data.styleErrorCount === 'number' ? data.styleErrorCount : story.styleErrorCount
-  if (rule.styleBlocked && errorCount > 0) throw styleBlocked(requested.action, errorFindings(data.styleFindings ?? story.styleFindings))
+  // House-style's hook ran first: its check of what is being saved, else the story's as stored.
+  const style = styleVerdictOf(data) ?? story.style
+  if (rule.styleBlocked && style.errorCount > 0) throw styleBlocked(requested.action, style.errors)
 
   const entries = actionEntries(requested.action, story.stage, requested.note, requested.publishAt)
   await recordHistory(req, options, collection, story.id, story.sequence + 1, entries, actor, requested.at)
@@ -198,8 +197,8 @@ async function guardDirectWrite(
     if (story.stage === 'retracted') {
       throw conflict('A retracted story cannot be published again. / 已撤稿的稿件不能再发布。', story.stage, 'publish')
     }
-    const fresh = typeof data.styleErrorCount === 'number' ? data.styleErrorCount : story.styleErrorCount
-    if (fresh > 0) throw styleBlocked('publish', errorFindings(data.styleFindings ?? story.styleFindings))
+    const style = styleVerdictOf(data) ?? story.style
+    if (style.errorCount > 0) throw styleBlocked('publish', style.errors)
     entries = TRANSITIONS.publish.from.includes(story.stage)
       ? actionEntries('publish', story.stage, null, null)
       : [{ action: 'publish', from: story.stage, to: 'published' }]

@@ -18,6 +18,7 @@ import { applyFixedFields, type FixedFields } from './apply-fixed-fields'
 import { clearHighlight, HIGHLIGHT, jumpToFinding } from './jump-to-finding'
 import { publishLiveCheck, resetLiveCheck } from './live-check'
 import { findingPlace, panelText as text, type Lang } from './panel-text'
+import { STYLE_FIELDS } from '../style-verdict'
 
 /** Severity colours: strong for the marker and label, a light tint behind the item (readable in light and dark themes). */
 const tone: Record<Severity, { strong: string; tint: string }> = {
@@ -82,7 +83,7 @@ export const FindingsPanel: React.FC<{ path?: string }> = ({ path }) => {
   const { i18n } = useTranslation()
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh'
   const values = reduceFieldsToValues(fields, true) as Record<string, unknown>
-  const stored = values[path ?? 'styleFindings']
+  const stored = values[path ?? STYLE_FIELDS.findings]
   const [findings, setFindings] = useState<Finding[] | null>(() => (isFindingList(stored) ? stored : null))
   const [busy, setBusy] = useState<'lint' | 'fix' | null>(null)
   const [problem, setProblem] = useState<string | null>(null)

@@ -21,6 +21,10 @@ export interface StoryFields {
   body?: LexicalDocument | null
   dateline?: { outlet?: string | null; place?: unknown; date?: string | null; kind?: string | null } | null
   credits?: { author?: unknown; role?: CreditRole | null }[] | null
+  /**
+   * Printed after the byline when present. Not house-style's field: the editorial workflow adds and fills it; a
+   * collection without it renders no corrections (the one input house-style takes from outside its own fields).
+   */
   corrections?: { note?: string | null; date?: string | null }[] | null
 }
 

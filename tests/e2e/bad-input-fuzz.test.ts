@@ -12,6 +12,7 @@ import * as qs from 'qs-esm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { startApp, type RunningApp } from '../support/server'
+import { logInToApp } from '../support/app-client'
 
 const PASSWORD = 'bad-input-demo-password'
 const SEED = 20261205
@@ -23,12 +24,7 @@ let storyId: number
 
 beforeAll(async () => {
   app = await startApp({ NEWSROOM_DEMO_PASSWORD: PASSWORD })
-  const login = await fetch(`${app.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'editor@newsroom.test', password: PASSWORD }),
-  })
-  token = (await login.json()).token
+  token = await logInToApp(app.url, 'editor@newsroom.test', PASSWORD)
   sectionId = (await api('GET', '/api/sections?limit=1')).body.docs[0].id
   storyId = (await api('POST', '/api/articles?draft=true', { title: '坏输入测试稿', _status: 'draft' })).body.doc.id
 }, 180_000)

@@ -36,6 +36,7 @@ import { freePort } from '../support/free-port'
 import { FAST_RECOVERY_ENV, preloadLexical, startApp, type RunningApp } from '../support/server'
 import { until } from '../support/wait'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
+import { callApp, logInToApp } from '../support/app-client'
 
 type Id = string | number
 type Doc = Record<string, any>
@@ -81,21 +82,11 @@ async function killServer() {
 }
 
 async function api(method: string, urlPath: string, token: string, body?: unknown): Promise<{ status: number; body: Doc }> {
-  const res = await fetch(`${app!.url}/api${urlPath}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? (JSON.parse(text) as Doc) : {} }
+  const answer = await callApp<Doc | null>(app!.url, method, `/api${urlPath}`, { token, body })
+  return { status: answer.status, body: answer.body ?? {} }
 }
 
-async function login(email: string) {
-  const res = await fetch(`${app!.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) })
-  const body = (await res.json()) as Doc
-  if (!body.token) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(body)}`)
-  return String(body.token)
-}
+const login = (email: string) => logInToApp(app!.url, email, TEST_PASSWORD)
 
 let corrections = 0
 /** The action a desk would take next on a story in `stage`, and whose job it is; null for a retraction. */

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { artifactsDir, launchBrowser, logIn, screenshot, type Page } from '../support/browser'
 import { lexical } from '../support/lexical'
 import { startApp, type RunningApp } from '../support/server'
+import { callApp, logInToApp } from '../support/app-client'
 
 const PASSWORD = 'desk-demo-password'
 let app: RunningApp
@@ -25,14 +26,9 @@ const tokens: Record<string, string> = {}
 let dingId: number
 
 async function api(method: string, url: string, who: 'reporter' | 'editor' | 'admin', body?: unknown) {
-  const res = await fetch(`${app.url}${url}`, {
-    method,
-    headers: { Authorization: `JWT ${tokens[who]}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const json = (await res.json()) as any
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`)
-  return json
+  const answer = await callApp(app.url, method, url, { token: tokens[who], body })
+  if (!answer.ok) throw new Error(`${method} ${url}: ${answer.status} ${answer.text.slice(0, 300)}`)
+  return answer.body
 }
 
 const story = async (title: string, paragraphs: string[], extra: Record<string, unknown> = {}) =>
@@ -65,14 +61,7 @@ async function openStory(page: Page, id: number) {
 beforeAll(async () => {
   // The test's channel receiver is on loopback: allow it past the channel address guard.
   app = await startApp({ NEWSROOM_DEMO_PASSWORD: PASSWORD, NEWSROOM_CHANNEL_ALLOWLIST: '127.0.0.1' }, { startTimeoutMs: 180_000 })
-  for (const who of ['reporter', 'editor', 'admin'] as const) {
-    const res = await fetch(`${app.url}/api/users/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: `${who}@newsroom.test`, password: PASSWORD }),
-    })
-    tokens[who] = ((await res.json()) as any).token
-  }
+  for (const who of ['reporter', 'editor', 'admin'] as const) tokens[who] = await logInToApp(app.url, `${who}@newsroom.test`, PASSWORD)
   dingId = (await api('GET', '/api/authors?where[name][equals]=丁宪民&depth=0', 'reporter')).docs[0].id
   reporterBrowser = await launchBrowser()
   editorBrowser = await launchBrowser()

@@ -9,6 +9,7 @@ import { launchBrowser, logIn, screenshot } from '../support/browser'
 import { startApp, type RunningApp } from '../support/server'
 import { until } from '../support/wait'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
+import { callApp, logInToApp } from '../support/app-client'
 
 const PASSWORD = 'distribution-demo-password'
 const SECRET = `whsec_${Buffer.from('newsroom-admin-test-secret-0123456789').toString('base64')}`
@@ -19,24 +20,15 @@ let receiver: WebhookReceiver
 let adminToken: string
 
 async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${app.url}/api${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${adminToken}` },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  })
-  return { status: res.status, body: (await res.json().catch(() => null)) as any }
+  const { status, body: json } = await callApp(app.url, method, `/api${path}`, { token: adminToken, body })
+  return { status, body: json }
 }
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver({ secret: SECRET, behaviour: { statuses: [422] } })
   app = await startApp({ NEWSROOM_DEMO_PASSWORD: PASSWORD, NEWSROOM_JOBS_INTERVAL_MS: '300' })
   browser = await launchBrowser()
-  const login = await fetch(`${app.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@newsroom.test', password: PASSWORD }),
-  })
-  adminToken = ((await login.json()) as { token: string }).token
+  adminToken = await logInToApp(app.url, 'admin@newsroom.test', PASSWORD)
 }, 180_000)
 afterAll(async () => {
   await browser?.close()

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { artifactsDir, launchBrowser, logIn, screenshot } from '../support/browser'
 import { lexical } from '../support/lexical'
 import { startApp, type RunningApp } from '../support/server'
+import { callApp, logInToApp } from '../support/app-client'
 
 const PASSWORD = 'live-preview-e2e-pass'
 const TITLE = '兴义市开通第四条城市公交线路'
@@ -25,30 +26,15 @@ let storyId: number
 let slug: string
 
 async function api(method: string, url: string, who: 'reporter' | 'editor' | null, body?: unknown) {
-  const res = await fetch(`${app.url}${url}`, {
-    method,
-    redirect: 'manual',
-    headers: { ...(who ? { Authorization: `JWT ${tokens[who]}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  })
-  const text = await res.text()
-  let json: any = null
-  try {
-    json = JSON.parse(text)
-  } catch {
-    // an HTML page
-  }
-  return { status: res.status, text, json, headers: res.headers }
+  const { status, text, body: json, headers } = await callApp(app.url, method, url, { token: who ? tokens[who] : null, body })
+  return { status, text, json, headers }
 }
 
 const storedDraft = async () => (await api('GET', `/api/articles/${storyId}?draft=true&depth=0`, 'editor')).json
 
 beforeAll(async () => {
   app = await startApp({ NEWSROOM_DEMO_PASSWORD: PASSWORD })
-  for (const who of ['reporter', 'editor'] as const) {
-    const login = await api('POST', '/api/users/login', null, { email: `${who}@newsroom.test`, password: PASSWORD })
-    tokens[who] = login.json.token
-  }
+  for (const who of ['reporter', 'editor'] as const) tokens[who] = await logInToApp(app.url, `${who}@newsroom.test`, PASSWORD)
   // A new draft of the reporter's: the house dateline (亮点黔西南讯), nobody credited yet.
   const created = await api('POST', '/api/articles?draft=true&depth=0', 'reporter', { title: TITLE, body: lexical(FIRST_PARAGRAPH), _status: 'draft' })
   expect(created.status, created.text).toBe(201)

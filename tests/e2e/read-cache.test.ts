@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { lexical } from '../support/lexical'
 import { startApp, type RunningApp } from '../support/server'
+import { callApp, logInToApp } from '../support/app-client'
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URI)
 const PASSWORD = process.env.NEWSROOM_DEMO_PASSWORD ?? 'demo-password-for-tests'
@@ -40,14 +41,9 @@ async function graphql(app: RunningApp, query: string, variables: Record<string,
 const latest = (app: RunningApp, headers: Record<string, string> = {}) => graphql(app, LATEST, { limit: 20 }, headers)
 
 async function api(app: RunningApp, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${app.url}/api/${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `JWT ${editorToken}` },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  const json = (await res.json()) as any
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
-  return json
+  const answer = await callApp(app.url, method, `/api/${path}`, { token: editorToken, body })
+  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text.slice(0, 300)}`)
+  return answer.body
 }
 
 const act = (id: unknown, action: string, note?: string) => api(writer, 'POST', `articles/${id}/workflow`, { action, ...(note ? { note } : {}) })
@@ -89,12 +85,7 @@ beforeAll(async () => {
   // A second process on the same database (PostgreSQL); on SQLite the server is one process.
   reader = onPostgres ? await startApp(env, { databaseUri }) : writer
   if (reader !== writer) apps.push(reader)
-  const login = await fetch(`${writer.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'editor@newsroom.test', password: PASSWORD }),
-  })
-  editorToken = ((await login.json()) as { token: string }).token
+  editorToken = await logInToApp(writer.url, 'editor@newsroom.test', PASSWORD)
   expect(editorToken).toBeTruthy()
   reporterAuthor = (await api(writer, 'GET', 'authors?limit=1&depth=0')).docs[0].id
 }, 240_000)

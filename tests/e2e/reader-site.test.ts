@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { launchBrowser, screenshot } from '../support/browser'
 import { startApp, type RunningApp } from '../support/server'
+import { logInToApp } from '../support/app-client'
 
 const PASSWORD = 'reader-site-e2e-pass'
 const FOUNDING_TITLE = '兴仁县“三抓三强”加快后进党组织转化'
@@ -59,12 +60,7 @@ const page = async (pathname: string) => {
 beforeAll(async () => {
   app = await startApp({ NEWSROOM_DEMO_PASSWORD: PASSWORD })
   client = new GraphQLClient(`${app.url}/api/graphql`)
-  const login = await fetch(`${app.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'editor@newsroom.test', password: PASSWORD }),
-  })
-  editorToken = (await login.json()).token
+  editorToken = await logInToApp(app.url, 'editor@newsroom.test', PASSWORD)
   // A hero picture for the founding story: a real JPEG through the REST upload, so sharp makes every rendition.
   const jpeg = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 180, g: 40, b: 30 } } }).jpeg().toBuffer()
   const form = new FormData()

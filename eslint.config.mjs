@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint'
  */
 const pluginInternals = {
   regex: String.raw`(^|/)(plugins/)?(house-style|editorial-workflow|distribution)/src(/|$)`,
-  message: "Import a plugin through its entry point (plugins/<name>/index.ts): export what you need from there.",
+  message: 'Import a plugin through its entry point (plugins/<name>/index.ts): export what you need from there.',
 }
 
 export default tseslint.config(

@@ -49,7 +49,9 @@ export default buildConfig({
   // runs before anything rewords it, or the admin cannot mark the field at fault); bad input answered in both
   // languages naming field and problem (src/bad-input/); failed logins answered alike; last, every message in
   // the language the request states (the admin's).
-  hooks: { afterError: [graphQLErrorNames, keepErrorDetails, clearErrorsForBadInput, sameAnswerForFailedLogins, messagesInRequestLanguage] },
+  hooks: {
+    afterError: [graphQLErrorNames, keepErrorDetails, clearErrorsForBadInput, sameAnswerForFailedLogins, messagesInRequestLanguage],
+  },
   // NEWSROOM_LOG_LEVEL (default info); the job runner logs work and errors only (src/job-runner.ts).
   logger: newsroomLogger(),
   admin: {

@@ -8,10 +8,14 @@ import { fileURLToPath } from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { cliBundle, ensureBundle, preloadLexical } = await import(path.join(root, 'scripts', 'ensure-build.mjs'))
 await ensureBundle('src/cli/main.ts', cliBundle)
-const child = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', '--import', preloadLexical, cliBundle, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, NEWSROOM_ROOT: process.env.NEWSROOM_ROOT || root, NEWSROOM_CLI_CWD: process.cwd() },
-  cwd: root,
-})
+const child = spawn(
+  process.execPath,
+  ['--no-deprecation', '--enable-source-maps', '--import', preloadLexical, cliBundle, ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, NEWSROOM_ROOT: process.env.NEWSROOM_ROOT || root, NEWSROOM_CLI_CWD: process.cwd() },
+    cwd: root,
+  },
+)
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -87,7 +87,9 @@ export const Articles: CollectionConfig = {
         beforeChange: [
           ({ value, siblingData, originalDoc, operation }) =>
             // A new story (a copy included: its originalDoc is the story copied) has no earlier date to keep.
-            value ?? (operation === 'update' ? originalDoc?.publishedAt : null) ?? (siblingData._status === 'published' ? new Date().toISOString() : value),
+            value ??
+            (operation === 'update' ? originalDoc?.publishedAt : null) ??
+            (siblingData._status === 'published' ? new Date().toISOString() : value),
         ],
       },
     },

@@ -39,8 +39,7 @@ export const Regions: CollectionConfig = {
       name: 'code',
       type: 'text',
       label: label('行政区划代码', 'GB/T 2260 code'),
-      validate: (value: unknown) =>
-        value == null || value === '' || /^\d{6}$/.test(String(value)) || 'GB/T 2260 codes have six digits',
+      validate: (value: unknown) => value == null || value === '' || /^\d{6}$/.test(String(value)) || 'GB/T 2260 codes have six digits',
     },
     { name: 'parent', type: 'relationship', relationTo: 'regions', label: label('上级地区', 'Parent region'), ...mustExist },
   ],

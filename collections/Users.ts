@@ -16,7 +16,12 @@ export const Users: CollectionConfig = {
         // Password doors are rate limited per address in the Express host on their REST paths; the GraphQL
         // mutations would walk around that, so they are closed (src/login-limits.ts).
         if (req.payloadAPI === 'GraphQL' && (operation === 'login' || operation === 'forgotPassword' || operation === 'resetPassword')) {
-          throw new APIError(`${operation} is not available over GraphQL: use REST (POST /api/users/${operation === 'login' ? 'login' : operation === 'forgotPassword' ? 'forgot-password' : 'reset-password'}), which is rate limited`, 403, undefined, true)
+          throw new APIError(
+            `${operation} is not available over GraphQL: use REST (POST /api/users/${operation === 'login' ? 'login' : operation === 'forgotPassword' ? 'forgot-password' : 'reset-password'}), which is rate limited`,
+            403,
+            undefined,
+            true,
+          )
         }
         return args
       },

@@ -29,7 +29,16 @@ export async function publishedStoriesUsing(req: PayloadRequest, id: Id): Promis
 async function targets(req: PayloadRequest, args: { id?: Id; where?: Where }): Promise<Id[]> {
   if (args.id !== undefined) return [args.id]
   if (!args.where) return []
-  const { docs } = await req.payload.find({ collection: 'media', where: args.where, depth: 0, limit: 0, pagination: false, select: {}, overrideAccess: true, req })
+  const { docs } = await req.payload.find({
+    collection: 'media',
+    where: args.where,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: {},
+    overrideAccess: true,
+    req,
+  })
   return docs.map((doc) => doc.id)
 }
 
@@ -50,7 +59,12 @@ export const guardPublishedPictures: CollectionBeforeOperationHook = async ({ ar
         true,
       )
     }
-    throw new APIError(`media: this picture is shown by published story ${stories.join(', ')}; only an editor may change its alt text, caption or credit. / 这张图片用在已发布的稿件中，只有编辑可以修改它的替代文字、图片说明和署名。`, 403, undefined, true)
+    throw new APIError(
+      `media: this picture is shown by published story ${stories.join(', ')}; only an editor may change its alt text, caption or credit. / 这张图片用在已发布的稿件中，只有编辑可以修改它的替代文字、图片说明和署名。`,
+      403,
+      undefined,
+      true,
+    )
   }
   return args
 }

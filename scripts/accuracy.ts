@@ -17,7 +17,9 @@ console.log('| -------------------- | -------- | ---------------- | ------------
 for (const c of score.categories) console.log(row(c))
 console.log(row(score.total))
 console.log(`\neditors credited: ${score.editorsCredited} articles; false pinyin-artifact findings: ${score.falsePinyin} articles`)
-console.log(`parse time per story: mean ${score.meanParseMs.toFixed(3)} ms, max ${score.maxParseMs.toFixed(3)} ms (mean of ${REPEAT} runs each)`)
+console.log(
+  `parse time per story: mean ${score.meanParseMs.toFixed(3)} ms, max ${score.maxParseMs.toFixed(3)} ms (mean of ${REPEAT} runs each)`,
+)
 
 const misses = score.results.filter((r) => !r.datelineOk || !r.creditsOk || r.editorsCredited.length || r.falsePinyin)
 if (process.argv.includes('--misses')) {

@@ -27,7 +27,13 @@ try {
       {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, DATABASE_URI: uri, PAYLOAD_SECRET: 'migration-check', NEWSROOM_SEED: 'false', NEWSROOM_MIGRATION_DIR: scratch },
+        env: {
+          ...process.env,
+          DATABASE_URI: uri,
+          PAYLOAD_SECRET: 'migration-check',
+          NEWSROOM_SEED: 'false',
+          NEWSROOM_MIGRATION_DIR: scratch,
+        },
       },
     )
     if (run.status !== 0) {

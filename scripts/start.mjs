@@ -12,6 +12,9 @@ if (!env.NEWSROOM_PUBLIC_URL?.trim()) {
   env.NEWSROOM_PUBLIC_URL = `http://localhost:${env.PORT?.trim() || 3000}`
   console.log(`NEWSROOM_PUBLIC_URL is not set: using ${env.NEWSROOM_PUBLIC_URL} (set it to the site's public address in a deployment).`)
 }
-const server = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', '--import', preloadLexical, serverBundle], { stdio: 'inherit', env })
+const server = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', '--import', preloadLexical, serverBundle], {
+  stdio: 'inherit',
+  env,
+})
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

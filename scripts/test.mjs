@@ -20,18 +20,29 @@ const report = path.join(reportDir, 'vitest-report.json')
 rmSync(report, { force: true })
 const run = spawnSync(
   process.execPath,
-  [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
+  [
+    path.join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...args,
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } },
 )
 try {
   const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, testResults } = JSON.parse(readFileSync(report, 'utf8'))
   const database = process.env.TEST_DATABASE_URI ? 'PostgreSQL' : 'SQLite'
   // A file that fails before its tests run (a setup error) counts no failed test: name it, or the line lies.
-  const brokenFiles = (testResults ?? []).filter((file) => file.status === 'failed' && !file.assertionResults?.some((t) => t.status === 'failed'))
+  const brokenFiles = (testResults ?? []).filter(
+    (file) => file.status === 'failed' && !file.assertionResults?.some((t) => t.status === 'failed'),
+  )
   console.log(`\nDatabase: ${database}`)
   console.log(`${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`)
   for (const file of brokenFiles) console.log(`not run: ${path.relative(root, file.name)} — ${String(file.message ?? '').split('\n')[0]}`)
 } catch (error) {
-  console.log(`\nNo summary: vitest wrote no readable report this run (${error.code ?? error.message}). Exit code ${run.status ?? run.signal}.`)
+  console.log(
+    `\nNo summary: vitest wrote no readable report this run (${error.code ?? error.message}). Exit code ${run.status ?? run.signal}.`,
+  )
 }
 process.exit(run.status ?? 1)

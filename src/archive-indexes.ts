@@ -29,7 +29,11 @@ export const ARCHIVE_INDEXES: ArchiveIndex[] = [
   { table: 'articles', name: 'articles_region_published_idx', columns: ['region_id', '_status', 'published_at', 'created_at'] },
   // The admin's story list, newest first (its default sort), and the review/approved/scheduled queues by stage.
   { table: '_articles_v', name: '_articles_v_latest_created_idx', columns: ['latest', 'version_created_at', 'created_at'] },
-  { table: '_articles_v', name: '_articles_v_latest_stage_created_idx', columns: ['latest', 'version_stage', 'version_created_at', 'created_at'] },
+  {
+    table: '_articles_v',
+    name: '_articles_v_latest_stage_created_idx',
+    columns: ['latest', 'version_stage', 'version_created_at', 'created_at'],
+  },
   // A story's tags, found from the story; and stories by tag.
   { table: 'articles_texts', name: 'articles_texts_parent_order_idx', columns: ['parent_id', 'order'] },
   { table: 'articles_texts', name: 'articles_texts_text_path_idx', columns: ['text', 'path'] },
@@ -63,10 +67,22 @@ interface SchemaHookArgs {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 function archiveIndexesHook(build: IndexBuilder) {
-  return <Schema extends SchemaHookArgs['schema']>({ schema, extendTable }: { schema: Schema; extendTable: SchemaHookArgs['extendTable'] }): Schema => {
+  return <Schema extends SchemaHookArgs['schema']>({
+    schema,
+    extendTable,
+  }: {
+    schema: Schema
+    extendTable: SchemaHookArgs['extendTable']
+  }): Schema => {
     for (const table of new Set(ARCHIVE_INDEXES.map((ix) => ix.table))) {
       if (!schema.tables[table]) continue
-      extendTable({ table: schema.tables[table], extraConfig: extraIndexes(build, ARCHIVE_INDEXES.filter((ix) => ix.table === table)) })
+      extendTable({
+        table: schema.tables[table],
+        extraConfig: extraIndexes(
+          build,
+          ARCHIVE_INDEXES.filter((ix) => ix.table === table),
+        ),
+      })
     }
     return schema
   }

@@ -42,9 +42,7 @@ export function chooseDatabase(uri: string | undefined = process.env.DATABASE_UR
     return { kind: 'postgres', url: value }
   }
   if (scheme === 'mongodb' || scheme === 'mongodb+srv') return { kind: 'mongodb', url: value }
-  throw new StartupError(
-    `DATABASE_URI has an unsupported scheme${scheme ? ` "${scheme}:"` : ''}. Supported: ${SUPPORTED_SCHEMES}.`,
-  )
+  throw new StartupError(`DATABASE_URI has an unsupported scheme${scheme ? ` "${scheme}:"` : ''}. Supported: ${SUPPORTED_SCHEMES}.`)
 }
 
 /**

@@ -60,7 +60,9 @@ export function publicUrl(): string {
  */
 export function requirePublicUrlInProduction(): void {
   if (isProduction() && !process.env.NEWSROOM_PUBLIC_URL?.trim()) {
-    throw new StartupError('NEWSROOM_PUBLIC_URL is not set: it is required in production (the public origin of every feed, sitemap, NINJS and WeChat link).')
+    throw new StartupError(
+      'NEWSROOM_PUBLIC_URL is not set: it is required in production (the public origin of every feed, sitemap, NINJS and WeChat link).',
+    )
   }
 }
 

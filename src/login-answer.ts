@@ -14,7 +14,13 @@ export const sameAnswerForFailedLogins: AfterErrorHook = ({ error, graphqlResult
   const original = (error as { originalError?: Error }).originalError ?? error
   if (!LOGIN_ERRORS.has(original?.name ?? '')) return
   if (graphqlResult) {
-    return { graphqlResult: { ...graphqlResult, message: FAILED_LOGIN_MESSAGE, extensions: { ...graphqlResult.extensions, name: 'AuthenticationError' } } }
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        message: FAILED_LOGIN_MESSAGE,
+        extensions: { ...graphqlResult.extensions, name: 'AuthenticationError' },
+      },
+    }
   }
   return { response: { errors: [{ message: FAILED_LOGIN_MESSAGE }] }, status: 401 }
 }

@@ -34,7 +34,11 @@ function limiter(limit: number, windowMs: number, what: string, countFailuresOnl
     handler: (_req, res, _next, options) => {
       const minutes = Math.ceil(options.windowMs / 60_000)
       res.status(429).json({
-        errors: [{ message: `Too many ${what} from this address; try again in up to ${minutes} minutes. / 尝试次数过多，请 ${minutes} 分钟后再试。` }],
+        errors: [
+          {
+            message: `Too many ${what} from this address; try again in up to ${minutes} minutes. / 尝试次数过多，请 ${minutes} 分钟后再试。`,
+          },
+        ],
       })
     },
   })

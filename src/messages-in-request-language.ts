@@ -22,7 +22,9 @@ export const messagesInRequestLanguage: AfterErrorHook = ({ req, result, graphql
   const errors = (result.errors as Item[]).map((item) => ({
     ...item,
     message: say(item.message),
-    ...(Array.isArray(item.data?.errors) ? { data: { ...item.data, errors: item.data.errors.map((e) => ({ ...e, message: say(e.message) })) } } : {}),
+    ...(Array.isArray(item.data?.errors)
+      ? { data: { ...item.data, errors: item.data.errors.map((e) => ({ ...e, message: say(e.message) })) } }
+      : {}),
   }))
   return { response: { ...result, errors } as typeof result }
 }

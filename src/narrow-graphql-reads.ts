@@ -7,7 +7,10 @@
  */
 import type { Config } from 'payload'
 
-type FieldConfig = { args?: Record<string, unknown>; resolve?: (source: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown }
+type FieldConfig = {
+  args?: Record<string, unknown>
+  resolve?: (source: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown
+}
 
 export const narrowGraphQLReads =
   (queryNames: string[]) =>

@@ -15,7 +15,7 @@ export function prepareDatabase(payload: Payload, kind: DatabaseKind): Promise<v
   const global = globalThis as GlobalWithOnce
   const done = (global[ONCE] ??= new Map())
   const key = `${kind}:${process.env.DATABASE_URI ?? ''}`
-  if (!done.has(key) || kind === 'sqlite' && String(process.env.DATABASE_URI).includes(':memory:')) {
+  if (!done.has(key) || (kind === 'sqlite' && String(process.env.DATABASE_URI).includes(':memory:'))) {
     done.set(
       key,
       (async () => {

@@ -22,9 +22,15 @@ export interface CrashRepairReport {
 export async function repairAfterCrash(payload: Payload): Promise<CrashRepairReport> {
   const workflow = await repairWorkflow(payload)
   const deliveries = await reconcileDeliveries(payload)
-  const report = { storiesChecked: workflow.checked, storiesRepaired: workflow.repaired.length, deliveriesRecorded: deliveries.recorded.length }
+  const report = {
+    storiesChecked: workflow.checked,
+    storiesRepaired: workflow.repaired.length,
+    deliveriesRecorded: deliveries.recorded.length,
+  }
   if (report.storiesRepaired || report.deliveriesRecorded) {
-    payload.logger.warn(`Crash repair: ${report.storiesRepaired} stories repaired, ${report.deliveriesRecorded} missed deliveries recorded (${report.storiesChecked} checked)`)
+    payload.logger.warn(
+      `Crash repair: ${report.storiesRepaired} stories repaired, ${report.deliveriesRecorded} missed deliveries recorded (${report.storiesChecked} checked)`,
+    )
   }
   return report
 }

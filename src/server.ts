@@ -89,7 +89,10 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   const actualPort = typeof address === 'object' && address ? address.port : port
   // The reader site reads the public GraphQL endpoint over HTTP and asks Next to drop cached pages: both here.
   process.env.NEWSROOM_SITE_ORIGIN = `http://127.0.0.1:${actualPort}`
-  process.env.NEWSROOM_SITE_CACHE_SCOPE = createHash('sha256').update(process.env.DATABASE_URI || dataDir()).digest('hex').slice(0, 16)
+  process.env.NEWSROOM_SITE_CACHE_SCOPE = createHash('sha256')
+    .update(process.env.DATABASE_URI || dataDir())
+    .digest('hex')
+    .slice(0, 16)
   trustListeningOrigins(payload, actualPort)
   return {
     url: `http://localhost:${actualPort}`,

@@ -5,7 +5,9 @@ export function describeStartupFailure(error: unknown): string {
   if (error instanceof StartupError) return `Newsroom could not start: ${error.message}`
   const message = error instanceof Error ? error.message : String(error)
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : ''
-  if (/ECONNREFUSED|ENOTFOUND|cannot connect|connect to|timeout|password authentication|does not exist|SQLITE_CANTOPEN/i.test(message + cause)) {
+  if (
+    /ECONNREFUSED|ENOTFOUND|cannot connect|connect to|timeout|password authentication|does not exist|SQLITE_CANTOPEN/i.test(message + cause)
+  ) {
     return `Newsroom could not start: the database did not answer — ${firstLine(message)}${cause}. Check DATABASE_URI.`
   }
   return `Newsroom could not start: ${firstLine(message)}${cause}`

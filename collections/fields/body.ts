@@ -45,7 +45,8 @@ export function lexicalShapeProblem(value: unknown, knownTypes?: Set<string>): s
       return 'contains a node without a "type"'
     }
     // A node the editor cannot load would save, then break the admin and the renderer.
-    if (knownTypes && !knownTypes.has((node as { type: string }).type)) return `contains an unknown node type "${(node as { type: string }).type.slice(0, 40)}"`
+    if (knownTypes && !knownTypes.has((node as { type: string }).type))
+      return `contains an unknown node type "${(node as { type: string }).type.slice(0, 40)}"`
     const nested = (node as { children?: unknown }).children
     if (nested !== undefined) {
       if (!Array.isArray(nested)) return `contains a "${(node as { type: string }).type}" node whose "children" is not an array`
@@ -69,7 +70,13 @@ export const bodyField: Field = {
         const problem = lexicalShapeProblem(value, knownNodeTypes(field))
         if (problem) {
           throw new ValidationError(
-            { collection: collection?.slug, errors: [{ path: 'body', label: { zh: '正文', en: 'Body' }, message: `body ${problem} / 正文不是有效的富文本文档：${problem}` }], req },
+            {
+              collection: collection?.slug,
+              errors: [
+                { path: 'body', label: { zh: '正文', en: 'Body' }, message: `body ${problem} / 正文不是有效的富文本文档：${problem}` },
+              ],
+              req,
+            },
             req.t,
           )
         }

@@ -12,7 +12,15 @@ const outlet = () => houseStyleSettings.defaultOutlet || 'Newsroom'
 const Seal: React.FC<{ size: number }> = ({ size }) => (
   <svg width={size} height={size} viewBox="0 0 40 40" role="img" aria-hidden="true">
     <rect x="1" y="1" width="38" height="38" rx="6" fill="#c8102e" />
-    <text x="20" y="28" textAnchor="middle" fontSize="22" fontWeight="700" fill="#fff" fontFamily="'Noto Serif CJK SC','Noto Sans CJK SC',serif">
+    <text
+      x="20"
+      y="28"
+      textAnchor="middle"
+      fontSize="22"
+      fontWeight="700"
+      fill="#fff"
+      fontFamily="'Noto Serif CJK SC','Noto Sans CJK SC',serif"
+    >
       {Array.from(outlet())[0]}
     </text>
   </svg>

@@ -15,7 +15,8 @@ const TEXT_TYPES = new Set(['text', 'textarea', 'email', 'code'])
 /** A short rendering of a refused value for the message. */
 const shown = (value: unknown) => (typeof value === 'object' && value !== null ? kindOf(value) : JSON.stringify(value).slice(0, 40))
 
-const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value)
+const kindOf = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value
 
 export function dataProblems(payload: Payload, fields: FlattenedField[], data: Record<string, unknown>, prefix = ''): Problem[] {
   const problems: Problem[] = []
@@ -39,7 +40,8 @@ export function dataProblems(payload: Payload, fields: FlattenedField[], data: R
         break
       case 'blocks':
         if (value === null) break
-        if (!Array.isArray(value) || !value.every((b) => isPlainObject(b) && typeof b.blockType === 'string')) refuse('must be a list of blocks with a blockType', '应为带 blockType 的区块列表')
+        if (!Array.isArray(value) || !value.every((b) => isPlainObject(b) && typeof b.blockType === 'string'))
+          refuse('must be a list of blocks with a blockType', '应为带 blockType 的区块列表')
         break
       default: {
         const one = (v: unknown) => singleValueProblem(payload, field, v)
@@ -84,15 +86,28 @@ function singleValueProblem(payload: Payload, field: FlattenedField, value: unkn
     case 'upload': {
       if (typeof field.relationTo !== 'string') {
         // Polymorphic: { relationTo, value }.
-        const ok = isPlainObject(value) && typeof value.relationTo === 'string' && (field.relationTo as string[]).includes(value.relationTo) && isValidId(payload, value.relationTo, value.value)
-        return ok ? null : { en: `must be { relationTo, value } naming one of ${field.relationTo.join(', ')}`, zh: '应为 { relationTo, value } 形式的关联' }
+        const ok =
+          isPlainObject(value) &&
+          typeof value.relationTo === 'string' &&
+          (field.relationTo as string[]).includes(value.relationTo) &&
+          isValidId(payload, value.relationTo, value.value)
+        return ok
+          ? null
+          : {
+              en: `must be { relationTo, value } naming one of ${field.relationTo.join(', ')}`,
+              zh: '应为 { relationTo, value } 形式的关联',
+            }
       }
       // An id, or a populated document carrying its id (what a read returned, sent back).
       const id = isPlainObject(value) ? value.id : value
-      return isValidId(payload, field.relationTo, id) ? null : { en: `must be the id of a ${field.relationTo} document`, zh: `应为 ${field.relationTo} 文档的 id` }
+      return isValidId(payload, field.relationTo, id)
+        ? null
+        : { en: `must be the id of a ${field.relationTo} document`, zh: `应为 ${field.relationTo} 文档的 id` }
     }
     case 'richText':
-      return isPlainObject(value) ? null : { en: 'must be a rich-text document (an object with a "root" node)', zh: '应为富文本文档（含 root 节点的对象）' }
+      return isPlainObject(value)
+        ? null
+        : { en: 'must be a rich-text document (an object with a "root" node)', zh: '应为富文本文档（含 root 节点的对象）' }
     case 'point':
       return Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === 'number' && Number.isFinite(n))
         ? null

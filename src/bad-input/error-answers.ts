@@ -42,12 +42,20 @@ interface FieldError {
 }
 
 const zhLabelOf = (e: FieldError) =>
-  e.label && typeof e.label === 'object' && typeof (e.label as { zh?: unknown }).zh === 'string' ? (e.label as { zh: string }).zh : typeof e.label === 'string' ? e.label : e.path
+  e.label && typeof e.label === 'object' && typeof (e.label as { zh?: unknown }).zh === 'string'
+    ? (e.label as { zh: string }).zh
+    : typeof e.label === 'string'
+      ? e.label
+      : e.path
 
 /** "Invalid input — path: problem; … / 输入有误——标签：问题；…" from a ValidationError's field errors. */
 export function describeFieldErrors(errors: FieldError[]): string {
   // Payload lists invalid selections as "a, b, ": the trailing comma goes.
-  const parts = errors.map((e) => ({ path: e.path ?? '?', label: zhLabelOf(e) ?? '?', ...bilingual((e.message ?? '').replace(/,\s*$/, '')) }))
+  const parts = errors.map((e) => ({
+    path: e.path ?? '?',
+    label: zhLabelOf(e) ?? '?',
+    ...bilingual((e.message ?? '').replace(/,\s*$/, '')),
+  }))
   const enText = parts.map((p) => `${p.path}: ${p.en.replace(/[.。]\s*$/, '')}`).join('; ')
   const zhText = parts.map((p) => `${p.label}：${p.zh.replace(/[.。]\s*$/, '')}`).join('；')
   return `Invalid input — ${enText}. / 输入有误——${zhText}。`
@@ -73,16 +81,25 @@ function unreadableParameter(req: { searchParams?: URLSearchParams } | undefined
 export const clearErrorsForBadInput: AfterErrorHook = ({ error, graphqlResult, req, result }) => {
   if (graphqlResult) {
     // GraphQL: the same sentence for a validation error; the error's data (per field) stays as Payload gives it.
-    const original = ((error as { originalError?: unknown }).originalError ?? error) as { status?: number; name?: string; data?: { errors?: FieldError[] } }
-    if (original.status !== 400 || original.name === 'QueryError' || !Array.isArray(original.data?.errors) || !original.data.errors.length) return
+    const original = ((error as { originalError?: unknown }).originalError ?? error) as {
+      status?: number
+      name?: string
+      data?: { errors?: FieldError[] }
+    }
+    if (original.status !== 400 || original.name === 'QueryError' || !Array.isArray(original.data?.errors) || !original.data.errors.length)
+      return
     return { graphqlResult: { ...graphqlResult, message: describeFieldErrors(original.data.errors) } }
   }
   const status = (error as { status?: number }).status
   const data = (error as { data?: { errors?: FieldError[] } }).data
   if (readingTheRequest(error)) {
     const parameter = /parseParams/.test(error.stack ?? '') ? unreadableParameter(req) : null
-    if (parameter) return { status: 400, response: { errors: [{ message: `${parameter}: not valid JSON. / ${parameter} 参数不是有效的 JSON。` }] } }
-    return { status: 400, response: { errors: [{ message: `The request carries malformed JSON: ${error.message}. / 请求中的 JSON 格式有误。` }] } }
+    if (parameter)
+      return { status: 400, response: { errors: [{ message: `${parameter}: not valid JSON. / ${parameter} 参数不是有效的 JSON。` }] } }
+    return {
+      status: 400,
+      response: { errors: [{ message: `The request carries malformed JSON: ${error.message}. / 请求中的 JSON 格式有误。` }] },
+    }
   }
   if (status !== 400 && status !== 404 && status !== 413 && status !== 415) return
   const first = result?.errors?.[0] as { message?: string; name?: string } | undefined
@@ -94,9 +111,15 @@ export const clearErrorsForBadInput: AfterErrorHook = ({ error, graphqlResult, r
     const { en: enText, zh: zhText } = bilingual(first.message)
     if (enText !== zhText) return { response: { ...result, errors: [{ ...first, message: `${enText} / ${zhText}` }] } }
     if (/^The following paths? cannot be queried/.test(first.message)) {
-      return { response: { ...result, errors: [{ ...first, message: `${first.message} / 不能按以下路径查询：${first.message.split(':').slice(1).join(':').trim()}` }] } }
+      return {
+        response: {
+          ...result,
+          errors: [{ ...first, message: `${first.message} / 不能按以下路径查询：${first.message.split(':').slice(1).join(':').trim()}` }],
+        },
+      }
     }
-    if (first.message === 'Invalid JSON') return { response: { ...result, errors: [{ ...first, message: 'The request body is not valid JSON. / 请求体不是有效的 JSON。' }] } }
+    if (first.message === 'Invalid JSON')
+      return { response: { ...result, errors: [{ ...first, message: 'The request body is not valid JSON. / 请求体不是有效的 JSON。' }] } }
   }
   return
 }

@@ -25,8 +25,19 @@ export class BadQuery extends APIError<{ errors: { path: string; message: string
 
 const QUERY_OPERATIONS = new Set(['read', 'count', 'update', 'delete', 'readDistinct'])
 
-function dataProblemsOf(req: Parameters<CollectionBeforeOperationHook>[0]['req'], collection: Parameters<CollectionBeforeOperationHook>[0]['collection'], data: unknown): Problem[] {
-  if (!isPlainObject(data)) return [problem('data', `the document must be a JSON object, not ${data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data}`, '稿件数据应为 JSON 对象')]
+function dataProblemsOf(
+  req: Parameters<CollectionBeforeOperationHook>[0]['req'],
+  collection: Parameters<CollectionBeforeOperationHook>[0]['collection'],
+  data: unknown,
+): Problem[] {
+  if (!isPlainObject(data))
+    return [
+      problem(
+        'data',
+        `the document must be a JSON object, not ${data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data}`,
+        '稿件数据应为 JSON 对象',
+      ),
+    ]
   if (nestingDepth(data, MAX_NESTING) > MAX_NESTING) {
     return [problem('data', `is nested more than ${MAX_NESTING} levels deep`, `数据嵌套超过 ${MAX_NESTING} 层`)]
   }
@@ -38,7 +49,10 @@ export const refuseBadInput: CollectionBeforeOperationHook = ({ args, collection
   if ((operation === 'create' || operation === 'update') && args.data !== undefined) {
     const problems = dataProblemsOf(req, collection, args.data)
     if (problems.length) {
-      throw new ValidationError({ collection: collection.slug, errors: problems.map((p) => ({ path: p.path, message: `${p.en} / ${p.zh}` })), req }, req.t)
+      throw new ValidationError(
+        { collection: collection.slug, errors: problems.map((p) => ({ path: p.path, message: `${p.en} / ${p.zh}` })), req },
+        req.t,
+      )
     }
   }
   if (QUERY_OPERATIONS.has(operation)) {

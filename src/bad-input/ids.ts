@@ -13,7 +13,8 @@ export function idIsNumber(payload: Payload, collection: string): boolean {
 
 /** Whether `value` can be an id of `collection` (a number or a string of digits in range, or any text). */
 export function isValidId(payload: Payload, collection: string, value: unknown): boolean {
-  if (!idIsNumber(payload, collection)) return (typeof value === 'string' && value.length > 0 && value.length <= 200) || typeof value === 'number'
+  if (!idIsNumber(payload, collection))
+    return (typeof value === 'string' && value.length > 0 && value.length <= 200) || typeof value === 'number'
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : ''
   if (!/^\d{1,16}$/.test(text)) return false
   const id = Number(text)

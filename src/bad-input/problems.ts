@@ -23,7 +23,8 @@ export function describeProblems(problems: Problem[]): string {
 /** How a Chinese sentence names the field: its Chinese label with the path, else the path. */
 export function zhName(field: FlattenedField | undefined, path: string): string {
   const label = (field as { label?: unknown } | undefined)?.label
-  if (label && typeof label === 'object' && typeof (label as { zh?: unknown }).zh === 'string') return `${(label as { zh: string }).zh}（${path}）`
+  if (label && typeof label === 'object' && typeof (label as { zh?: unknown }).zh === 'string')
+    return `${(label as { zh: string }).zh}（${path}）`
   return path
 }
 

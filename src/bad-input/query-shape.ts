@@ -14,8 +14,22 @@ import { MAX_DEPTH, MAX_LIMIT, MAX_PAGE } from './limits'
 import { isPlainObject, problem, zhName, type Problem } from './problems'
 
 const OPERATORS = new Set([
-  'equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than',
-  'less_than_equal', 'like', 'not_like', 'contains', 'within', 'intersects', 'near',
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'all',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'within',
+  'intersects',
+  'near',
 ])
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const TEXT_OPERATORS = new Set(['like', 'not_like'])
@@ -34,7 +48,13 @@ function resolvePath(payload: Payload, collection: string, incoming: string): Ta
   if (!config) return null
   let resolved
   try {
-    resolved = getLocalizedPaths({ collectionSlug: collection, fields: config.flattenedFields, incomingPath: path, payload, overrideAccess: true })
+    resolved = getLocalizedPaths({
+      collectionSlug: collection,
+      fields: config.flattenedFields,
+      incomingPath: path,
+      payload,
+      overrideAccess: true,
+    })
   } catch {
     return null
   }
@@ -80,7 +100,13 @@ function constraintProblems(payload: Payload, collection: string, path: string, 
       if (isPlainObject(value) && !Object.keys(value).some((k) => /^(and|or)$/i.test(k))) {
         problems.push(...constraintProblems(payload, collection, `${path}.${operator}`, value, at))
       } else {
-        problems.push(problem(`${where}.${operator}`, `unknown operator "${operator}" (use ${[...OPERATORS].slice(0, 12).join(', ')})`, `${where} 的运算符“${operator}”无效`))
+        problems.push(
+          problem(
+            `${where}.${operator}`,
+            `unknown operator "${operator}" (use ${[...OPERATORS].slice(0, 12).join(', ')})`,
+            `${where} 的运算符“${operator}”无效`,
+          ),
+        )
       }
       continue
     }
@@ -100,25 +126,34 @@ const isScalar = (v: unknown) => v === null || v instanceof Date || typeof v ===
 function operatorProblem(payload: Payload, target: Target, operator: string, value: unknown): { en: string; zh: string } | null {
   const type = target.kind === 'id' ? 'id' : target.field.type
   if (operator === 'exists') {
-    return value === true || value === false || value === 'true' || value === 'false' ? null : { en: 'takes true or false', zh: '只能是 true 或 false' }
+    return value === true || value === false || value === 'true' || value === 'false'
+      ? null
+      : { en: 'takes true or false', zh: '只能是 true 或 false' }
   }
-  if (GEO_OPERATORS.has(operator)) return type === 'point' ? null : { en: `works only on point fields, not ${type}`, zh: '只适用于坐标字段' }
+  if (GEO_OPERATORS.has(operator))
+    return type === 'point' ? null : { en: `works only on point fields, not ${type}`, zh: '只适用于坐标字段' }
   if (type === 'point') return null
-  if (DOCUMENT_TYPES.has(type)) return { en: `cannot be used on a ${type} field (only exists can)`, zh: '不能用于此类字段（只能用 exists）' }
+  if (DOCUMENT_TYPES.has(type))
+    return { en: `cannot be used on a ${type} field (only exists can)`, zh: '不能用于此类字段（只能用 exists）' }
   if (TEXT_OPERATORS.has(operator)) {
     if (!TEXT_TYPES.has(type)) return { en: `works only on text fields, not ${type}`, zh: '只适用于文本字段' }
     return typeof value === 'string' || typeof value === 'number' ? null : { en: 'needs a piece of text', zh: '需要一段文本' }
   }
   if (LIST_OPERATORS.has(operator)) {
     const items = typeof value === 'string' ? value.split(',') : typeof value === 'number' ? [value] : value
-    if (!Array.isArray(items) || !items.every(isScalar)) return { en: 'needs a list of values (or a comma-separated string)', zh: '需要一组值（或以逗号分隔的字符串）' }
+    if (!Array.isArray(items) || !items.every(isScalar))
+      return { en: 'needs a list of values (or a comma-separated string)', zh: '需要一组值（或以逗号分隔的字符串）' }
     for (const item of items) {
       const bad = valueProblem(payload, target, item)
       if (bad) return { en: `has an item that ${bad.en}`, zh: `中有一项${bad.zh}` }
     }
     return null
   }
-  if (!isScalar(value)) return { en: 'needs a single value (text, a number, true/false or null), not an object or a list', zh: '只能是单个值（文本、数字、true/false 或 null），不能是对象或列表' }
+  if (!isScalar(value))
+    return {
+      en: 'needs a single value (text, a number, true/false or null), not an object or a list',
+      zh: '只能是单个值（文本、数字、true/false 或 null），不能是对象或列表',
+    }
   if (value === null || value === 'null') return null
   if (operator === 'contains' && !TEXT_TYPES.has(type) && !(target.kind === 'field' && 'hasMany' in target.field && target.field.hasMany)) {
     return { en: `works only on text or multi-value fields, not ${type}`, zh: '只适用于文本或多值字段' }
@@ -130,27 +165,42 @@ function operatorProblem(payload: Payload, target: Target, operator: string, val
 function valueProblem(payload: Payload, target: Target, value: unknown): { en: string; zh: string } | null {
   if (value === null || value === 'null') return null
   if (target.kind === 'id') {
-    return isValidId(payload, target.collection, value) ? null : { en: `is not a valid id (${idIsNumber(payload, target.collection) ? 'a whole number' : 'text'})`, zh: '不是有效的 id' }
+    return isValidId(payload, target.collection, value)
+      ? null
+      : { en: `is not a valid id (${idIsNumber(payload, target.collection) ? 'a whole number' : 'text'})`, zh: '不是有效的 id' }
   }
   const field = target.field
   switch (field.type) {
     case 'date':
-      return (typeof value === 'string' || typeof value === 'number' || value instanceof Date) && value !== '' && !Number.isNaN(new Date(value).getTime())
+      return (typeof value === 'string' || typeof value === 'number' || value instanceof Date) &&
+        value !== '' &&
+        !Number.isNaN(new Date(value).getTime())
         ? null
-        : { en: `is not a date: ${JSON.stringify(value)} (use ISO 8601, e.g. 2026-12-05)`, zh: '不是有效日期（请用 ISO 8601 格式，如 2026-12-05）' }
+        : {
+            en: `is not a date: ${JSON.stringify(value)} (use ISO 8601, e.g. 2026-12-05)`,
+            zh: '不是有效日期（请用 ISO 8601 格式，如 2026-12-05）',
+          }
     case 'number':
-      return value !== '' && typeof value !== 'boolean' && Number.isFinite(Number(value)) ? null : { en: `is not a number: ${JSON.stringify(value)}`, zh: '不是数字' }
+      return value !== '' && typeof value !== 'boolean' && Number.isFinite(Number(value))
+        ? null
+        : { en: `is not a number: ${JSON.stringify(value)}`, zh: '不是数字' }
     case 'checkbox':
-      return value === true || value === false || value === 'true' || value === 'false' ? null : { en: 'is not true or false', zh: '不是 true 或 false' }
+      return value === true || value === false || value === 'true' || value === 'false'
+        ? null
+        : { en: 'is not true or false', zh: '不是 true 或 false' }
     case 'select':
     case 'radio': {
       const options = field.options.map((o) => (typeof o === 'string' ? o : o.value))
-      return typeof value === 'string' && options.includes(value) ? null : { en: `is not one of ${options.join(', ')}`, zh: `不是以下之一：${options.join('、')}` }
+      return typeof value === 'string' && options.includes(value)
+        ? null
+        : { en: `is not one of ${options.join(', ')}`, zh: `不是以下之一：${options.join('、')}` }
     }
     case 'relationship':
     case 'upload':
       if (typeof field.relationTo !== 'string') return null
-      return isValidId(payload, field.relationTo, value) ? null : { en: `is not a valid ${field.relationTo} id`, zh: `不是有效的 ${field.relationTo} id` }
+      return isValidId(payload, field.relationTo, value)
+        ? null
+        : { en: `is not a valid ${field.relationTo} id`, zh: `不是有效的 ${field.relationTo} id` }
     default:
       return typeof value === 'string' || typeof value === 'number' ? null : { en: 'is not text', zh: '不是文本' }
   }
@@ -182,7 +232,13 @@ export function paginationProblems(params: { page?: unknown; limit?: unknown; de
     if (value === undefined || value === null || value === '') return
     const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN
     if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(problem(name, `must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)?.slice(0, 40)}`, `${name} 应为 ${min} 到 ${max} 之间的整数`))
+      problems.push(
+        problem(
+          name,
+          `must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)?.slice(0, 40)}`,
+          `${name} 应为 ${min} 到 ${max} 之间的整数`,
+        ),
+      )
     }
   }
   check('page', 1, MAX_PAGE)

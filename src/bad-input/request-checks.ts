@@ -18,7 +18,9 @@ const WRITES = new Set(['POST', 'PATCH', 'PUT'])
 
 function refuse(res: Response, status: number, message: string, problems: Problem[] = []) {
   res.status(status).json({
-    errors: [{ message, ...(problems.length ? { data: { errors: problems.map((p) => ({ path: p.path, message: `${p.en} / ${p.zh}` })) } } : {}) }],
+    errors: [
+      { message, ...(problems.length ? { data: { errors: problems.map((p) => ({ path: p.path, message: `${p.en} / ${p.zh}` })) } } : {}) },
+    ],
   })
 }
 
@@ -43,7 +45,10 @@ export function requestChecks(payload: Payload): RequestHandler {
   const collections = new Map(Object.keys(payload.collections).map((slug) => [slug, routeWords(payload, slug)]))
   return (req, res, next) => {
     if (!req.path.startsWith('/api/')) return next()
-    const segments = req.path.split('/').slice(2).map((s) => decodeURIComponent(s))
+    const segments = req.path
+      .split('/')
+      .slice(2)
+      .map((s) => decodeURIComponent(s))
 
     if (WRITES.has(req.method)) {
       const length = req.headers['content-length']
@@ -53,14 +58,20 @@ export function requestChecks(payload: Payload): RequestHandler {
       const multipart = mediaType === 'multipart/form-data'
       // Payload's admin sends a long read (a relationship field's search) as a POST of a urlencoded query
       // marked X-Payload-HTTP-Method-Override: GET; Payload reads it as that GET.
-      const readAsGet = mediaType === 'application/x-www-form-urlencoded' && String(req.headers['x-payload-http-method-override'] ?? '').toUpperCase() === 'GET'
+      const readAsGet =
+        mediaType === 'application/x-www-form-urlencoded' &&
+        String(req.headers['x-payload-http-method-override'] ?? '').toUpperCase() === 'GET'
       if (chunked && length === undefined) {
         return refuse(res, 411, 'Send the body with a Content-Length header. / 请求体须带 Content-Length。')
       }
       const bytes = Number(length ?? 0)
       const limit = multipart ? MAX_UPLOAD_BYTES : MAX_JSON_BYTES
       if (bytes > limit) {
-        return refuse(res, 413, `The request body is ${bytes} bytes; the limit is ${limit / 1024 / 1024} MB. / 请求体过大，上限为 ${limit / 1024 / 1024} MB。`)
+        return refuse(
+          res,
+          413,
+          `The request body is ${bytes} bytes; the limit is ${limit / 1024 / 1024} MB. / 请求体过大，上限为 ${limit / 1024 / 1024} MB。`,
+        )
       }
       // GraphQL answers other content types itself (graphql-http: 415).
       if (bytes > 0 && segments[0] !== 'graphql' && mediaType !== 'application/json' && !multipart && !readAsGet) {
@@ -78,13 +89,18 @@ export function requestChecks(payload: Payload): RequestHandler {
     // /api/articles/abc: an id that cannot exist is "not found", not a database error.
     const id = !own ? undefined : second === 'versions' ? third : second && !own.has(second) ? second : undefined
     if (id !== undefined && !isValidId(payload, slug, id)) {
-      const rule = idIsNumber(payload, slug) ? `ids are whole numbers up to ${payload.db.name === 'postgres' ? MAX_INT4 : Number.MAX_SAFE_INTEGER}` : 'ids are text'
+      const rule = idIsNumber(payload, slug)
+        ? `ids are whole numbers up to ${payload.db.name === 'postgres' ? MAX_INT4 : Number.MAX_SAFE_INTEGER}`
+        : 'ids are text'
       return refuse(res, 404, `Not found: ${slug} has no document "${id.slice(0, 40)}" (${rule}). / 未找到该文档（${slug}）。`)
     }
 
     const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : ''
     if (!search) return next()
-    const query = qs.parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Record<string, unknown>
+    const query = qs.parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Record<
+      string,
+      unknown
+    >
     let where = query.where
     if (typeof where === 'string' && where.length > 0) {
       try {

@@ -86,7 +86,12 @@ export async function importCommand(inputs: string[], options: ImportCommandOpti
     throw error
   }
   const site = tellRunningSite()
-  const bar = new SingleBar({ format: 'Importing [{bar}] {value}/{total} {file}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 })
+  const bar = new SingleBar({
+    format: 'Importing [{bar}] {value}/{total} {file}',
+    hideCursor: true,
+    noTTYOutput: true,
+    notTTYSchedule: 2000,
+  })
   bar.start(total, 0, { file: '' })
   const started = performance.now()
   const { summary, failures } = await importFiles(payload, files, {
@@ -104,7 +109,9 @@ export async function importCommand(inputs: string[], options: ImportCommandOpti
     `Imported ${count} file(s): ${summary.created} created, ${summary.updated} updated (already imported), ${summary.failed} failed` +
       (summary.needsAttention ? `; ${summary.needsAttention} have style errors a person must fix before publishing.` : '.'),
   )
-  console.log(`Took ${seconds.toFixed(2)} s after start-up (${(count / Math.max(seconds, 0.001)).toFixed(1)} stories/s); peak memory ${peakRssMb().toFixed(0)} MB.`)
+  console.log(
+    `Took ${seconds.toFixed(2)} s after start-up (${(count / Math.max(seconds, 0.001)).toFixed(1)} stories/s); peak memory ${peakRssMb().toFixed(0)} MB.`,
+  )
   const told = site.stop()
   if (told) console.log(told)
   await payload.destroy()

@@ -53,7 +53,8 @@ export interface PublicStory {
 }
 
 /** `/api/media/file/x.jpg` → `https://news.example/api/media/file/x.jpg`; absolute URLs (a CDN) pass through. */
-export const absoluteMediaUrl = (url: string): string => (/^https?:\/\//i.test(url) ? url : `${publicUrl()}${url.startsWith('/') ? '' : '/'}${url}`)
+export const absoluteMediaUrl = (url: string): string =>
+  /^https?:\/\//i.test(url) ? url : `${publicUrl()}${url.startsWith('/') ? '' : '/'}${url}`
 
 const populated = <T extends object>(value: unknown): T | null => (value && typeof value === 'object' ? (value as T) : null)
 

@@ -80,7 +80,10 @@ function publicTypes(GraphQL: typeof GraphQLModule) {
   })
   const Credit = new GraphQLObjectType({
     name: 'PublicCredit',
-    fields: { role: { ...requiredStr, description: 'reporter | correspondent | photographer | editor | contributor | intern' }, author: { type: nonNull(Term) } },
+    fields: {
+      role: { ...requiredStr, description: 'reporter | correspondent | photographer | editor | contributor | intern' },
+      author: { type: nonNull(Term) },
+    },
   })
   const Correction = new GraphQLObjectType({
     name: 'PublicCorrection',
@@ -134,7 +137,16 @@ interface StoriesArgs {
 }
 
 async function idBySlug(req: PayloadRequest, collection: CollectionSlug, slug: string, what: string): Promise<number | string> {
-  const { docs } = await req.payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, pagination: false, overrideAccess: false, req, select: {} })
+  const { docs } = await req.payload.find({
+    collection,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: false,
+    req,
+    select: {},
+  })
   if (!docs[0]) {
     const error = new NotFound(req.t)
     error.message = `No ${what} with slug “${slug}”`
@@ -181,7 +193,8 @@ export const storyQueries: GraphQLExtension = (GraphQL) => {
     },
     Stories: {
       type: nonNull(StoryPage),
-      description: 'Published stories, newest first; filter by section/region slug (with descendants unless includeDescendants: false), author slug, tag.',
+      description:
+        'Published stories, newest first; filter by section/region slug (with descendants unless includeDescendants: false), author slug, tag.',
       args: {
         section: { type: GraphQLString },
         region: { type: GraphQLString },

@@ -47,7 +47,14 @@ interface WriteRows {
 }
 
 interface DrizzleInternals {
-  transformForWrite(args: { adapter: unknown; data: Row; enableAtomicWrites: boolean; fields: FlattenedField[]; path: string; tableName: string }): WriteRows
+  transformForWrite(args: {
+    adapter: unknown
+    data: Row
+    enableAtomicWrites: boolean
+    fields: FlattenedField[]
+    path: string
+    tableName: string
+  }): WriteRows
   insertArrays(args: { adapter: unknown; arrays: unknown[]; db: DrizzleDb; parentRows: Row[]; uuidMap: Row }): Promise<void>
 }
 
@@ -61,7 +68,10 @@ function drizzleInternals(): Promise<DrizzleInternals> {
   internals ??= (async () => {
     const dist = path.dirname(createRequire(import.meta.url).resolve('@payloadcms/drizzle'))
     const load = (file: string) => import(pathToFileURL(path.join(dist, file)).href)
-    const [{ transformForWrite }, { insertArrays }] = await Promise.all([load('transform/write/index.js'), load('upsertRow/insertArrays.js')])
+    const [{ transformForWrite }, { insertArrays }] = await Promise.all([
+      load('transform/write/index.js'),
+      load('upsertRow/insertArrays.js'),
+    ])
     return { transformForWrite, insertArrays }
   })()
   return internals
@@ -76,7 +86,10 @@ export const adapterOf = (payload: Payload) => payload.db as unknown as DrizzleA
 
 /** A collection's table name as the adapter registered it ('workflow-events' → 'workflow_events'). */
 export function tableNameOf(adapter: DrizzleAdapterLike, slug: string, versions = false): string {
-  const snake = slug.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-\s]+/g, '_').toLowerCase()
+  const snake = slug
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[-\s]+/g, '_')
+    .toLowerCase()
   const key = versions ? `_${snake}${adapter.versionsSuffix ?? '_v'}` : snake
   const name = adapter.tableNameMap.get(key)
   if (!name) throw new Error(`no table for ${versions ? 'versions of ' : ''}${slug}`)
@@ -88,12 +101,20 @@ export function tableNameOf(adapter: DrizzleAdapterLike, slug: string, versions 
  * an insert would. SQLite: after the highest id in the table (what SQLite itself gives an INTEGER PRIMARY KEY)
  * and after any id already handed out in this transaction (`after`); the batch holds the write lock.
  */
-export async function reserveIds(adapter: DrizzleAdapterLike, db: DrizzleDb, tableName: string, count: number, after = 0): Promise<number[]> {
+export async function reserveIds(
+  adapter: DrizzleAdapterLike,
+  db: DrizzleDb,
+  tableName: string,
+  count: number,
+  after = 0,
+): Promise<number[]> {
   if (!count) return []
   const table = adapter.tables[tableName] as Record<string, unknown>
   if (adapter.name === 'postgres') {
     const qualified = `"${adapter.schemaName || 'public'}"."${tableName}"`
-    const { rows } = await db.execute!(sql`select nextval(pg_get_serial_sequence(${qualified}, 'id'))::int as id from generate_series(1, ${count})`)
+    const { rows } = await db.execute!(
+      sql`select nextval(pg_get_serial_sequence(${qualified}, 'id'))::int as id from generate_series(1, ${count})`,
+    )
     return rows.map((r) => Number(r.id))
   }
   const [{ max }] = await db.select({ max: sql<number>`coalesce(max(${table.id}), 0)` }).from(table)
@@ -139,18 +160,54 @@ export async function bulkInsert(
     if (Object.keys(rows.blocks).length || Object.keys(rows.locales).length || rows.relationshipsToAppend.length) {
       throw new Error(`bulk insert into ${tableName}: blocks, localized fields and relationship appends are not supported`)
     }
-    const hasSubRows = rows.relationships.length || rows.texts.length || rows.numbers.length || Object.keys(rows.selects).length || Object.keys(rows.arrays).length
+    const hasSubRows =
+      rows.relationships.length ||
+      rows.texts.length ||
+      rows.numbers.length ||
+      Object.keys(rows.selects).length ||
+      Object.keys(rows.arrays).length
     if (hasSubRows && rows.row.id === undefined) throw new Error(`bulk insert into ${tableName}: rows with sub-tables need their ids`)
   }
-  await insertChunked(adapter, db, tableName, written.map((w) => w.row))
+  await insertChunked(
+    adapter,
+    db,
+    tableName,
+    written.map((w) => w.row),
+  )
   const withParent = (rows: Row[], parent: unknown) => rows.map((r) => ({ ...r, parent }))
-  await insertChunked(adapter, db, `${tableName}${adapter.relationshipsSuffix ?? '_rels'}`, written.flatMap((w) => withParent(w.relationships, w.row.id)))
-  await insertChunked(adapter, db, `${tableName}_texts`, written.flatMap((w) => withParent(w.texts, w.row.id)))
-  await insertChunked(adapter, db, `${tableName}_numbers`, written.flatMap((w) => withParent(w.numbers, w.row.id)))
+  await insertChunked(
+    adapter,
+    db,
+    `${tableName}${adapter.relationshipsSuffix ?? '_rels'}`,
+    written.flatMap((w) => withParent(w.relationships, w.row.id)),
+  )
+  await insertChunked(
+    adapter,
+    db,
+    `${tableName}_texts`,
+    written.flatMap((w) => withParent(w.texts, w.row.id)),
+  )
+  await insertChunked(
+    adapter,
+    db,
+    `${tableName}_numbers`,
+    written.flatMap((w) => withParent(w.numbers, w.row.id)),
+  )
   const selectTables = new Set(written.flatMap((w) => Object.keys(w.selects)))
   for (const selectTable of selectTables) {
-    await insertChunked(adapter, db, selectTable, written.flatMap((w) => (w.selects[selectTable] ?? []).map((r) => ({ ...r, parent: r.parent ?? w.row.id }))))
+    await insertChunked(
+      adapter,
+      db,
+      selectTable,
+      written.flatMap((w) => (w.selects[selectTable] ?? []).map((r) => ({ ...r, parent: r.parent ?? w.row.id }))),
+    )
   }
   // The adapter's own array writer takes many parents at once: one insert per array table.
-  await insertArrays({ adapter, arrays: written.flatMap((w) => [w.arrays, w.arraysToPush]), db, parentRows: written.flatMap((w) => [w.row, w.row]), uuidMap: {} })
+  await insertArrays({
+    adapter,
+    arrays: written.flatMap((w) => [w.arrays, w.arraysToPush]),
+    db,
+    parentRows: written.flatMap((w) => [w.row, w.row]),
+    uuidMap: {},
+  })
 }

@@ -97,9 +97,27 @@ export class DeferredStoryWrites {
     const staged = this.staged
     this.staged = []
     this.slugs.clear()
-    await bulkInsert(adapter, db, tableNameOf(adapter, this.storySlug), stories.flattenedFields, staged.map((s) => ({ id: s.id, data: s.data! })))
-    await bulkInsert(adapter, db, tableNameOf(adapter, this.storySlug, true), buildVersionCollectionFields(this.payload.config, stories, true), staged.flatMap((s) => s.versions))
-    await bulkInsert(adapter, db, tableNameOf(adapter, this.eventsSlug), events.flattenedFields, staged.flatMap((s) => s.events.map((data) => ({ data }))))
+    await bulkInsert(
+      adapter,
+      db,
+      tableNameOf(adapter, this.storySlug),
+      stories.flattenedFields,
+      staged.map((s) => ({ id: s.id, data: s.data! })),
+    )
+    await bulkInsert(
+      adapter,
+      db,
+      tableNameOf(adapter, this.storySlug, true),
+      buildVersionCollectionFields(this.payload.config, stories, true),
+      staged.flatMap((s) => s.versions),
+    )
+    await bulkInsert(
+      adapter,
+      db,
+      tableNameOf(adapter, this.eventsSlug),
+      events.flattenedFields,
+      staged.flatMap((s) => s.events.map((data) => ({ data }))),
+    )
   }
 
   end() {
@@ -140,7 +158,14 @@ export class DeferredStoryWrites {
   /** payload.db.createVersion: the first version of a staged story is staged with it. */
   createVersion(args: CreateVersionArgs): Row | null | undefined {
     const story = this.current
-    if (!story || args.collectionSlug !== this.storySlug || story.id === undefined || String(args.parent) !== String(story.id) || args.returning !== false) return undefined
+    if (
+      !story ||
+      args.collectionSlug !== this.storySlug ||
+      story.id === undefined ||
+      String(args.parent) !== String(story.id) ||
+      args.returning !== false
+    )
+      return undefined
     const id = this.versionIds.shift()
     if (id === undefined) throw new Error('no reserved version id left in this batch')
     const version = { ...args.versionData }
@@ -148,7 +173,16 @@ export class DeferredStoryWrites {
     // What the adapter's createVersion stores; a new story has no older version to mark as not latest.
     story.versions.push({
       id,
-      data: { autosave: args.autosave, createdAt: args.createdAt, latest: true, parent: args.parent, publishedLocale: args.publishedLocale, snapshot: args.snapshot, updatedAt: args.updatedAt, version },
+      data: {
+        autosave: args.autosave,
+        createdAt: args.createdAt,
+        latest: true,
+        parent: args.parent,
+        publishedLocale: args.publishedLocale,
+        snapshot: args.snapshot,
+        updatedAt: args.updatedAt,
+        version,
+      },
     })
     return null
   }
@@ -158,7 +192,18 @@ export class DeferredStoryWrites {
     const clause = args.where?.parent
     const parent = clause && !Array.isArray(clause) ? clause.equals : undefined
     if (args.collection !== this.storySlug || parent === undefined || !this.isStaged(parent)) return undefined
-    return { docs: [], hasNextPage: false, hasPrevPage: false, limit: 0, nextPage: null, page: 1, pagingCounter: 1, prevPage: null, totalDocs: 0, totalPages: 1 }
+    return {
+      docs: [],
+      hasNextPage: false,
+      hasPrevPage: false,
+      limit: 0,
+      nextPage: null,
+      page: 1,
+      pagingCounter: 1,
+      prevPage: null,
+      totalDocs: 0,
+      totalPages: 1,
+    }
   }
 
   /** payload.db.find of names (regions, authors, sections) by the same query: answered once per batch. */
@@ -175,7 +220,9 @@ export class DeferredStoryWrites {
   }
 
   private isStaged(id: unknown) {
-    return (this.current?.id !== undefined && String(this.current.id) === String(id)) || this.staged.some((s) => String(s.id) === String(id))
+    return (
+      (this.current?.id !== undefined && String(this.current.id) === String(id)) || this.staged.some((s) => String(s.id) === String(id))
+    )
   }
 }
 
@@ -189,7 +236,10 @@ interface Intercepted {
 
 /** `original` wrapped: a call from a batch's request goes to the batch first; `undefined` from it passes the call on. */
 const deferredOr =
-  <A extends { req?: Partial<PayloadRequest> }>(original: (args: A) => Promise<unknown>, defer: (deferral: DeferredStoryWrites, args: A) => unknown) =>
+  <A extends { req?: Partial<PayloadRequest> }>(
+    original: (args: A) => Promise<unknown>,
+    defer: (deferral: DeferredStoryWrites, args: A) => unknown,
+  ) =>
   async (args: A) => {
     const deferral = args.req && deferrals.get(args.req)
     if (!deferral) return original(args)

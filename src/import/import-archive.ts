@@ -108,7 +108,10 @@ async function importBatch(payload: Payload, files: string[], run: Run, options:
   for (const file of files) {
     try {
       const source = await readFile(file, 'utf8')
-      entries.push({ file, story: await prepareStory(payload, source, { publish: options.publish, lookups: run.lookups, extra: options.extra }, req) })
+      entries.push({
+        file,
+        story: await prepareStory(payload, source, { publish: options.publish, lookups: run.lookups, extra: options.extra }, req),
+      })
     } catch (error) {
       run.fail(file, error)
     }
@@ -116,7 +119,15 @@ async function importBatch(payload: Payload, files: string[], run: Run, options:
   // Which files were imported before: one query for the batch.
   const keys = [...new Set(entries.map((e) => e.story.importKey))]
   const { docs } = keys.length
-    ? await payload.db.find({ collection: STORIES, where: { importKey: { in: keys } }, limit: keys.length, pagination: false, select: { id: true, importKey: true }, joins: false, req })
+    ? await payload.db.find({
+        collection: STORIES,
+        where: { importKey: { in: keys } },
+        limit: keys.length,
+        pagination: false,
+        select: { id: true, importKey: true },
+        joins: false,
+        req,
+      })
     : { docs: [] }
   const byKey = new Map(docs.map((d) => [String((d as { importKey?: unknown }).importKey), d.id as string | number]))
   for (const entry of entries) entry.existing = byKey.get(entry.story.importKey)
@@ -126,7 +137,10 @@ async function importBatch(payload: Payload, files: string[], run: Run, options:
       await writeBatch(payload, entries, run, options)
       return
     } catch (error) {
-      payload.logger.warn({ err: error, msg: `import: a batch of ${entries.length} stories failed as a whole and was rolled back; saving them one at a time` })
+      payload.logger.warn({
+        err: error,
+        msg: `import: a batch of ${entries.length} stories failed as a whole and was rolled back; saving them one at a time`,
+      })
     }
   }
   await writeOneByOne(payload, entries, run, options)
@@ -186,7 +200,13 @@ async function writeBatch(payload: Payload, entries: Entry[], run: Run, options:
   for (const [entry, outcome] of outcomes) run.done(entry, outcome)
 }
 
-async function createDeferred(payload: Payload, deferred: DeferredStoryWrites, entry: Entry, req: PayloadRequest, options: ArchiveImportOptions) {
+async function createDeferred(
+  payload: Payload,
+  deferred: DeferredStoryWrites,
+  entry: Entry,
+  req: PayloadRequest,
+  options: ArchiveImportOptions,
+) {
   for (let attempt = 0; ; attempt++) {
     deferred.begin()
     try {

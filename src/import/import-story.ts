@@ -10,7 +10,16 @@ import type { Article } from '../payload-types'
 import { createHash } from 'node:crypto'
 import { createLocalReq } from 'payload'
 
-import { type Block, blocksToLexical, creditsToFields, datelineToFields, type Finding, type NameLookups, readLegacyStory, resolveHouseStyleOptions } from '../../plugins/house-style'
+import {
+  type Block,
+  blocksToLexical,
+  creditsToFields,
+  datelineToFields,
+  type Finding,
+  type NameLookups,
+  readLegacyStory,
+  resolveHouseStyleOptions,
+} from '../../plugins/house-style'
 
 export interface ImportOptions {
   publish?: boolean
@@ -80,7 +89,15 @@ export async function importStory(payload: Payload, source: string, options: Imp
 export async function saveStory(payload: Payload, { data, importKey }: PreparedStory, options: ImportOptions, req: PayloadRequest) {
   // The id only, through the adapter; and no populated read-back of the saved story (depth 0): the importer
   // reports ids and findings, and both cost a full operation's work per story (tests/bench/import.ts).
-  const { docs } = await payload.db.find({ collection: 'articles', where: { importKey: { equals: importKey } }, limit: 1, pagination: false, select: { id: true }, joins: false, req })
+  const { docs } = await payload.db.find({
+    collection: 'articles',
+    where: { importKey: { equals: importKey } },
+    limit: 1,
+    pagination: false,
+    select: { id: true },
+    joins: false,
+    req,
+  })
   const existing = docs[0]
   const doc = existing
     ? await payload.update({ collection: 'articles', id: existing.id, data, draft: !options.publish, depth: 0, req })

@@ -39,7 +39,12 @@ export function tellRunningSite(options: { origin?: string; timeoutMs?: number }
 
   async function send(tags: string[], purge: string[]) {
     const { body, headers } = signedRevalidation({ tags, readTags: purge })
-    const response = await fetch(`${origin}${REVALIDATE_PATH}`, { method: 'POST', headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? 5000) })
+    const response = await fetch(`${origin}${REVALIDATE_PATH}`, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+    })
     if (!response.ok) throw new Error(`it answered ${response.status} ${(await response.text().catch(() => '')).slice(0, 200)}`.trim())
   }
 

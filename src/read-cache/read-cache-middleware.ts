@@ -40,7 +40,8 @@ export function isPrivateRequest(req: ExpressRequest): boolean {
 
 /** Only queries (no mutation or subscription), asking for no drafts. */
 function isCacheableQuery(document: DocumentNode): boolean {
-  const notAQuery = (d: DocumentNode['definitions'][number]) => (d.kind === 'OperationDefinition' ? d.operation !== 'query' : d.kind !== 'FragmentDefinition')
+  const notAQuery = (d: DocumentNode['definitions'][number]) =>
+    d.kind === 'OperationDefinition' ? d.operation !== 'query' : d.kind !== 'FragmentDefinition'
   if (document.definitions.some(notAQuery)) return false
   let draft = false
   visit(document, {
@@ -130,7 +131,12 @@ export function readCacheMiddleware(routes: ReadCacheRoutes): RequestHandler {
         const hit = invalidation.live ? cache.get(key) : undefined
         if (hit) return send(res, hit, 'HIT')
         const slug = path.split('/').filter(Boolean).slice(1)
-        return await answer(res, key, () => rest(new Request(url, { method: 'GET', headers: headersOf(req) }), { params: Promise.resolve({ slug }) }), false)
+        return await answer(
+          res,
+          key,
+          () => rest(new Request(url, { method: 'GET', headers: headersOf(req) }), { params: Promise.resolve({ slug }) }),
+          false,
+        )
       }
 
       const body = await readBody(req, routes.maxBodyBytes ?? 64 * 1024)
@@ -141,7 +147,10 @@ export function readCacheMiddleware(routes: ReadCacheRoutes): RequestHandler {
       } catch {
         request = {} // Payload answers the malformed body itself
       }
-      const candidate = typeof request.query === 'string' ? `graphql ${JSON.stringify([request.query, request.variables ?? null, request.operationName ?? null])}` : null
+      const candidate =
+        typeof request.query === 'string'
+          ? `graphql ${JSON.stringify([request.query, request.variables ?? null, request.operationName ?? null])}`
+          : null
       // Only cacheable queries are ever stored, so a hit needs no parsing; the query is parsed on a miss.
       const hit = candidate && invalidation.live ? cache.get(candidate) : undefined
       if (hit) return send(res, hit, 'HIT')

@@ -39,7 +39,11 @@ function placement(doc: Doc | null | undefined): string {
 /** Purges these tags here at once and, on PostgreSQL, in every process once the save's transaction commits. */
 export async function announcePurge(req: PayloadRequest, tags: string[]): Promise<void> {
   purgeHere(tags)
-  const db = req.payload.db as unknown as { name?: string; drizzle?: { execute(q: unknown): Promise<unknown> }; sessions?: Record<string, { db: { execute(q: unknown): Promise<unknown> } }> }
+  const db = req.payload.db as unknown as {
+    name?: string
+    drizzle?: { execute(q: unknown): Promise<unknown> }
+    sessions?: Record<string, { db: { execute(q: unknown): Promise<unknown> } }>
+  }
   if (db.name !== 'postgres' || !db.drizzle) return
   const transactionID = await req.transactionID
   const connection = (transactionID != null ? db.sessions?.[String(transactionID)]?.db : undefined) ?? db.drizzle

@@ -20,7 +20,8 @@ export interface ReadCache {
 }
 
 export async function startReadCache(config: Promise<SanitizedConfig> | SanitizedConfig, logger?: Payload['logger']): Promise<ReadCache> {
-  if (process.env.NEWSROOM_READ_CACHE === 'false') return { cache: null, middleware: (_req, _res, next) => next(), stop: async () => undefined }
+  if (process.env.NEWSROOM_READ_CACHE === 'false')
+    return { cache: null, middleware: (_req, _res, next) => next(), stop: async () => undefined }
   const ttlMs = Number(process.env.NEWSROOM_READ_CACHE_TTL_MS || 300_000)
   const cache = new TaggedCache({ maxEntries: 5000, maxBytes: 64 * 1024 * 1024, ttlMs })
   // On PostgreSQL the reader site's tags ride the same NOTIFY (src/site/revalidate.ts): this server drops its

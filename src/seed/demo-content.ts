@@ -49,18 +49,62 @@ export async function seedDemoContent(payload: Payload): Promise<void> {
   payload.logger.info('Empty database: seeding the demo desk (regions, section, authors, users, founding story).')
 
   // GB/T 2260 codes. 兴仁县 became the county-level city 兴仁市 in 2018; the dateline short form is 兴仁 either way.
-  const guizhou = await findOrCreate(payload, 'regions', { code: { equals: '520000' } }, { name: '贵州省', shortName: '贵州', level: 'province', code: '520000' })
-  await findOrCreate(payload, 'regions', { code: { equals: '520100' } }, { name: '贵阳市', shortName: '贵阳', level: 'prefecture', code: '520100', parent: guizhou.id })
-  const qianxinan = await findOrCreate(payload, 'regions', { code: { equals: '522300' } }, {
-    name: '黔西南布依族苗族自治州', shortName: '黔西南', level: 'prefecture', code: '522300', parent: guizhou.id,
-  })
-  const xingren = await findOrCreate(payload, 'regions', { code: { equals: '522322' } }, { name: '兴仁市', shortName: '兴仁', level: 'county', code: '522322', parent: qianxinan.id })
-  await findOrCreate(payload, 'regions', { code: { equals: '522301' } }, { name: '兴义市', shortName: '兴义', level: 'county', code: '522301', parent: qianxinan.id })
+  const guizhou = await findOrCreate(
+    payload,
+    'regions',
+    { code: { equals: '520000' } },
+    { name: '贵州省', shortName: '贵州', level: 'province', code: '520000' },
+  )
+  await findOrCreate(
+    payload,
+    'regions',
+    { code: { equals: '520100' } },
+    { name: '贵阳市', shortName: '贵阳', level: 'prefecture', code: '520100', parent: guizhou.id },
+  )
+  const qianxinan = await findOrCreate(
+    payload,
+    'regions',
+    { code: { equals: '522300' } },
+    {
+      name: '黔西南布依族苗族自治州',
+      shortName: '黔西南',
+      level: 'prefecture',
+      code: '522300',
+      parent: guizhou.id,
+    },
+  )
+  const xingren = await findOrCreate(
+    payload,
+    'regions',
+    { code: { equals: '522322' } },
+    { name: '兴仁市', shortName: '兴仁', level: 'county', code: '522322', parent: qianxinan.id },
+  )
+  await findOrCreate(
+    payload,
+    'regions',
+    { code: { equals: '522301' } },
+    { name: '兴义市', shortName: '兴义', level: 'county', code: '522301', parent: qianxinan.id },
+  )
 
-  const politics = await findOrCreate(payload, 'sections', { slug: { equals: 'shi-zheng' } }, { name: '时政', slug: 'shi-zheng', description: '党建与政务新闻' })
-  await findOrCreate(payload, 'sections', { slug: { equals: 'dang-jian' } }, { name: '党建', slug: 'dang-jian', parent: politics.id, description: '基层党组织建设' })
+  const politics = await findOrCreate(
+    payload,
+    'sections',
+    { slug: { equals: 'shi-zheng' } },
+    { name: '时政', slug: 'shi-zheng', description: '党建与政务新闻' },
+  )
+  await findOrCreate(
+    payload,
+    'sections',
+    { slug: { equals: 'dang-jian' } },
+    { name: '党建', slug: 'dang-jian', parent: politics.id, description: '基层党组织建设' },
+  )
 
-  const ding = await findOrCreate(payload, 'authors', { name: { equals: '丁宪民' } }, { name: '丁宪民', roles: ['reporter'], bio: '兴仁县通讯报道员。' })
+  const ding = await findOrCreate(
+    payload,
+    'authors',
+    { name: { equals: '丁宪民' } },
+    { name: '丁宪民', roles: ['reporter'], bio: '兴仁县通讯报道员。' },
+  )
   const editorAuthor = await findOrCreate(payload, 'authors', { name: { equals: '王丽' } }, { name: '王丽', roles: ['editor'] })
   await findOrCreate(payload, 'authors', { name: { equals: '李平' } }, { name: '李平', roles: ['photographer'] })
 
@@ -76,7 +120,9 @@ export async function seedDemoContent(payload: Payload): Promise<void> {
   }
   if (!fromEnv) {
     // Printed once, when the users are created; never stored anywhere but as a hash.
-    console.log(`\nDemo users ${Object.values(DEMO_EMAILS).join(', ')} were created with the password: ${password}\n(set NEWSROOM_DEMO_PASSWORD to choose it)\n`)
+    console.log(
+      `\nDemo users ${Object.values(DEMO_EMAILS).join(', ')} were created with the password: ${password}\n(set NEWSROOM_DEMO_PASSWORD to choose it)\n`,
+    )
   }
   for (const user of people) {
     const { docs } = await payload.find({ collection: 'users', where: { email: { equals: user.email } }, limit: 1, depth: 0 })

@@ -73,11 +73,23 @@ export function StoryList({ page, basePath }: { page: SiteStoryPage; basePath: s
       </ol>
       {page.totalPages > 1 ? (
         <nav className="pager" aria-label="分页">
-          {page.hasPrevPage ? <Link href={link(current - 1)} rel="prev">上一页</Link> : <span />}
+          {page.hasPrevPage ? (
+            <Link href={link(current - 1)} rel="prev">
+              上一页
+            </Link>
+          ) : (
+            <span />
+          )}
           <span>
             第 {current} / {page.totalPages} 页
           </span>
-          {page.hasNextPage ? <Link href={link(current + 1)} rel="next">下一页</Link> : <span />}
+          {page.hasNextPage ? (
+            <Link href={link(current + 1)} rel="next">
+              下一页
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </>
@@ -98,7 +110,8 @@ export function Footer() {
   return (
     <footer className="site-footer">
       <p>
-        © {publicationName()} · <a href="/feeds/rss.xml">RSS</a> · <a href="/feeds/atom.xml">Atom</a> · <a href="/feeds/feed.json">JSON Feed</a>
+        © {publicationName()} · <a href="/feeds/rss.xml">RSS</a> · <a href="/feeds/atom.xml">Atom</a> ·{' '}
+        <a href="/feeds/feed.json">JSON Feed</a>
       </p>
     </footer>
   )

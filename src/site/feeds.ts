@@ -17,7 +17,11 @@ export interface FeedLink {
 
 export function feedLinks(scope: FeedScope, name = ''): FeedLink[] {
   const base = scope.kind === 'all' ? '/feeds' : `/feeds/${scope.kind}/${encodeURIComponent(scope.slug)}`
-  return FORMATS.map((format) => ({ href: absoluteUrl(`${base}/${format.file}`), type: format.type, title: `${name ? `${name} · ` : ''}${format.label}` }))
+  return FORMATS.map((format) => ({
+    href: absoluteUrl(`${base}/${format.file}`),
+    type: format.type,
+    title: `${name ? `${name} · ` : ''}${format.label}`,
+  }))
 }
 
 /** Next's metadata form: `alternates.types` maps a MIME type to its links. */

@@ -30,7 +30,8 @@ export const storyPreviewEndpoint: Endpoint = {
     }
     try {
       const story = await previewStory(req, String(req.routeParams?.id ?? ''), unsavedFields(input))
-      if (!story) return problem(404, `没有可预览的稿件 ${String(req.routeParams?.id ?? '')} / No story with that id that you may read.`, 'id')
+      if (!story)
+        return problem(404, `没有可预览的稿件 ${String(req.routeParams?.id ?? '')} / No story with that id that you may read.`, 'id')
       return Response.json({ story }, { headers: { 'cache-control': 'private, no-store' } })
     } catch (error) {
       if (error instanceof PreviewInputError) return problem(400, error.message, error.field)

@@ -24,9 +24,15 @@ const isRelation = (value: unknown): boolean => value == null || isId(value) || 
 const SHAPES: Record<(typeof PREVIEW_FIELDS)[number], [(value: unknown) => boolean, string]> = {
   title: [(v) => v == null || typeof v === 'string', 'must be a string'],
   dek: [(v) => v == null || typeof v === 'string', 'must be a string'],
-  body: [(v) => v == null || (isObject(v) && isObject(v.root) && Array.isArray(v.root.children)), 'must be a Lexical document ({ root: { children: [...] } })'],
+  body: [
+    (v) => v == null || (isObject(v) && isObject(v.root) && Array.isArray(v.root.children)),
+    'must be a Lexical document ({ root: { children: [...] } })',
+  ],
   dateline: [(v) => v == null || isObject(v), 'must be an object with outlet, place, date and kind'],
-  credits: [(v) => v == null || (Array.isArray(v) && v.every((c) => isObject(c) && isRelation(c.author))), 'must be a list of { author, role }'],
+  credits: [
+    (v) => v == null || (Array.isArray(v) && v.every((c) => isObject(c) && isRelation(c.author))),
+    'must be a list of { author, role }',
+  ],
   section: [isRelation, 'must be a section id'],
   region: [isRelation, 'must be a region id'],
   heroImage: [isRelation, 'must be a media id'],
@@ -60,17 +66,39 @@ export function unsavedFields(input: unknown): Unsaved {
 const idOf = (value: unknown): Id | undefined => (isObject(value) ? (value.id as Id) : isId(value) ? (value as Id) : undefined)
 
 /** Documents by id, read as the user may read them (one query per collection). */
-async function byId<T extends { id: Id }>(req: PayloadRequest, collection: 'sections' | 'regions' | 'authors' | 'media', ids: (Id | undefined)[]) {
+async function byId<T extends { id: Id }>(
+  req: PayloadRequest,
+  collection: 'sections' | 'regions' | 'authors' | 'media',
+  ids: (Id | undefined)[],
+) {
   const wanted = [...new Set(ids.filter((id): id is Id => id !== undefined))]
   if (!wanted.length) return new Map<string, T>()
-  const { docs } = await req.payload.find({ collection, where: { id: { in: wanted } }, depth: 0, limit: wanted.length, pagination: false, overrideAccess: false, user: req.user, req })
+  const { docs } = await req.payload.find({
+    collection,
+    where: { id: { in: wanted } },
+    depth: 0,
+    limit: wanted.length,
+    pagination: false,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
   return new Map((docs as unknown as T[]).map((doc) => [String(doc.id), doc]))
 }
 
 /** The story for its preview page, or null when there is no such story the user may read. */
 export async function previewStory(req: PayloadRequest, id: Id, unsaved: Unsaved = {}): Promise<PublicStory | null> {
   if (!req.user) return null
-  const stored = (await req.payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })) as Article | null
+  const stored = (await req.payload.findByID({
+    collection: 'articles',
+    id,
+    draft: true,
+    depth: 0,
+    overrideAccess: false,
+    user: req.user,
+    req,
+    disableErrors: true,
+  })) as Article | null
   if (!stored) return null
   const story: Article = { ...stored, ...unsaved } as Article
   const options = req.payload.config.custom?.houseStyle as ResolvedHouseStyleOptions
@@ -80,7 +108,11 @@ export async function previewStory(req: PayloadRequest, id: Id, unsaved: Unsaved
   const [sections, regions, authors, media] = await Promise.all([
     byId<Section>(req, 'sections', [idOf(story.section)]),
     byId<Region>(req, 'regions', [idOf(story.region)]),
-    byId<Author>(req, 'authors', credits.map((c) => idOf(c.author))),
+    byId<Author>(
+      req,
+      'authors',
+      credits.map((c) => idOf(c.author)),
+    ),
     byId<Media>(req, 'media', [idOf(story.heroImage)]),
   ])
   const found = <T>(docs: Map<string, T>, value: unknown): T | null => docs.get(String(idOf(value))) ?? null

@@ -29,7 +29,11 @@ export async function readPublic<T>(query: string, variables: Record<string, unk
     method: 'POST',
     // The scope (which database this server reads) is part of Next's cache key: two servers sharing one build
     // directory on different databases (tests, staging beside production) never see each other's answers.
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-newsroom-cache-scope': process.env.NEWSROOM_SITE_CACHE_SCOPE ?? '' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'x-newsroom-cache-scope': process.env.NEWSROOM_SITE_CACHE_SCOPE ?? '',
+    },
     body: JSON.stringify({ query, variables }),
     cache: 'force-cache',
     next: { tags: ['site', ...tags], revalidate: SITE_CACHE_SECONDS },

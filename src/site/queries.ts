@@ -8,7 +8,10 @@ import type { PublicImage, PublicStory, PublicTerm } from '../graphql/public-sto
 export type SiteImage = PublicImage
 export type SiteTerm = PublicTerm
 export type SiteStory = PublicStory
-export type SiteStorySummary = Pick<PublicStory, 'id' | 'title' | 'slug' | 'dek' | 'datelineText' | 'publishedAt' | 'section' | 'region' | 'heroImage'>
+export type SiteStorySummary = Pick<
+  PublicStory,
+  'id' | 'title' | 'slug' | 'dek' | 'datelineText' | 'publishedAt' | 'section' | 'region' | 'heroImage'
+>
 
 export interface SiteStoryPage {
   docs: SiteStorySummary[]

@@ -12,7 +12,11 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 
 export function isRetracted(payload: Payload, slug: string): Promise<boolean> {
   return payload
-    .count({ collection: 'articles', where: { and: [{ slug: { equals: slug } }, { stage: { equals: 'retracted' } }] }, overrideAccess: true })
+    .count({
+      collection: 'articles',
+      where: { and: [{ slug: { equals: slug } }, { stage: { equals: 'retracted' } }] },
+      overrideAccess: true,
+    })
     .then(({ totalDocs }) => totalDocs > 0)
 }
 

@@ -29,7 +29,11 @@ export function StoryArticle({ story, children }: { story: SiteStory; children?:
               {story.credits.map((credit, index) => (
                 <span key={index}>
                   {CREDIT_ROLES[credit.role] ?? ''}{' '}
-                  {credit.author.slug ? <Link href={`/authors/${encodeURIComponent(credit.author.slug)}`}>{credit.author.name}</Link> : credit.author.name}
+                  {credit.author.slug ? (
+                    <Link href={`/authors/${encodeURIComponent(credit.author.slug)}`}>{credit.author.name}</Link>
+                  ) : (
+                    credit.author.name
+                  )}
                 </span>
               ))}
             </span>

@@ -47,7 +47,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b)
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN
-  return { n: sorted.length, p50: Math.round(q(0.5)), p95: Math.round(q(0.95)), max: Math.round(sorted.at(-1) ?? NaN), mean: Math.round(sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length)) }
+  return {
+    n: sorted.length,
+    p50: Math.round(q(0.5)),
+    p95: Math.round(q(0.95)),
+    max: Math.round(sorted.at(-1) ?? NaN),
+    mean: Math.round(sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length)),
+  }
 }
 
 // ── receivers (child process) ──────────────────────────────────────────────────────────────────────────────
@@ -82,9 +88,22 @@ console.log('BOOTED')
 const author = await payload.create({ collection: 'authors', data: { name: '丁宪民', roles: ['reporter'] } })
 const region = await payload.create({ collection: 'regions', data: { name: '兴仁市', shortName: '兴仁', level: 'county', code: '522322' } })
 const section = await payload.create({ collection: 'sections', data: { name: '党建', slug: 'dang-jian' } })
-const editor = await payload.create({ collection: 'users', data: { email: 'bench-editor@newsroom.test', password: 'bench-password-123', roles: ['editor'], name: '王丽' } })
+const editor = await payload.create({
+  collection: 'users',
+  data: { email: 'bench-editor@newsroom.test', password: 'bench-password-123', roles: ['editor'], name: '王丽' },
+})
 for (let i = 0; i < CHANNELS; i++) {
-  await payload.create({ collection: 'channels', data: { name: `合作网站${i + 1}`, type: 'webhook', enabled: true, url: urls[i], secret: SECRET, ...(i % 3 === 2 ? { script: 'zh-Hant-TW' } : {}) } })
+  await payload.create({
+    collection: 'channels',
+    data: {
+      name: `合作网站${i + 1}`,
+      type: 'webhook',
+      enabled: true,
+      url: urls[i],
+      secret: SECRET,
+      ...(i % 3 === 2 ? { script: 'zh-Hant-TW' } : {}),
+    },
+  })
 }
 
 const PARAGRAPHS = [
@@ -95,8 +114,21 @@ const PARAGRAPHS = [
 ]
 const body = {
   root: {
-    type: 'root', version: 1, direction: 'ltr', format: '', indent: 0,
-    children: PARAGRAPHS.map((text) => ({ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] })),
+    type: 'root',
+    version: 1,
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    children: PARAGRAPHS.map((text) => ({
+      type: 'paragraph',
+      version: 1,
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      textFormat: 0,
+      textStyle: '',
+      children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+    })),
   },
 }
 
@@ -123,7 +155,13 @@ async function publish(): Promise<{ id: string | number; publishedAt: number }> 
 }
 
 async function deliveryIdsOf(storyId: string | number): Promise<string[]> {
-  const { docs } = await payload.db.find({ collection: 'deliveries', where: { article: { equals: storyId } }, limit: 0, pagination: false, select: { id: true } })
+  const { docs } = await payload.db.find({
+    collection: 'deliveries',
+    where: { article: { equals: storyId } },
+    limit: 0,
+    pagination: false,
+    select: { id: true },
+  })
   return (docs as { id: unknown }[]).map((d) => String(d.id))
 }
 
@@ -150,7 +188,12 @@ for (let i = 0; i < plan.latencyStories; i++) {
   const deadline = Date.now() + 30_000
   while (ids.some((d) => !acknowledged.has(d)) && Date.now() < deadline) await sleep(5)
   for (const d of ids) latencies.push((acknowledged.get(d) ?? Number.NaN) - publishedAt)
-  const { docs: attempts } = await payload.db.find({ collection: 'delivery-attempts', where: { delivery: { in: ids } }, limit: 0, pagination: false })
+  const { docs: attempts } = await payload.db.find({
+    collection: 'delivery-attempts',
+    where: { delivery: { in: ids } },
+    limit: 0,
+    pagination: false,
+  })
   for (const a of attempts as unknown as { delivery: unknown; startedAt: string }[]) {
     const started = Date.parse(a.startedAt)
     dispatchDelays.push(started - publishedAt)
@@ -161,10 +204,14 @@ for (let i = 0; i < plan.latencyStories; i++) {
 }
 const lost = latencies.filter((x) => !Number.isFinite(x)).length
 const latency = stats(latencies.filter(Number.isFinite))
-log(`publish → delivered over ${plan.latencyStories} stories × ${CHANNELS} channels: p50 ${latency.p50} ms, p95 ${latency.p95} ms, max ${latency.max} ms (${lost} not delivered within 30 s); publish itself p50 ${stats(publishMs).p50} ms`)
+log(
+  `publish → delivered over ${plan.latencyStories} stories × ${CHANNELS} channels: p50 ${latency.p50} ms, p95 ${latency.p95} ms, max ${latency.max} ms (${lost} not delivered within 30 s); publish itself p50 ${stats(publishMs).p50} ms`,
+)
 const dispatch = stats(dispatchDelays)
 const attemptStats = stats(attemptTimes)
-log(`  of which: publish → attempt claimed p50 ${dispatch.p50} ms / p95 ${dispatch.p95} ms; claimed → acknowledged p50 ${attemptStats.p50} ms / p95 ${attemptStats.p95} ms`)
+log(
+  `  of which: publish → attempt claimed p50 ${dispatch.p50} ms / p95 ${dispatch.p95} ms; claimed → acknowledged p50 ${attemptStats.p50} ms / p95 ${attemptStats.p95} ms`,
+)
 
 // ── 2. throughput of the queue ─────────────────────────────────────────────────────────────────────────────
 runnerOn = false
@@ -194,7 +241,12 @@ await Promise.all(
     for (;;) {
       const n = next++
       if (n >= rawCount) return
-      const result = await sendWebhook({ url: urls[n % CHANNELS]!, secret: SECRET, id: `raw-${n}`, payload: webhookBody(article, 'published', {}, new Date().toISOString()) })
+      const result = await sendWebhook({
+        url: urls[n % CHANNELS]!,
+        secret: SECRET,
+        id: `raw-${n}`,
+        payload: webhookBody(article, 'published', {}, new Date().toISOString()),
+      })
       if (!result.ok) throw new Error(`raw POST failed: ${result.error}`)
     }
   }),

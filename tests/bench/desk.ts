@@ -77,7 +77,12 @@ async function openDesk(name: string, root?: string): Promise<Desk> {
   const editorToken = await login('editor@newsroom.test')
   const author = (await api('GET', '/api/authors?where[name][equals]=丁宪民&depth=0', reporterToken)).json.docs[0].id
   const newStory = async (title: string, paragraphs: string[]) =>
-    api('POST', '/api/articles?draft=true&depth=0', reporterToken, { title, body: lexical(...paragraphs), credits: [{ author, role: 'reporter' }], _status: 'draft' })
+    api('POST', '/api/articles?draft=true&depth=0', reporterToken, {
+      title,
+      body: lexical(...paragraphs),
+      credits: [{ author, role: 'reporter' }],
+      _status: 'draft',
+    })
   const act = async (id: number, action: string, token: string, extra: Record<string, unknown> = {}) =>
     (await api('POST', `/api/articles/${id}/workflow`, token, { action, ...extra })).ms
 
@@ -93,7 +98,9 @@ async function openDesk(name: string, root?: string): Promise<Desk> {
   }
   const stageIs = (page: Page, stage: string) =>
     page.waitForFunction(
-      (s) => document.querySelector('[data-testid="workflow-actions"]')?.getAttribute('data-stage') === s && !document.querySelector('[data-testid="workflow-dialog"]'),
+      (s) =>
+        document.querySelector('[data-testid="workflow-actions"]')?.getAttribute('data-stage') === s &&
+        !document.querySelector('[data-testid="workflow-dialog"]'),
       stage,
       { polling: 'raf', timeout: 60_000 },
     )
@@ -117,7 +124,10 @@ async function openDesk(name: string, root?: string): Promise<Desk> {
     await reporter.locator('input[name="title"]').fill(title)
     await reporter.locator('[data-lexical-editor="true"]').first().click()
     await reporter.keyboard.type(CLEAN[0]!)
-    await reporter.getByRole('button', { name: /添加.*署名/ }).first().click()
+    await reporter
+      .getByRole('button', { name: /添加.*署名/ })
+      .first()
+      .click()
     await reporter.locator('[id^="field-credits__0__author"]').click()
     await reporter.keyboard.type('丁宪民')
     await reporter.getByRole('option', { name: '丁宪民' }).click()
@@ -188,7 +198,16 @@ const figures = (desk: Desk) =>
     ACTIONS.map((a) => {
       const b = summarise(desk.browserMs[a])
       const p = summarise(desk.apiMs[a])
-      return [a, { browser_p95_ms: b.p95, browser_median_ms: b.median, api_p95_ms: p.p95, api_median_ms: p.median, samples: desk.browserMs[a].length }]
+      return [
+        a,
+        {
+          browser_p95_ms: b.p95,
+          browser_median_ms: b.median,
+          api_p95_ms: p.p95,
+          api_median_ms: p.median,
+          samples: desk.browserMs[a].length,
+        },
+      ]
     }),
   )
 

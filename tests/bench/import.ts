@@ -58,7 +58,11 @@ async function boot() {
   return getPayload({ config })
 }
 
-const storyFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(dir, f))
+const storyFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => path.join(dir, f))
 /** The archive as `newsroom import DIR` reads it: one directory entry at a time. */
 const storyStream = (dir: string) => storyFilesOf([dir])
 
@@ -110,7 +114,10 @@ async function main() {
     for (const file of files) {
       if (process.env.BENCH_DEBUG) console.log('prepare', file)
       const source = readFileSync(file, 'utf8')
-      const { story } = readLegacyStory(source, { fix: true, context: { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset } })
+      const { story } = readLegacyStory(source, {
+        fix: true,
+        context: { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset },
+      })
       prepared.push({
         title: story.title,
         body: blocksToLexical(story.body),
@@ -131,8 +138,18 @@ async function main() {
   } else {
     throw new Error(`unknown mode ${mode}`)
   }
-  const result = { mode, articles: count, seconds: Number(seconds.toFixed(3)), articlesPerSecond: Number((count / seconds).toFixed(1)), peakRssMb: Math.round(peakRssMb()), loadAverage: loadavg().map((x) => Number(x.toFixed(2))), samples }
-  console.log(`${mode}: ${count} stories in ${seconds.toFixed(1)} s, ${result.articlesPerSecond} stories/s, peak RSS ${result.peakRssMb} MB, load average ${result.loadAverage.join(' ')}`)
+  const result = {
+    mode,
+    articles: count,
+    seconds: Number(seconds.toFixed(3)),
+    articlesPerSecond: Number((count / seconds).toFixed(1)),
+    peakRssMb: Math.round(peakRssMb()),
+    loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
+    samples,
+  }
+  console.log(
+    `${mode}: ${count} stories in ${seconds.toFixed(1)} s, ${result.articlesPerSecond} stories/s, peak RSS ${result.peakRssMb} MB, load average ${result.loadAverage.join(' ')}`,
+  )
   console.log(`RESULT ${JSON.stringify(result)}`)
   await payload.destroy()
   process.exit(0)

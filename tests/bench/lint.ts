@@ -20,7 +20,16 @@ import { pathToFileURL } from 'node:url'
 
 import { run as zhlint } from 'zhlint'
 
-import { type Block, blocksToLexical, fixStory, lintStory, parseStory, type RenderOptions, renderStory, type StoryDraft } from '../../plugins/house-style'
+import {
+  type Block,
+  blocksToLexical,
+  fixStory,
+  lintStory,
+  parseStory,
+  type RenderOptions,
+  renderStory,
+  type StoryDraft,
+} from '../../plugins/house-style'
 import { foundingStoryPath, resultsDir } from './support'
 
 const TARGET_CHARACTERS = 20_000
@@ -42,7 +51,10 @@ function longStory(story: StoryDraft): StoryDraft {
 
 /** The same story as zhlint reads it: Markdown, headline first, a blank line between blocks. */
 const asMarkdown = (story: StoryDraft) =>
-  [`# ${story.title}`, ...story.body.map((block) => (block.type === 'image' ? '' : block.type === 'heading' ? `## ${block.text}` : block.text))]
+  [
+    `# ${story.title}`,
+    ...story.body.map((block) => (block.type === 'image' ? '' : block.type === 'heading' ? `## ${block.text}` : block.text)),
+  ]
     .filter(Boolean)
     .join('\n\n')
 
@@ -100,7 +112,12 @@ export function benchLint() {
   const parsed = parseStory(readFileSync(foundingStoryPath(), 'utf8'))
   const imported: StoryDraft = {
     title: parsed.title,
-    dateline: parsed.dateline && { outlet: parsed.dateline.outlet, place: parsed.dateline.place, date: parsed.dateline.date, kind: parsed.dateline.kind },
+    dateline: parsed.dateline && {
+      outlet: parsed.dateline.outlet,
+      place: parsed.dateline.place,
+      date: parsed.dateline.date,
+      kind: parsed.dateline.kind,
+    },
     credits: parsed.credits,
     body: parsed.body,
   }
@@ -121,7 +138,10 @@ export function benchLint() {
 function print(results: ReturnType<typeof benchLint>): void {
   const row = (cells: (string | number)[]) => cells.map((cell, i) => String(cell).padStart(i ? 15 : 32)).join(' ')
   console.log(row(['median ms (p95)', 'lint', 'render', 'lint+render', 'zhlint', 'zhlint parse', 'ours/zhlint']))
-  for (const [name, figures] of [['clean', results.clean], ['raw (as imported)', results.raw]] as const) {
+  for (const [name, figures] of [
+    ['clean', results.clean],
+    ['raw (as imported)', results.raw],
+  ] as const) {
     const cell = (t: Timing) => `${t.median} (${t.p95})`
     console.log(
       row([
@@ -135,7 +155,9 @@ function print(results: ReturnType<typeof benchLint>): void {
       ]),
     )
   }
-  console.log(`findings: clean ${results.clean.findings}, raw ${results.raw.findings}; ${results.runs.ours} samples each (zhlint ${results.runs.zhlint}), Node ${results.node}`)
+  console.log(
+    `findings: clean ${results.clean.findings}, raw ${results.raw.findings}; ${results.runs.ours} samples each (zhlint ${results.runs.zhlint}), Node ${results.node}`,
+  )
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

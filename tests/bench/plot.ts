@@ -33,12 +33,18 @@ function barChart(options: {
       const value = g[flavour]
       const h = (value / max) * plotHeight
       const bx = cx - bar + k * bar
-      parts.push(`<rect x="${bx.toFixed(1)}" y="${(plotTop + plotHeight - h).toFixed(1)}" width="${(bar - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[flavour]}"><title>${flavour}: ${value} ${unit}</title></rect>`)
-      parts.push(`<text x="${(bx + bar / 2 - 1).toFixed(1)}" y="${(plotTop + plotHeight - h - 3).toFixed(1)}" font-size="9" text-anchor="middle">${Math.round(value)}</text>`)
+      parts.push(
+        `<rect x="${bx.toFixed(1)}" y="${(plotTop + plotHeight - h).toFixed(1)}" width="${(bar - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[flavour]}"><title>${flavour}: ${value} ${unit}</title></rect>`,
+      )
+      parts.push(
+        `<text x="${(bx + bar / 2 - 1).toFixed(1)}" y="${(plotTop + plotHeight - h - 3).toFixed(1)}" font-size="9" text-anchor="middle">${Math.round(value)}</text>`,
+      )
     })
     parts.push(`<text x="${cx.toFixed(1)}" y="${plotTop + plotHeight + 14}" font-size="10" text-anchor="middle">${esc(g.label)}</text>`)
     if (g.vanilla > 0) {
-      parts.push(`<text x="${cx.toFixed(1)}" y="${plotTop + plotHeight + 27}" font-size="9" text-anchor="middle" fill="#555">×${(g.suite / g.vanilla).toFixed(2)}</text>`)
+      parts.push(
+        `<text x="${cx.toFixed(1)}" y="${plotTop + plotHeight + 27}" font-size="9" text-anchor="middle" fill="#555">×${(g.suite / g.vanilla).toFixed(2)}</text>`,
+      )
     }
   })
   parts.push(`<text x="${x + width}" y="${y + 14}" font-size="10" text-anchor="end" fill="#555">${esc(unit)}</text>`)
@@ -57,8 +63,12 @@ function layerBars(x: number, y: number, width: number, layers: Record<string, n
     const top = y + 10 + i * 17
     const w = ((width - labelWidth - 70) * value) / max
     parts.push(`<text x="${x}" y="${top + 10}" font-size="10">${esc(label)}</text>`)
-    parts.push(`<rect x="${x + labelWidth}" y="${top}" width="${w.toFixed(1)}" height="12" fill="${i === entries.length - 1 ? COLORS.suite : COLORS.vanilla}"/>`)
-    parts.push(`<text x="${(x + labelWidth + w + 4).toFixed(1)}" y="${top + 10}" font-size="10">${value.toFixed(1)} ms ×${(value / base).toFixed(2)}</text>`)
+    parts.push(
+      `<rect x="${x + labelWidth}" y="${top}" width="${w.toFixed(1)}" height="12" fill="${i === entries.length - 1 ? COLORS.suite : COLORS.vanilla}"/>`,
+    )
+    parts.push(
+      `<text x="${(x + labelWidth + w + 4).toFixed(1)}" y="${top + 10}" font-size="10">${value.toFixed(1)} ms ×${(value / base).toFixed(2)}</text>`,
+    )
   })
   return parts.join('\n')
 }

@@ -26,11 +26,23 @@ const CONCURRENCY = [1, 32]
 
 async function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const origin = await publicOriginEnv()
-  const child = spawn(process.execPath, ['--no-deprecation', '--import', path.join(repoRoot, 'scripts/preload-lexical.mjs'), path.join(repoRoot, 'dist/server.mjs')], {
-    cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'production', ...origin, NEWSROOM_DATA_DIR: dataDir, DATABASE_URI: '', PAYLOAD_SECRET: 'bench', NEWSROOM_JOBS_INTERVAL_MS: '60000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--no-deprecation', '--import', path.join(repoRoot, 'scripts/preload-lexical.mjs'), path.join(repoRoot, 'dist/server.mjs')],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        ...origin,
+        NEWSROOM_DATA_DIR: dataDir,
+        DATABASE_URI: '',
+        PAYLOAD_SECRET: 'bench',
+        NEWSROOM_JOBS_INTERVAL_MS: '60000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 180_000)
@@ -54,7 +66,13 @@ async function load(url: string, request: { method: 'GET' | 'POST'; path: string
   let failures = 0
   const instance = autocannon({
     url,
-    requests: [{ method: request.method, path: request.path, ...(request.body ? { body: request.body, headers: { 'content-type': 'application/json' } } : {}) }],
+    requests: [
+      {
+        method: request.method,
+        path: request.path,
+        ...(request.body ? { body: request.body, headers: { 'content-type': 'application/json' } } : {}),
+      },
+    ],
     connections,
     duration: SECONDS,
     timeout: 30,
@@ -73,7 +91,11 @@ async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-bench-site-'))
   const server = await startServer(dataDir)
   try {
-    const answer = await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ Stories(limit: 1) { docs { slug } } }' }) })
+    const answer = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ Stories(limit: 1) { docs { slug } } }' }),
+    })
     const slug = ((await answer.json()) as { data: { Stories: { docs: { slug: string }[] } } }).data.Stories.docs[0]!.slug
     const scenarios = {
       page: { method: 'GET' as const, path: `/news/${slug}` },
@@ -81,7 +103,8 @@ async function main() {
     }
     const figures: Record<string, unknown> = {}
     for (const request of Object.values(scenarios)) await load(server.url, request, 4) // warm-up, not recorded
-    for (const c of CONCURRENCY) for (const [name, request] of Object.entries(scenarios)) figures[`${name}_c${c}`] = await load(server.url, request, c)
+    for (const c of CONCURRENCY)
+      for (const [name, request] of Object.entries(scenarios)) figures[`${name}_c${c}`] = await load(server.url, request, c)
     const report = {
       when: new Date().toISOString(),
       seconds_per_load: SECONDS,

@@ -41,27 +41,36 @@ interface ChildResult {
 
 function runNodeOnce(script: string, args: string[], env: Record<string, string>, options: RunOptions = {}) {
   return new Promise<ChildResult & { stalled: boolean }>((resolve) => {
-    const child = spawn(process.execPath, ['--no-deprecation', ...(options.nodeArgs ?? []), ...PRELOAD, '--import', 'tsx', script, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--no-deprecation', ...(options.nodeArgs ?? []), ...PRELOAD, '--import', 'tsx', script, ...args],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let output = ''
     let stalled = false
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    const timer = setTimeout(() => {
-      output += `\n[bench] killed after ${options.timeoutS ?? plan.childTimeoutS} s`
-      child.kill('SIGKILL')
-    }, (options.timeoutS ?? plan.childTimeoutS) * 1000)
+    const timer = setTimeout(
+      () => {
+        output += `\n[bench] killed after ${options.timeoutS ?? plan.childTimeoutS} s`
+        child.kill('SIGKILL')
+      },
+      (options.timeoutS ?? plan.childTimeoutS) * 1000,
+    )
     // Module loading under the tsx loader occasionally stalls for good on this machine (no CPU, no I/O, no
     // output). A child that has not booted (printed BOOTED) within BOOT_TIMEOUT_S is killed and retried.
-    const boot = !options.bootWatch ? undefined : setTimeout(() => {
-      if (!output.includes('BOOTED')) {
-        stalled = true
-        child.kill('SIGKILL')
-      }
-    }, BOOT_TIMEOUT_S * 1000)
+    const boot = !options.bootWatch
+      ? undefined
+      : setTimeout(() => {
+          if (!output.includes('BOOTED')) {
+            stalled = true
+            child.kill('SIGKILL')
+          }
+        }, BOOT_TIMEOUT_S * 1000)
     child.once('exit', (code) => {
       clearTimeout(timer)
       if (boot) clearTimeout(boot)
@@ -181,7 +190,8 @@ type Flavour = 'suite' | 'vanilla'
 type ScenarioId = 'graphql-list' | 'graphql-story' | 'rest-list' | 'rest-story'
 
 const GQL_FIELDS: Record<Flavour, string> = {
-  suite: 'id title slug publishedAt datelineText bylineText html section { name slug } region { name shortName } credits { role author { name } } heroImage { url alt width height }',
+  suite:
+    'id title slug publishedAt datelineText bylineText html section { name slug } region { name shortName } credits { role author { name } } heroImage { url alt width height }',
   // No house-style plugin: no html, no dateline/byline text, no credits. The list asks for the Lexical body instead.
   vanilla: 'id title slug publishedAt body section { name slug } region { name shortName } heroImage { url alt width height }',
 }
@@ -201,11 +211,26 @@ function scenarioRequest(id: ScenarioId, flavour: Flavour, slugs: string[]): aut
     case 'graphql-list':
       return [{ method: 'POST', path: '/api/graphql', headers: json, body: JSON.stringify({ query: listQuery }) }]
     case 'graphql-story':
-      return [{ method: 'POST', path: '/api/graphql', headers: json, setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: storyQuery, variables: { slug: nextSlug() } }) }) }]
+      return [
+        {
+          method: 'POST',
+          path: '/api/graphql',
+          headers: json,
+          setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: storyQuery, variables: { slug: nextSlug() } }) }),
+        },
+      ]
     case 'rest-list':
       return [{ method: 'GET', path: `/api/articles?limit=20&depth=1&sort=-publishedAt&${selectQuery(flavour)}` }]
     case 'rest-story':
-      return [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/articles?where[slug][equals]=${nextSlug()}&limit=1&depth=1&${selectQuery(flavour)}` }) }]
+      return [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/articles?where[slug][equals]=${nextSlug()}&limit=1&depth=1&${selectQuery(flavour)}`,
+          }),
+        },
+      ]
   }
 }
 
@@ -245,7 +270,12 @@ async function load(url: string, requests: autocannon.Options['requests'], conne
 /** One sanity request per scenario: both flavours must answer 200 with the documents asked for. */
 async function checkScenario(url: string, requests: autocannon.Options['requests'], name: string) {
   const r = requests![0]!
-  const base = { method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body } as { method: string; path?: string; headers?: Record<string, string>; body?: string }
+  const base = { method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body } as {
+    method: string
+    path?: string
+    headers?: Record<string, string>
+    body?: string
+  }
   const req = r.setupRequest ? (r.setupRequest(base, {}) as typeof base) : base
   const response = await fetch(url + req.path, { method: req.method, headers: req.headers, body: req.body as string | undefined })
   const text = await response.text()
@@ -274,7 +304,13 @@ async function main() {
   const report: Record<string, unknown> = {
     mode: quick ? 'quick' : 'full',
     date: new Date().toISOString(),
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((x) => round(x, 2)) },
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageAtStart: loadavg().map((x) => round(x, 2)),
+    },
     plan,
     database: 'SQLite file (libsql), one per stage, seeded from the founding story',
   }
@@ -288,14 +324,28 @@ async function main() {
   const seedFile = path.join(work, 'seed.json')
   writeFileSync(seedFile, JSON.stringify(seed))
   log(`seeded ${seed.articles} articles (${seed.published} published) in ${seed.seconds} s (${seed.articlesPerSecond}/s)`)
-  report.seed = { articles: seed.articles, published: seed.published, insertSeconds: seed.seconds, articlesPerSecond: seed.articlesPerSecond, setupSeconds: seed.setupSeconds }
+  report.seed = {
+    articles: seed.articles,
+    published: seed.published,
+    insertSeconds: seed.seconds,
+    articlesPerSecond: seed.articlesPerSecond,
+    setupSeconds: seed.setupSeconds,
+  }
 
   // 2. Read path: the same harness (api-server.ts) for both, separate processes, alternating runs.
   Object.assign(report, await stage('read', () => readBenchmark(db, dataDir, seed), { read_ratio: null, server_peak_rss_mb: null }))
   // 3. Write path.
   Object.assign(report, await stage('write', () => writeBenchmark(db, dataDir, seedFile), { save_ratio: null }))
   // 4. Import.
-  Object.assign(report, await stage('import', () => importBenchmark(), { import_articles_per_s: null, import_ratio: null, bulk_import_articles_per_s: null, bulk_import_ratio: null }))
+  Object.assign(
+    report,
+    await stage('import', () => importBenchmark(), {
+      import_articles_per_s: null,
+      import_ratio: null,
+      bulk_import_articles_per_s: null,
+      bulk_import_ratio: null,
+    }),
+  )
 
   // 4b. What-if: the same write and import runs with Payload's transactions turned on for SQLite (off by
   // default; support.applySqliteTuning). The embedded database already runs WAL with synchronous=NORMAL.
@@ -310,10 +360,21 @@ async function main() {
   // 5. Other helpers' benchmarks: lint + render, delivery.
   Object.assign(report, await externalBenchmark('lint', 'tests/bench/lint.ts', 'lint.json', ['lint_ms_20k', 'lint_vs_zhlint']))
   Object.assign(report, await externalBenchmark('delivery', 'tests/bench/delivery.ts', 'delivery.json', ['publish_to_delivered_p95_ms']))
-  Object.assign(report, await externalBenchmark('reader-site', 'tests/bench/reader-site.ts', 'reader-site.json', ['story_page_rps_c32', 'story_page_p95_ms_c32', 'graphql_story_rps_c32', 'graphql_story_p95_ms_c32']))
+  Object.assign(
+    report,
+    await externalBenchmark('reader-site', 'tests/bench/reader-site.ts', 'reader-site.json', [
+      'story_page_rps_c32',
+      'story_page_p95_ms_c32',
+      'graphql_story_rps_c32',
+      'graphql_story_p95_ms_c32',
+    ]),
+  )
   Object.assign(report, await externalBenchmark('desk', 'tests/bench/desk.ts', 'desk.json', ['desk_action_p95_ms']))
   // 6. The scaling curve (1k → 10k → 100k stories) and the anonymous read cache under load: tests/bench/scaling.ts.
-  Object.assign(report, await externalBenchmark('scaling', 'tests/bench/scaling.ts', 'scaling.json', ['list_slowdown_100k', 'cached_list_rps'], 3600))
+  Object.assign(
+    report,
+    await externalBenchmark('scaling', 'tests/bench/scaling.ts', 'scaling.json', ['list_slowdown_100k', 'cached_list_rps'], 3600),
+  )
 
   report.notes = notes
   ;(report.machine as Record<string, unknown>).loadAverageAtEnd = loadavg().map((x) => round(x, 2))
@@ -413,7 +474,12 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
       // What `npm start` runs: the compiled bundle when it is there, else the TypeScript entry.
       const bundle = path.join(repoRoot, 'dist', 'server.mjs')
       const entry = existsSync(bundle) ? bundle : 'src/server.ts'
-      const server = await startServer('src/server.ts', entry, { ...payloadEnv(db, dataDir), NEWSROOM_JOBS_INTERVAL_MS: '60000' }, /running at (http:\/\/\S+?)[\s(]/)
+      const server = await startServer(
+        'src/server.ts',
+        entry,
+        { ...payloadEnv(db, dataDir), NEWSROOM_JOBS_INTERVAL_MS: '60000' },
+        /running at (http:\/\/\S+?)[\s(]/,
+      )
       const sampler = rssSampler(server.pid)
       try {
         const figures: Record<string, LoadFigures> = {}
@@ -422,7 +488,9 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
           await checkScenario(server.url, requests, `src/server.ts ${id}`)
           await load(server.url, requests, 8, plan.warmSeconds)
           for (const c of CONCURRENCY) figures[`${id}_c${c}`] = await load(server.url, requests, c, plan.loadSeconds)
-          log(`src/server.ts ${id}: c1 ${figures[`${id}_c1`]!.requestsPerSecond} req/s, c32 ${figures[`${id}_c32`]!.requestsPerSecond} req/s`)
+          log(
+            `src/server.ts ${id}: c1 ${figures[`${id}_c1`]!.requestsPerSecond} req/s, c32 ${figures[`${id}_c32`]!.requestsPerSecond} req/s`,
+          )
         }
         const mem = sampler.stop()
         nextServer = { figures, memory: mem }
@@ -445,7 +513,8 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
     read_next_server: nextServer,
     server_peak_rss_mb: serverPeak,
     memory: { harnessSuiteServer: harnessMemory, nextServer: nextServer?.memory ?? null },
-    read_notes: 'read_ratio = suite / vanilla requests per second, GraphQL list of 20 at concurrency 32, both on the same API harness. Vanilla has no house-style plugin, so its list asks for the Lexical body instead of html and has no credits/dateline/byline.',
+    read_notes:
+      'read_ratio = suite / vanilla requests per second, GraphQL list of 20 at concurrency 32, both on the same API harness. Vanilla has no house-style plugin, so its list asks for the Lexical body instead of html and has no credits/dateline/byline.',
   }
 }
 
@@ -461,7 +530,12 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
       const copy = path.join(work, `write-${flavour}-${r}.db`)
       copyDatabase(db, copy)
       const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=write-${flavour}-${r}.cpuprofile`] : []
-      const child = await runNode('tests/bench/write.ts', [String(iterations), seedFile], { ...payloadEnv(copy, dataDir), BENCH_CONFIG: flavour, ...tuning }, { nodeArgs, bootWatch: true })
+      const child = await runNode(
+        'tests/bench/write.ts',
+        [String(iterations), seedFile],
+        { ...payloadEnv(copy, dataDir), BENCH_CONFIG: flavour, ...tuning },
+        { nodeArgs, bootWatch: true },
+      )
       if (child.code !== 0) throw new Error(`write ${flavour} failed:\n${child.output.slice(-4000)}`)
       const result = resultLine<WriteResult>(child.output)
       for (const op of Object.keys(result.samples) as WriteOperation[]) samples[flavour][op].push(...result.samples[op])
@@ -475,7 +549,12 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     for (const layer of BENCH_LAYERS) {
       const copy = path.join(work, `write-layer-${layer}.db`)
       copyDatabase(db, copy)
-      const child = await runNode('tests/bench/write.ts', [String(iterations), seedFile], { ...payloadEnv(copy, dataDir), BENCH_CONFIG: 'vanilla', BENCH_LAYER: layer }, { bootWatch: true })
+      const child = await runNode(
+        'tests/bench/write.ts',
+        [String(iterations), seedFile],
+        { ...payloadEnv(copy, dataDir), BENCH_CONFIG: 'vanilla', BENCH_LAYER: layer },
+        { bootWatch: true },
+      )
       if (child.code !== 0) throw new Error(`write layer ${layer} failed:\n${child.output.slice(-4000)}`)
       layers[layer] = resultLine<WriteResult>(child.output).samples
       removeDatabase(copy)
@@ -490,7 +569,9 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     const v = summarise(samples.vanilla[op])
     write[op] = { suite: s, vanilla: v }
     ratios[op] = round(s.median / v.median)
-    log(`write${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${op}: suite median ${s.median} ms p95 ${s.p95} ms, vanilla median ${v.median} ms p95 ${v.p95} ms (ratio ${ratios[op]})`)
+    log(
+      `write${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${op}: suite median ${s.median} ms p95 ${s.p95} ms, vanilla median ${v.median} ms p95 ${v.p95} ms (ratio ${ratios[op]})`,
+    )
   }
   // save_ratio: a draft save + an update + a publish, suite time over vanilla time (sum of medians).
   const saveOps: WriteOperation[] = ['createDraft', 'updateDraft', 'publish']
@@ -505,13 +586,19 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
         '+ editorial workflow': round(saveMs(layers.workflow!)),
         '+ distribution = suite': round(sum('suite')),
       }
-  if (saveLayers) log(`save by layer (ms, draft + update + publish): ${Object.entries(saveLayers).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  if (saveLayers)
+    log(
+      `save by layer (ms, draft + update + publish): ${Object.entries(saveLayers)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    )
   return {
     save_ratio: round(sum('suite') / sum('vanilla')),
     save_ratios: ratios,
     save_layers_ms: saveLayers,
     write,
-    write_notes: 'Local API as an editor (user, access checked) on a copy of the seeded database. save_ratio = sum of medians of createDraft + updateDraft + publish, suite / vanilla.',
+    write_notes:
+      'Local API as an editor (user, access checked) on a copy of the seeded database. save_ratio = sum of medians of createDraft + updateDraft + publish, suite / vanilla.',
   }
 }
 
@@ -519,26 +606,42 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
   const dir = path.join(work, 'stories')
   const files = await runNode('tests/bench/import.ts', ['files', dir, String(plan.importFiles)], {})
   if (files.code !== 0) throw new Error(`story files failed:\n${files.output.slice(-3000)}`)
-  const results: Record<string, { articlesPerSecond: number; seconds: number; samples: number[]; peakRssMb?: number; loadAverage?: number[] }> = {}
+  const results: Record<
+    string,
+    { articlesPerSecond: number; seconds: number; samples: number[]; peakRssMb?: number; loadAverage?: number[] }
+  > = {}
   // The seeder at the same moment, for the same number of stories: what writing stories that are already
   // checked costs on this machine now (the bulk import's yardstick, bulk_import_ratio).
   let seeder: { articlesPerSecond: number; seconds: number } | undefined
   if (!tuning.BENCH_SQLITE) {
     const seedDir = path.join(work, 'import-seeder')
     mkdirSync(seedDir, { recursive: true })
-    const child = await runNode('tests/bench/seed.ts', [String(plan.importFiles)], payloadEnv(path.join(seedDir, 'seed.db'), seedDir), { bootWatch: true })
+    const child = await runNode('tests/bench/seed.ts', [String(plan.importFiles)], payloadEnv(path.join(seedDir, 'seed.db'), seedDir), {
+      bootWatch: true,
+    })
     if (child.code !== 0) throw new Error(`seeder for the import stage failed:\n${child.output.slice(-3000)}`)
     seeder = resultLine<SeedResult>(child.output)
-    log(`import: seeder ${seeder.articlesPerSecond} articles/s (${plan.importFiles} articles), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
+    log(
+      `import: seeder ${seeder.articlesPerSecond} articles/s (${plan.importFiles} articles), load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    )
   }
   for (const mode of ['import', 'raw'] as const) {
     const modeDir = path.join(work, `import-${mode}${tuning.BENCH_SQLITE ? `-${tuning.BENCH_SQLITE}` : ''}`)
     mkdirSync(modeDir, { recursive: true })
     const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=import-${mode}.cpuprofile`] : []
-    const child = await runNode('tests/bench/import.ts', [mode, dir], { ...payloadEnv(path.join(modeDir, 'import.db'), modeDir), ...tuning }, { nodeArgs, bootWatch: true })
+    const child = await runNode(
+      'tests/bench/import.ts',
+      [mode, dir],
+      { ...payloadEnv(path.join(modeDir, 'import.db'), modeDir), ...tuning },
+      { nodeArgs, bootWatch: true },
+    )
     if (child.code !== 0) throw new Error(`import ${mode} failed:\n${child.output.slice(-4000)}`)
     results[mode] = resultLine(child.output)
-    log(`import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${mode}: ${results[mode]!.articlesPerSecond} articles/s (${plan.importFiles} stories in ${results[mode]!.seconds} s, peak RSS ${results[mode]!.peakRssMb} MB, load average ${results[mode]!.loadAverage?.join(' ')})`)
+    log(
+      `import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${mode}: ${results[mode]!.articlesPerSecond} articles/s (${plan.importFiles} stories in ${results[mode]!.seconds} s, peak RSS ${results[mode]!.peakRssMb} MB, load average ${results[mode]!.loadAverage?.join(' ')})`,
+    )
   }
   // Payload's own ceiling for the same data on this machine: raw create without the suite's plugins, and
   // with only house-style's fields (hooks off). Not for the what-if runs.
@@ -550,7 +653,12 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
     ] as const) {
       const modeDir = path.join(work, `import-raw-${env.BENCH_CONFIG}-${'BENCH_LAYER' in env ? env.BENCH_LAYER : 'none'}`)
       mkdirSync(modeDir, { recursive: true })
-      const child = await runNode('tests/bench/import.ts', ['raw', dir], { ...payloadEnv(path.join(modeDir, 'import.db'), modeDir), ...env }, { bootWatch: true })
+      const child = await runNode(
+        'tests/bench/import.ts',
+        ['raw', dir],
+        { ...payloadEnv(path.join(modeDir, 'import.db'), modeDir), ...env },
+        { bootWatch: true },
+      )
       if (child.code !== 0) throw new Error(`import raw (${label}) failed:\n${child.output.slice(-4000)}`)
       ceilings[label] = resultLine<{ articlesPerSecond: number }>(child.output).articlesPerSecond
       log(`import raw (${label}): ${ceilings[label]} articles/s`)
@@ -567,11 +675,20 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
       peakRssMb: results.import!.peakRssMb,
       loadAverage: results.import!.loadAverage,
       stories: plan.importFiles,
-      importStory: { articlesPerSecond: results.import!.articlesPerSecond, seconds: results.import!.seconds, perStoryMs: summarise(results.import!.samples) },
-      rawCreate: { articlesPerSecond: results.raw!.articlesPerSecond, seconds: results.raw!.seconds, perStoryMs: summarise(results.raw!.samples) },
+      importStory: {
+        articlesPerSecond: results.import!.articlesPerSecond,
+        seconds: results.import!.seconds,
+        perStoryMs: summarise(results.import!.samples),
+      },
+      rawCreate: {
+        articlesPerSecond: results.raw!.articlesPerSecond,
+        seconds: results.raw!.seconds,
+        perStoryMs: summarise(results.raw!.samples),
+      },
       rawCreateWithout: Object.keys(ceilings).length ? ceilings : undefined,
     },
-    import_notes: 'SQLite file database, fresh per mode. import = importFiles(), what `newsroom import` runs after boot: parse + fix + resolve names (once per run) + the create operation of Payload per story with its writes deferred and written per batch of 200, one transaction per batch (src/import/import-archive.ts); bulk_import_ratio = import / the seeder (seed.ts) run just before it for the same number of articles; raw = payload.create (depth 0) of the same parsed data, names resolved beforehand; rawCreateWithout = the same raw create in Payload without the suite, and with only house-style fields. Boot not counted.',
+    import_notes:
+      'SQLite file database, fresh per mode. import = importFiles(), what `newsroom import` runs after boot: parse + fix + resolve names (once per run) + the create operation of Payload per story with its writes deferred and written per batch of 200, one transaction per batch (src/import/import-archive.ts); bulk_import_ratio = import / the seeder (seed.ts) run just before it for the same number of articles; raw = payload.create (depth 0) of the same parsed data, names resolved beforehand; rawCreateWithout = the same raw create in Payload without the suite, and with only house-style fields. Boot not counted.',
   }
 }
 
@@ -586,7 +703,9 @@ async function externalBenchmark(name: string, script: string, resultFile: strin
   log(`running ${script}`)
   const child = await runNode(script, quick ? ['--quick'] : [], {}, timeoutS ? { timeoutS } : {})
   if (child.code !== 0 || !existsSync(file)) {
-    notes.push(`${script} failed (exit ${child.code}): ${child.output.slice(-300).replace(/\s+/g, ' ')}; ${keys.join(', ')} recorded as null.`)
+    notes.push(
+      `${script} failed (exit ${child.code}): ${child.output.slice(-300).replace(/\s+/g, ' ')}; ${keys.join(', ')} recorded as null.`,
+    )
     return nulls
   }
   const text = readFileSync(file, 'utf8')
@@ -597,7 +716,11 @@ async function externalBenchmark(name: string, script: string, resultFile: strin
 }
 
 /** A failed stage records null figures and a note; the other stages still run. */
-async function stage<T extends object>(name: string, run: () => Promise<T>, nulls: Record<string, null>): Promise<T | Record<string, null>> {
+async function stage<T extends object>(
+  name: string,
+  run: () => Promise<T>,
+  nulls: Record<string, null>,
+): Promise<T | Record<string, null>> {
   try {
     return await run()
   } catch (error) {

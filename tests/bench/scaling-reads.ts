@@ -13,7 +13,8 @@ import { getPayload } from 'payload'
 import type { SeedResult } from './seed'
 import { summarise } from './support'
 
-const LIST = 'docs { id title slug publishedAt datelineText bylineText section { name slug } region { name shortName } credits { role author { name } } heroImage { url alt width height } }'
+const LIST =
+  'docs { id title slug publishedAt datelineText bylineText section { name slug } region { name shortName } credits { role author { name } } heroImage { url alt width height } }'
 
 async function main() {
   setInterval(() => undefined, 1000)
@@ -25,7 +26,13 @@ async function main() {
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
   const graphqlHandler = GRAPHQL_POST(config)
   const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const res = await graphqlHandler(new Request('http://localhost/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) }))
+    const res = await graphqlHandler(
+      new Request('http://localhost/api/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      }),
+    )
     const body = (await res.json()) as { errors?: unknown; data?: Record<string, { docs: unknown[] }> }
     if (body.errors || !body.data) throw new Error(JSON.stringify(body).slice(0, 400))
     return body.data
@@ -39,7 +46,10 @@ async function main() {
     const text = await res.text()
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`)
   }
-  const editor = await payload.create({ collection: 'users', data: { email: `scaling-${Date.now()}@newsroom.test`, password: 'scaling-bench-pw', roles: ['editor'] } })
+  const editor = await payload.create({
+    collection: 'users',
+    data: { email: `scaling-${Date.now()}@newsroom.test`, password: 'scaling-bench-pw', roles: ['editor'] },
+  })
   const editorUser = { ...editor, collection: 'users' }
   // A section with one beneath it (the seeder's 党建 sits under the first section).
   const sections = seed.sectionIds.slice(0, 2)
@@ -48,13 +58,56 @@ async function main() {
 
   const reads: Record<string, () => Promise<unknown>> = {
     latest20: async () => expectDocs((await graphql(`{ Articles(sort: "-publishedAt", limit: 20) { ${LIST} } }`)).Articles!.docs, 20),
-    latest20AllColumns: async () => expectDocs((await graphql(`{ Articles(select: false, sort: "-publishedAt", limit: 20) { ${LIST} } }`)).Articles!.docs, 20),
-    sectionList: async () => expectDocs((await graphql(`query($s: [JSON]) { Articles(where: { section: { in: $s } }, sort: "-publishedAt", limit: 20) { ${LIST} } }`, { s: sections })).Articles!.docs, 20),
-    storyBySlug: async () => expectDocs((await graphql(`query($slug: String) { Articles(where: { slug: { equals: $slug } }, limit: 1) { docs { id title html datelineText bylineText } } }`, { slug: nextSlug() })).Articles!.docs, 1),
+    latest20AllColumns: async () =>
+      expectDocs((await graphql(`{ Articles(select: false, sort: "-publishedAt", limit: 20) { ${LIST} } }`)).Articles!.docs, 20),
+    sectionList: async () =>
+      expectDocs(
+        (
+          await graphql(`query($s: [JSON]) { Articles(where: { section: { in: $s } }, sort: "-publishedAt", limit: 20) { ${LIST} } }`, {
+            s: sections,
+          })
+        ).Articles!.docs,
+        20,
+      ),
+    storyBySlug: async () =>
+      expectDocs(
+        (
+          await graphql(
+            `
+              query ($slug: String) {
+                Articles(where: { slug: { equals: $slug } }, limit: 1) {
+                  docs {
+                    id
+                    title
+                    html
+                    datelineText
+                    bylineText
+                  }
+                }
+              }
+            `,
+            { slug: nextSlug() },
+          )
+        ).Articles!.docs,
+        1,
+      ),
     rss: () => feed('/feeds/rss.xml'),
     newsSitemap: () => feed('/sitemaps/news.xml'),
     reviewQueue: async () =>
-      expectDocs((await payload.find({ collection: 'articles', draft: true, where: { stage: { equals: 'submitted' } }, depth: 0, limit: 10, user: editorUser, overrideAccess: false })).docs, 10),
+      expectDocs(
+        (
+          await payload.find({
+            collection: 'articles',
+            draft: true,
+            where: { stage: { equals: 'submitted' } },
+            depth: 0,
+            limit: 10,
+            user: editorUser,
+            overrideAccess: false,
+          })
+        ).docs,
+        10,
+      ),
   }
   const figures: Record<string, { medianMs: number; p95Ms: number }> = {}
   for (const [name, read] of Object.entries(reads)) {

@@ -22,7 +22,9 @@ import type { SeedResult } from './seed'
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback
 // `--quick` (npm run bench -- --quick): 1,000 and 10,000 stories, fewer iterations, shorter load.
 const quick = process.argv.includes('--quick')
-const sizes = arg('sizes', quick ? '1000,10000' : '1000,10000,100000').split(',').map(Number)
+const sizes = arg('sizes', quick ? '1000,10000' : '1000,10000,100000')
+  .split(',')
+  .map(Number)
 const iterations = Number(arg('iterations', quick ? '10' : '30'))
 const loadSeconds = Number(arg('seconds', quick ? '3' : '10'))
 const started = Date.now()
@@ -30,7 +32,11 @@ const log = (message: string) => console.log(`[scaling ${((Date.now() - started)
 const preload = ['--import', path.join(repoRoot, 'scripts', 'preload-lexical.mjs')]
 
 function node(args: string[], env: Record<string, string>, onOutput?: (all: string) => boolean) {
-  const child = spawn(process.execPath, ['--no-deprecation', ...preload, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--no-deprecation', ...preload, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const ready = new Promise<void>((resolve) => {
     const onData = (chunk: Buffer) => {
@@ -50,12 +56,28 @@ async function runChild(script: string, args: string[], env: Record<string, stri
   return output
 }
 
-const LATEST = JSON.stringify({ query: '{ Articles(sort: "-publishedAt", limit: 20) { docs { id title slug publishedAt datelineText bylineText section { name slug } region { name shortName } credits { role author { name } } heroImage { url alt width height } } } }' })
+const LATEST = JSON.stringify({
+  query:
+    '{ Articles(sort: "-publishedAt", limit: 20) { docs { id title slug publishedAt datelineText bylineText section { name slug } region { name shortName } credits { role author { name } } heroImage { url alt width height } } } }',
+})
 
 /** The production server on this database; the latest-20 list under load (32 connections). */
 async function serverListRps(env: Record<string, string>, cache: boolean) {
-  const server = node([path.join(repoRoot, 'dist', 'server.mjs')], { ...env, ...(await publicOriginEnv()), NODE_ENV: 'production', NEWSROOM_JOBS_INTERVAL_MS: '60000', NEWSROOM_READ_CACHE: String(cache) }, (all) => /running at http/.test(all))
-  await Promise.race([server.ready, server.exited.then(({ output }) => Promise.reject(new Error(`server exited:\n${output.slice(-3000)}`)))])
+  const server = node(
+    [path.join(repoRoot, 'dist', 'server.mjs')],
+    {
+      ...env,
+      ...(await publicOriginEnv()),
+      NODE_ENV: 'production',
+      NEWSROOM_JOBS_INTERVAL_MS: '60000',
+      NEWSROOM_READ_CACHE: String(cache),
+    },
+    (all) => /running at http/.test(all),
+  )
+  await Promise.race([
+    server.ready,
+    server.exited.then(({ output }) => Promise.reject(new Error(`server exited:\n${output.slice(-3000)}`))),
+  ])
   const url = /running at (http:\/\/\S+?)[\s(]/.exec(server.output())![1]!.replace('localhost', '127.0.0.1')
   try {
     const request = { method: 'POST' as const, path: '/api/graphql', headers: { 'content-type': 'application/json' }, body: LATEST }
@@ -63,7 +85,13 @@ async function serverListRps(env: Record<string, string>, cache: boolean) {
     if (check.status !== 200 || (await check.text()).includes('"errors"')) throw new Error(`latest list: ${check.status}`)
     await autocannon({ url, connections: 8, duration: 2, requests: [request] })
     const result = await autocannon({ url, connections: 32, duration: loadSeconds, requests: [request], timeout: 30 })
-    return { requestsPerSecond: round(result.requests.average, 1), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors }
+    return {
+      requestsPerSecond: round(result.requests.average, 1),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      non2xx: result.non2xx,
+      errors: result.errors,
+    }
   } finally {
     server.child.kill('SIGTERM')
     await server.exited
@@ -82,7 +110,9 @@ export async function scalingBenchmark() {
     const baseDb = path.join(work, 'base.db')
     const dataDir = path.join(work, 'data')
     log(`seeding ${sizes[0]} stories (with version rows)…`)
-    const seed = resultLine<SeedResult>(await runChild('tests/bench/seed.ts', [String(sizes[0]), '--versions'], payloadEnv(baseDb, dataDir)))
+    const seed = resultLine<SeedResult>(
+      await runChild('tests/bench/seed.ts', [String(sizes[0]), '--versions'], payloadEnv(baseDb, dataDir)),
+    )
     seeds.base = { articles: seed.articles, seconds: seed.seconds, articlesPerSecond: seed.articlesPerSecond }
     log(`seeded ${seed.articles} in ${seed.seconds} s (${seed.articlesPerSecond}/s)`)
     const seedFile = path.join(work, 'seed.json')
@@ -98,15 +128,23 @@ export async function scalingBenchmark() {
         log(`grew a copy to ${grown.articles} stories in ${grown.seconds} s`)
       }
       log(`${size}: timing reads`)
-      curve[size] = resultLine<{ figures: (typeof curve)[string] }>(await runChild('tests/bench/scaling-reads.ts', [seedFile, String(iterations)], env)).figures
-      log(`${size}: ${Object.entries(curve[size]!).map(([read, f]) => `${read} ${f.medianMs} ms`).join(', ')} (load ${loadavg()[0]!.toFixed(1)})`)
+      curve[size] = resultLine<{ figures: (typeof curve)[string] }>(
+        await runChild('tests/bench/scaling-reads.ts', [seedFile, String(iterations)], env),
+      ).figures
+      log(
+        `${size}: ${Object.entries(curve[size]!)
+          .map(([read, f]) => `${read} ${f.medianMs} ms`)
+          .join(', ')} (load ${loadavg()[0]!.toFixed(1)})`,
+      )
       // Only the largest is kept (for the server run): a 100,000-story file is a few GB.
       if (largest) for (const suffix of ['', '-wal', '-shm']) rmSync(`${largest.db}${suffix}`, { force: true })
       largest = { env, db }
     }
     const small = String(sizes[0])
     const big = String(sizes[sizes.length - 1])
-    const slowdown = Object.fromEntries(Object.keys(curve[big]!).map((read) => [read, round(curve[big]![read]!.medianMs / curve[small]![read]!.medianMs, 2)]))
+    const slowdown = Object.fromEntries(
+      Object.keys(curve[big]!).map((read) => [read, round(curve[big]![read]!.medianMs / curve[small]![read]!.medianMs, 2)]),
+    )
     const hot = ['latest20', 'sectionList', 'storyBySlug', 'rss', 'newsSitemap', 'reviewQueue']
     const worst = Math.max(...hot.map((read) => slowdown[read]!))
 
@@ -140,10 +178,22 @@ export async function scalingBenchmark() {
   }
 }
 
-function printTable(scaling: { sizes: number[]; slowdown: Record<string, number>; medianMs: Record<string, Record<string, { medianMs: number }>> }) {
+function printTable(scaling: {
+  sizes: number[]
+  slowdown: Record<string, number>
+  medianMs: Record<string, Record<string, { medianMs: number }>>
+}) {
   const reads = Object.keys(scaling.slowdown)
-  const header = ['read (median ms)', ...scaling.sizes.map((s) => s.toLocaleString('en')), `× ${scaling.sizes[0]!.toLocaleString('en')}→${scaling.sizes.at(-1)!.toLocaleString('en')}`]
-  const rows = reads.map((read) => [read, ...scaling.sizes.map((s) => String(scaling.medianMs[s]![read]!.medianMs)), String(scaling.slowdown[read])])
+  const header = [
+    'read (median ms)',
+    ...scaling.sizes.map((s) => s.toLocaleString('en')),
+    `× ${scaling.sizes[0]!.toLocaleString('en')}→${scaling.sizes.at(-1)!.toLocaleString('en')}`,
+  ]
+  const rows = reads.map((read) => [
+    read,
+    ...scaling.sizes.map((s) => String(scaling.medianMs[s]![read]!.medianMs)),
+    String(scaling.slowdown[read]),
+  ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padStart(widths[i]!)).join('  '))
 }
@@ -155,14 +205,20 @@ export function renderScalingPlot(scaling: { sizes: number[]; medianMs: Record<s
   const pad = { l: 60, r: 150, t: 30, b: 40 }
   const reads = Object.keys(scaling.medianMs[scaling.sizes[0]!]!)
   const maxMs = Math.max(...scaling.sizes.flatMap((s) => reads.map((r) => scaling.medianMs[s]![r]!.medianMs)))
-  const x = (size: number) => pad.l + ((Math.log10(size) - Math.log10(scaling.sizes[0]!)) / Math.max(1e-9, Math.log10(scaling.sizes.at(-1)!) - Math.log10(scaling.sizes[0]!))) * (W - pad.l - pad.r)
+  const x = (size: number) =>
+    pad.l +
+    ((Math.log10(size) - Math.log10(scaling.sizes[0]!)) /
+      Math.max(1e-9, Math.log10(scaling.sizes.at(-1)!) - Math.log10(scaling.sizes[0]!))) *
+      (W - pad.l - pad.r)
   const y = (ms: number) => H - pad.b - (ms / maxMs) * (H - pad.t - pad.b)
   const colours = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f']
   const lines = reads.map((read, i) => {
     const points = scaling.sizes.map((s) => `${x(s).toFixed(1)},${y(scaling.medianMs[s]![read]!.medianMs).toFixed(1)}`).join(' ')
     return `<polyline fill="none" stroke="${colours[i % colours.length]}" stroke-width="2" points="${points}"/><text x="${W - pad.r + 8}" y="${pad.t + 16 * i}" font-size="12" fill="${colours[i % colours.length]}">${read}</text>`
   })
-  const ticks = scaling.sizes.map((s) => `<text x="${x(s)}" y="${H - pad.b + 18}" font-size="12" text-anchor="middle">${s.toLocaleString('en')}</text>`)
+  const ticks = scaling.sizes.map(
+    (s) => `<text x="${x(s)}" y="${H - pad.b + 18}" font-size="12" text-anchor="middle">${s.toLocaleString('en')}</text>`,
+  )
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif">`,
     `<rect width="${W}" height="${H}" fill="white"/>`,
@@ -185,10 +241,19 @@ async function main() {
   if (!process.argv.includes('--quick') && existsSync(latestFile)) {
     const latest = JSON.parse(readFileSync(latestFile, 'utf8')) as Record<string, unknown>
     const { list_slowdown_100k, cached_list_rps, scaling } = result
-    writeFileSync(latestFile, JSON.stringify({ ...latest, list_slowdown_100k, cached_list_rps, scaling: { ...scaling, ranAt: new Date().toISOString() } }, null, 2) + '\n')
+    writeFileSync(
+      latestFile,
+      JSON.stringify(
+        { ...latest, list_slowdown_100k, cached_list_rps, scaling: { ...scaling, ranAt: new Date().toISOString() } },
+        null,
+        2,
+      ) + '\n',
+    )
   }
   writeFileSync(path.join(resultsDir, 'scaling.svg'), renderScalingPlot(result.scaling))
-  log(`wrote tests/bench/results/scaling.json and scaling.svg: list_slowdown_100k ${result.list_slowdown_100k}, cached_list_rps ${result.cached_list_rps}`)
+  log(
+    `wrote tests/bench/results/scaling.json and scaling.svg: list_slowdown_100k ${result.list_slowdown_100k}, cached_list_rps ${result.cached_list_rps}`,
+  )
   process.exit(0)
 }
 

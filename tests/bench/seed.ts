@@ -13,11 +13,17 @@ import type { PayloadRequest } from 'payload'
 import { randomBytes } from 'node:crypto'
 import { getPayload } from 'payload'
 
-import { type Block, blocksToLexical, type Credit, type CreditRole, lintStory, type RenderedMedia, renderStory } from '../../plugins/house-style'
-import { standInImage } from '../../src/seed/stand-in-image'
 import {
-  AUTHOR_NAMES, CREDIT_ROLES, foundingParts, isoDay, pick, prng, REGIONS, SECTIONS, variantBlocks, variantHeadline,
-} from './support'
+  type Block,
+  blocksToLexical,
+  type Credit,
+  type CreditRole,
+  lintStory,
+  type RenderedMedia,
+  renderStory,
+} from '../../plugins/house-style'
+import { standInImage } from '../../src/seed/stand-in-image'
+import { AUTHOR_NAMES, CREDIT_ROLES, foundingParts, isoDay, pick, prng, REGIONS, SECTIONS, variantBlocks, variantHeadline } from './support'
 
 export interface SeedResult {
   articles: number
@@ -75,7 +81,14 @@ async function main() {
     })
     mediaIds.push(doc.id)
     const d = doc as unknown as Record<string, unknown>
-    media.set(String(doc.id), { url: String(d.url ?? ''), alt: String(d.alt ?? ''), width: (d.width as number) ?? null, height: (d.height as number) ?? null, caption: (d.caption as string) ?? null, credit: (d.credit as string) ?? null })
+    media.set(String(doc.id), {
+      url: String(d.url ?? ''),
+      alt: String(d.alt ?? ''),
+      width: (d.width as number) ?? null,
+      height: (d.height as number) ?? null,
+      caption: (d.caption as string) ?? null,
+      credit: (d.credit as string) ?? null,
+    })
   }
   const setupSeconds = (performance.now() - started) / 1000
 
@@ -105,13 +118,20 @@ async function main() {
       const n = 1 + Math.floor(random() * 3)
       for (let k = 0; k < n; k++) {
         const author = pick(authorIds, random)
-        if (!creditRows.some((c) => c.author === author)) creditRows.push({ author, role: k === 0 ? 'reporter' : pick(CREDIT_ROLES, random) })
+        if (!creditRows.some((c) => c.author === author))
+          creditRows.push({ author, role: k === 0 ? 'reporter' : pick(CREDIT_ROLES, random) })
       }
       const credits: Credit[] = creditRows.map((c) => ({ name: authorName.get(String(c.author))!, role: c.role }))
       const date = isoDay(i)
       const dateline = { outlet: '亮点黔西南', place, date, kind: '讯' as const }
-      const rendered = renderStory({ body: body, dateline, credits }, { datelinePreset: 'outlet-xun', bylinePattern: 'reported-by', timeZone: 'Asia/Shanghai', media })
-      const findings = lintStory({ title, dateline, credits, body: blocks.filter((b) => b.type !== 'image') }, { houseScript: 'zh-Hans', datelinePreset: 'outlet-xun' })
+      const rendered = renderStory(
+        { body: body, dateline, credits },
+        { datelinePreset: 'outlet-xun', bylinePattern: 'reported-by', timeZone: 'Asia/Shanghai', media },
+      )
+      const findings = lintStory(
+        { title, dateline, credits, body: blocks.filter((b) => b.type !== 'image') },
+        { houseScript: 'zh-Hans', datelinePreset: 'outlet-xun' },
+      )
       const isPublished = i % 20 !== 19 // one in twenty stays a draft (invisible to the public)
       if (isPublished) published++
       const at = new Date(Date.parse(`${date}T08:00:00Z`) + (i % 600) * 1000).toISOString()
@@ -139,7 +159,17 @@ async function main() {
       if (fields.has('workflowSequence')) data.workflowSequence = 0
       const doc = await payload.db.create({ collection: 'articles', data, req })
       // Its version row, as a save writes it: the admin's lists (and the review queue) read the versions table.
-      if (withVersions) await payload.db.createVersion({ collectionSlug: 'articles', parent: doc.id, versionData: data, autosave: false, createdAt: at, updatedAt: at, req, returning: false })
+      if (withVersions)
+        await payload.db.createVersion({
+          collectionSlug: 'articles',
+          parent: doc.id,
+          versionData: data,
+          autosave: false,
+          createdAt: at,
+          updatedAt: at,
+          req,
+          returning: false,
+        })
       if (isPublished && slugs.length < 200 && i % 7 === 0) slugs.push(slug)
     }
     if (sqlite) await sqlite.execute('COMMIT')

@@ -75,8 +75,26 @@ export const SECTIONS = [
 ] as const
 
 export const AUTHOR_NAMES = [
-  '丁宪民', '王丽', '李平', '张伟', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周杰',
-  '吴芳', '徐强', '孙悦', '马骏', '朱红', '胡斌', '郭琳', '何涛', '罗佳', '梁晨',
+  '丁宪民',
+  '王丽',
+  '李平',
+  '张伟',
+  '刘洋',
+  '陈静',
+  '杨帆',
+  '赵磊',
+  '黄敏',
+  '周杰',
+  '吴芳',
+  '徐强',
+  '孙悦',
+  '马骏',
+  '朱红',
+  '胡斌',
+  '郭琳',
+  '何涛',
+  '罗佳',
+  '梁晨',
 ] as const
 
 export const CREDIT_ROLES = ['reporter', 'correspondent', 'photographer', 'editor'] as const
@@ -162,7 +180,10 @@ export function payloadEnv(databaseFile: string, dataDir: string): Record<string
 
 /** Read a JSON line `RESULT {...}` a child printed. */
 export function resultLine<T>(output: string): T {
-  const line = output.split('\n').reverse().find((l) => l.startsWith('RESULT '))
+  const line = output
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('RESULT '))
   if (!line) throw new Error(`no RESULT line in output:\n${output.slice(-4000)}`)
   return JSON.parse(line.slice('RESULT '.length)) as T
 }

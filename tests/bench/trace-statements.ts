@@ -17,12 +17,26 @@ P.prepare = function (sql: string) {
   const stmt = origPrepare.call(this, sql)
   for (const m of ['all', 'run', 'get']) {
     const o = stmt[m].bind(stmt)
-    stmt[m] = (...a: unknown[]) => { const t = performance.now(); try { return o(...a) } finally { log.push({ sql, ms: performance.now() - t }) } }
+    stmt[m] = (...a: unknown[]) => {
+      const t = performance.now()
+      try {
+        return o(...a)
+      } finally {
+        log.push({ sql, ms: performance.now() - t })
+      }
+    }
   }
   return stmt
 }
 const origExec = P.exec
-P.exec = function (sql: string) { const t = performance.now(); try { return origExec.call(this, sql) } finally { log.push({ sql, ms: performance.now() - t }) } }
+P.exec = function (sql: string) {
+  const t = performance.now()
+  try {
+    return origExec.call(this, sql)
+  } finally {
+    log.push({ sql, ms: performance.now() - t })
+  }
+}
 setInterval(() => undefined, 1000)
 const { getPayload } = await import('payload')
 const { blocksToLexical } = await import('../../plugins/house-style')
@@ -31,32 +45,72 @@ const which = process.env.BENCH_CONFIG === 'vanilla' ? 'vanilla' : 'suite'
 const { default: config } = which === 'vanilla' ? await import('./vanilla.config') : await import('../../payload.config')
 const payload = await getPayload({ config })
 const seed = JSON.parse(readFileSync(process.argv[2]!, 'utf8'))
-const editor = await payload.create({ collection: 'users', data: { email: `t${Date.now()}@x.test`, password: 'pw-pw-pw-1', roles: ['editor'] } })
+const editor = await payload.create({
+  collection: 'users',
+  data: { email: `t${Date.now()}@x.test`, password: 'pw-pw-pw-1', roles: ['editor'] },
+})
 const user = { ...editor, collection: 'users' }
 const parts = foundingParts()
-const key = (sql: string) => { const m = /^\s*(select|insert into|update|delete from)\s+.*?"?([a-z_]+)"?(?:\s|$)/i.exec(sql.replace(/select .*? from/is, 'select from')); return m ? `${m[1]!.toLowerCase()} ${m[2]}` : sql.slice(0, 40) }
+const key = (sql: string) => {
+  const m = /^\s*(select|insert into|update|delete from)\s+.*?"?([a-z_]+)"?(?:\s|$)/i.exec(sql.replace(/select .*? from/is, 'select from'))
+  return m ? `${m[1]!.toLowerCase()} ${m[2]}` : sql.slice(0, 40)
+}
 const report = (label: string, ms: number) => {
   const g = new Map<string, [number, number]>()
-  for (const e of log) { const k = key(e.sql); const v = g.get(k) ?? [0, 0]; v[0]++; v[1] += e.ms; g.set(k, v) }
-  console.log(`${which} ${label}: ${ms.toFixed(1)} ms, ${log.length} statements, ${log.reduce((s, e) => s + e.ms, 0).toFixed(1)} ms in sqlite`)
-  for (const [k, [n, t]] of [...g].sort((a, b) => b[1][1] - a[1][1]).slice(0, 30)) console.log(`   ${String(n).padStart(3)} ${t.toFixed(1).padStart(7)} ms  ${k}`)
+  for (const e of log) {
+    const k = key(e.sql)
+    const v = g.get(k) ?? [0, 0]
+    v[0]++
+    v[1] += e.ms
+    g.set(k, v)
+  }
+  console.log(
+    `${which} ${label}: ${ms.toFixed(1)} ms, ${log.length} statements, ${log.reduce((s, e) => s + e.ms, 0).toFixed(1)} ms in sqlite`,
+  )
+  for (const [k, [n, t]] of [...g].sort((a, b) => b[1][1] - a[1][1]).slice(0, 30))
+    console.log(`   ${String(n).padStart(3)} ${t.toFixed(1).padStart(7)} ms  ${k}`)
   log = []
 }
 for (let round = 0; round < 3; round++) {
-  const data: Record<string, unknown> = { title: `兴仁县“三抓三强”见实效（${round}）`, body: blocksToLexical(parts.story.body.filter(b => b.type !== 'image')), section: seed.sectionIds[0], region: seed.regionIds[4], heroImage: seed.mediaIds[0], tags: ['基层党建'] }
-  if (which === 'suite') { data.dateline = { outlet: '亮点黔西南', place: seed.regionIds[4], date: '2026-11-01', kind: 'xun' }; data.credits = [{ author: seed.authorIds[0], role: 'reporter' }, { author: seed.authorIds[1], role: 'correspondent' }] }
+  const data: Record<string, unknown> = {
+    title: `兴仁县“三抓三强”见实效（${round}）`,
+    body: blocksToLexical(parts.story.body.filter((b) => b.type !== 'image')),
+    section: seed.sectionIds[0],
+    region: seed.regionIds[4],
+    heroImage: seed.mediaIds[0],
+    tags: ['基层党建'],
+  }
+  if (which === 'suite') {
+    data.dateline = { outlet: '亮点黔西南', place: seed.regionIds[4], date: '2026-11-01', kind: 'xun' }
+    data.credits = [
+      { author: seed.authorIds[0], role: 'reporter' },
+      { author: seed.authorIds[1], role: 'correspondent' },
+    ]
+  }
   log = []
   let t = performance.now()
   const doc = await payload.create({ collection: 'articles', data: data, draft: true, user, overrideAccess: false })
-  if (round === 2) report('createDraft', performance.now() - t); log = []
+  if (round === 2) report('createDraft', performance.now() - t)
+  log = []
   t = performance.now()
   await payload.update({ collection: 'articles', id: doc.id, data: { dek: '编辑修改' }, draft: true, user, overrideAccess: false })
-  if (round === 2) report('updateDraft', performance.now() - t); log = []
+  if (round === 2) report('updateDraft', performance.now() - t)
+  log = []
   t = performance.now()
-  await payload.update({ collection: 'articles', id: doc.id, data: { dek: '自动保存' }, draft: true, autosave: true, user, overrideAccess: false })
-  if (round === 2) report('autosave', performance.now() - t); log = []
+  await payload.update({
+    collection: 'articles',
+    id: doc.id,
+    data: { dek: '自动保存' },
+    draft: true,
+    autosave: true,
+    user,
+    overrideAccess: false,
+  })
+  if (round === 2) report('autosave', performance.now() - t)
+  log = []
   t = performance.now()
   await payload.update({ collection: 'articles', id: doc.id, data: { _status: 'published' }, user, overrideAccess: false })
-  if (round === 2) report('publish', performance.now() - t); log = []
+  if (round === 2) report('publish', performance.now() - t)
+  log = []
 }
 process.exit(0)

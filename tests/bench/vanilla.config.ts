@@ -44,5 +44,8 @@ export default buildConfig({
   jobs: { deleteJobOnComplete: false },
   plugins: !layer
     ? []
-    : [houseStylePlugin({ ...houseStyleSettings, disabled: layer === 'fields' }), ...(layer === 'workflow' ? [editorialWorkflowPlugin()] : [])],
+    : [
+        houseStylePlugin({ ...houseStyleSettings, disabled: layer === 'fields' }),
+        ...(layer === 'workflow' ? [editorialWorkflowPlugin()] : []),
+      ],
 })

@@ -21,7 +21,6 @@ export interface WriteResult {
   samples: Record<WriteOperation, number[]>
 }
 
-
 async function main() {
   // Module loading under tsx holds no handle: without this the event loop can drain and exit 0 mid-import.
   setInterval(() => undefined, 1000)
@@ -64,7 +63,10 @@ async function main() {
     }
     if (withPlugins) {
       data.dateline = { outlet: '亮点黔西南', place: region, date: isoDay(i), kind: 'xun' }
-      data.credits = [{ author: pick(seed.authorIds, random), role: 'reporter' }, { author: pick(seed.authorIds, random), role: 'correspondent' }]
+      data.credits = [
+        { author: pick(seed.authorIds, random), role: 'reporter' },
+        { author: pick(seed.authorIds, random), role: 'correspondent' },
+      ]
     }
     let id: string | number = 0
     await time('createDraft', record, async () => {
@@ -72,10 +74,25 @@ async function main() {
     })
     const edited = blocksToLexical([...blocks, { type: 'paragraph', text: parts.paragraphs[parts.paragraphs.length - 1]! }])
     await time('updateDraft', record, () =>
-      payload.update({ collection: 'articles', id, data: { body: edited, dek: '编辑修改后的导语。' }, draft: true, user, overrideAccess: false }),
+      payload.update({
+        collection: 'articles',
+        id,
+        data: { body: edited, dek: '编辑修改后的导语。' },
+        draft: true,
+        user,
+        overrideAccess: false,
+      }),
     )
     await time('autosave', record, () =>
-      payload.update({ collection: 'articles', id, data: { dek: '自动保存的导语。' }, draft: true, autosave: true, user, overrideAccess: false }),
+      payload.update({
+        collection: 'articles',
+        id,
+        data: { dek: '自动保存的导语。' },
+        draft: true,
+        autosave: true,
+        user,
+        overrideAccess: false,
+      }),
     )
     await time('publish', record, () =>
       payload.update({ collection: 'articles', id, data: { _status: 'published' }, user, overrideAccess: false }),

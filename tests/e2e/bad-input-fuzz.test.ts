@@ -50,7 +50,13 @@ async function send(method: string, path: string, init: { body?: BodyInit; heade
 }
 
 const api = (method: string, path: string, json?: unknown) =>
-  send(method, path, json === undefined ? {} : { body: typeof json === 'string' ? json : JSON.stringify(json), headers: { 'content-type': 'application/json' } })
+  send(
+    method,
+    path,
+    json === undefined
+      ? {}
+      : { body: typeof json === 'string' ? json : JSON.stringify(json), headers: { 'content-type': 'application/json' } },
+  )
 
 const gql = (query: string) => api('POST', '/api/graphql', { query })
 
@@ -84,7 +90,11 @@ describe('the inputs that used to answer 500', () => {
     ['limit=99999999999999999999', '/api/articles?limit=99999999999999999999', /limit: must be a whole number/],
     ['where[title][equals][$ne]=x', '/api/articles?where[title][equals][$ne]=x', /where\.title\.equals: needs a single value/],
     ['where[createdAt][like][0]=0', '/api/articles?where[createdAt][like][0]=0', /where\.createdAt\.like: works only on text fields/],
-    ['where[createdAt][greater_than]=not-a-date (200 on PostgreSQL)', '/api/articles?where[createdAt][greater_than]=not-a-date', /where\.createdAt\.greater_than: is not a date/],
+    [
+      'where[createdAt][greater_than]=not-a-date (200 on PostgreSQL)',
+      '/api/articles?where[createdAt][greater_than]=not-a-date',
+      /where\.createdAt\.greater_than: is not a date/,
+    ],
     ['where[section][equals]=abc', '/api/articles?where[section][equals]=abc', /where\.section\.equals: is not a valid sections id/],
     ['where[_status][equals]=junk', '/api/articles?where[_status][equals]=junk', /where\._status\.equals: is not one of draft, published/],
     ['where=x', '/api/articles?where=x', /where: not valid JSON/],
@@ -130,7 +140,11 @@ describe('the inputs that used to answer 500', () => {
     ['"tags": [{}]', { title: '标签', tags: [{}] }, /tags: every item must be text/],
     ['"_status": "junk" (500 on PostgreSQL)', { title: '状态', _status: 'junk' }, /_status: must be one of draft, published/],
     ['"credits": [1]', { title: '署名', credits: [1] }, /credits: must be a list of rows/],
-    ['a Lexical node of an unknown type', { title: '未知节点', body: { root: { type: 'root', version: 1, children: [{ type: 'marquee', version: 1 }] } } }, /body: .*unknown node type "marquee"/],
+    [
+      'a Lexical node of an unknown type',
+      { title: '未知节点', body: { root: { type: 'root', version: 1, children: [{ type: 'marquee', version: 1 }] } } },
+      /body: .*unknown node type "marquee"/,
+    ],
     ['a body that is a string', { title: '正文', body: '<p>hi</p>' }, /body: /],
     ['a document that is null', null, /data: the document must be a JSON object/],
   ])('REST create with %s: 400 naming the field, no row', async (_name, data, names) => {
@@ -187,17 +201,66 @@ describe('the inputs that used to answer 500', () => {
   })
 
   test('well-formed requests still work: filters, sorting, paging, a create', async () => {
-    const query = qs.stringify({ where: { and: [{ title: { like: '坏输入' } }, { createdAt: { greater_than: '2020-01-01' } }, { section: { in: [sectionId, 0] } }] }, sort: '-createdAt', page: 1, limit: 5, depth: 1 })
+    const query = qs.stringify({
+      where: { and: [{ title: { like: '坏输入' } }, { createdAt: { greater_than: '2020-01-01' } }, { section: { in: [sectionId, 0] } }] },
+      sort: '-createdAt',
+      page: 1,
+      limit: 5,
+      depth: 1,
+    })
     expect((await api('GET', `/api/articles?${query}`)).status).toBe(200)
-    const created = await api('POST', '/api/articles?draft=true', { title: '正常稿件', section: sectionId, tags: ['一', '二'], dateline: { outlet: '亮点黔西南' } })
+    const created = await api('POST', '/api/articles?draft=true', {
+      title: '正常稿件',
+      section: sectionId,
+      tags: ['一', '二'],
+      dateline: { outlet: '亮点黔西南' },
+    })
     expect(created.status).toBe(201)
   })
 })
 
 // ---- the fuzz -------------------------------------------------------------------------------------------------
 
-const STORY_PATHS = ['title', 'slug', 'dek', 'body', 'section', 'region', 'heroImage', 'tags', '_status', 'id', 'createdAt', 'publishedAt', 'styleErrorCount', 'dateline.place', 'dateline.date', 'dateline.kind', 'credits.author', 'section.name', 'nope']
-const OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'near', 'within', 'bogus', '$ne']
+const STORY_PATHS = [
+  'title',
+  'slug',
+  'dek',
+  'body',
+  'section',
+  'region',
+  'heroImage',
+  'tags',
+  '_status',
+  'id',
+  'createdAt',
+  'publishedAt',
+  'styleErrorCount',
+  'dateline.place',
+  'dateline.date',
+  'dateline.kind',
+  'credits.author',
+  'section.name',
+  'nope',
+]
+const OPERATORS = [
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'all',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'near',
+  'within',
+  'bogus',
+  '$ne',
+]
 
 /** Values a client might put in a query string or a JSON body: the right kinds, the wrong kinds, and the extremes. */
 const oddValue = fc.oneof(
@@ -206,27 +269,53 @@ const oddValue = fc.oneof(
   fc.double(),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom('', 'null', 'true', '2026-12-05', 'not-a-date', '99999999999999999999', '-1', '1e309', 'draft', '0x10', '[object Object]', '亮点黔西南'),
+  fc.constantFrom(
+    '',
+    'null',
+    'true',
+    '2026-12-05',
+    'not-a-date',
+    '99999999999999999999',
+    '-1',
+    '1e309',
+    'draft',
+    '0x10',
+    '[object Object]',
+    '亮点黔西南',
+  ),
   fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.integer()), { maxLength: 3 }),
   fc.dictionary(fc.constantFrom('$ne', 'equals', 'id', 'root', 'a'), fc.oneof(fc.string({ maxLength: 6 }), fc.integer()), { maxKeys: 2 }),
 )
 
 const whereArb: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   where: fc.oneof(
-    { weight: 4, arbitrary: fc.dictionary(fc.constantFrom(...STORY_PATHS), fc.dictionary(fc.constantFrom(...OPERATORS), oddValue, { minKeys: 1, maxKeys: 2 }), { minKeys: 1, maxKeys: 2 }) },
+    {
+      weight: 4,
+      arbitrary: fc.dictionary(
+        fc.constantFrom(...STORY_PATHS),
+        fc.dictionary(fc.constantFrom(...OPERATORS), oddValue, { minKeys: 1, maxKeys: 2 }),
+        { minKeys: 1, maxKeys: 2 },
+      ),
+    },
     { weight: 1, arbitrary: fc.record({ or: fc.array(tie('where'), { maxLength: 2 }) }) },
     { weight: 1, arbitrary: fc.record({ and: fc.oneof(fc.array(tie('where'), { maxLength: 2 }), oddValue) }) },
   ),
 })).where
 
-const numberParam = fc.oneof(fc.integer({ min: -5, max: 12 }), fc.constantFrom('abc', '99999999999999999999', '1.5', '', '-0', '2147483648'))
+const numberParam = fc.oneof(
+  fc.integer({ min: -5, max: 12 }),
+  fc.constantFrom('abc', '99999999999999999999', '1.5', '', '-0', '2147483648'),
+)
 
 const restQueryArb = fc.record(
   {
     collection: fc.constantFrom('articles', 'sections', 'authors', 'media', 'regions'),
     count: fc.boolean(),
     where: whereArb,
-    sort: fc.oneof(fc.constantFrom('-createdAt', 'title', 'nope', '-', 'section.name', 'body,,-id'), fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 })),
+    sort: fc.oneof(
+      fc.constantFrom('-createdAt', 'title', 'nope', '-', 'section.name', 'body,,-id'),
+      fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }),
+    ),
     page: numberParam,
     limit: numberParam,
     depth: numberParam,
@@ -236,20 +325,45 @@ const restQueryArb = fc.record(
 )
 
 const FIELDS: Record<string, string[]> = {
-  articles: ['title', 'dek', 'body', 'section', 'region', 'heroImage', 'tags', '_status', 'publishedAt', 'dateline', 'credits', 'slug', 'importKey', 'styleFindings'],
+  articles: [
+    'title',
+    'dek',
+    'body',
+    'section',
+    'region',
+    'heroImage',
+    'tags',
+    '_status',
+    'publishedAt',
+    'dateline',
+    'credits',
+    'slug',
+    'importKey',
+    'styleFindings',
+  ],
   sections: ['name', 'slug', 'parent', 'description'],
   authors: ['name', 'slug', 'roles', 'bio', 'photo', 'user'],
 }
 const firstField: Record<string, string> = { articles: 'title', sections: 'name', authors: 'name' }
 
-const jsonish = fc.oneof(oddValue, fc.jsonValue({ maxDepth: 3 }), fc.record({ root: oddValue }), fc.array(fc.record({ author: oddValue, role: oddValue }), { maxLength: 2 }))
+const jsonish = fc.oneof(
+  oddValue,
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.record({ root: oddValue }),
+  fc.array(fc.record({ author: oddValue, role: oddValue }), { maxLength: 2 }),
+)
 
 const writeArb = fc.constantFrom('articles', 'sections', 'authors').chain((collection) =>
   fc.record({
     collection: fc.constant(collection),
     update: fc.boolean(),
     // Usually a name so the create could succeed but for the wrong kinds; sometimes the name itself is wrong.
-    data: fc.tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), oddValue), fc.dictionary(fc.constantFrom(...FIELDS[collection]!), jsonish, { maxKeys: 3 })).map(([name, rest]) => ({ [firstField[collection]!]: name, ...rest })),
+    data: fc
+      .tuple(
+        fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), oddValue),
+        fc.dictionary(fc.constantFrom(...FIELDS[collection]!), jsonish, { maxKeys: 3 }),
+      )
+      .map(([name, rest]) => ({ [firstField[collection]!]: name, ...rest })),
   }),
 )
 
@@ -267,22 +381,39 @@ function literal(value: unknown): string {
 
 const gqlWhere = fc.dictionary(
   fc.constantFrom('title', 'dek', 'createdAt', 'section', 'tags', '_status', 'id', 'styleErrorCount', 'publishedAt', 'OR', 'AND', 'nope'),
-  fc.dictionary(fc.constantFrom('equals', 'not_equals', 'in', 'like', 'contains', 'greater_than', 'exists', 'all', 'near'), oddValue, { maxKeys: 2 }),
+  fc.dictionary(fc.constantFrom('equals', 'not_equals', 'in', 'like', 'contains', 'greater_than', 'exists', 'all', 'near'), oddValue, {
+    maxKeys: 2,
+  }),
   { maxKeys: 2 },
 )
 const gqlArb = fc.oneof(
-  fc.record({ where: gqlWhere, page: fc.oneof(fc.integer(), fc.constant(null)), limit: fc.oneof(fc.integer({ min: -10, max: 3000000 }), fc.constant(null)), sort: fc.constantFrom('title', '-createdAt', 'nope', '') }).map(
-    ({ where, page, limit, sort }) => `{ Articles(where: ${literal(where)}, page: ${literal(page)}, limit: ${literal(limit)}, sort: ${literal(sort)}) { totalDocs docs { id } } }`,
-  ),
-  fc.record({ where: gqlWhere, limit: fc.integer({ min: -3, max: 5 }) }).map(({ where, limit }) => `{ Sections(where: ${literal(where)}, limit: ${limit}) { totalDocs } }`),
+  fc
+    .record({
+      where: gqlWhere,
+      page: fc.oneof(fc.integer(), fc.constant(null)),
+      limit: fc.oneof(fc.integer({ min: -10, max: 3000000 }), fc.constant(null)),
+      sort: fc.constantFrom('title', '-createdAt', 'nope', ''),
+    })
+    .map(
+      ({ where, page, limit, sort }) =>
+        `{ Articles(where: ${literal(where)}, page: ${literal(page)}, limit: ${literal(limit)}, sort: ${literal(sort)}) { totalDocs docs { id } } }`,
+    ),
+  fc
+    .record({ where: gqlWhere, limit: fc.integer({ min: -3, max: 5 }) })
+    .map(({ where, limit }) => `{ Sections(where: ${literal(where)}, limit: ${limit}) { totalDocs } }`),
   fc.record({ id: fc.oneof(fc.integer(), fc.string({ maxLength: 5 })) }).map(({ id }) => `{ Article(id: ${literal(id)}) { id } }`),
-  fc.dictionary(fc.constantFrom('title', 'dek', 'section', 'region', 'tags', 'body', 'dateline', 'credits', '_status'), jsonish, { maxKeys: 3 }).map((data) => `mutation { createArticle(data: ${literal({ title: '模糊', ...data })}, draft: true) { id } }`),
+  fc
+    .dictionary(fc.constantFrom('title', 'dek', 'section', 'region', 'tags', 'body', 'dateline', 'credits', '_status'), jsonish, {
+      maxKeys: 3,
+    })
+    .map((data) => `mutation { createArticle(data: ${literal({ title: '模糊', ...data })}, draft: true) { id } }`),
 )
 
 /** Below 500, and a refusal (REST) names a problem in Payload's error shape. */
 function expectClear(answer: Answer, what: string) {
   expect(answer.status, `${what} → ${JSON.stringify(answer.body).slice(0, 300)}`).toBeLessThan(500)
-  if (answer.status >= 400) expect(answer.body?.errors?.[0]?.message, `${what} → ${JSON.stringify(answer.body).slice(0, 300)}`).toMatch(/\S/)
+  if (answer.status >= 400)
+    expect(answer.body?.errors?.[0]?.message, `${what} → ${JSON.stringify(answer.body).slice(0, 300)}`).toMatch(/\S/)
 }
 
 /** GraphQL answers 200 with errors: each error's own status must be below 500 and say something. */
@@ -299,12 +430,14 @@ function expectClearGraphQL(answer: Answer, what: string) {
 /** Sends `cases` a few at a time (one server, two cores: more in flight only queues). */
 async function inParallel<T>(cases: T[], run: (c: T, index: number) => Promise<void>, width = 4) {
   let next = 0
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < cases.length) {
-      const index = next++
-      await run(cases[index]!, index)
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < cases.length) {
+        const index = next++
+        await run(cases[index]!, index)
+      }
+    }),
+  )
 }
 
 /** Case counts: sized so the three properties together take well under a minute per database (see SECURITY.md). */
@@ -329,7 +462,10 @@ describe('fuzz (fast-check, fixed seed)', () => {
       const asAdminRead = index % 4 === 3
       const [pathname, search] = path.split('?') as [string, string]
       const answer = asAdminRead
-        ? await send('POST', pathname, { body: search, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' } })
+        ? await send('POST', pathname, {
+            body: search,
+            headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' },
+          })
         : await api('GET', path)
       expectClear(answer, `${asAdminRead ? 'POST (read as GET)' : 'GET'} ${decodeURIComponent(path)}`)
       tally(statuses.queries, answer.status)

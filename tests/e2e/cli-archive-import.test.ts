@@ -25,7 +25,12 @@ let editor: Record<string, unknown>
 const cliEnv = () => ({ ...process.env, NEWSROOM_SEED: 'false' })
 
 function newsroom(...args: string[]) {
-  const run = spawnSync(process.execPath, [path.join(root, 'bin/newsroom.mjs'), ...args], { cwd: root, env: cliEnv(), encoding: 'utf8', timeout: 180_000 })
+  const run = spawnSync(process.execPath, [path.join(root, 'bin/newsroom.mjs'), ...args], {
+    cwd: root,
+    env: cliEnv(),
+    encoding: 'utf8',
+    timeout: 180_000,
+  })
   return { code: run.status, out: `${run.stdout}${run.stderr}` }
 }
 
@@ -44,7 +49,16 @@ function archive(count: number, desk: string): string {
 }
 
 async function storiesByKey(): Promise<Map<string, number>> {
-  const { docs } = await payload.find({ collection: 'articles', draft: true, limit: 0, pagination: false, depth: 0, select: { importKey: true }, overrideAccess: false, user: editor })
+  const { docs } = await payload.find({
+    collection: 'articles',
+    draft: true,
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    select: { importKey: true },
+    overrideAccess: false,
+    user: editor,
+  })
   const keys = new Map<string, number>()
   for (const doc of docs as { importKey?: string }[]) keys.set(String(doc.importKey), (keys.get(String(doc.importKey)) ?? 0) + 1)
   return keys
@@ -58,7 +72,13 @@ beforeAll(async () => {
   if (!process.env.TEST_DATABASE_URI) process.env.DATABASE_URI = `file:${path.join(process.env.NEWSROOM_DATA_DIR!, 'archive.db')}`
   desk = await bootDesk()
   payload = desk.payload
-  editor = { ...(await payload.create({ collection: 'users', data: { email: 'archive-editor@newsroom.test', password: 'archive-pass-1', roles: ['editor'], name: '审稿编辑' } })), collection: 'users' }
+  editor = {
+    ...(await payload.create({
+      collection: 'users',
+      data: { email: 'archive-editor@newsroom.test', password: 'archive-pass-1', roles: ['editor'], name: '审稿编辑' },
+    })),
+    collection: 'users',
+  }
 }, 180_000)
 afterAll(async () => {
   await desk?.close()
@@ -75,7 +95,15 @@ describe('newsroom import of an archive, in batches', () => {
     expect(out).toMatch(/stories\/s\); peak memory \d+ MB/)
     expect(code).toBe(1)
 
-    const { docs } = await payload.find({ collection: 'articles', draft: true, limit: 100, depth: 1, sort: 'createdAt', overrideAccess: false, user: editor })
+    const { docs } = await payload.find({
+      collection: 'articles',
+      draft: true,
+      limit: 100,
+      depth: 1,
+      sort: 'createdAt',
+      overrideAccess: false,
+      user: editor,
+    })
     expect(docs).toHaveLength(45)
     const slugs = new Set<string>()
     for (const doc of docs as any[]) {
@@ -96,18 +124,34 @@ describe('newsroom import of an archive, in batches', () => {
 
     // The workflow history: one creation entry per story.
     for (const doc of docs.slice(0, 5)) {
-      const { docs: history } = await payload.find({ collection: 'workflow-events', where: { article: { equals: doc.id } }, overrideAccess: false, user: editor })
+      const { docs: history } = await payload.find({
+        collection: 'workflow-events',
+        where: { article: { equals: doc.id } },
+        overrideAccess: false,
+        user: editor,
+      })
       expect(history.map((e: any) => [e.sequence, e.toStage])).toEqual([[1, 'draft']])
     }
     expect(await count('workflow-events')).toBe(45)
     // The version the admin's lists and the document view read.
-    const versions = await payload.findVersions({ collection: 'articles', where: { parent: { equals: docs[0]!.id } }, overrideAccess: false, user: editor })
+    const versions = await payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: docs[0]!.id } },
+      overrideAccess: false,
+      user: editor,
+    })
     expect(versions.docs).toHaveLength(1)
     expect((versions.docs[0] as any).latest).toBe(true)
     expect((versions.docs[0] as any).version.bylineText).toBe((docs[0] as any).bylineText)
 
     // A reader sees none of them (drafts), and an editor can publish one: it was stored as a checked draft.
-    const published = await payload.update({ collection: 'articles', id: docs[1]!.id, data: { _status: 'published' }, overrideAccess: false, user: editor })
+    const published = await payload.update({
+      collection: 'articles',
+      id: docs[1]!.id,
+      data: { _status: 'published' },
+      overrideAccess: false,
+      user: editor,
+    })
     expect((published as any).stage).toBe('published')
 
     // Run again: the same stories are updated, none duplicated.
@@ -124,7 +168,12 @@ describe('newsroom import of an archive, in batches', () => {
     const dir = archive(300, '普安')
     const total = readdirSync(dir).length
     // A process group of its own: bin/newsroom.mjs and the CLI it starts are killed together.
-    const child = spawn(process.execPath, [path.join(root, 'bin/newsroom.mjs'), 'import', dir, '--batch', '20'], { cwd: root, env: cliEnv(), stdio: 'ignore', detached: true })
+    const child = spawn(process.execPath, [path.join(root, 'bin/newsroom.mjs'), 'import', dir, '--batch', '20'], {
+      cwd: root,
+      env: cliEnv(),
+      stdio: 'ignore',
+      detached: true,
+    })
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     // Kill it (no chance to clean up) once some batches are in and before the last.
     let landed = 0

@@ -63,7 +63,9 @@ describe('newsroom import', () => {
     expect(code).toBe(1)
 
     const { docs } = await payload.find({ collection: 'articles', draft: true, sort: 'title', depth: 1, limit: 10 })
-    expect(docs.map((d) => d.title).sort()).toEqual(['兴仁县“三抓三强”加快后进党组织转化', '兴仁县党建工作再上新台阶', '兴仁县基层组织建设纪实'].sort())
+    expect(docs.map((d) => d.title).sort()).toEqual(
+      ['兴仁县“三抓三强”加快后进党组织转化', '兴仁县党建工作再上新台阶', '兴仁县基层组织建设纪实'].sort(),
+    )
     for (const doc of docs as any[]) {
       expect(doc._status).toBe('draft')
       expect(doc.dateline.outlet).toBe('亮点黔西南')

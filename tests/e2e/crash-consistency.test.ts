@@ -68,7 +68,10 @@ const logs: string[] = []
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function startServer() {
-  app = await startApp({ ...SERVER_ENV, ...origin, PAYLOAD_SECRET: 'crash-e2e-secret' }, { databaseUri: process.env.DATABASE_URI!, startTimeoutMs: 240_000 })
+  app = await startApp(
+    { ...SERVER_ENV, ...origin, PAYLOAD_SECRET: 'crash-e2e-secret' },
+    { databaseUri: process.env.DATABASE_URI!, startTimeoutMs: 240_000 },
+  )
   return app
 }
 
@@ -90,7 +93,10 @@ const login = (email: string) => logInToApp(app!.url, email, TEST_PASSWORD)
 
 let corrections = 0
 /** The action a desk would take next on a story in `stage`, and whose job it is; null for a retraction. */
-function nextAction(stage: Stage, choose: () => number = random): { action: WorkflowAction; as: 'reporter' | 'editor'; note?: string; publishAt?: string } | null {
+function nextAction(
+  stage: Stage,
+  choose: () => number = random,
+): { action: WorkflowAction; as: 'reporter' | 'editor'; note?: string; publishAt?: string } | null {
   const r = choose()
   switch (stage) {
     case 'draft':
@@ -100,14 +106,18 @@ function nextAction(stage: Stage, choose: () => number = random): { action: Work
     case 'submitted':
       return r < 0.75 ? { action: 'approve', as: 'editor' } : { action: 'requestChanges', as: 'editor', note: '请补充校长的说法' }
     case 'approved':
-      return r < 0.7 ? { action: 'publish', as: 'editor' } : { action: 'schedule', as: 'editor', publishAt: new Date(Date.now() + 3_600_000).toISOString() }
+      return r < 0.7
+        ? { action: 'publish', as: 'editor' }
+        : { action: 'schedule', as: 'editor', publishAt: new Date(Date.now() + 3_600_000).toISOString() }
     case 'scheduled':
     case 'unpublished':
       return { action: 'publish', as: 'editor' }
     case 'published':
     case 'corrected':
       // Each correction says something new (the same note again is no news: its delivery is skipped).
-      return r < 0.4 ? { action: 'correct', as: 'editor', note: `此前报道第${++corrections}处数字有误，已更正。` } : { action: 'unpublish', as: 'editor' }
+      return r < 0.4
+        ? { action: 'correct', as: 'editor', note: `此前报道第${++corrections}处数字有误，已更正。` }
+        : { action: 'unpublish', as: 'editor' }
     case 'retracted':
       return null
   }
@@ -207,7 +217,9 @@ function startImport(): Promise<string> {
   let output = ''
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(`import exited ${code ?? signal}: ${output.trim().split('\n').slice(-2).join(' | ')}`)))
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve(`import exited ${code ?? signal}: ${output.trim().split('\n').slice(-2).join(' | ')}`)),
+  )
 }
 
 beforeAll(async () => {
@@ -216,14 +228,20 @@ beforeAll(async () => {
   payload = desk.payload
   const { reporter, editor, admin } = await setUpDesk(payload)
   receiver = await startWebhookReceiver({ secret: SECRET })
-  const channel = await inProcess('POST', '/channels', { token: admin.token, body: { enabled: true, name: '合作网站', type: 'webhook', url: receiver.url, secret: SECRET } })
+  const channel = await inProcess('POST', '/channels', {
+    token: admin.token,
+    body: { enabled: true, name: '合作网站', type: 'webhook', url: receiver.url, secret: SECRET },
+  })
   if (channel.status !== 201) throw new Error(`channel: ${channel.status} ${JSON.stringify(channel.body)}`)
   for (let i = 0; i < STORIES; i++) {
     const doc = await payload.create({
       collection: 'articles',
       data: {
         title: `兴仁县新建乡村学校第${i + 1}批`,
-        body: lexical('兴仁县今年新建了十二所乡村学校，全县适龄儿童入学率达到百分之百。', '县教育局表示，明年将继续改善乡村学校的办学条件。'),
+        body: lexical(
+          '兴仁县今年新建了十二所乡村学校，全县适龄儿童入学率达到百分之百。',
+          '县教育局表示，明年将继续改善乡村学校的办学条件。',
+        ),
         credits: [{ author: reporter.authorId, role: 'reporter' }],
         _status: 'draft',
       },
@@ -297,7 +315,9 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
     interrupted += result.interrupted
     refusals.push(...result.refusals)
     const imported = importDone ? `; ${await importDone}` : ''
-    console.log(`kill ${kills}: server up in ${(up / 1000).toFixed(1)} s, killed ${((performance.now() - roundStart) / 1000).toFixed(1)} s later; ${result.completed} transitions answered, ${result.interrupted} cut off${imported}`)
+    console.log(
+      `kill ${kills}: server up in ${(up / 1000).toFixed(1)} s, killed ${((performance.now() - roundStart) / 1000).toFixed(1)} s later; ${result.completed} transitions answered, ${result.interrupted} cut off${imported}`,
+    )
   }
   const driven = performance.now()
 
@@ -311,7 +331,16 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
   // 1. Row, latest version and history agree.
   const disagreements: string[] = []
   for (const row of all) {
-    const history = (await payload.find({ collection: 'workflow-events', where: { article: { equals: row.id } }, sort: 'sequence', limit: 0, pagination: false, depth: 0 })).docs as Doc[]
+    const history = (
+      await payload.find({
+        collection: 'workflow-events',
+        where: { article: { equals: row.id } },
+        sort: 'sequence',
+        limit: 0,
+        pagination: false,
+        depth: 0,
+      })
+    ).docs as Doc[]
     const latest = (await payload.findByID({ collection: 'articles', id: row.id, draft: true, depth: 0 })) as Doc
     const last = history.at(-1)
     const problems = [
@@ -319,9 +348,12 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
       last?.toStage === row.stage ? '' : `row stage ${row.stage}, history ends at ${last?.toStage}`,
       row.workflowSequence === history.length ? '' : `row sequence ${row.workflowSequence}, ${history.length} history entries`,
       (row._status === 'published') === LIVE_STAGES.includes(row.stage) ? '' : `_status ${row._status} at stage ${row.stage}`,
-      latest.workflowSequence === row.workflowSequence && latest.stage === row.stage ? '' : `latest version ${latest.stage}/${latest.workflowSequence}`,
+      latest.workflowSequence === row.workflowSequence && latest.stage === row.stage
+        ? ''
+        : `latest version ${latest.stage}/${latest.workflowSequence}`,
     ].filter(Boolean)
-    if (problems.length) disagreements.push(`story ${row.id}: ${problems.join('; ')} (history ${history.map((e) => `${e.sequence}:${e.action}`).join(' ')})`)
+    if (problems.length)
+      disagreements.push(`story ${row.id}: ${problems.join('; ')} (history ${history.map((e) => `${e.sequence}:${e.action}`).join(' ')})`)
   }
   expect(disagreements).toEqual([])
 
@@ -333,7 +365,8 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
     if (!next) continue
     const { as, ...body } = next
     const res = await api('POST', `/articles/${row.id}/workflow`, tokens[as], body)
-    if (res.status !== 200 || res.body.stage !== TRANSITIONS[next.action].to) refusedAfter.push(`story ${row.id} ${row.stage} → ${next.action} as ${as}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`)
+    if (res.status !== 200 || res.body.stage !== TRANSITIONS[next.action].to)
+      refusedAfter.push(`story ${row.id} ${row.stage} → ${next.action} as ${as}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`)
   }
   expect(refusedAfter).toEqual([])
 
@@ -341,7 +374,16 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
   const wanted = new Map<string, string[]>()
   const stageNow = new Map<string, Stage>()
   for (const row of all) {
-    const history = (await payload.find({ collection: 'workflow-events', where: { article: { equals: row.id } }, sort: 'sequence', limit: 0, pagination: false, depth: 0 })).docs as Doc[]
+    const history = (
+      await payload.find({
+        collection: 'workflow-events',
+        where: { article: { equals: row.id } },
+        sort: 'sequence',
+        limit: 0,
+        pagination: false,
+        depth: 0,
+      })
+    ).docs as Doc[]
     wanted.set(String(row.id), expectedEvents(history))
     stageNow.set(String(row.id), history.at(-1)?.toStage as Stage)
   }
@@ -349,11 +391,17 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
   const deliveries = await until(
     `${total} deliveries to succeed`,
     async () => {
-      const rows = (await payload.find({ collection: 'deliveries', limit: 0, pagination: false, depth: 0, sort: 'version', showHiddenFields: true })).docs as Doc[]
+      const rows = (
+        await payload.find({ collection: 'deliveries', limit: 0, pagination: false, depth: 0, sort: 'version', showHiddenFields: true })
+      ).docs as Doc[]
       return rows.length >= total && rows.every((row) => row.state === 'success' || row.state === 'skipped') ? rows : false
     },
     { timeout: 60_000, interval: 250 },
-  ).catch(async () => (await payload.find({ collection: 'deliveries', limit: 0, pagination: false, depth: 0, sort: 'version', showHiddenFields: true })).docs as Doc[])
+  ).catch(
+    async () =>
+      (await payload.find({ collection: 'deliveries', limit: 0, pagination: false, depth: 0, sort: 'version', showHiddenFields: true }))
+        .docs as Doc[],
+  )
   const delivered = new Map<string, Doc[]>()
   for (const row of deliveries) delivered.set(String(row.article), [...(delivered.get(String(row.article)) ?? []), row])
   const processedIds = new Set(receiver.processed.map((p) => p.id))
@@ -361,14 +409,18 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
   for (const [id, events] of wanted) {
     const rows = delivered.get(id) ?? []
     const got = rows.map((row) => row.event)
-    if (JSON.stringify(got) !== JSON.stringify(events)) deliveryProblems.push(`story ${id}: history wants ${events.join(',') || 'nothing'}, deliveries are ${got.join(',') || 'none'}`)
+    if (JSON.stringify(got) !== JSON.stringify(events))
+      deliveryProblems.push(`story ${id}: history wants ${events.join(',') || 'nothing'}, deliveries are ${got.join(',') || 'none'}`)
     for (const row of rows) {
       // Skipped is a decision, not a loss, when a later event made the send pointless: a publish or correction
       // withdrawn before its turn came (the receiver must never briefly show a pulled story), or a withdrawal the
       // channel already has. Anything else left unsent is lost.
-      const superseded = row.state === 'skipped' && /^superseded: |^already (unpublished|retracted) on this channel/.test(String(row.note ?? ''))
-      if (row.state !== 'success' && !superseded) deliveryProblems.push(`story ${id}: ${row.event} v${row.version} is ${row.state} (${row.lastError ?? row.note ?? ''})`)
-      else if (row.state === 'success' && !processedIds.has(row.webhookId)) deliveryProblems.push(`story ${id}: ${row.event} v${row.version} (${row.webhookId}) never processed by the receiver`)
+      const superseded =
+        row.state === 'skipped' && /^superseded: |^already (unpublished|retracted) on this channel/.test(String(row.note ?? ''))
+      if (row.state !== 'success' && !superseded)
+        deliveryProblems.push(`story ${id}: ${row.event} v${row.version} is ${row.state} (${row.lastError ?? row.note ?? ''})`)
+      else if (row.state === 'success' && !processedIds.has(row.webhookId))
+        deliveryProblems.push(`story ${id}: ${row.event} v${row.version} (${row.webhookId}) never processed by the receiver`)
     }
     // What the receiver was last told agrees with the story now: live stories last got content, pulled ones a
     // withdrawal (or nothing, if they were pulled before any publish went out).
@@ -393,7 +445,10 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
 
   // What the start-up repairs did (each server's output): the kills did land mid-save.
   const output = [...logs, app!.output()].join('\n')
-  const repairs = { workflow: output.match(/Workflow repair: /g)?.length ?? 0, deliveries: output.match(/Distribution repair: /g)?.length ?? 0 }
+  const repairs = {
+    workflow: output.match(/Workflow repair: /g)?.length ?? 0,
+    deliveries: output.match(/Distribution repair: /g)?.length ?? 0,
+  }
   const seconds = (ms: number) => (ms / 1000).toFixed(1)
   console.log(
     `crash-consistency on ${desk.kind}, seed ${SEED}: ${kills} kills, ${transitions} transitions answered + ${interrupted} cut off by a kill, ` +

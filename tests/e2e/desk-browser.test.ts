@@ -32,8 +32,15 @@ async function api(method: string, url: string, who: 'reporter' | 'editor' | 'ad
 }
 
 const story = async (title: string, paragraphs: string[], extra: Record<string, unknown> = {}) =>
-  (await api('POST', '/api/articles?draft=true&depth=0', 'reporter', { title, body: lexical(...paragraphs), credits: [{ author: dingId, role: 'reporter' }], _status: 'draft', ...extra })).doc
-    .id as number
+  (
+    await api('POST', '/api/articles?draft=true&depth=0', 'reporter', {
+      title,
+      body: lexical(...paragraphs),
+      credits: [{ author: dingId, role: 'reporter' }],
+      _status: 'draft',
+      ...extra,
+    })
+  ).doc.id as number
 
 const stageOf = (page: Page) => page.getByTestId('workflow-actions').getAttribute('data-stage')
 
@@ -98,7 +105,9 @@ test('the desk has its own look: the outlet on the login page, in the title and 
   await screenshot(page, 'desk-02-list')
 
   // A draft: no empty "分发记录" block; the dateline date shows its year.
-  const draft = await story('兴义市举办冬季长跑比赛', ['兴义市今天举办冬季长跑比赛，两千多名市民参加。'], { dateline: { date: '2026-12-05' } })
+  const draft = await story('兴义市举办冬季长跑比赛', ['兴义市今天举办冬季长跑比赛，两千多名市民参加。'], {
+    dateline: { date: '2026-12-05' },
+  })
   await openStory(page, draft)
   const draftText = await page.locator('body').innerText()
   expect(draftText).not.toContain('本稿件发往各渠道的记录')
@@ -182,7 +191,9 @@ test('every message in the admin’s language: a failed login, the channel form,
   await screenshot(editor, 'desk-18-channels-empty-editor')
 
   // A refusal from the server through Payload's own form (a picture a published story shows): Chinese only.
-  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30, g: 120, b: 80 } } }).png().toBuffer()
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30, g: 120, b: 80 } } })
+    .png()
+    .toBuffer()
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'bus.png')
   form.append('_payload', JSON.stringify({ alt: '兴义市公交车' }))
@@ -218,7 +229,10 @@ test('a reporter writes a story: dateline and byline live before saving, finding
   expect(await page.getByTestId('dateline-hint-printed').innerText()).toBe('亮点黔西南兴义讯')
   expect(await page.getByTestId('dateline-hint').innerText()).toContain('〔媒体〕〔发稿地〕讯')
   // The credit: the byline renders before any save too.
-  await page.getByRole('button', { name: /添加.*署名/ }).first().click()
+  await page
+    .getByRole('button', { name: /添加.*署名/ })
+    .first()
+    .click()
   await page.locator('[id^="field-credits__0__author"]').click()
   await page.keyboard.type('丁宪民')
   await page.getByRole('option', { name: '丁宪民' }).click()
@@ -325,7 +339,9 @@ test('an editor publishes: it asks first, names the channels, says 审核并发�
   await page.locator('#workflow-confirm').click()
   await expect.poll(() => stageOf(page), { timeout: 30_000 }).toBe('published')
   await dialog.waitFor({ state: 'detached' })
-  const history = await page.getByTestId('workflow-history-entry').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-action')))
+  const history = await page
+    .getByTestId('workflow-history-entry')
+    .evaluateAll((entries) => entries.map((e) => e.getAttribute('data-action')))
   expect(history.slice(0, 2)).toEqual(['publish', 'approve'])
   // Only what the editor may do now: no submit, no second publish.
   expect(await page.locator('#workflow-submit, #workflow-approve').count()).toBe(0)
@@ -360,7 +376,10 @@ test('on a phone the findings are one tap away', async () => {
   expect(await jump.innerText()).toMatch(/体例检查 \d+ 个错误/)
   expect(await jump.isVisible()).toBe(true)
   expect(await page.getByTestId('house-style-panel').isVisible()).toBe(true)
-  const inView = () => page.getByTestId('house-style-panel').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < window.innerHeight)
+  const inView = () =>
+    page
+      .getByTestId('house-style-panel')
+      .evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < window.innerHeight)
   expect(await inView()).toBe(false)
   await page.screenshot({ path: path.join(artifactsDir, 'desk-12-phone.png') })
   await jump.click()

@@ -39,7 +39,10 @@ afterAll(async () => {
 test('a failed delivery is listed on its story and sent again by an editor from the admin; the channel never shows its secret', async () => {
   const channel = await api('POST', '/channels', { name: '合作网站', type: 'webhook', enabled: true, url: receiver.url, secret: SECRET })
   expect(channel.status).toBe(201)
-  const { body: list } = await api('GET', `/articles?where[title][equals]=${encodeURIComponent('兴仁县“三抓三强”加快后进党组织转化')}&depth=0`)
+  const { body: list } = await api(
+    'GET',
+    `/articles?where[title][equals]=${encodeURIComponent('兴仁县“三抓三强”加快后进党组织转化')}&depth=0`,
+  )
   const story = list.docs[0]
   // An edit of the live founding story goes out as an update; the receiver refuses it (422: permanent).
   expect((await api('PATCH', `/articles/${story.id}`, { dek: '12个后进党组织一年内全部转化', _status: 'published' })).status).toBe(200)

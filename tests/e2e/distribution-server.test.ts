@@ -17,7 +17,15 @@ vi.hoisted(() => {
 import { FAST_RECOVERY_ENV, startApp, type RunningApp } from '../support/server'
 import { until } from '../support/wait'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
-import { bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, publishStory, SECRET, type DistributionDesk } from '../support/distribution-desk'
+import {
+  bootDistributionDesk,
+  closeDistributionDesk,
+  createChannel,
+  deliveriesOf,
+  publishStory,
+  SECRET,
+  type DistributionDesk,
+} from '../support/distribution-desk'
 
 const SERVER_ENV = FAST_RECOVERY_ENV
 
@@ -33,7 +41,8 @@ async function server(): Promise<RunningApp> {
 }
 
 async function onlyChannel(receiver: WebhookReceiver, extra: Record<string, unknown> = {}) {
-  for (const id of channels.splice(0)) await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
+  for (const id of channels.splice(0))
+    await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
   const channel = await createChannel(d, { name: `站点${channels.length}`, type: 'webhook', url: receiver.url, secret: SECRET, ...extra })
   channels.push(channel.id)
   return channel
@@ -76,7 +85,9 @@ describe('one server process', () => {
     const etag = rss.res.headers.get('etag')!
     expect((await fetch(`${app.url}/feeds/rss.xml`, { headers: { 'if-none-match': etag } })).status).toBe(304)
     expect((await fetch(`${app.url}/feeds/sections/xianyu/atom.xml`)).status).toBe(200)
-    expect(await (await fetch(`${app.url}/feeds/regions/qianxinan/feed.json`)).json()).toMatchObject({ version: 'https://jsonfeed.org/version/1.1' })
+    expect(await (await fetch(`${app.url}/feeds/regions/qianxinan/feed.json`)).json()).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+    })
     expect(await (await fetch(`${app.url}/sitemaps/news.xml`)).text()).toContain('<news:title>兴仁县乡村学校开学</news:title>')
     expect((await fetch(`${app.url}/feeds/sections/nope/rss.xml`)).status).toBe(404)
   })
@@ -115,7 +126,12 @@ describe('one server process', () => {
       { timeout: 90_000 },
     )
     expect(done!.attempts).toBe(2)
-    const attempts = await d.payload.find({ collection: 'delivery-attempts', where: { delivery: { equals: done!.id } }, sort: 'number', depth: 0 })
+    const attempts = await d.payload.find({
+      collection: 'delivery-attempts',
+      where: { delivery: { equals: done!.id } },
+      sort: 'number',
+      depth: 0,
+    })
     expect(attempts.docs.map((a: any) => [a.number, a.outcome])).toEqual([
       [1, 'abandoned'],
       [2, 'success'],
@@ -156,7 +172,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URI)('two server processes on one Pos
     for (const r of [receiver, second]) for (const request of r.received) posts.set(request.id, (posts.get(request.id) ?? 0) + 1)
     for (const row of rows) expect(posts.get(row.webhookId)).toBe(1)
     expect(rows.every((row) => row.attempts === 1)).toBe(true)
-    const attempts = await d.payload.find({ collection: 'delivery-attempts', where: { delivery: { in: rows.map((r) => r.id) } }, limit: 0, pagination: false, depth: 0 })
+    const attempts = await d.payload.find({
+      collection: 'delivery-attempts',
+      where: { delivery: { in: rows.map((r) => r.id) } },
+      limit: 0,
+      pagination: false,
+      depth: 0,
+    })
     const workers = new Set(attempts.docs.map((a: any) => String(a.worker).split(':').slice(0, 2).join(':')))
     console.log(`two processes: ${attempts.docs.length} attempts by ${workers.size} processes (${[...workers].join(', ')})`)
     expect(attempts.docs).toHaveLength(40)

@@ -23,7 +23,10 @@ const REPORTER = 'reporter@newsroom.test'
 
 const PASTED = {
   title: '興仁縣加快後進黨組織轉化',
-  paragraphs: ['興仁縣採取“三抓三強(qiáng)”措施,進一步加快後進黨組織轉(zhuǎn)化速度。', '全縣162個村(居、社區)支書赴華西學習,成效顯著。（丁宪民 报道）'],
+  paragraphs: [
+    '興仁縣採取“三抓三強(qiáng)”措施,進一步加快後進黨組織轉(zhuǎn)化速度。',
+    '全縣162個村(居、社區)支書赴華西學習,成效顯著。（丁宪民 报道）',
+  ],
 }
 const CLEAN = {
   title: '兴仁县加快后进党组织转化',
@@ -97,7 +100,10 @@ test('the reporter sees the findings in Chinese, presses 一键修正, and the s
     await reporterFixesTheStory(page)
   } catch (error) {
     await screenshot(page, 'house-style-panel-failure').catch(() => undefined)
-    const panel = await page.getByTestId('house-style-panel').innerText({ timeout: 1000 }).catch(() => '(no panel)')
+    const panel = await page
+      .getByTestId('house-style-panel')
+      .innerText({ timeout: 1000 })
+      .catch(() => '(no panel)')
     throw new Error(
       `${error instanceof Error ? error.message : error}\nThe panel said:\n${panel}\nBrowser errors:\n${browserErrors.join('\n')}\nServer output:\n${app.output().slice(-3000)}`,
       { cause: error },
@@ -132,7 +138,10 @@ async function reporterFixesTheStory(page: Awaited<ReturnType<typeof browser.bro
   expect(panelText).toContain('署名“（丁宪民 报道）”写在了正文里，应填入署名字段')
   expect(panelText).not.toMatch(/ruleId|"severity"|\{"|Error|Body/) // no raw JSON, no English
   // Severity colour on each item's marker.
-  const marker = await findings.first().locator('button').evaluate((item) => getComputedStyle(item).borderLeftColor)
+  const marker = await findings
+    .first()
+    .locator('button')
+    .evaluate((item) => getComputedStyle(item).borderLeftColor)
   expect(marker).toBe('rgb(217, 45, 32)')
   // The live lint of the open form has answered; then, with nothing typed, the panel stays quiet.
   await expect.poll(() => lint.answered, { timeout: 30_000 }).toBeGreaterThan(0)
@@ -157,7 +166,9 @@ async function reporterFixesTheStory(page: Awaited<ReturnType<typeof browser.bro
   await fixAll.click()
 
   // In place: the panel says what changed; no findings; the headline and body fixed, the credit out of the body.
-  await expect.poll(() => panel.getByTestId('house-style-fixed').innerText(), { timeout: 60_000 }).toMatch(/^已修正 \d+ 处：.*删除“\(qiáng\)”/)
+  await expect
+    .poll(() => panel.getByTestId('house-style-fixed').innerText(), { timeout: 60_000 })
+    .toMatch(/^已修正 \d+ 处：.*删除“\(qiáng\)”/)
   expect(reloaded).toBe(false)
   await page.getByTestId('house-style-clean').waitFor({ timeout: 60_000 })
   await expect.poll(() => page.locator('input[name="title"]').inputValue(), { timeout: 30_000 }).toBe(CLEAN.title)

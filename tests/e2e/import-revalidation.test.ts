@@ -68,7 +68,11 @@ function newsroom(origin: string, ...args: string[]): Promise<{ code: number | n
 }
 
 async function graphql(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${app.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })
+  const res = await fetch(`${app.url}/api/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  })
   return { cache: res.headers.get('x-newsroom-cache'), body: (await res.json()) as any }
 }
 
@@ -99,7 +103,20 @@ beforeAll(async () => {
   storiesDir = mkdtempSync(path.join(tmpdir(), 'newsroom-import-revalidation-'))
   writeFileSync(path.join(storiesDir, 'schools.md'), story(TITLE))
   writeFileSync(path.join(storiesDir, 'canteens.md'), story(SECOND_TITLE))
-  const places = await graphql(`{ Regions(where: { name: { equals: "兴仁市" } }) { docs { slug } } Authors(where: { name: { equals: "丁宪民" } }) { docs { slug } } }`)
+  const places = await graphql(`
+    {
+      Regions(where: { name: { equals: "兴仁市" } }) {
+        docs {
+          slug
+        }
+      }
+      Authors(where: { name: { equals: "丁宪民" } }) {
+        docs {
+          slug
+        }
+      }
+    }
+  `)
   regionSlug = places.body.data.Regions.docs[0].slug
   authorSlug = places.body.data.Authors.docs[0].slug
   expect(regionSlug).toBeTruthy()
@@ -122,7 +139,16 @@ describe(`newsroom import --publish beside the running app (${onPostgres ? 'Post
     expect((await latestTitles()).cache).toBe('HIT')
     expect(await shows(TITLE, pages)).toEqual({ ...Object.fromEntries(pages.map((p) => [p, false])), graphql: false })
 
-    const { code, out } = await newsroom(app.url, 'import', '--publish', '--section', 'shi-zheng', '--region', regionSlug, path.join(storiesDir, 'schools.md'))
+    const { code, out } = await newsroom(
+      app.url,
+      'import',
+      '--publish',
+      '--section',
+      'shi-zheng',
+      '--region',
+      regionSlug,
+      path.join(storiesDir, 'schools.md'),
+    )
     expect(out).toContain('Imported 1 file(s): 1 created, 0 updated (already imported), 0 failed.')
     expect(out).toContain(`Told the running site at ${app.url} to refresh its pages and cached reads after each batch (1).`)
     expect(code).toBe(0)
@@ -139,7 +165,9 @@ describe(`newsroom import --publish beside the running app (${onPostgres ? 'Post
     }
     const visibleMs = Date.now() - since
     expect(seen).toEqual({ ...Object.fromEntries(pages.map((p) => [p, true])), graphql: true })
-    console.log(`[import-revalidation] ${onPostgres ? 'PostgreSQL' : 'SQLite'}: imported story on 4 pages and the GraphQL list ${visibleMs} ms after the CLI exited (load ${loadavg()[0]!.toFixed(1)})`)
+    console.log(
+      `[import-revalidation] ${onPostgres ? 'PostgreSQL' : 'SQLite'}: imported story on 4 pages and the GraphQL list ${visibleMs} ms after the CLI exited (load ${loadavg()[0]!.toFixed(1)})`,
+    )
     // The story page itself renders.
     const slug = (await graphql(`{ Articles(where: { title: { equals: "${TITLE}" } }) { docs { slug } } }`)).body.data.Articles.docs[0].slug
     expect((await page(`/news/${slug}`)).html).toContain(TITLE)

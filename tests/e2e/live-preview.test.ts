@@ -36,7 +36,11 @@ beforeAll(async () => {
   app = await startApp({ NEWSROOM_DEMO_PASSWORD: PASSWORD })
   for (const who of ['reporter', 'editor'] as const) tokens[who] = await logInToApp(app.url, `${who}@newsroom.test`, PASSWORD)
   // A new draft of the reporter's: the house dateline (亮点黔西南讯), nobody credited yet.
-  const created = await api('POST', '/api/articles?draft=true&depth=0', 'reporter', { title: TITLE, body: lexical(FIRST_PARAGRAPH), _status: 'draft' })
+  const created = await api('POST', '/api/articles?draft=true&depth=0', 'reporter', {
+    title: TITLE,
+    body: lexical(FIRST_PARAGRAPH),
+    _status: 'draft',
+  })
   expect(created.status, created.text).toBe(201)
   storyId = created.json.doc.id
   slug = created.json.doc.slug
@@ -60,7 +64,10 @@ describe('who may see a preview', () => {
     const forged = await fetch(`${app.url}/preview/news/${storyId}`, { headers: { cookie: 'payload-token=forged' }, redirect: 'manual' })
     expect(forged.status).toBe(401)
     expect((await api('GET', `/news/${slug}`, null)).status).toBe(404)
-    const graphql = await api('POST', '/api/graphql', null, { query: 'query ($slug: String!) { Story(slug: $slug) { title } }', variables: { slug } })
+    const graphql = await api('POST', '/api/graphql', null, {
+      query: 'query ($slug: String!) { Story(slug: $slug) { title } }',
+      variables: { slug },
+    })
     expect(graphql.json.data.Story).toBeNull()
   })
 
@@ -129,7 +136,10 @@ test('in a browser: the preview beside the editor follows headline, body, dateli
     await expect.poll(() => preview.locator('.nr-dateline').textContent(), { timeout: 30_000 }).toBe('亮点黔西南兴义讯')
 
     // A credit: the byline at the end of the story and the credit line under the headline.
-    await page.getByRole('button', { name: /添加.*署名/ }).first().click()
+    await page
+      .getByRole('button', { name: /添加.*署名/ })
+      .first()
+      .click()
     await page.locator('[id^="field-credits__0__author"]').click()
     await page.keyboard.type('丁宪民')
     await page.getByRole('option', { name: '丁宪民' }).click()
@@ -148,8 +158,15 @@ test('in a browser: the preview beside the editor follows headline, body, dateli
     expect(browserErrors).toEqual([])
   } catch (error) {
     await screenshot(page, 'live-preview-failure').catch(() => undefined)
-    const status = await page.frameLocator('#live-preview-iframe').getByTestId('preview-status').innerText({ timeout: 1000 }).catch(() => '(no preview status)')
-    throw new Error(`${error instanceof Error ? error.message : error}\nPreview said: ${status}\nBrowser errors:\n${browserErrors.join('\n')}\nServer output:\n${app.output().slice(-3000)}`, { cause: error })
+    const status = await page
+      .frameLocator('#live-preview-iframe')
+      .getByTestId('preview-status')
+      .innerText({ timeout: 1000 })
+      .catch(() => '(no preview status)')
+    throw new Error(
+      `${error instanceof Error ? error.message : error}\nPreview said: ${status}\nBrowser errors:\n${browserErrors.join('\n')}\nServer output:\n${app.output().slice(-3000)}`,
+      { cause: error },
+    )
   } finally {
     for (const route of heldSaves.splice(0)) await route.abort().catch(() => undefined)
     await close()

@@ -31,8 +31,17 @@ interface Read {
   status: number
 }
 
-async function graphql(app: RunningApp, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Read & { body: any }> {
-  const res = await fetch(`${app.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) })
+async function graphql(
+  app: RunningApp,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Read & { body: any }> {
+  const res = await fetch(`${app.url}/api/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  })
   const body = (await res.json()) as any
   const docs = (body?.data?.Articles?.docs ?? []) as { title: string }[]
   return { cache: res.headers.get('x-newsroom-cache'), titles: docs.map((d) => d.title), status: res.status, body }
@@ -46,7 +55,8 @@ async function api(app: RunningApp, method: string, path: string, body?: unknown
   return answer.body
 }
 
-const act = (id: unknown, action: string, note?: string) => api(writer, 'POST', `articles/${id}/workflow`, { action, ...(note ? { note } : {}) })
+const act = (id: unknown, action: string, note?: string) =>
+  api(writer, 'POST', `articles/${id}/workflow`, { action, ...(note ? { note } : {}) })
 
 async function publishedStory(title: string) {
   const { doc } = await api(writer, 'POST', 'articles?draft=true', {
@@ -138,7 +148,16 @@ describe(`anonymous read cache (${onPostgres ? 'PostgreSQL, two server processes
     expect(afterDraft.titles).toContain('兴仁县乡村学校开学')
     expect(afterDraft.titles).not.toContain('兴仁县乡村学校开学（草稿）')
     // A mutation is never cached either.
-    const mutation = await graphql(reader, `mutation { loginUser(email: "nobody@newsroom.test", password: "wrong") { token } }`)
+    const mutation = await graphql(
+      reader,
+      `
+        mutation {
+          loginUser(email: "nobody@newsroom.test", password: "wrong") {
+            token
+          }
+        }
+      `,
+    )
     expect(mutation.cache).toBe('BYPASS')
   })
 
@@ -167,10 +186,15 @@ describe(`anonymous read cache (${onPostgres ? 'PostgreSQL, two server processes
 
     await act(first, 'unpublish')
     since = Date.now()
-    const unpublished = await visibleAfter(since, async () => !(await latest(reader)).titles.some((t) => t.startsWith('兴仁县乡村学校开学')))
+    const unpublished = await visibleAfter(
+      since,
+      async () => !(await latest(reader)).titles.some((t) => t.startsWith('兴仁县乡村学校开学')),
+    )
     // And the list is cached again once it has been read.
     expect((await latest(reader)).cache).toBe('HIT')
-    console.log(`[read-cache] change visible to the ${onPostgres ? 'other process' : 'next read'}, ms after the writer answered (including that read, load ${loadavg()[0]!.toFixed(1)}): published ${published}, corrected ${corrected}, retracted ${retracted}, unpublished ${unpublished}`)
+    console.log(
+      `[read-cache] change visible to the ${onPostgres ? 'other process' : 'next read'}, ms after the writer answered (including that read, load ${loadavg()[0]!.toFixed(1)}): published ${published}, corrected ${corrected}, retracted ${retracted}, unpublished ${unpublished}`,
+    )
   })
 
   test(`the reader site's front page ${onPostgres ? 'in the other process ' : ''}follows a publish and an unpublish (its pages drop once the save committed)`, async () => {
@@ -187,6 +211,8 @@ describe(`anonymous read cache (${onPostgres ? 'PostgreSQL, two server processes
     await act(id, 'unpublish')
     since = Date.now()
     const unpublished = await visibleAfter(since, async () => !(await front()).includes('兴义市万峰林景区迎来赏花季'))
-    console.log(`[read-cache] reader front page ${onPostgres ? 'in the other process ' : ''}followed, ms after the writer answered: published ${published}, unpublished ${unpublished}`)
+    console.log(
+      `[read-cache] reader front page ${onPostgres ? 'in the other process ' : ''}followed, ms after the writer answered: published ${published}, unpublished ${unpublished}`,
+    )
   })
 })

@@ -46,7 +46,11 @@ async function rest(method: string, url: string, body?: unknown, init: RequestIn
   const res = await fetch(`${app.url}/api${url}`, {
     method,
     ...init,
-    headers: { ...(body !== undefined && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}), Authorization: `JWT ${editorToken}`, ...init.headers },
+    headers: {
+      ...(body !== undefined && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
+      Authorization: `JWT ${editorToken}`,
+      ...init.headers,
+    },
     body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
   })
   return { status: res.status, body: await res.json() }
@@ -62,7 +66,9 @@ beforeAll(async () => {
   client = new GraphQLClient(`${app.url}/api/graphql`)
   editorToken = await logInToApp(app.url, 'editor@newsroom.test', PASSWORD)
   // A hero picture for the founding story: a real JPEG through the REST upload, so sharp makes every rendition.
-  const jpeg = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 180, g: 40, b: 30 } } }).jpeg().toBuffer()
+  const jpeg = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 180, g: 40, b: 30 } } })
+    .jpeg()
+    .toBuffer()
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'xingren-village.jpg')
   form.append('_payload', JSON.stringify({ alt: '兴仁市鎖寨村的蔬菜大棚', caption: '鎖寨村蔬菜大棚', credit: '李平 摄' }))
@@ -80,30 +86,99 @@ afterAll(async () => {
 
 describe('a frontend on the committed SDL with a plain GraphQL client', () => {
   test('Story(slug) answers the published story with non-null text, absolute media URLs, every rendition and alt text', async () => {
-    const { Story } = await ask<{ Story: any }>(gql`
-      query ($slug: String!) {
-        Story(slug: $slug) {
-          title slug url datelineText bylineText html publishedAt
-          credits { role author { name slug url } }
-          heroImage { url alt thumbnail { url width height } card { url width height } social { url width height } wechatCover { url width height } }
+    const { Story } = await ask<{ Story: any }>(
+      gql`
+        query ($slug: String!) {
+          Story(slug: $slug) {
+            title
+            slug
+            url
+            datelineText
+            bylineText
+            html
+            publishedAt
+            credits {
+              role
+              author {
+                name
+                slug
+                url
+              }
+            }
+            heroImage {
+              url
+              alt
+              thumbnail {
+                url
+                width
+                height
+              }
+              card {
+                url
+                width
+                height
+              }
+              social {
+                url
+                width
+                height
+              }
+              wechatCover {
+                url
+                width
+                height
+              }
+            }
+          }
         }
-      }`, { slug })
+      `,
+      { slug },
+    )
     expect(Story).toMatchObject({ title: FOUNDING_TITLE, slug, datelineText: '亮点黔西南讯', bylineText: '（丁宪民 报道）' })
     expect(Story.url).toMatch(new RegExp(`^https?://[^/]+/news/${slug}$`))
     expect(Story.html).toContain('<span class="nr-dateline">亮点黔西南讯</span>')
     expect(Story.credits).toEqual([{ role: 'reporter', author: expect.objectContaining({ name: '丁宪民' }) }])
     expect(Story.heroImage.alt).toBe('兴仁市鎖寨村的蔬菜大棚')
-    for (const [name, width, height] of [['thumbnail', 320, 240], ['card', 768, 432], ['social', 1200, 630], ['wechatCover', 900, 383]] as const) {
+    for (const [name, width, height] of [
+      ['thumbnail', 320, 240],
+      ['card', 768, 432],
+      ['social', 1200, 630],
+      ['wechatCover', 900, 383],
+    ] as const) {
       expect(Story.heroImage[name]).toMatchObject({ width, height })
       expect(Story.heroImage[name].url).toMatch(/^https?:\/\/[^/]+\/api\/media\/file\//)
     }
     // Payload's own Media type answers the same absolute URLs on the public origin, for every rendition.
     const heroId = (await rest('GET', `/articles/${storyId}?depth=0`)).body.heroImage
-    const { Media } = await ask<{ Media: any }>(gql`
-      query ($id: Int!) { Media(id: $id) { url alt sizes { thumbnail { url } card { url } social { url } wechatCover { url } } } }`, { id: heroId })
+    const { Media } = await ask<{ Media: any }>(
+      gql`
+        query ($id: Int!) {
+          Media(id: $id) {
+            url
+            alt
+            sizes {
+              thumbnail {
+                url
+              }
+              card {
+                url
+              }
+              social {
+                url
+              }
+              wechatCover {
+                url
+              }
+            }
+          }
+        }
+      `,
+      { id: heroId },
+    )
     const origin = new URL(Story.url).origin
     expect(Media.alt).toBe('兴仁市鎖寨村的蔬菜大棚')
-    for (const url of [Media.url, ...Object.values(Media.sizes).map((size: any) => size.url)]) expect(url).toMatch(new RegExp(`^${origin}/api/media/file/`))
+    for (const url of [Media.url, ...Object.values(Media.sizes).map((size: any) => size.url)])
+      expect(url).toMatch(new RegExp(`^${origin}/api/media/file/`))
     // The absolute URL really serves the picture.
     const pictureUrl = new URL(Story.heroImage.card.url)
     const picture = await fetch(`${app.url}${pictureUrl.pathname}`)
@@ -124,10 +199,26 @@ describe('a frontend on the committed SDL with a plain GraphQL client', () => {
   test('Stories by section and region slug include sub-sections and sub-regions unless told not to, like the feeds', async () => {
     const query = gql`
       query ($section: String, $region: String, $deep: Boolean) {
-        Stories(section: $section, region: $region, includeDescendants: $deep) { totalDocs docs { slug } }
-      }`
+        Stories(section: $section, region: $region, includeDescendants: $deep) {
+          totalDocs
+          docs {
+            slug
+          }
+        }
+      }
+    `
     // The founding story is filed under 时政 (shi-zheng) and 兴仁市, a county of 黔西南州 in 贵州省.
-    const province = (await ask<any>(gql`{ Regions(where: { code: { equals: "520000" } }) { docs { slug } } }`)).Regions.docs[0].slug
+    const province = (
+      await ask<any>(gql`
+        {
+          Regions(where: { code: { equals: "520000" } }) {
+            docs {
+              slug
+            }
+          }
+        }
+      `)
+    ).Regions.docs[0].slug
     expect((await ask<any>(query, { region: province })).Stories.docs.map((d: any) => d.slug)).toEqual([slug])
     expect((await ask<any>(query, { region: province, deep: false })).Stories.totalDocs).toBe(0)
     expect((await ask<any>(query, { section: 'shi-zheng' })).Stories.totalDocs).toBe(1)
@@ -140,8 +231,17 @@ describe('a frontend on the committed SDL with a plain GraphQL client', () => {
   test('Stories by author and by tag, page by page', async () => {
     const query = gql`
       query ($author: String, $tag: String, $page: Int, $limit: Int) {
-        Stories(author: $author, tag: $tag, page: $page, limit: $limit) { totalDocs page totalPages hasNextPage docs { slug } }
-      }`
+        Stories(author: $author, tag: $tag, page: $page, limit: $limit) {
+          totalDocs
+          page
+          totalPages
+          hasNextPage
+          docs {
+            slug
+          }
+        }
+      }
+    `
     const author = await ask<any>(query, { author: 'ding-xian-min' })
     expect(author.Stories).toMatchObject({ totalDocs: 1, page: 1, totalPages: 1, hasNextPage: false })
     expect((await ask<any>(query, { tag: '兴仁' })).Stories.totalDocs).toBe(1)
@@ -150,25 +250,97 @@ describe('a frontend on the committed SDL with a plain GraphQL client', () => {
   })
 
   test('errors carry readable names: NotFound, Forbidden, ValidationError', async () => {
-    const missing = await askError(gql`{ Stories(section: "no-such-section") { totalDocs } }`)
+    const missing = await askError(gql`
+      {
+        Stories(section: "no-such-section") {
+          totalDocs
+        }
+      }
+    `)
     expect(missing.errors?.[0]?.extensions).toMatchObject({ name: 'NotFound' })
     expect(missing.errors?.[0]?.message).toContain('no-such-section')
-    const forbidden = await askError(gql`mutation { createArticle(data: { title: "匿名稿件" }) { id } }`)
+    const forbidden = await askError(gql`
+      mutation {
+        createArticle(data: { title: "匿名稿件" }) {
+          id
+        }
+      }
+    `)
     expect(forbidden.errors?.[0]?.extensions).toMatchObject({ name: 'Forbidden' })
-    const invalid = await askError(gql`mutation { createArticle(data: { title: "" }) { id } }`, {}, editorToken)
+    const invalid = await askError(
+      gql`
+        mutation {
+          createArticle(data: { title: "" }) {
+            id
+          }
+        }
+      `,
+      {},
+      editorToken,
+    )
     expect(invalid.errors?.[0]?.extensions).toMatchObject({ name: 'ValidationError' })
   })
 
   test('anonymous readers of Article get no deliveries, findings or workflow internals, and no error', async () => {
-    const { Articles } = await ask<any>(gql`{ Articles { docs { title stage styleFindings styleErrorCount workflowSequence retractionReason createdBy { id } deliveries { docs { id } } } } }`)
+    const { Articles } = await ask<any>(gql`
+      {
+        Articles {
+          docs {
+            title
+            stage
+            styleFindings
+            styleErrorCount
+            workflowSequence
+            retractionReason
+            createdBy {
+              id
+            }
+            deliveries {
+              docs {
+                id
+              }
+            }
+          }
+        }
+      }
+    `)
     expect(Articles.docs).toEqual([
-      { title: FOUNDING_TITLE, stage: null, styleFindings: null, styleErrorCount: null, workflowSequence: null, retractionReason: null, createdBy: null, deliveries: { docs: [] } },
+      {
+        title: FOUNDING_TITLE,
+        stage: null,
+        styleFindings: null,
+        styleErrorCount: null,
+        workflowSequence: null,
+        retractionReason: null,
+        createdBy: null,
+        deliveries: { docs: [] },
+      },
     ])
     // Nor can they filter stories by their stage: the field is not theirs to query.
-    const byStage = await askError(gql`{ Articles(where: { stage: { equals: published } }) { docs { title } } }`)
+    const byStage = await askError(gql`
+      {
+        Articles(where: { stage: { equals: published } }) {
+          docs {
+            title
+          }
+        }
+      }
+    `)
     expect(byStage.errors?.[0]?.message).toMatch(/stage/)
     // The desk still sees it.
-    const desk = await ask<any>(gql`query ($slug: String) { Articles(where: { slug: { equals: $slug } }) { docs { stage } } }`, { slug }, editorToken)
+    const desk = await ask<any>(
+      gql`
+        query ($slug: String) {
+          Articles(where: { slug: { equals: $slug } }) {
+            docs {
+              stage
+            }
+          }
+        }
+      `,
+      { slug },
+      editorToken,
+    )
     expect(desk.Articles.docs).toEqual([{ stage: 'published' }])
   })
 })
@@ -190,7 +362,11 @@ describe('reader pages', () => {
   test('the story page tells crawlers what it is: canonical, feeds, OpenGraph with the social picture, NewsArticle JSON-LD', async () => {
     const { html } = await page(`/news/${slug}`)
     expect(html).toMatch(new RegExp(`<link rel="canonical" href="https?://[^"]+/news/${slug}"`))
-    for (const [type, file] of [['application/rss\\+xml', 'rss.xml'], ['application/atom\\+xml', 'atom.xml'], ['application/feed\\+json', 'feed.json']]) {
+    for (const [type, file] of [
+      ['application/rss\\+xml', 'rss.xml'],
+      ['application/atom\\+xml', 'atom.xml'],
+      ['application/feed\\+json', 'feed.json'],
+    ]) {
       expect(html).toMatch(new RegExp(`<link rel="alternate" type="${type}" href="https?://[^"]+/feeds/${file.replace('.', '\\.')}"`))
     }
     expect(html).toContain(`<meta property="og:title" content="${FOUNDING_TITLE}"/>`)
@@ -208,13 +384,25 @@ describe('reader pages', () => {
   })
 
   test('front, section (with sub-sections), region (with places in it) and author pages list the story; unknown ones are 404', async () => {
-    const province = (await ask<any>(gql`{ Regions(where: { code: { equals: "520000" } }) { docs { slug } } }`)).Regions.docs[0].slug
+    const province = (
+      await ask<any>(gql`
+        {
+          Regions(where: { code: { equals: "520000" } }) {
+            docs {
+              slug
+            }
+          }
+        }
+      `)
+    ).Regions.docs[0].slug
     for (const pathname of ['/', '/sections/shi-zheng', `/regions/${province}`, '/regions/xing-ren-shi', '/authors/ding-xian-min']) {
       const { status, html } = await page(pathname)
       expect(status, pathname).toBe(200)
       expect(html, pathname).toContain(`<a href="/news/${slug}">${FOUNDING_TITLE}</a>`)
     }
-    expect((await page('/sections/shi-zheng')).html).toMatch(/<link rel="alternate" type="application\/rss\+xml" href="[^"]+\/feeds\/sections\/shi-zheng\/rss\.xml"/)
+    expect((await page('/sections/shi-zheng')).html).toMatch(
+      /<link rel="alternate" type="application\/rss\+xml" href="[^"]+\/feeds\/sections\/shi-zheng\/rss\.xml"/,
+    )
     expect((await page('/sections/dang-jian')).html).toContain('暂无稿件')
     for (const pathname of ['/news/no-such-story', '/sections/no-such-section', '/regions/no-such-region', '/authors/no-such-author']) {
       expect((await page(pathname)).status, pathname).toBe(404)
@@ -231,12 +419,17 @@ describe('reader pages', () => {
       expect(await tab.locator('h1').textContent()).toBe(FOUNDING_TITLE)
       expect(await tab.locator('.nr-dateline').textContent()).toBe('亮点黔西南讯')
       expect(await tab.locator('.nr-byline').textContent()).toBe('（丁宪民 报道）')
-      const hero = await tab.locator('figure.hero img').evaluate((img: HTMLImageElement) => ({ loaded: img.complete && img.naturalWidth > 0, src: img.currentSrc }))
+      const hero = await tab
+        .locator('figure.hero img')
+        .evaluate((img: HTMLImageElement) => ({ loaded: img.complete && img.naturalWidth > 0, src: img.currentSrc }))
       expect(hero.loaded).toBe(true)
-      const body = await tab.locator('.story-body p').first().evaluate((p) => {
-        const style = getComputedStyle(p)
-        return { indent: style.textIndent, fontSize: style.fontSize, lineHeight: style.lineHeight, align: style.textAlign }
-      })
+      const body = await tab
+        .locator('.story-body p')
+        .first()
+        .evaluate((p) => {
+          const style = getComputedStyle(p)
+          return { indent: style.textIndent, fontSize: style.fontSize, lineHeight: style.lineHeight, align: style.textAlign }
+        })
       // Two characters of first-line indent, justified, a line height near 1.9 em.
       expect(parseFloat(body.indent)).toBeCloseTo(2 * parseFloat(body.fontSize), 0)
       expect(body.align).toBe('justify')
@@ -271,6 +464,19 @@ describe('the page cache follows the story', () => {
     expect(gone.html).toContain('稿件已撤回')
     expect(gone.html).not.toContain(FOUNDING_TITLE)
     // Not through GraphQL either.
-    expect((await ask<any>(gql`query ($slug: String!) { Story(slug: $slug) { title } }`, { slug })).Story).toBeNull()
+    expect(
+      (
+        await ask<any>(
+          gql`
+            query ($slug: String!) {
+              Story(slug: $slug) {
+                title
+              }
+            }
+          `,
+          { slug },
+        )
+      ).Story,
+    ).toBeNull()
   })
 })

@@ -30,12 +30,19 @@ afterAll(async () => {
 })
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>
-  fetch(`${app.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email, password }) })
+  fetch(`${app.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email, password }),
+  })
 
 async function tokenOf(email: string): Promise<{ token: string; cookie: string }> {
   const res = await login(email, PASSWORD)
   expect(res.status).toBe(200)
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('payload-token='))!.split(';')[0]!
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('payload-token='))!
+    .split(';')[0]!
   return { token: (await res.json()).token, cookie }
 }
 
@@ -44,7 +51,11 @@ describe('security headers', () => {
     const responses = {
       admin: await fetch(`${app.url}/admin/login`),
       rest: await fetch(`${app.url}/api/articles?limit=1`),
-      graphql: await fetch(`${app.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ Articles { totalDocs } }"}' }),
+      graphql: await fetch(`${app.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ Articles { totalDocs } }"}',
+      }),
       feed: await fetch(`${app.url}/feeds/rss.xml`),
       notFound: await fetch(`${app.url}/api/articles/999999999`),
       healthz: await fetch(`${app.url}/healthz`),
@@ -80,7 +91,9 @@ describe('security headers', () => {
       await row.waitFor({ timeout: 30_000 })
       await row.click()
       await page.waitForURL(/\/admin\/collections\/articles\/[^/]+$/)
-      await expect.poll(() => page.locator('input[name="title"]').inputValue(), { timeout: 30_000 }).toBe('兴仁县“三抓三强”加快后进党组织转化')
+      await expect
+        .poll(() => page.locator('input[name="title"]').inputValue(), { timeout: 30_000 })
+        .toBe('兴仁县“三抓三强”加快后进党组织转化')
       await page.locator('[data-lexical-editor="true"] h2', { hasText: '抓班子 强组织' }).waitFor({ timeout: 30_000 })
       await screenshot(page, 'security-admin-under-csp')
       expect(violations).toEqual([])
@@ -93,7 +106,8 @@ describe('security headers', () => {
 describe('origins', () => {
   test('a cookie-authenticated request from a foreign Origin cannot create a draft; from the site itself it can', async () => {
     const { token, cookie } = await tokenOf('reporter@newsroom.test')
-    const count = async () => (await (await fetch(`${app.url}/api/articles?draft=true&limit=0`, { headers: { authorization: `JWT ${token}` } })).json()).totalDocs
+    const count = async () =>
+      (await (await fetch(`${app.url}/api/articles?draft=true&limit=0`, { headers: { authorization: `JWT ${token}` } })).json()).totalDocs
     const before = await count()
     const draft = (origin: string) =>
       fetch(`${app.url}/api/articles?draft=true`, {
@@ -114,7 +128,10 @@ describe('origins', () => {
 
   test('CORS is closed to other origins and open to NEWSROOM_CORS_ORIGINS', async () => {
     const preflight = (origin: string) =>
-      fetch(`${app.url}/api/articles`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } })
+      fetch(`${app.url}/api/articles`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      })
     const evil = await preflight(EVIL)
     expect(evil.headers.get('access-control-allow-origin')).toBeNull()
     const evilGet = await fetch(`${app.url}/api/articles?limit=1`, { headers: { origin: EVIL } })
@@ -153,7 +170,11 @@ describe('login', () => {
 
   test('forgot-password answers the same whether or not the email exists', async () => {
     const forgot = (email: string) =>
-      fetch(`${app.url}/api/users/forgot-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) })
+      fetch(`${app.url}/api/users/forgot-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email }),
+      })
     const known = await forgot('editor@newsroom.test')
     const unknown = await forgot('nobody-here@newsroom.test')
     expect(known.status).toBe(unknown.status)

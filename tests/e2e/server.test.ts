@@ -45,7 +45,9 @@ describe('the running server', () => {
     })
     expect(res.status).toBe(200)
     const body = await res.json()
-    expect(body.data.Articles.docs).toEqual([{ title: '兴仁县“三抓三强”加快后进党组织转化', datelineText: '亮点黔西南讯', bylineText: '（丁宪民 报道）' }])
+    expect(body.data.Articles.docs).toEqual([
+      { title: '兴仁县“三抓三强”加快后进党组织转化', datelineText: '亮点黔西南讯', bylineText: '（丁宪民 报道）' },
+    ])
   })
 })
 
@@ -63,12 +65,25 @@ describe('a bad start exits non-zero with one clear line', () => {
   const start = (env: Record<string, string>) =>
     spawnSync(process.execPath, ['--no-deprecation', '--import', preloadLexical, serverBundle], {
       cwd: path.resolve(import.meta.dirname, '../..'),
-      env: { ...process.env, NODE_ENV: 'production', PORT: '0', NEWSROOM_PUBLIC_URL: 'http://localhost:3000', NEWSROOM_SEED: 'false', PAYLOAD_SECRET: 'x', ...env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: '0',
+        NEWSROOM_PUBLIC_URL: 'http://localhost:3000',
+        NEWSROOM_SEED: 'false',
+        PAYLOAD_SECRET: 'x',
+        ...env,
+      },
       encoding: 'utf8',
       timeout: 60_000,
     })
 
-  const lastLine = (text: string) => text.trim().split('\n').filter((l) => !/^\s*$/.test(l)).at(-1) ?? ''
+  const lastLine = (text: string) =>
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => !/^\s*$/.test(l))
+      .at(-1) ?? ''
 
   test('an unsupported DATABASE_URI names the supported schemes', () => {
     const run = start({ DATABASE_URI: 'mysql://root@127.0.0.1/newsroom' })

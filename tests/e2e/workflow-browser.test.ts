@@ -56,7 +56,10 @@ test('a reporter writes and submits a story; an editor approves and publishes it
   await reporter.keyboard.type('市交通运输局表示，新线路将方便城北新区居民出行。')
 
   // Credit themselves as the reporter (记者).
-  await reporter.getByRole('button', { name: /添加.*署名/ }).first().click()
+  await reporter
+    .getByRole('button', { name: /添加.*署名/ })
+    .first()
+    .click()
   const author = reporter.locator('[id^="field-credits__0__author"]')
   await author.click()
   await reporter.keyboard.type('丁宪民')
@@ -112,7 +115,9 @@ test('a reporter writes and submits a story; an editor approves and publishes it
   await screenshot(reporter, 'workflow-08-reporter-sent-back-list')
   await reporter.getByRole('link', { name: HEADLINE }).click()
   await reporter.waitForURL(storyUrl)
-  await expect.poll(() => reporter.getByTestId('workflow-sent-back-note').textContent(), { timeout: 30_000 }).toContain('请补充首末班车时间')
+  await expect
+    .poll(() => reporter.getByTestId('workflow-sent-back-note').textContent(), { timeout: 30_000 })
+    .toContain('请补充首末班车时间')
   await screenshot(reporter, 'workflow-09-reporter-sees-note')
   await reporter.locator('[data-lexical-editor="true"]').first().click()
   await reporter.keyboard.press('ControlOrMeta+End')
@@ -143,7 +148,10 @@ test('a reporter writes and submits a story; an editor approves and publishes it
   const res = await fetch(`${app.url}/api/graphql`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ query: `query ($t: String) { Articles(where: { title: { equals: $t } }) { docs { title stage datelineText bylineText html } } }`, variables: { t: HEADLINE } }),
+    body: JSON.stringify({
+      query: `query ($t: String) { Articles(where: { title: { equals: $t } }) { docs { title stage datelineText bylineText html } } }`,
+      variables: { t: HEADLINE },
+    }),
   })
   const story = ((await res.json()) as any).data.Articles.docs[0]
   // Published for the public; the stage itself is desk business (null for anonymous readers).
@@ -158,7 +166,10 @@ test('a reporter writes and submits a story; an editor approves and publishes it
   const corrected = await fetch(`${app.url}/api/graphql`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ query: `query ($t: String) { Articles(where: { title: { equals: $t } }) { docs { stage html } } }`, variables: { t: HEADLINE } }),
+    body: JSON.stringify({
+      query: `query ($t: String) { Articles(where: { title: { equals: $t } }) { docs { stage html } } }`,
+      variables: { t: HEADLINE },
+    }),
   })
   const afterCorrection = ((await corrected.json()) as any).data.Articles.docs[0]
   // The public reads the correction in the story; the stage stays desk business (null for anonymous readers).

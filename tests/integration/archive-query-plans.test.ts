@@ -16,7 +16,17 @@ import { graphql, lexical, rest, storyAt, useDesk } from '../support/desk'
 
 const kind = testDatabaseKind()
 /** Tables whose size grows with the archive: a full scan of any of them is a problem. */
-const ARCHIVE_TABLES = ['articles', 'articles_credits', 'articles_texts', 'articles_rels', '_articles_v', '_articles_v_version_credits', '_articles_v_texts', 'deliveries', 'workflow_events']
+const ARCHIVE_TABLES = [
+  'articles',
+  'articles_credits',
+  'articles_texts',
+  'articles_rels',
+  '_articles_v',
+  '_articles_v_version_credits',
+  '_articles_v_texts',
+  'deliveries',
+  'workflow_events',
+]
 /** Tables a list is cut from: sorting all their matching rows before the LIMIT is a problem. */
 const LIST_TABLES = ['articles', '_articles_v', 'deliveries']
 
@@ -42,8 +52,14 @@ beforeAll(async () => {
   const p = desk.payload
   const news = await p.create({ collection: 'sections', data: { name: '新闻', slug: 'news' } })
   const county = await p.create({ collection: 'sections', data: { name: '县域', slug: 'county', parent: news.id } })
-  const guizhou = await p.create({ collection: 'regions', data: { name: '贵州省', shortName: '贵州', level: 'province', code: '520000', slug: 'guizhou' } })
-  const xingren = await p.create({ collection: 'regions', data: { name: '兴仁市', shortName: '兴仁', level: 'county', code: '522322', slug: 'xingren', parent: guizhou.id } })
+  const guizhou = await p.create({
+    collection: 'regions',
+    data: { name: '贵州省', shortName: '贵州', level: 'province', code: '520000', slug: 'guizhou' },
+  })
+  const xingren = await p.create({
+    collection: 'regions',
+    data: { name: '兴仁市', shortName: '兴仁', level: 'county', code: '522322', slug: 'xingren', parent: guizhou.id },
+  })
   Object.assign(ids, { news: news.id, county: county.id, guizhou: guizhou.id, xingren: xingren.id })
   const placed = { section: county.id, region: xingren.id, tags: ['乡村教育'] }
   ids.published = await storyAt(desk, 'published', placed)
@@ -54,19 +70,41 @@ beforeAll(async () => {
   // For "my stories": created by the reporter but crediting someone else; written by an editor crediting the
   // reporter; and another reporter's own story.
   const draftBy = async (member: typeof desk.editor, credited: typeof desk.editor) =>
-    (await p.create({ collection: 'articles', draft: true, overrideAccess: false, user: member.user, data: { title: `${member.user.id} 的稿件 ${credited.authorId}`, body: lexical('兴仁县今年新建了十二所乡村学校。'), credits: [{ author: credited.authorId, role: 'reporter' }], _status: 'draft' } })).id
+    (
+      await p.create({
+        collection: 'articles',
+        draft: true,
+        overrideAccess: false,
+        user: member.user,
+        data: {
+          title: `${member.user.id} 的稿件 ${credited.authorId}`,
+          body: lexical('兴仁县今年新建了十二所乡村学校。'),
+          credits: [{ author: credited.authorId, role: 'reporter' }],
+          _status: 'draft',
+        },
+      })
+    ).id
   ids.createdOnly = await draftBy(desk.reporter, desk.otherReporter)
   ids.creditedOnly = await draftBy(desk.editor, desk.reporter)
   ids.notMine = await draftBy(desk.otherReporter, desk.otherReporter)
   ids.slug = ((await p.findByID({ collection: 'articles', id: ids.published, depth: 0 })) as unknown as { slug: string }).slug
 }, 240_000)
 
-
 /** The reporter's "my stories" list as the desk reads it: DeskListView's query with workflowLinks' filter. */
 async function myStories() {
   const link = (await workflowLinks(desk.payload, desk.reporter.user, 'zh')).find((l) => l.id === 'my-stories')!
   const select = { title: true, stage: true, section: true, updatedAt: true } as const
-  const { docs } = await desk.payload.find({ collection: 'articles', draft: true, where: link.where, sort: '-updatedAt', select, depth: 1, limit: 10, user: desk.reporter.user, overrideAccess: false })
+  const { docs } = await desk.payload.find({
+    collection: 'articles',
+    draft: true,
+    where: link.where,
+    sort: '-updatedAt',
+    select,
+    depth: 1,
+    limit: 10,
+    user: desk.reporter.user,
+    overrideAccess: false,
+  })
   return { docs, count: link.count }
 }
 
@@ -100,21 +138,30 @@ const HOT_READS: HotRead[] = [
   {
     name: 'section list with the sections beneath it (GraphQL)',
     read: async () => {
-      const { data } = await graphql(`query($s: [JSON]) { Articles(where: { section: { in: $s } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`, { s: [ids.news, ids.county] })
+      const { data } = await graphql(
+        `query($s: [JSON]) { Articles(where: { section: { in: $s } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`,
+        { s: [ids.news, ids.county] },
+      )
       expect(data?.Articles.docs).toHaveLength(2)
     },
   },
   {
     name: 'one section (GraphQL)',
     read: async () => {
-      const { data } = await graphql(`query($s: JSON) { Articles(where: { section: { equals: $s } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`, { s: ids.county })
+      const { data } = await graphql(
+        `query($s: JSON) { Articles(where: { section: { equals: $s } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`,
+        { s: ids.county },
+      )
       expect(data?.Articles.docs).toHaveLength(1)
     },
   },
   {
     name: 'region list with the places beneath it (GraphQL)',
     read: async () => {
-      const { data } = await graphql(`query($r: [JSON]) { Articles(where: { region: { in: $r } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`, { r: [ids.guizhou, ids.xingren] })
+      const { data } = await graphql(
+        `query($r: [JSON]) { Articles(where: { region: { in: $r } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`,
+        { r: [ids.guizhou, ids.xingren] },
+      )
       expect(data?.Articles.docs).toHaveLength(2)
     },
   },
@@ -122,7 +169,10 @@ const HOT_READS: HotRead[] = [
     name: 'by author (credits)',
     sortsMatchesFrom: { table: 'articles_credits', index: 'articles_credits_author_idx' },
     read: async () => {
-      const { data } = await graphql(`query($a: JSON) { Articles(where: { credits__author: { equals: $a } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`, { a: desk.reporter.authorId })
+      const { data } = await graphql(
+        `query($a: JSON) { Articles(where: { credits__author: { equals: $a } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`,
+        { a: desk.reporter.authorId },
+      )
       expect(data?.Articles.docs).toHaveLength(2)
     },
   },
@@ -130,39 +180,83 @@ const HOT_READS: HotRead[] = [
     name: 'by tag',
     sortsMatchesFrom: { table: 'articles_texts', index: 'articles_texts_text_path_idx' },
     read: async () => {
-      const { data } = await graphql(`{ Articles(where: { tags: { equals: "乡村教育" } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`)
+      const { data } = await graphql(
+        `{ Articles(where: { tags: { equals: "乡村教育" } }, sort: "-publishedAt", limit: 20) { ${LIST_FIELDS} } }`,
+      )
       expect(data?.Articles.docs).toHaveLength(1)
     },
   },
   {
     name: 'story by slug',
     read: async () => {
-      const { data } = await graphql(`query($s: String) { Articles(where: { slug: { equals: $s } }, limit: 1) { docs { id title html } } }`, { s: ids.slug })
+      const { data } = await graphql(
+        `
+          query ($s: String) {
+            Articles(where: { slug: { equals: $s } }, limit: 1) {
+              docs {
+                id
+                title
+                html
+              }
+            }
+          }
+        `,
+        { s: ids.slug },
+      )
       expect(data?.Articles.docs).toHaveLength(1)
     },
   },
   { name: 'RSS feed', read: async () => expect(await publicGet('/feeds/rss.xml')).toContain('<item>') },
-  { name: 'section feed (with sections beneath)', read: async () => expect(await publicGet('/feeds/sections/news/feed.json')).toContain('"items"') },
-  { name: 'region feed (with places beneath)', read: async () => expect(await publicGet('/feeds/regions/guizhou/atom.xml')).toContain('<entry>') },
+  {
+    name: 'section feed (with sections beneath)',
+    read: async () => expect(await publicGet('/feeds/sections/news/feed.json')).toContain('"items"'),
+  },
+  {
+    name: 'region feed (with places beneath)',
+    read: async () => expect(await publicGet('/feeds/regions/guizhou/atom.xml')).toContain('<entry>'),
+  },
   { name: 'news sitemap', read: async () => expect(await publicGet('/sitemaps/news.xml')).toContain('<news:news>') },
   {
     name: 'review queue (editor, admin list)',
     read: async () => {
-      const { docs } = await desk.payload.find({ collection: 'articles', draft: true, where: { stage: { equals: 'submitted' } }, depth: 0, limit: 10, user: desk.editor.user, overrideAccess: false })
+      const { docs } = await desk.payload.find({
+        collection: 'articles',
+        draft: true,
+        where: { stage: { equals: 'submitted' } },
+        depth: 0,
+        limit: 10,
+        user: desk.editor.user,
+        overrideAccess: false,
+      })
       expect(docs).toHaveLength(1)
     },
   },
   {
     name: 'scheduled (editor, admin list)',
     read: async () => {
-      const { docs } = await desk.payload.find({ collection: 'articles', draft: true, where: { stage: { equals: 'scheduled' } }, depth: 0, limit: 10, user: desk.editor.user, overrideAccess: false })
+      const { docs } = await desk.payload.find({
+        collection: 'articles',
+        draft: true,
+        where: { stage: { equals: 'scheduled' } },
+        depth: 0,
+        limit: 10,
+        user: desk.editor.user,
+        overrideAccess: false,
+      })
       expect(docs).toHaveLength(1)
     },
   },
   {
     name: 'all stories newest first (admin list)',
     read: async () => {
-      const { docs } = await desk.payload.find({ collection: 'articles', draft: true, depth: 0, limit: 10, user: desk.editor.user, overrideAccess: false })
+      const { docs } = await desk.payload.find({
+        collection: 'articles',
+        draft: true,
+        depth: 0,
+        limit: 10,
+        user: desk.editor.user,
+        overrideAccess: false,
+      })
       expect(docs.length).toBeGreaterThan(0)
     },
   },
@@ -177,14 +271,29 @@ const HOT_READS: HotRead[] = [
   },
   {
     name: 'deliveries by state (admin list)',
-    read: () => desk.payload.find({ collection: 'deliveries', where: { state: { equals: 'failed' } }, depth: 0, limit: 10, user: desk.editor.user, overrideAccess: false }),
+    read: () =>
+      desk.payload.find({
+        collection: 'deliveries',
+        where: { state: { equals: 'failed' } },
+        depth: 0,
+        limit: 10,
+        user: desk.editor.user,
+        overrideAccess: false,
+      }),
   },
 ]
 
 test('"my stories" lists what the ownership rule names: stories the reporter created or that credit them, nothing else', async () => {
   const { docs, count } = await myStories()
   const byRule: Where = { or: [{ createdBy: { equals: desk.reporter.user.id } }, { 'credits.author': { equals: desk.reporter.authorId } }] }
-  const expected = await desk.payload.find({ collection: 'articles', draft: true, where: byRule, depth: 0, pagination: false, overrideAccess: true })
+  const expected = await desk.payload.find({
+    collection: 'articles',
+    draft: true,
+    where: byRule,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
   const idsOf = (list: { id: unknown }[]) => list.map((doc) => String(doc.id)).sort()
   expect(idsOf(docs)).toEqual(idsOf(expected.docs))
   expect(idsOf(docs)).toEqual(expect.arrayContaining([String(ids.createdOnly), String(ids.creditedOnly)]))
@@ -196,7 +305,12 @@ test('"my stories" follows the credits as a draft changes them, and a save that 
   const listed = async () => (await myStories()).docs.map((doc) => String(doc.id))
   const saveDraft = (data: Record<string, unknown>) =>
     desk.payload.update({ collection: 'articles', id: ids.notMine, draft: true, data: data, overrideAccess: false, user: desk.editor.user })
-  await saveDraft({ credits: [{ author: desk.otherReporter.authorId, role: 'reporter' }, { author: desk.reporter.authorId, role: 'reporter' }] })
+  await saveDraft({
+    credits: [
+      { author: desk.otherReporter.authorId, role: 'reporter' },
+      { author: desk.reporter.authorId, role: 'reporter' },
+    ],
+  })
   expect(await listed()).toContain(String(ids.notMine))
   await saveDraft({ title: '兴仁县新建乡村学校（改）' })
   expect(await listed()).toContain(String(ids.notMine))
@@ -214,11 +328,17 @@ describe(`hot reads are served by indexes (${kind})`, () => {
     const problems: string[] = []
     for (const statement of reads) {
       const plan = await explainStatement(desk.payload, kind, statement)
-      if (process.env.DUMP_PLANS) console.log(`\n### ${_name}\n${statement.sql}\n${JSON.stringify(statement.params)}\n${plan.map((n) => `  ${n.id}/${n.parent} ${n.detail}`).join("\n")}`)
+      if (process.env.DUMP_PLANS)
+        console.log(
+          `\n### ${_name}\n${statement.sql}\n${JSON.stringify(statement.params)}\n${plan.map((n) => `  ${n.id}/${n.parent} ${n.detail}`).join('\n')}`,
+        )
       let found = planProblems(kind, plan, statement.sql, ARCHIVE_TABLES, LIST_TABLES)
       if (sortsMatchesFrom && found.length) {
         const details = plan.map((node) => node.detail).join('\n')
-        const throughIndex = kind === 'sqlite' ? new RegExp(`SEARCH \\S+ USING (COVERING )?INDEX ${sortsMatchesFrom.index}\\b`) : new RegExp(`Index (Only )?Scan using ${sortsMatchesFrom.index}\\b`)
+        const throughIndex =
+          kind === 'sqlite'
+            ? new RegExp(`SEARCH \\S+ USING (COVERING )?INDEX ${sortsMatchesFrom.index}\\b`)
+            : new RegExp(`Index (Only )?Scan using ${sortsMatchesFrom.index}\\b`)
         expect(details, statement.sql).toMatch(throughIndex)
         // A PostgreSQL sort under another node (a DISTINCT's Unique) is reported as `->  Sort …`.
         found = found.filter((problem) => !/(TEMP B-TREE FOR ORDER BY|^(->\s*)?Sort\b)/.test(problem))
@@ -235,7 +355,22 @@ describe('lists read only the columns they return', () => {
 
   test('a GraphQL list of headlines reads no rendered html or text, no findings and no body', async () => {
     const statements = await recordStatements(desk.payload, async () => {
-      const { data } = await graphql(`{ Articles(sort: "-publishedAt", limit: 20) { docs { id title slug publishedAt datelineText section { name } } } }`)
+      const { data } = await graphql(`
+        {
+          Articles(sort: "-publishedAt", limit: 20) {
+            docs {
+              id
+              title
+              slug
+              publishedAt
+              datelineText
+              section {
+                name
+              }
+            }
+          }
+        }
+      `)
       expect(data?.Articles.docs).toHaveLength(2)
     })
     expect(storyReads(statements).length).toBeGreaterThan(0)
@@ -243,9 +378,31 @@ describe('lists read only the columns they return', () => {
   })
 
   test('a query that asks for the html reads it, and `select: false` reads every column as before', async () => {
-    const withHtml = await recordStatements(desk.payload, () => graphql(`{ Articles(limit: 1) { docs { id html } } }`))
+    const withHtml = await recordStatements(desk.payload, () =>
+      graphql(`
+        {
+          Articles(limit: 1) {
+            docs {
+              id
+              html
+            }
+          }
+        }
+      `),
+    )
     expect(storyReads(withHtml).some((s) => /"html"/.test(s.sql))).toBe(true)
-    const everything = await recordStatements(desk.payload, () => graphql(`{ Articles(select: false, limit: 1) { docs { id title } } }`))
+    const everything = await recordStatements(desk.payload, () =>
+      graphql(`
+        {
+          Articles(select: false, limit: 1) {
+            docs {
+              id
+              title
+            }
+          }
+        }
+      `),
+    )
     expect(storyReads(everything).some((s) => WIDE.test(s.sql))).toBe(true)
   })
 })

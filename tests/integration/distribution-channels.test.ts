@@ -21,7 +21,8 @@ afterAll(async () => {
 })
 
 /** The field messages of a REST ValidationError. */
-const messages = (body: any): string => (body?.errors ?? []).flatMap((e: any) => [e.message, ...(e.data?.errors ?? []).map((f: any) => f.message)]).join(' | ')
+const messages = (body: any): string =>
+  (body?.errors ?? []).flatMap((e: any) => [e.message, ...(e.data?.errors ?? []).map((f: any) => f.message)]).join(' | ')
 
 const RAW = SECRET.slice('whsec_'.length)
 const leaks = (value: unknown) => {
@@ -52,7 +53,23 @@ describe('channel secrets are write-only', () => {
       const list = await rest('GET', '/channels?limit=10&depth=0', { token })
       expect(leaks(list.body)).toBe(false)
     }
-    const gql = await graphql(`{ Channels { docs { id name secret secretStatus url } } }`, {}, d.admin.token)
+    const gql = await graphql(
+      `
+        {
+          Channels {
+            docs {
+              id
+              name
+              secret
+              secretStatus
+              url
+            }
+          }
+        }
+      `,
+      {},
+      d.admin.token,
+    )
     expect(gql.body.errors).toBeUndefined()
     expect(gql.body.data.Channels.docs.find((c: any) => String(c.id) === String(id)).secret).toBeNull()
     expect(leaks(gql.body)).toBe(false)
@@ -75,12 +92,19 @@ describe('channel secrets are write-only', () => {
     expect(refused.status).toBe(400)
     expect(messages(refused.body)).toMatch(/secret: must be whsec_ followed by base64/)
     expect(JSON.stringify(refused.body)).not.toContain('not-base64!!-but-very-secret-value')
-    const gqlRefused = await graphql(`mutation($id: Int!) { updateChannel(id: $id, data: { secret: "${bad}" }) { id } }`, { id: Number(channel.id) }, d.admin.token)
+    const gqlRefused = await graphql(
+      `mutation($id: Int!) { updateChannel(id: $id, data: { secret: "${bad}" }) { id } }`,
+      { id: Number(channel.id) },
+      d.admin.token,
+    )
     expect(JSON.stringify(gqlRefused.body)).not.toContain('not-base64!!-but-very-secret-value')
   })
 
   test('a webhook channel without a secret gets a generated whsec_ secret, shown once in the create response only', async () => {
-    const res = await rest('POST', '/channels', { token: d.admin.token, body: { name: '自动密钥', type: 'webhook', enabled: true, url: 'https://auto.example/hook' } })
+    const res = await rest('POST', '/channels', {
+      token: d.admin.token,
+      body: { name: '自动密钥', type: 'webhook', enabled: true, url: 'https://auto.example/hook' },
+    })
     expect(res.status).toBe(201)
     const generated = res.body.doc.generatedSecret as string
     expect(generated).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/)
@@ -94,13 +118,22 @@ describe('channel secrets are write-only', () => {
     const noUrl = await rest('POST', '/channels', { token: d.admin.token, body: { name: '无地址', type: 'webhook', secret: SECRET } })
     expect(noUrl.status).toBe(400)
     expect(messages(noUrl.body)).toMatch(/url: a webhook channel needs/)
-    const ftp = await rest('POST', '/channels', { token: d.admin.token, body: { name: 'FTP', type: 'webhook', url: 'ftp://files.example/x', secret: SECRET } })
+    const ftp = await rest('POST', '/channels', {
+      token: d.admin.token,
+      body: { name: 'FTP', type: 'webhook', url: 'ftp://files.example/x', secret: SECRET },
+    })
     expect(ftp.status).toBe(400)
     expect(messages(ftp.body)).toMatch(/url: scheme "ftp" is not allowed/)
-    const creds = await rest('POST', '/channels', { token: d.admin.token, body: { name: '带密码', type: 'webhook', url: 'https://user:pw@x.example/h', secret: SECRET } })
+    const creds = await rest('POST', '/channels', {
+      token: d.admin.token,
+      body: { name: '带密码', type: 'webhook', url: 'https://user:pw@x.example/h', secret: SECRET },
+    })
     expect(creds.status).toBe(400)
     expect(messages(creds.body)).toMatch(/url: remove the user name\/password/)
-    const short = await rest('POST', '/channels', { token: d.admin.token, body: { name: '短密钥', type: 'webhook', url: 'https://x.example/h', secret: 'whsec_c2hvcnQ=' } })
+    const short = await rest('POST', '/channels', {
+      token: d.admin.token,
+      body: { name: '短密钥', type: 'webhook', url: 'https://x.example/h', secret: 'whsec_c2hvcnQ=' },
+    })
     expect(short.status).toBe(400)
     expect(messages(short.body)).toMatch(/secret: the key must be 24 to 64 bytes/)
     const wechat = await rest('POST', '/channels', { token: d.admin.token, body: { name: '公众号', type: 'wechat' } })
@@ -117,7 +150,13 @@ describe('channel secrets are sealed: nobody can filter, sort or group by them',
 
   beforeAll(async () => {
     webhookId = (await createChannel(d, { name: '封存-webhook', type: 'webhook', url: 'https://sealed.example/hook', secret: SECRET })).id
-    await createChannel(d, { name: '封存-公众号', type: 'wechat', appId: 'wx_sealed', appSecret: WECHAT_SECRET, apiBase: 'https://api.weixin.qq.com' })
+    await createChannel(d, {
+      name: '封存-公众号',
+      type: 'wechat',
+      appId: 'wx_sealed',
+      appSecret: WECHAT_SECRET,
+      apiBase: 'https://api.weixin.qq.com',
+    })
   })
 
   test('REST: where (equals, like, greater_than_equal, exists, nested or/and), sort and a related-field path answer 400 naming the field, for admins and editors', async () => {
@@ -163,14 +202,35 @@ describe('channel secrets are sealed: nobody can filter, sort or group by them',
         const res = await graphql(query, {}, token)
         expect(res.body.errors?.length, query).toBeGreaterThan(0)
         expect(JSON.stringify(res.body.errors), query).toMatch(/ecret/)
-        expect(res.body.data?.Channels?.docs ?? res.body.data?.Channels?.totalDocs ?? res.body.data?.countChannels ?? null, query).toBeNull()
+        expect(
+          res.body.data?.Channels?.docs ?? res.body.data?.Channels?.totalDocs ?? res.body.data?.countChannels ?? null,
+          query,
+        ).toBeNull()
       }
     }
-    const read = await graphql(`{ Channels(where: { name: { like: "封存" } }) { docs { name secret appSecret secretStatus appSecretStatus } } }`, {}, d.admin.token)
+    const read = await graphql(
+      `
+        {
+          Channels(where: { name: { like: "封存" } }) {
+            docs {
+              name
+              secret
+              appSecret
+              secretStatus
+              appSecretStatus
+            }
+          }
+        }
+      `,
+      {},
+      d.admin.token,
+    )
     expect(read.body.errors).toBeUndefined()
     expect(read.body.data.Channels.docs).toHaveLength(2)
     for (const doc of read.body.data.Channels.docs) expect([doc.secret, doc.appSecret]).toEqual([null, null])
-    expect(read.body.data.Channels.docs.map((c: any) => c.secretStatus ?? c.appSecretStatus)).toEqual(expect.arrayContaining([expect.stringMatching(/set/)]))
+    expect(read.body.data.Channels.docs.map((c: any) => c.secretStatus ?? c.appSecretStatus)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/set/)]),
+    )
   })
 
   test('Local API as a real admin (overrideAccess: false): find, count, sort and findDistinct by a secret throw; reads omit it', async () => {
@@ -212,19 +272,43 @@ describe('who may see and manage channels', () => {
     expect((await rest('POST', '/channels', { token: d.editor.token, body: { name: 'x', type: 'feed' } })).status).toBe(403)
     expect((await rest('GET', `/channels/${channel.id}`, { token: d.reporter.token })).status).toBe(403)
     expect((await rest('GET', `/channels`, {})).status).toBe(403)
-    const anonymous = await graphql(`{ Channels { docs { id name } } }`)
+    const anonymous = await graphql(`
+      {
+        Channels {
+          docs {
+            id
+            name
+          }
+        }
+      }
+    `)
     expect(JSON.stringify(anonymous.body)).not.toContain('编辑可见')
   })
 
   test('an editor asks who gets a story: the push channels, each with its type name; never a feed channel, an address or a secret', async () => {
     const webhook = await createChannel(d, { name: '收件方网站', type: 'webhook', url: 'https://recipient.example/h', secret: SECRET })
-    const wechat = await createChannel(d, { name: '收件方公众号', type: 'wechat', appId: 'wx-recipient', appSecret: 'recipient-app-secret' })
+    const wechat = await createChannel(d, {
+      name: '收件方公众号',
+      type: 'wechat',
+      appId: 'wx-recipient',
+      appSecret: 'recipient-app-secret',
+    })
     const feed = await createChannel(d, { name: '收件方订阅源', type: 'feed' })
     const res = await rest('POST', '/distribution/recipients', { token: d.editor.token, body: {} })
     expect(res.status).toBe(200)
     const byId = new Map<string, any>(res.body.channels.map((c: any) => [String(c.id), c]))
-    expect(byId.get(String(webhook.id))).toEqual({ id: webhook.id, name: '收件方网站', type: 'webhook', typeName: { zh: 'Webhook', en: 'webhook' } })
-    expect(byId.get(String(wechat.id))).toEqual({ id: wechat.id, name: '收件方公众号', type: 'wechat', typeName: { zh: '微信公众号', en: 'WeChat' } })
+    expect(byId.get(String(webhook.id))).toEqual({
+      id: webhook.id,
+      name: '收件方网站',
+      type: 'webhook',
+      typeName: { zh: 'Webhook', en: 'webhook' },
+    })
+    expect(byId.get(String(wechat.id))).toEqual({
+      id: wechat.id,
+      name: '收件方公众号',
+      type: 'wechat',
+      typeName: { zh: '微信公众号', en: 'WeChat' },
+    })
     expect(byId.has(String(feed.id))).toBe(false)
     expect(JSON.stringify(res.body)).not.toMatch(/recipient\.example|recipient-app-secret|whsec_/)
     expect((await rest('POST', '/distribution/recipients', { token: d.reporter.token, body: {} })).status).toBe(403)

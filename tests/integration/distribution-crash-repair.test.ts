@@ -11,7 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reconcileDeliveries } from '../../plugins/distribution'
 import { importStory } from '../../src/import/import-story'
 import { foundingStoryPath, restoredFoundingStory } from '../../src/seed/demo-content'
-import { act, bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, publishStory, SECRET, writeStory, type DistributionDesk } from '../support/distribution-desk'
+import {
+  act,
+  bootDistributionDesk,
+  closeDistributionDesk,
+  createChannel,
+  deliveriesOf,
+  publishStory,
+  SECRET,
+  writeStory,
+  type DistributionDesk,
+} from '../support/distribution-desk'
 
 type Id = string | number
 let d: DistributionDesk
@@ -41,11 +51,24 @@ describe('stories whose every save was delivered', () => {
     await act(d, unpublished, 'unpublish')
     // The founding story as the seed imports it: with the desk's restoration of its encoding damage.
     const founding = restoredFoundingStory(readFileSync(foundingStoryPath(), 'utf8'))
-    const imported = (await importStory(d.payload, founding.split('\n').filter((line) => !line.startsWith('![')).join('\n'), { publish: true })).id
+    const imported = (
+      await importStory(
+        d.payload,
+        founding
+          .split('\n')
+          .filter((line) => !line.startsWith('!['))
+          .join('\n'),
+        { publish: true },
+      )
+    ).id
     expect(await events(imported)).toEqual(['published'])
     expect(await reconciled()).toEqual([])
     expect(await reconciled()).toEqual([])
-    expect([await events(published), await events(corrected), await events(unpublished)]).toEqual([['published'], ['published', 'corrected'], ['published', 'unpublished']])
+    expect([await events(published), await events(corrected), await events(unpublished)]).toEqual([
+      ['published'],
+      ['published', 'corrected'],
+      ['published', 'unpublished'],
+    ])
   })
 
   it('get nothing when what surrounds them changed since: a section renamed', async () => {
@@ -67,11 +90,19 @@ describe('a save whose delivery a crash never recorded', () => {
     await act(d, unpublished, 'unpublish')
     await loseLastDelivery(unpublished)
     const updated = await publishStory(d)
-    await d.payload.update({ collection: 'articles', id: updated, data: { title: '兴仁县新建乡村学校全部开学' }, overrideAccess: false, user: d.editor.user })
+    await d.payload.update({
+      collection: 'articles',
+      id: updated,
+      data: { title: '兴仁县新建乡村学校全部开学' },
+      overrideAccess: false,
+      user: d.editor.user,
+    })
     expect(await events(updated)).toEqual(['published', 'updated'])
     await loseLastDelivery(updated)
 
-    expect((await reconciled()).sort()).toEqual([`${published}:published`, `${corrected}:corrected`, `${unpublished}:unpublished`, `${updated}:updated`].sort())
+    expect((await reconciled()).sort()).toEqual(
+      [`${published}:published`, `${corrected}:corrected`, `${unpublished}:unpublished`, `${updated}:updated`].sort(),
+    )
     expect(await reconciled()).toEqual([])
     expect([await events(published), await events(corrected), await events(unpublished), await events(updated)]).toEqual([
       ['published'],

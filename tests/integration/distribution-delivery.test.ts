@@ -36,7 +36,8 @@ beforeAll(async () => {
 })
 afterEach(async () => {
   // Each test brings its own channels: switch the previous ones off so they do not get this test's stories.
-  for (const id of channelIds.splice(0)) await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
+  for (const id of channelIds.splice(0))
+    await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
 })
 afterAll(async () => {
   // A receiver rejects its close when any delivery it captured was not conformant (see webhook-receiver.ts).
@@ -98,7 +99,22 @@ describe('a published story reaches a webhook channel once, in house style', () 
     // On the story, for the desk (join field), over REST and GraphQL; never for the public.
     const asEditor = await rest('GET', `/articles/${id}?depth=0`, { token: d.editor.token })
     expect(asEditor.body.deliveries.docs.map((x: any) => x.id ?? x)).toContain(delivered!.id)
-    const gql = await graphql(`query($id: Int!) { Article(id: $id) { deliveries { docs { state event } } } }`, { id: Number(id) }, d.editor.token)
+    const gql = await graphql(
+      `
+        query ($id: Int!) {
+          Article(id: $id) {
+            deliveries {
+              docs {
+                state
+                event
+              }
+            }
+          }
+        }
+      `,
+      { id: Number(id) },
+      d.editor.token,
+    )
     expect(gql.body.data.Article.deliveries.docs).toEqual([{ state: 'success', event: 'published' }])
     const asPublic = await rest('GET', `/articles/${id}?depth=0`)
     expect(asPublic.body.deliveries?.docs ?? []).toEqual([])
@@ -111,11 +127,33 @@ describe('a published story reaches a webhook channel once, in house style', () 
     await drainDeliveries(d)
     expect(receiver.received).toHaveLength(1)
 
-    await d.payload.update({ collection: 'articles', id, data: { title: '草稿里改了标题' }, draft: true, user: d.editor.user, overrideAccess: false })
-    await d.payload.update({ collection: 'articles', id, data: { title: '自动保存的标题' }, draft: true, autosave: true, user: d.editor.user, overrideAccess: false })
+    await d.payload.update({
+      collection: 'articles',
+      id,
+      data: { title: '草稿里改了标题' },
+      draft: true,
+      user: d.editor.user,
+      overrideAccess: false,
+    })
+    await d.payload.update({
+      collection: 'articles',
+      id,
+      data: { title: '自动保存的标题' },
+      draft: true,
+      autosave: true,
+      user: d.editor.user,
+      overrideAccess: false,
+    })
     const main = (await d.payload.findByID({ collection: 'articles', id, draft: false, depth: 0 })) as any
     // Re-saving the live version with the same content (a new version, a new updatedAt) is not an update.
-    await d.payload.update({ collection: 'articles', id, data: { title: main.title, _status: 'published' }, draft: false, user: d.editor.user, overrideAccess: false })
+    await d.payload.update({
+      collection: 'articles',
+      id,
+      data: { title: main.title, _status: 'published' },
+      draft: false,
+      user: d.editor.user,
+      overrideAccess: false,
+    })
     await drainDeliveries(d)
     expect((await deliveriesOf(d, id)).map((x) => x.event)).toEqual(['published'])
     expect(receiver.received).toHaveLength(1)
@@ -124,7 +162,14 @@ describe('a published story reaches a webhook channel once, in house style', () 
   test('publishing changes to a live story sends article.updated with the new text and a higher version', async () => {
     const { receiver } = await receiverWithChannel()
     const id = await publishStory(d)
-    await d.payload.update({ collection: 'articles', id, data: { title: '兴仁县乡村学校全部建成', _status: 'published' }, draft: false, user: d.editor.user, overrideAccess: false })
+    await d.payload.update({
+      collection: 'articles',
+      id,
+      data: { title: '兴仁县乡村学校全部建成', _status: 'published' },
+      draft: false,
+      user: d.editor.user,
+      overrideAccess: false,
+    })
     await drainDeliveries(d)
     expect(payloads(receiver).map((p) => [p.type, p.data.version, p.data.headlines[0].value])).toEqual([
       ['article.published', '1', expect.any(String)],
@@ -220,7 +265,14 @@ describe('channel filters', () => {
     const { receiver: all } = await receiverWithChannel()
     const id = await publishStory(d)
     const move = (section: unknown) =>
-      d.payload.update({ collection: 'articles', id, data: { section, _status: 'published' }, draft: false, user: d.editor.user, overrideAccess: false })
+      d.payload.update({
+        collection: 'articles',
+        id,
+        data: { section, _status: 'published' },
+        draft: false,
+        user: d.editor.user,
+        overrideAccess: false,
+      })
     await move(d.sections.sport.id)
     await move(d.sections.county.id)
     await drainDeliveries(d)
@@ -252,7 +304,12 @@ describe('failures', () => {
     expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1)
     expect(receiver.violations).toEqual([])
     expect(receiver.processed).toHaveLength(1)
-    const attempts = await d.payload.find({ collection: 'delivery-attempts', where: { delivery: { equals: delivery!.id } }, sort: 'number', depth: 0 })
+    const attempts = await d.payload.find({
+      collection: 'delivery-attempts',
+      where: { delivery: { equals: delivery!.id } },
+      sort: 'number',
+      depth: 0,
+    })
     expect(attempts.docs.map((a: any) => [a.number, a.outcome, a.status])).toEqual([
       [1, 'retry', 503],
       [2, 'retry', 500],

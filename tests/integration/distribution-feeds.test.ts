@@ -13,7 +13,15 @@ vi.hoisted(() => {
 })
 
 import { rest } from '../support/http'
-import { act, bootDistributionDesk, closeDistributionDesk, createChannel, publishStory, writeStory, type DistributionDesk } from '../support/distribution-desk'
+import {
+  act,
+  bootDistributionDesk,
+  closeDistributionDesk,
+  createChannel,
+  publishStory,
+  writeStory,
+  type DistributionDesk,
+} from '../support/distribution-desk'
 
 let d: DistributionDesk
 const ids: Record<string, unknown> = {}
@@ -146,9 +154,14 @@ describe('withdrawn and changed stories', () => {
 
   test('a change saved by another process is picked up within a second (one small check, not a rebuild per request)', async () => {
     await get('/feeds/feed.json')
-    const [story] = (await d.payload.find({ collection: 'articles', where: { _status: { equals: 'published' } }, limit: 1, depth: 0 })).docs as any[]
+    const [story] = (await d.payload.find({ collection: 'articles', where: { _status: { equals: 'published' } }, limit: 1, depth: 0 }))
+      .docs as any[]
     // Straight to the database: no hook in this process sees it, as with a save made by another server.
-    await d.payload.db.updateOne({ collection: 'articles', id: story.id, data: { title: '另一台服务器改的标题', updatedAt: new Date().toISOString() } })
+    await d.payload.db.updateOne({
+      collection: 'articles',
+      id: story.id,
+      data: { title: '另一台服务器改的标题', updatedAt: new Date().toISOString() },
+    })
     await new Promise((resolve) => setTimeout(resolve, 1100))
     expect(JSON.parse((await get('/feeds/feed.json')).body).items.map((i: any) => i.title)).toContain('另一台服务器改的标题')
   })

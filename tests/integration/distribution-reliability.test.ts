@@ -15,7 +15,16 @@ vi.hoisted(() => {
 
 import { sweepDeliveries } from '../../plugins/distribution'
 import { seededRandom, startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
-import { bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, drainDeliveries, publishStory, SECRET, type DistributionDesk } from '../support/distribution-desk'
+import {
+  bootDistributionDesk,
+  closeDistributionDesk,
+  createChannel,
+  deliveriesOf,
+  drainDeliveries,
+  publishStory,
+  SECRET,
+  type DistributionDesk,
+} from '../support/distribution-desk'
 
 let d: DistributionDesk
 const receivers: WebhookReceiver[] = []
@@ -34,9 +43,16 @@ afterAll(async () => {
 })
 
 async function only(...extra: { receiver: WebhookReceiver; url?: string; name?: string; timeoutMs?: number }[]) {
-  for (const id of channels.splice(0)) await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
+  for (const id of channels.splice(0))
+    await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
   for (const { receiver, url, name, timeoutMs } of extra) {
-    const channel = await createChannel(d, { name: name ?? `ch-${channels.length}`, type: 'webhook', url: url ?? receiver.url, secret: SECRET, ...(timeoutMs ? { timeoutMs } : {}) })
+    const channel = await createChannel(d, {
+      name: name ?? `ch-${channels.length}`,
+      type: 'webhook',
+      url: url ?? receiver.url,
+      secret: SECRET,
+      ...(timeoutMs ? { timeoutMs } : {}),
+    })
     channels.push(channel.id)
   }
 }
@@ -159,7 +175,9 @@ describe('receivers that fail', () => {
     const attemptsLog = await d.payload.find({ collection: 'delivery-attempts', limit: 0, pagination: false, depth: 0 })
     // Attempts that got no answer from the receiver (our timeout, or the connection lost on a busy machine): the
     // receiver may have taken the POST all the same, so the retry that follows may reach it a second time.
-    const timedOut = new Set(attemptsLog.docs.filter((a: any) => a.outcome !== 'success' && a.status == null && a.error).map((a: any) => String(a.delivery)))
+    const timedOut = new Set(
+      attemptsLog.docs.filter((a: any) => a.outcome !== 'success' && a.status == null && a.error).map((a: any) => String(a.delivery)),
+    )
     const deliveryOf = new Map(done.map((row) => [row.webhookId, String(row.id)]))
     for (const row of done) {
       // Never more POSTs than attempts: no attempt was sent by two workers. (An attempt whose timeout fired before
@@ -188,9 +206,20 @@ describe('recovery sweep', () => {
     // What a killed worker leaves: attempt 1 claimed, never finished, its job stuck "processing".
     await d.payload.create({
       collection: 'delivery-attempts',
-      data: { key: `${delivery!.id}:1`, delivery: delivery!.id, number: 1, worker: 'dead-worker', startedAt: new Date(Date.now() - 5000).toISOString(), leaseUntil: new Date(Date.now() - 1000).toISOString() },
+      data: {
+        key: `${delivery!.id}:1`,
+        delivery: delivery!.id,
+        number: 1,
+        worker: 'dead-worker',
+        startedAt: new Date(Date.now() - 5000).toISOString(),
+        leaseUntil: new Date(Date.now() - 1000).toISOString(),
+      },
     })
-    const jobs = await d.payload.find({ collection: 'payload-jobs', where: { 'input.deliveryId': { equals: String(delivery!.id) } }, depth: 0 })
+    const jobs = await d.payload.find({
+      collection: 'payload-jobs',
+      where: { 'input.deliveryId': { equals: String(delivery!.id) } },
+      depth: 0,
+    })
     await d.payload.db.updateOne({ collection: 'payload-jobs', id: jobs.docs[0]!.id, data: { processing: true } })
 
     const report = await sweepLater()
@@ -198,7 +227,12 @@ describe('recovery sweep', () => {
     await drainDeliveries(d)
     const [done] = await deliveriesOf(d, id)
     expect(done).toMatchObject({ state: 'success', attempts: 2 })
-    const attempts = await d.payload.find({ collection: 'delivery-attempts', where: { delivery: { equals: delivery!.id } }, sort: 'number', depth: 0 })
+    const attempts = await d.payload.find({
+      collection: 'delivery-attempts',
+      where: { delivery: { equals: delivery!.id } },
+      sort: 'number',
+      depth: 0,
+    })
     expect(attempts.docs.map((a: any) => [a.number, a.outcome])).toEqual([
       [1, 'abandoned'],
       [2, 'success'],
@@ -230,7 +264,11 @@ describe('immediate dispatch', () => {
     const { Dispatcher } = await import('../../plugins/distribution/src/jobs/dispatch')
     const dispatcher = new Dispatcher(d.payload)
     const id = await publishStory(d)
-    const jobs = await d.payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'deliverToChannel' } }, { completedAt: { exists: false } }] }, depth: 0 })
+    const jobs = await d.payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'deliverToChannel' } }, { completedAt: { exists: false } }] },
+      depth: 0,
+    })
     dispatcher.add(jobs.docs.map((j) => j.id as number))
     // How fast is the benchmark's business (publish_to_delivered_p95_ms); here only that it happens.
     await vi.waitFor(async () => expect((await deliveriesOf(d, id))[0]!.state).toBe('success'), { timeout: 5000, interval: 20 })

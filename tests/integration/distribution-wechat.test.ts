@@ -15,7 +15,16 @@ vi.hoisted(() => {
 })
 
 import { startFakeWeChat, type FakeWeChat } from '../support/fake-wechat'
-import { act, bootDistributionDesk, closeDistributionDesk, createChannel, deliveriesOf, drainDeliveries, publishStory, type DistributionDesk } from '../support/distribution-desk'
+import {
+  act,
+  bootDistributionDesk,
+  closeDistributionDesk,
+  createChannel,
+  deliveriesOf,
+  drainDeliveries,
+  publishStory,
+  type DistributionDesk,
+} from '../support/distribution-desk'
 
 let d: DistributionDesk
 let fake: FakeWeChat
@@ -25,7 +34,9 @@ const channels: unknown[] = []
 beforeAll(async () => {
   d = await bootDistributionDesk()
   fake = await startFakeWeChat({ publishingPolls: 3 })
-  const bytes = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 40, g: 120, b: 90 } } }).jpeg().toBuffer()
+  const bytes = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 40, g: 120, b: 90 } } })
+    .jpeg()
+    .toBuffer()
   const hero = await d.payload.create({
     collection: 'media',
     data: { alt: '兴仁县城全景', caption: '兴仁县城', credit: '亮点黔西南' },
@@ -39,8 +50,16 @@ afterAll(async () => {
 })
 
 async function wechatChannel(extra: Record<string, unknown> = {}) {
-  for (const id of channels.splice(0)) await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
-  const channel = await createChannel(d, { name: '亮点黔西南公众号', type: 'wechat', appId: fake.appId, appSecret: fake.appSecret, apiBase: fake.url, ...extra })
+  for (const id of channels.splice(0))
+    await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
+  const channel = await createChannel(d, {
+    name: '亮点黔西南公众号',
+    type: 'wechat',
+    appId: fake.appId,
+    appSecret: fake.appSecret,
+    apiBase: fake.url,
+    ...extra,
+  })
   channels.push(channel.id)
   return channel
 }

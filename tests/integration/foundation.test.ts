@@ -78,9 +78,13 @@ describe('demo desk on first start', () => {
   })
 
   test('seeding again (a restart) creates no duplicates', async () => {
-    const before = await Promise.all(['articles', 'regions', 'authors', 'users', 'media', 'sections'].map((c) => payload.count({ collection: c as any })))
+    const before = await Promise.all(
+      ['articles', 'regions', 'authors', 'users', 'media', 'sections'].map((c) => payload.count({ collection: c as any })),
+    )
     await seedDemoContent(payload)
-    const after = await Promise.all(['articles', 'regions', 'authors', 'users', 'media', 'sections'].map((c) => payload.count({ collection: c as any })))
+    const after = await Promise.all(
+      ['articles', 'regions', 'authors', 'users', 'media', 'sections'].map((c) => payload.count({ collection: c as any })),
+    )
     expect(after.map((c) => c.totalDocs)).toEqual(before.map((c) => c.totalDocs))
     expect(before[0]!.totalDocs).toBe(1)
   })
@@ -109,13 +113,27 @@ describe('GraphQL for frontends', () => {
 
   test('anonymous callers never see a draft, even with draft: true, and never read users', async () => {
     const { user } = await createDeskUser(payload, 'reporter')
-    await payload.create({ collection: 'articles', data: { title: '尚未发布的稿件', _status: 'draft' } as any, draft: true, user, overrideAccess: false })
+    await payload.create({
+      collection: 'articles',
+      data: { title: '尚未发布的稿件', _status: 'draft' } as any,
+      draft: true,
+      user,
+      overrideAccess: false,
+    })
     for (const draft of [false, true]) {
       const { body } = await graphql(LIST, { draft })
       expect(body.data.Articles.docs.map((d: any) => d.title)).toEqual(['兴仁县“三抓三强”加快后进党组织转化'])
       expect(body.data.Articles.docs[0].credits[0].author.user).toBeNull()
     }
-    const users = await graphql(`{ Users { docs { email } } }`)
+    const users = await graphql(`
+      {
+        Users {
+          docs {
+            email
+          }
+        }
+      }
+    `)
     expect(users.body.data?.Users?.docs ?? []).toEqual([])
     const restUsers = await rest('GET', '/users')
     expect(restUsers.status).toBe(403)
@@ -123,12 +141,33 @@ describe('GraphQL for frontends', () => {
 
   test('staff see the draft through GraphQL when they ask for drafts', async () => {
     const token = await tokenFor(payload, (await createDeskUser(payload, 'editor')).user.email)
-    const { body } = await graphql(`{ Articles(draft: true, where: { title: { equals: "尚未发布的稿件" } }) { docs { title _status } } }`, {}, token)
+    const { body } = await graphql(
+      `
+        {
+          Articles(draft: true, where: { title: { equals: "尚未发布的稿件" } }) {
+            docs {
+              title
+              _status
+            }
+          }
+        }
+      `,
+      {},
+      token,
+    )
     expect(body.data.Articles.docs).toEqual([{ title: '尚未发布的稿件', _status: 'draft' }])
   })
 
   test('a story is found by its pinyin slug', async () => {
-    const { body } = await graphql(`{ Articles(where: { slug: { equals: "xing-ren-xian-san-zhua-san-qiang-jia-kuai-hou-jin-dang-zu-zhi-zhuan-hua" } }) { docs { title } } }`)
+    const { body } = await graphql(`
+      {
+        Articles(where: { slug: { equals: "xing-ren-xian-san-zhua-san-qiang-jia-kuai-hou-jin-dang-zu-zhi-zhuan-hua" } }) {
+          docs {
+            title
+          }
+        }
+      }
+    `)
     expect(body.data.Articles.docs).toEqual([{ title: '兴仁县“三抓三强”加快后进党组织转化' }])
   })
 })
@@ -161,7 +200,17 @@ describe('bad input is refused, naming the field, and nothing is half-saved', ()
 
   test('GraphQL refuses an unknown relation id with the field named', async () => {
     const before = await countArticles()
-    const { body } = await graphql(`mutation { createArticle(data: { title: "测试", region: 424242 }, draft: true) { id } }`, {}, token)
+    const { body } = await graphql(
+      `
+        mutation {
+          createArticle(data: { title: "测试", region: 424242 }, draft: true) {
+            id
+          }
+        }
+      `,
+      {},
+      token,
+    )
     expect(body.errors?.length).toBeGreaterThan(0)
     expect(JSON.stringify(body.errors)).toContain('region')
     expect(await countArticles()).toBe(before)
@@ -172,7 +221,13 @@ describe('bad input is refused, naming the field, and nothing is half-saved', ()
       token,
       body: {
         title: '<img src=x onerror=alert(1)>标题',
-        body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '<script>alert(1)</script>正文' }] }] } },
+        body: {
+          root: {
+            type: 'root',
+            version: 1,
+            children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '<script>alert(1)</script>正文' }] }],
+          },
+        },
       },
     })
     expect(status).toBe(201)

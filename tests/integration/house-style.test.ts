@@ -45,7 +45,10 @@ afterAll(async () => {
 /** How a content-farm repost reaches the desk: traditional script, 字(pinyin), half-width marks, the credit typed at the end. */
 const PASTED = {
   title: '興仁縣加快後進黨組織轉化',
-  paragraphs: ['興仁縣採取“三抓三強(qiáng)”措施,進一步加快後進黨組織轉(zhuǎn)化速度。', '全縣162個村(居、社區)支書赴華西學習,成效顯著。（丁宪民 报道）'],
+  paragraphs: [
+    '興仁縣採取“三抓三強(qiáng)”措施,進一步加快後進黨組織轉(zhuǎn)化速度。',
+    '全縣162個村(居、社區)支書赴華西學習,成效顯著。（丁宪民 报道）',
+  ],
 }
 
 const CLEAN = {
@@ -69,7 +72,8 @@ async function pastedDraft(overrides: Record<string, unknown> = {}) {
 }
 
 const latest = async (id: Id) => (await payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })) as any
-const versionCount = async (id: Id) => (await payload.findVersions({ collection: 'articles', where: { parent: { equals: id } }, limit: 0 })).totalDocs
+const versionCount = async (id: Id) =>
+  (await payload.findVersions({ collection: 'articles', where: { parent: { equals: id } }, limit: 0 })).totalDocs
 
 /** Rule ids named in a refusal's messages (`[rule-id] 中文 / English`). */
 const ruleIdsIn = (messages: string[]) => [...new Set(messages.flatMap((m) => [...m.matchAll(/\[([a-z-]+)\]/g)].map((x) => x[1])))].sort()
@@ -96,10 +100,15 @@ describe('saving and publishing', () => {
   test('publishing with style errors over REST is refused with 422 (as the workflow refuses it), the findings listed by rule id, and nothing changes', async () => {
     const story = await pastedDraft()
     const versions = await versionCount(story.id)
-    const { status, body } = await rest('PATCH', `/articles/${story.id}`, { token: editorToken, body: { title: '改过的标题', _status: 'published' } })
+    const { status, body } = await rest('PATCH', `/articles/${story.id}`, {
+      token: editorToken,
+      body: { title: '改过的标题', _status: 'published' },
+    })
     expect(status).toBe(422)
     const messages: string[] = body.errors.flatMap((e: any) => (e.data?.errors ?? []).map((d: any) => d.message))
-    expect(ruleIdsIn(messages)).toEqual(expect.arrayContaining(['house-script', 'no-byline-in-body', 'pinyin-artifact', 'punctuation-fullwidth']))
+    expect(ruleIdsIn(messages)).toEqual(
+      expect.arrayContaining(['house-script', 'no-byline-in-body', 'pinyin-artifact', 'punctuation-fullwidth']),
+    )
     expect(messages.join('\n')).toMatch(/拼音注音/)
     expect(messages.join('\n')).toMatch(/Pinyin reading/)
     const after = await latest(story.id)
@@ -112,7 +121,11 @@ describe('saving and publishing', () => {
   test('a refusal to a request that states its language (as the admin does) is in that language alone: places, not paths or rule ids', async () => {
     const story = await pastedDraft()
     const refuse = (language: string) =>
-      rest('PATCH', `/articles/${story.id}`, { token: editorToken, body: { _status: 'published' }, headers: { 'Accept-Language': language } })
+      rest('PATCH', `/articles/${story.id}`, {
+        token: editorToken,
+        body: { _status: 'published' },
+        headers: { 'Accept-Language': language },
+      })
 
     const zh = await refuse('zh-CN,zh;q=0.9')
     expect(zh.status).toBe(422)
@@ -144,7 +157,14 @@ describe('saving and publishing', () => {
   test('publishing with style errors over GraphQL is refused, and nothing changes', async () => {
     const story = await pastedDraft()
     const { body } = await graphql(
-      `mutation ($id: Int!) { updateArticle(id: $id, data: { _status: published, title: "改过的标题" }) { id _status } }`,
+      `
+        mutation ($id: Int!) {
+          updateArticle(id: $id, data: { _status: published, title: "改过的标题" }) {
+            id
+            _status
+          }
+        }
+      `,
       { id: Number(story.id) },
       editorToken,
     )
@@ -163,12 +183,23 @@ describe('saving and publishing', () => {
     const story = await pastedDraft()
     const versions = await versionCount(story.id)
     const error: any = await payload
-      .update({ collection: 'articles', id: story.id, data: { _status: 'published', title: '改过的标题' }, user: editor, overrideAccess: false })
-      .then(() => null, (e: unknown) => e)
+      .update({
+        collection: 'articles',
+        id: story.id,
+        data: { _status: 'published', title: '改过的标题' },
+        user: editor,
+        overrideAccess: false,
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      )
     expect(error?.name).toBe('ValidationError')
     expect(error.status).toBe(422)
     const messages: string[] = error.data.errors.map((e: any) => e.message)
-    expect(ruleIdsIn(messages)).toEqual(expect.arrayContaining(['house-script', 'no-byline-in-body', 'pinyin-artifact', 'punctuation-fullwidth']))
+    expect(ruleIdsIn(messages)).toEqual(
+      expect.arrayContaining(['house-script', 'no-byline-in-body', 'pinyin-artifact', 'punctuation-fullwidth']),
+    )
     expect(error.data.errors.map((e: any) => e.path)).toContain('body')
     // The Local API speaks the admin's default language (zh) and names places, never paths or rule ids.
     expect(error.message).toMatch(/^(以下|下面的)字段是无效的：.*正文第1段/)
@@ -182,7 +213,12 @@ describe('saving and publishing', () => {
   test('a clean story publishes, rendered with the dateline and byline from its fields', async () => {
     const story = await payload.create({
       collection: 'articles',
-      data: { title: CLEAN.title, body: paragraphs(...CLEAN.paragraphs), credits: [{ author: dingId, role: 'reporter' }], _status: 'published' },
+      data: {
+        title: CLEAN.title,
+        body: paragraphs(...CLEAN.paragraphs),
+        credits: [{ author: dingId, role: 'reporter' }],
+        _status: 'published',
+      },
       user: editor,
       overrideAccess: false,
     })
@@ -197,7 +233,12 @@ describe('saving and publishing', () => {
 })
 
 describe('POST /api/house-style/lint', () => {
-  const unsaved = { title: PASTED.title, body: paragraphs(...PASTED.paragraphs), dateline: { outlet: '亮点黔西南', kind: 'xun' }, credits: [] }
+  const unsaved = {
+    title: PASTED.title,
+    body: paragraphs(...PASTED.paragraphs),
+    dateline: { outlet: '亮点黔西南', kind: 'xun' },
+    credits: [],
+  }
 
   test('returns findings and the rendering for unsaved content', async () => {
     const { status, body } = await rest('POST', '/house-style/lint', { token: reporterToken, body: unsaved })
@@ -210,7 +251,12 @@ describe('POST /api/house-style/lint', () => {
 
     const clean = await rest('POST', '/house-style/lint', {
       token: reporterToken,
-      body: { title: CLEAN.title, body: paragraphs(...CLEAN.paragraphs), dateline: { outlet: '亮点黔西南', kind: 'xun' }, credits: [{ author: dingId, role: 'reporter' }] },
+      body: {
+        title: CLEAN.title,
+        body: paragraphs(...CLEAN.paragraphs),
+        dateline: { outlet: '亮点黔西南', kind: 'xun' },
+        credits: [{ author: dingId, role: 'reporter' }],
+      },
     })
     expect(clean.status).toBe(200)
     expect(clean.body.findings).toEqual([])
@@ -224,7 +270,10 @@ describe('POST /api/house-style/lint', () => {
   })
 
   test('refuses a body over 2 MB with 413, malformed JSON and wrong types with 400, each saying what is wrong', async () => {
-    const huge = await rest('POST', '/house-style/lint', { token: reporterToken, body: { title: '长', body: paragraphs('字'.repeat(800_000)) } })
+    const huge = await rest('POST', '/house-style/lint', {
+      token: reporterToken,
+      body: { title: '长', body: paragraphs('字'.repeat(800_000)) },
+    })
     expect(huge.status).toBe(413)
     expect(huge.body.errors[0].message).toMatch(/larger than 2 MB/)
 
@@ -284,7 +333,10 @@ describe('POST /api/house-style/fix', () => {
 
   test('without an id, returns the fixed fields and saves nothing', async () => {
     const before = await payload.count({ collection: 'articles' })
-    const { status, body } = await rest('POST', '/house-style/fix', { token: reporterToken, body: { title: PASTED.title, body: paragraphs(...PASTED.paragraphs) } })
+    const { status, body } = await rest('POST', '/house-style/fix', {
+      token: reporterToken,
+      body: { title: PASTED.title, body: paragraphs(...PASTED.paragraphs) },
+    })
     expect(status).toBe(200)
     expect(body.fields.title).toBe(CLEAN.title)
     expect(bodyTexts(body.fields)).toEqual(CLEAN.paragraphs)
@@ -307,7 +359,9 @@ describe('POST /api/house-style/fix', () => {
 
 describe('every text a reader sees is linted, and 一键修正 fixes it', () => {
   test('dek, sub-heading, image caption and alt text: findings name the field; the fix saves the story and the picture', async () => {
-    const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 90, b: 90 } } }).jpeg().toBuffer()
+    const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 90, b: 90 } } })
+      .jpeg()
+      .toBuffer()
     // The reporter's own picture: 一键修正 saves its caption and alt text with the reporter's access, and reporters
     // may change only pictures they uploaded.
     const picture = (await payload.create({
@@ -326,12 +380,27 @@ describe('every text a reader sees is linted, and 一键修正 fixes it', () => 
       ],
       () => picture.id,
     )
-    const story = await pastedDraft({ title: '兴仁县加快转化', dek: '三抓三强,成效显著', body, credits: [{ author: dingId, role: 'reporter' }] })
+    const story = await pastedDraft({
+      title: '兴仁县加快转化',
+      dek: '三抓三强,成效显著',
+      body,
+      credits: [{ author: dingId, role: 'reporter' }],
+    })
 
-    const linted = await rest('POST', '/house-style/lint', { token: reporterToken, body: { title: '兴仁县加快转化', dek: '三抓三强,成效显著', body } })
+    const linted = await rest('POST', '/house-style/lint', {
+      token: reporterToken,
+      body: { title: '兴仁县加快转化', dek: '三抓三强,成效显著', body },
+    })
     expect(linted.status).toBe(200)
-    const located = linted.body.findings.filter((f: any) => f.ruleId === 'punctuation-fullwidth').map((f: any) => [f.location.field, f.location.block ?? null])
-    expect(located).toEqual([['dek', null], ['body', 1], ['caption', 2], ['alt', 2]])
+    const located = linted.body.findings
+      .filter((f: any) => f.ruleId === 'punctuation-fullwidth')
+      .map((f: any) => [f.location.field, f.location.block ?? null])
+    expect(located).toEqual([
+      ['dek', null],
+      ['body', 1],
+      ['caption', 2],
+      ['alt', 2],
+    ])
     // Publishing refuses the half-width comma in the dek as it does in the body (422, like every style refusal).
     expect((await rest('PATCH', `/articles/${story.id}`, { token: editorToken, body: { _status: 'published' } })).status).toBe(422)
 
@@ -369,7 +438,17 @@ describe('editorial workflow: submit is blocked by style errors', () => {
 
   test('over GraphQL: refused with status 422 and the findings', async () => {
     const story = await pastedDraft()
-    const { body } = await graphql(`mutation ($id: ID!) { transitionArticle(id: $id, action: submit) { stage } }`, { id: String(story.id) }, reporterToken)
+    const { body } = await graphql(
+      `
+        mutation ($id: ID!) {
+          transitionArticle(id: $id, action: submit) {
+            stage
+          }
+        }
+      `,
+      { id: String(story.id) },
+      reporterToken,
+    )
     expect(body.data?.transitionArticle ?? null).toBeNull()
     expect(body.errors[0].extensions.statusCode).toBe(422)
     expect(body.errors[0].extensions.data.findings.map((f: any) => f.ruleId)).toContain('house-script')

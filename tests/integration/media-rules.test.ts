@@ -34,7 +34,9 @@ afterAll(async () => {
 let n = 0
 async function png(): Promise<Buffer> {
   n++
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: (n * 40) % 255, g: 120, b: 80 } } }).png().toBuffer()
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: (n * 40) % 255, g: 120, b: 80 } } })
+    .png()
+    .toBuffer()
 }
 
 /** Uploads as `user` through the Local API with access enforced, as the admin's upload does. */
@@ -54,7 +56,11 @@ async function replaceFile(id: string | number, token: string) {
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(await png())], { type: 'image/png' }), 'replacement.png')
   form.append('_payload', JSON.stringify({ alt: '换了的图' }))
-  const request = new Request(`http://localhost/api/media/${id}`, { method: 'PATCH', headers: { Authorization: `JWT ${token}` }, body: form })
+  const request = new Request(`http://localhost/api/media/${id}`, {
+    method: 'PATCH',
+    headers: { Authorization: `JWT ${token}` },
+    body: form,
+  })
   const response = await REST_PATCH(config)(request, { params: Promise.resolve({ slug: ['media', String(id)] }) })
   return { status: response.status, body: await response.json() }
 }
@@ -75,7 +81,18 @@ async function publishWith(mediaId: string | number, where: 'hero' | 'body') {
               indent: 0,
               direction: 'ltr',
               children: [
-                { type: 'paragraph', version: 1, format: '', indent: 0, direction: 'ltr', textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text: '兴仁县今年新建了十二所乡村学校。', format: 0, detail: 0, mode: 'normal', style: '' }] },
+                {
+                  type: 'paragraph',
+                  version: 1,
+                  format: '',
+                  indent: 0,
+                  direction: 'ltr',
+                  textFormat: 0,
+                  textStyle: '',
+                  children: [
+                    { type: 'text', version: 1, text: '兴仁县今年新建了十二所乡村学校。', format: 0, detail: 0, mode: 'normal', style: '' },
+                  ],
+                },
                 { type: 'upload', version: 3, id: 'a1b2c3d4e5f6a1b2c3d4e5f6', relationTo: 'media', value: mediaId, fields: {}, format: '' },
               ],
             },
@@ -116,7 +133,9 @@ describe('who may change a picture', () => {
     const byEditor = await rest('PATCH', `/media/${theirs.id}`, { token: d.editor.token, body: { credit: '丁宪民 摄' } })
     expect(byEditor.status).toBe(200)
     // Local API with access enforced says the same.
-    await expect(d.payload.update({ collection: 'media', id: theirs.id, data: { alt: 'x' }, overrideAccess: false, user: d.reporter.user })).rejects.toThrow()
+    await expect(
+      d.payload.update({ collection: 'media', id: theirs.id, data: { alt: 'x' }, overrideAccess: false, user: d.reporter.user }),
+    ).rejects.toThrow()
   })
 })
 
@@ -140,7 +159,9 @@ describe('a picture a published story shows', () => {
       expect(editorEdit.status).toBe(200)
       const editorReplace = await replaceFile(picture.id, d.admin.token)
       expect(editorReplace.status).toBe(409)
-      expect(message(editorReplace.body)).toMatch(/file: this picture is shown by published story .*cannot be replaced\. Upload a new picture/)
+      expect(message(editorReplace.body)).toMatch(
+        /file: this picture is shown by published story .*cannot be replaced\. Upload a new picture/,
+      )
       const editorDelete = await rest('DELETE', `/media/${picture.id}`, { token: d.admin.token })
       expect(editorDelete.status).toBe(409)
       expect(message(editorDelete.body)).toMatch(/take it out of the story \(or unpublish\) before deleting the picture/)
@@ -166,7 +187,13 @@ describe('a picture a published story shows', () => {
 describe('the media permission matrix (REST, every role)', () => {
   type Who = 'uploader' | 'otherReporter' | 'editor' | 'admin' | 'anonymous'
   const tokenOf = (who: Who) =>
-    ({ uploader: d.reporter.token, otherReporter: otherReporter.token, editor: d.editor.token, admin: d.admin.token, anonymous: undefined })[who]
+    ({
+      uploader: d.reporter.token,
+      otherReporter: otherReporter.token,
+      editor: d.editor.token,
+      admin: d.admin.token,
+      anonymous: undefined,
+    })[who]
   // [who, unused picture: may edit?, may delete?, used by a published story: may edit text?]
   const matrix: [Who, boolean, boolean, boolean][] = [
     ['uploader', true, true, false],
@@ -198,7 +225,12 @@ describe('the media permission matrix (REST, every role)', () => {
   test('uploads: staff yes, anonymous no', async () => {
     const data = await png()
     await expect(
-      d.payload.create({ collection: 'media', data: { alt: '匿名上传' }, file: { data, mimetype: 'image/png', name: 'anon.png', size: data.length }, overrideAccess: false }),
+      d.payload.create({
+        collection: 'media',
+        data: { alt: '匿名上传' },
+        file: { data, mimetype: 'image/png', name: 'anon.png', size: data.length },
+        overrideAccess: false,
+      }),
     ).rejects.toThrow()
     expect((await upload(otherReporter.user)).id).toBeTruthy()
   })

@@ -27,7 +27,13 @@ const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString()
 
 const CASES: ActionCase[] = [
   { action: 'submit', from: 'draft', to: 'submitted', ownReporterMay: true, recorded: ['submit'] },
-  { action: 'requestChanges', from: 'submitted', to: 'changes_requested', input: { note: '导语太长，请压缩' }, recorded: ['requestChanges'] },
+  {
+    action: 'requestChanges',
+    from: 'submitted',
+    to: 'changes_requested',
+    input: { note: '导语太长，请压缩' },
+    recorded: ['requestChanges'],
+  },
   { action: 'approve', from: 'submitted', to: 'approved', recorded: ['approve'] },
   { action: 'publish', from: 'approved', to: 'published', recorded: ['publish'] },
   { action: 'schedule', from: 'approved', to: 'scheduled', input: { publishAt: 'IN_AN_HOUR' }, recorded: ['schedule'] },
@@ -37,7 +43,13 @@ const CASES: ActionCase[] = [
 ]
 
 const expectedStatus = (c: ActionCase, persona: Persona) =>
-  persona === 'anonymous' ? 401 : persona === 'editor' || persona === 'admin' ? 200 : persona === 'ownReporter' && c.ownReporterMay ? 200 : 403
+  persona === 'anonymous'
+    ? 401
+    : persona === 'editor' || persona === 'admin'
+      ? 200
+      : persona === 'ownReporter' && c.ownReporterMay
+        ? 200
+        : 403
 
 type Outcome = { status: number; stage?: string }
 
@@ -50,9 +62,15 @@ const apis: Record<'REST' | 'GraphQL' | 'Local API', (c: ActionCase, persona: Pe
   },
   GraphQL: async (c, persona, id) => {
     const res = await graphql(
-      `mutation ($id: ID!, $action: WorkflowAction!, $note: String, $publishAt: String) {
-        transitionArticle(id: $id, action: $action, note: $note, publishAt: $publishAt) { stage from public }
-      }`,
+      `
+        mutation ($id: ID!, $action: WorkflowAction!, $note: String, $publishAt: String) {
+          transitionArticle(id: $id, action: $action, note: $note, publishAt: $publishAt) {
+            stage
+            from
+            public
+          }
+        }
+      `,
       { id: String(id), action: c.action, ...inputOf(c) },
       memberFor(desk, persona)?.token,
     )

@@ -21,7 +21,17 @@ const EVENTS = 'workflow-events' as CollectionSlug
 async function claim(id: Id, sequence: number, action: string, fromStage: string, toStage: string, at = new Date()) {
   await desk.payload.db.create({
     collection: EVENTS,
-    data: { article: id, sequence, key: `articles:${id}:${sequence}`, action, fromStage, toStage, actor: desk.editor.user.id, actorName: '王丽', at: at.toISOString() },
+    data: {
+      article: id,
+      sequence,
+      key: `articles:${id}:${sequence}`,
+      action,
+      fromStage,
+      toStage,
+      actor: desk.editor.user.id,
+      actorName: '王丽',
+      at: at.toISOString(),
+    },
   })
 }
 
@@ -32,7 +42,13 @@ const pendingJobs = async (id: Id) =>
   (
     await desk.payload.find({
       collection: 'payload-jobs',
-      where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { 'input.doc.value': { equals: String(id) } }, { completedAt: { exists: false } }] },
+      where: {
+        and: [
+          { taskSlug: { equals: 'schedulePublish' } },
+          { 'input.doc.value': { equals: String(id) } },
+          { completedAt: { exists: false } },
+        ],
+      },
       overrideAccess: true,
       depth: 0,
     })
@@ -50,7 +66,12 @@ describe('a transition whose history was written but whose row was not', () => {
 
     expect(await repairedIds()).toContain(String(id))
     const after = await snapshot(desk, id)
-    expect([after.stage, after.status, after.sequence, after.history]).toEqual(['submitted', 'draft', 2, ['create:draft', 'submit:submitted']])
+    expect([after.stage, after.status, after.sequence, after.history]).toEqual([
+      'submitted',
+      'draft',
+      2,
+      ['create:draft', 'submit:submitted'],
+    ])
     await expect(editorAct(id, 'publish')).resolves.toMatchObject({ stage: 'published', sequence: 4 })
     // Run again, the repair finds nothing to do.
     expect(await repairedIds()).not.toContain(String(id))
@@ -102,7 +123,9 @@ describe('a create whose history was not written', () => {
     await desk.payload.db.deleteMany({ collection: EVENTS, where: { article: { equals: created.id } } })
     expect(await repairedIds()).toContain(String(created.id))
     expect((await snapshot(desk, created.id)).history).toEqual(['create:draft', 'publish:published'])
-    await expect(editorAct(created.id, 'correct', { note: '此前报道景区名称有误，已更正。' })).resolves.toMatchObject({ stage: 'corrected' })
+    await expect(editorAct(created.id, 'correct', { note: '此前报道景区名称有误，已更正。' })).resolves.toMatchObject({
+      stage: 'corrected',
+    })
   })
 })
 
@@ -114,7 +137,9 @@ describe('scheduled publishing and its job', () => {
     await desk.payload.db.deleteMany({ collection: 'payload-jobs' as CollectionSlug, where: { 'input.doc.value': { equals: String(id) } } })
     expect(await repairedIds()).toContain(String(id))
     const jobs = await pendingJobs(id)
-    expect(jobs.map((job) => [new Date(job.waitUntil).toISOString(), String(job.input.user?.value)])).toEqual([[publishAt, String(desk.editor.user.id)]])
+    expect(jobs.map((job) => [new Date(job.waitUntil).toISOString(), String(job.input.user?.value)])).toEqual([
+      [publishAt, String(desk.editor.user.id)],
+    ])
   })
 
   it('a job left for a story no longer scheduled is cancelled', async () => {
@@ -124,7 +149,11 @@ describe('scheduled publishing and its job', () => {
     await editorAct(id, 'requestChanges', { note: '暂缓发布' })
     await desk.payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) }, user: { relationTo: 'users', value: desk.editor.user.id } },
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'articles', value: String(id) },
+        user: { relationTo: 'users', value: desk.editor.user.id },
+      },
       waitUntil: new Date(job!.waitUntil),
     })
     expect(await pendingJobs(id)).toHaveLength(1)

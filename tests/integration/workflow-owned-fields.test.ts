@@ -20,7 +20,8 @@ type Id = string | number
 const BACKDATED = '2001-01-01T00:00:00.000Z'
 
 const publishedAtOf = async (id: Id, draft = true) =>
-  ((await desk.payload.findByID({ collection: 'articles', id, draft, depth: 0, overrideAccess: true })) as { publishedAt?: string | null }).publishedAt ?? null
+  ((await desk.payload.findByID({ collection: 'articles', id, draft, depth: 0, overrideAccess: true })) as { publishedAt?: string | null })
+    .publishedAt ?? null
 
 const act = (id: Id, persona: Persona, action: string, extra: Record<string, unknown> = {}) =>
   takeWorkflowAction(desk.payload, { user: memberFor(desk, persona)!.user, id, action, ...extra })
@@ -38,11 +39,22 @@ describe('publishedAt is set by the workflow when a story first goes public, and
     expect(viaGraphql.errors?.[0]?.message).toContain('publishedAt')
 
     await expect(
-      desk.payload.update({ collection: 'articles', id, data: { publishedAt: BACKDATED }, draft: true, overrideAccess: false, user: desk.reporter.user }),
+      desk.payload.update({
+        collection: 'articles',
+        id,
+        data: { publishedAt: BACKDATED },
+        draft: true,
+        overrideAccess: false,
+        user: desk.reporter.user,
+      }),
     ).rejects.toMatchObject({ status: 403 })
     // Editors do not set it by hand either; neither does a new story.
     expect((await rest.patch(`articles/${id}?draft=true`, desk.editor.token, { publishedAt: BACKDATED })).status).toBe(403)
-    const created = await rest.post('articles?draft=true', desk.reporter.token, { title: '兴义市新建体育馆', publishedAt: BACKDATED, _status: 'draft' })
+    const created = await rest.post('articles?draft=true', desk.reporter.token, {
+      title: '兴义市新建体育馆',
+      publishedAt: BACKDATED,
+      _status: 'draft',
+    })
     expect(created.status).toBe(403)
     expect(await publishedAtOf(id)).toBeNull()
   })
@@ -50,7 +62,9 @@ describe('publishedAt is set by the workflow when a story first goes public, and
   it('publishing sets it; a correction, unpublishing and publishing again keep the first date', async () => {
     const id = await storyAt(desk, 'approved')
     // The admin form sends the (empty) stored value back with every save: that is not an attempt to set it.
-    expect((await rest.patch(`articles/${id}?draft=true`, desk.editor.token, { dek: '县里新建十二所学校', publishedAt: null })).status).toBe(200)
+    expect(
+      (await rest.patch(`articles/${id}?draft=true`, desk.editor.token, { dek: '县里新建十二所学校', publishedAt: null })).status,
+    ).toBe(200)
     const before = Date.now()
     await act(id, 'editor', 'publish')
     const first = await publishedAtOf(id, false)
@@ -80,7 +94,13 @@ describe('scheduled publishes change only through the workflow', () => {
     (
       await desk.payload.find({
         collection: 'payload-jobs',
-        where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { 'input.doc.value': { equals: String(id) } }, { completedAt: { exists: false } }] },
+        where: {
+          and: [
+            { taskSlug: { equals: 'schedulePublish' } },
+            { 'input.doc.value': { equals: String(id) } },
+            { completedAt: { exists: false } },
+          ],
+        },
         overrideAccess: true,
         depth: 0,
       })
@@ -88,7 +108,10 @@ describe('scheduled publishes change only through the workflow', () => {
 
   /** The admin's server function as the app wires it (src/app/(payload)/layout.tsx → server-functions.ts). */
   const callServerFunction = async (persona: Persona, args: Record<string, unknown>) =>
-    (await serverFunctions['schedule-publish']!({ ...args, req: await localReqFor(desk, persona) } as never)) as { error?: string; message?: string }
+    (await serverFunctions['schedule-publish']!({ ...args, req: await localReqFor(desk, persona) } as never)) as {
+      error?: string
+      message?: string
+    }
 
   it('nobody cancels an editor’s scheduled publish through the schedule-publish server function', async () => {
     const id = await storyAt(desk, 'scheduled')
@@ -133,15 +156,31 @@ describe('scheduled publishes change only through the workflow', () => {
       const token = memberFor(desk, persona)!.token
       expect((await rest.get(`payload-jobs/${job!.id}`, token)).status, persona).toBe(403)
       expect((await rest.patch(`payload-jobs/${job!.id}`, token, { waitUntil: new Date().toISOString() })).status, persona).toBe(403)
-      expect((await rest.post('payload-jobs', token, { taskSlug: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) } } })).status, persona).toBe(403)
-      const deleted = await REST_DELETE(config)(new Request(`http://localhost/api/payload-jobs/${job!.id}`, { method: 'DELETE', headers: { Authorization: `JWT ${token}` } }), {
-        params: Promise.resolve({ slug: ['payload-jobs', String(job!.id)] }),
-      })
+      expect(
+        (
+          await rest.post('payload-jobs', token, {
+            taskSlug: 'schedulePublish',
+            input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) } },
+          })
+        ).status,
+        persona,
+      ).toBe(403)
+      const deleted = await REST_DELETE(config)(
+        new Request(`http://localhost/api/payload-jobs/${job!.id}`, { method: 'DELETE', headers: { Authorization: `JWT ${token}` } }),
+        {
+          params: Promise.resolve({ slug: ['payload-jobs', String(job!.id)] }),
+        },
+      )
       expect(deleted.status, persona).toBe(403)
       const user = memberFor(desk, persona)!.user
-      await expect(desk.payload.delete({ collection: 'payload-jobs', id: job!.id, overrideAccess: false, user: user }), persona).rejects.toMatchObject({ status: 403 })
+      await expect(
+        desk.payload.delete({ collection: 'payload-jobs', id: job!.id, overrideAccess: false, user: user }),
+        persona,
+      ).rejects.toMatchObject({ status: 403 })
       // Even with access overridden, a write made for a user does not touch a story's scheduled publish.
-      await expect(desk.payload.delete({ collection: 'payload-jobs', id: job!.id, user: user }), persona).rejects.toMatchObject({ status: 403 })
+      await expect(desk.payload.delete({ collection: 'payload-jobs', id: job!.id, user: user }), persona).rejects.toMatchObject({
+        status: 403,
+      })
       await expect(
         desk.payload.update({ collection: 'payload-jobs', id: job!.id, data: { waitUntil: new Date().toISOString() }, user: user }),
         persona,
@@ -150,9 +189,29 @@ describe('scheduled publishes change only through the workflow', () => {
     // GraphQL, and nobody logged in.
     for (const persona of ['ownReporter', 'editor', 'admin', 'anonymous'] as Persona[]) {
       const token = memberFor(desk, persona)?.token
-      const read = await graphql(`query ($id: Int!) { PayloadJob(id: $id) { id } }`, { id: Number(job!.id) }, token)
+      const read = await graphql(
+        `
+          query ($id: Int!) {
+            PayloadJob(id: $id) {
+              id
+            }
+          }
+        `,
+        { id: Number(job!.id) },
+        token,
+      )
       expect(read.statusCode, persona).toBe(403)
-      const removed = await graphql(`mutation ($id: Int!) { deletePayloadJob(id: $id) { id } }`, { id: Number(job!.id) }, token)
+      const removed = await graphql(
+        `
+          mutation ($id: Int!) {
+            deletePayloadJob(id: $id) {
+              id
+            }
+          }
+        `,
+        { id: Number(job!.id) },
+        token,
+      )
       expect(removed.statusCode, persona).toBe(403)
     }
     expect((await rest.get(`payload-jobs/${job!.id}`)).status).toBe(403)
@@ -174,7 +233,9 @@ describe('copies of an imported story', () => {
       copies.push(res.body.doc.id)
     }
     for (const copy of copies) {
-      const doc = (await desk.payload.findByID({ collection: 'articles', id: copy, draft: true, depth: 0, overrideAccess: true })) as { importKey?: string | null }
+      const doc = (await desk.payload.findByID({ collection: 'articles', id: copy, draft: true, depth: 0, overrideAccess: true })) as {
+        importKey?: string | null
+      }
       expect(doc.importKey ?? null).toBeNull()
     }
     const again = await importStory(desk.payload, source)

@@ -27,7 +27,10 @@ describe('history', () => {
     // Between the two submits the reporter may edit again.
     for (const [index, [token, body]] of steps.entries()) {
       expect((await act(id, token, body)).status).toBe(200)
-      if (index === 1) expect((await rest.patch(`articles/${id}?draft=true`, desk.reporter.token, { dek: '县教育局：明年继续改善办学条件' })).status).toBe(200)
+      if (index === 1)
+        expect((await rest.patch(`articles/${id}?draft=true`, desk.reporter.token, { dek: '县教育局：明年继续改善办学条件' })).status).toBe(
+          200,
+        )
     }
     const res = await rest.get(`articles/${id}/workflow`, desk.reporter.token)
     expect(res.status).toBe(200)
@@ -106,11 +109,20 @@ describe('history', () => {
     expect((await rest.get(`workflow-events`)).status).toBe(403)
 
     const [event] = await historyOf(desk, mine)
-    const forged = { article: mine, sequence: 99, key: `articles:${mine}:99`, action: 'publish', toStage: 'published', at: new Date().toISOString() }
+    const forged = {
+      article: mine,
+      sequence: 99,
+      key: `articles:${mine}:99`,
+      action: 'publish',
+      toStage: 'published',
+      at: new Date().toISOString(),
+    }
     for (const member of [desk.reporter, desk.editor, desk.admin]) {
       expect((await rest.post('workflow-events', member.token, forged)).status).toBe(403)
       expect((await rest.patch(`workflow-events/${(event as any).id}`, member.token, { note: 'rewritten' })).status).toBe(403)
-      const deleted = await desk.payload.delete({ collection: 'workflow-events', id: (event as any).id, overrideAccess: false, user: member.user }).catch((e) => e)
+      const deleted = await desk.payload
+        .delete({ collection: 'workflow-events', id: (event as any).id, overrideAccess: false, user: member.user })
+        .catch((e) => e)
       expect(deleted.status).toBe(403)
     }
     expect((await historyOf(desk, mine)).map((e) => e.action)).toEqual(['create', 'submit'])
@@ -154,7 +166,17 @@ describe('malformed input is a 400 naming the field, and changes nothing', () =>
 
   it('GraphQL refuses the same input with the same field', async () => {
     const id = await storyAt(desk, 'published')
-    const res = await graphql(`mutation ($id: ID!) { transitionArticle(id: $id, action: retract) { stage } }`, { id: String(id) }, desk.editor.token)
+    const res = await graphql(
+      `
+        mutation ($id: ID!) {
+          transitionArticle(id: $id, action: retract) {
+            stage
+          }
+        }
+      `,
+      { id: String(id) },
+      desk.editor.token,
+    )
     expect(res.statusCode).toBe(400)
     expect(res.errors?.[0]?.extensions?.data).toMatchObject({ reason: 'invalid', field: 'note' })
   })
@@ -209,7 +231,10 @@ describe('house-style errors block submit, approve and publish (422, with the fi
       const id = await storyAt(desk, 'submitted')
       expect((await rest.patch(`articles/${id}?draft=true`, desk.editor.token, flawed)).status).toBe(200)
       const before = await snapshot(desk, id)
-      const res = await act(id, desk.editor.token, { action, ...(action === 'schedule' ? { publishAt: new Date(Date.now() + 3_600_000).toISOString() } : {}) })
+      const res = await act(id, desk.editor.token, {
+        action,
+        ...(action === 'schedule' ? { publishAt: new Date(Date.now() + 3_600_000).toISOString() } : {}),
+      })
       expect(res.status).toBe(422)
       expect(res.body.findings.map((f: any) => f.ruleId)).toContain('headline-no-trailing-period')
       expect(await snapshot(desk, id)).toEqual(before)
@@ -283,8 +308,23 @@ describe('publishing, correcting, unpublishing and retracting', () => {
   })
 
   it('anonymous GraphQL lists published stories only', async () => {
-    const ids = { draft: await storyAt(desk, 'draft'), approved: await storyAt(desk, 'approved'), published: await storyAt(desk, 'published'), corrected: await storyAt(desk, 'corrected') }
-    const res = await graphql(`{ Articles(limit: 1000, draft: true) { docs { id stage _status } } }`)
+    const ids = {
+      draft: await storyAt(desk, 'draft'),
+      approved: await storyAt(desk, 'approved'),
+      published: await storyAt(desk, 'published'),
+      corrected: await storyAt(desk, 'corrected'),
+    }
+    const res = await graphql(`
+      {
+        Articles(limit: 1000, draft: true) {
+          docs {
+            id
+            stage
+            _status
+          }
+        }
+      }
+    `)
     const seen = new Map(res.data?.Articles.docs.map((d: any) => [String(d.id), d]))
     expect(seen.get(String(ids.published))).toMatchObject({ _status: 'published' })
     expect(seen.get(String(ids.corrected))).toMatchObject({ _status: 'published' })
@@ -297,7 +337,14 @@ describe('publishing, correcting, unpublishing and retracting', () => {
 
 describe('scheduled publishing runs through Payload’s schedulePublish job', () => {
   const jobsFor = async (id: string | number) =>
-    (await desk.payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { 'input.doc.value': { equals: String(id) } }] }, overrideAccess: true, depth: 0 })).docs as any[]
+    (
+      await desk.payload.find({
+        collection: 'payload-jobs',
+        where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { 'input.doc.value': { equals: String(id) } }] },
+        overrideAccess: true,
+        depth: 0,
+      })
+    ).docs as any[]
 
   it('goes live when its time has passed, recorded as a publish by the scheduling editor', async () => {
     const id = await storyAt(desk, 'submitted')
@@ -306,7 +353,11 @@ describe('scheduled publishing runs through Payload’s schedulePublish job', ()
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ stage: 'scheduled', public: false, publishAt })
     const [job] = await jobsFor(id)
-    expect(job.input).toMatchObject({ type: 'publish', doc: { relationTo: 'articles', value: String(id) }, user: { value: desk.otherEditor.user.id } })
+    expect(job.input).toMatchObject({
+      type: 'publish',
+      doc: { relationTo: 'articles', value: String(id) },
+      user: { value: desk.otherEditor.user.id },
+    })
     expect(new Date(job.waitUntil).toISOString()).toBe(publishAt)
     expect((await rest.get(`articles/${id}/workflow`, desk.editor.token)).body.scheduledFor).toBe(publishAt)
 
@@ -320,13 +371,28 @@ describe('scheduled publishing runs through Payload’s schedulePublish job', ()
     expect(after.history.slice(-3)).toEqual(['approve:approved', 'schedule:scheduled', 'publish:published'])
     const publish = (await historyOf(desk, id)).at(-1)!
     expect([publish.fromStage, String(publish.actor)]).toEqual(['scheduled', String(desk.otherEditor.user.id)])
-    expect((await graphql(`query ($id: Int!) { Article(id: $id) { _status } }`, { id: Number(id) })).data?.Article._status).toBe('published')
+    expect(
+      (
+        await graphql(
+          `
+            query ($id: Int!) {
+              Article(id: $id) {
+                _status
+              }
+            }
+          `,
+          { id: Number(id) },
+        )
+      ).data?.Article._status,
+    ).toBe('published')
   })
 
   it('sending a scheduled story back cancels the job; rescheduling replaces it', async () => {
     const id = await storyAt(desk, 'approved')
     const soon = () => new Date(Date.now() + 1000).toISOString()
-    expect((await act(id, desk.editor.token, { action: 'schedule', publishAt: new Date(Date.now() + 3_600_000).toISOString() })).status).toBe(200)
+    expect(
+      (await act(id, desk.editor.token, { action: 'schedule', publishAt: new Date(Date.now() + 3_600_000).toISOString() })).status,
+    ).toBe(200)
     const later = soon()
     expect((await act(id, desk.editor.token, { action: 'schedule', publishAt: later })).status).toBe(200)
     const pending = (await jobsFor(id)).filter((job) => !job.completedAt)
@@ -343,14 +409,20 @@ describe('scheduled publishing runs through Payload’s schedulePublish job', ()
 describe('two editors pressing the same button at once make one transition', () => {
   it('approving', async () => {
     const id = await storyAt(desk, 'submitted')
-    const results = await Promise.all([act(id, desk.editor.token, { action: 'approve' }), act(id, desk.otherEditor.token, { action: 'approve' })])
+    const results = await Promise.all([
+      act(id, desk.editor.token, { action: 'approve' }),
+      act(id, desk.otherEditor.token, { action: 'approve' }),
+    ])
     expect(results.map((r) => r.status).sort()).toEqual([200, 409])
     expect((await snapshot(desk, id)).history.filter((h) => h.startsWith('approve'))).toHaveLength(1)
   })
 
   it('publishing', async () => {
     const id = await storyAt(desk, 'approved')
-    const results = await Promise.all([act(id, desk.editor.token, { action: 'publish' }), act(id, desk.otherEditor.token, { action: 'publish' })])
+    const results = await Promise.all([
+      act(id, desk.editor.token, { action: 'publish' }),
+      act(id, desk.otherEditor.token, { action: 'publish' }),
+    ])
     expect(results.map((r) => r.status).sort()).toEqual([200, 409])
     const after = await snapshot(desk, id)
     expect(after.history.filter((h) => h.startsWith('publish'))).toHaveLength(1)
@@ -359,7 +431,10 @@ describe('two editors pressing the same button at once make one transition', () 
 
   it('publishing with the action and with the Publish button’s write', async () => {
     const id = await storyAt(desk, 'approved')
-    const results = await Promise.all([act(id, desk.editor.token, { action: 'publish' }), rest.patch(`articles/${id}`, desk.otherEditor.token, { _status: 'published' })])
+    const results = await Promise.all([
+      act(id, desk.editor.token, { action: 'publish' }),
+      rest.patch(`articles/${id}`, desk.otherEditor.token, { _status: 'published' }),
+    ])
     const statuses = results.map((r) => r.status)
     expect(statuses).toContain(200)
     expect(statuses.filter((s) => s === 200)).toHaveLength(1)
@@ -380,7 +455,15 @@ describe('two editors pressing the same button at once make one transition', () 
 
 describe('other ways Payload writes a story', () => {
   const versionsOf = async (id: string | number) =>
-    (await desk.payload.findVersions({ collection: 'articles', where: { parent: { equals: id } }, sort: 'createdAt', depth: 0, overrideAccess: true })).docs
+    (
+      await desk.payload.findVersions({
+        collection: 'articles',
+        where: { parent: { equals: id } },
+        sort: 'createdAt',
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).docs
 
   it('restoring an old version brings back its text, not its stage; going off the air that way is an unpublish', async () => {
     const id = await storyAt(desk, 'published')
@@ -428,7 +511,11 @@ describe('other ways Payload writes a story', () => {
 describe('the Local API helper', () => {
   it('takes actions as a user with the same refusals', async () => {
     const id = await storyAt(desk, 'draft')
-    await expect(takeWorkflowAction(desk.payload, { user: desk.otherReporter.user, id, action: 'submit' })).rejects.toMatchObject({ status: 403 })
-    await expect(takeWorkflowAction(desk.payload, { user: memberFor(desk, 'ownReporter')!.user, id, action: 'submit' })).resolves.toMatchObject({ stage: 'submitted' })
+    await expect(takeWorkflowAction(desk.payload, { user: desk.otherReporter.user, id, action: 'submit' })).rejects.toMatchObject({
+      status: 403,
+    })
+    await expect(
+      takeWorkflowAction(desk.payload, { user: memberFor(desk, 'ownReporter')!.user, id, action: 'submit' }),
+    ).resolves.toMatchObject({ stage: 'submitted' })
   })
 })

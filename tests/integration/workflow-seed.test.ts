@@ -20,7 +20,11 @@ afterAll(async () => {
 
 it('the seeded founding story is published, with its history', async () => {
   const { payload } = testDesk
-  const { docs } = await payload.find({ collection: 'articles', where: { title: { equals: '兴仁县“三抓三强”加快后进党组织转化' } }, depth: 0 })
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { title: { equals: '兴仁县“三抓三强”加快后进党组织转化' } },
+    depth: 0,
+  })
   const story = docs[0]!
   expect(story.stage).toBe('published')
   expect(story._status).toBe('published')

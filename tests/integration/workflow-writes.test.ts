@@ -7,7 +7,19 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { graphql, historyOf, lexical, memberFor, PERSONAS, rest, snapshot, storyAt, useDesk, type Desk, type Persona } from '../support/desk'
+import {
+  graphql,
+  historyOf,
+  lexical,
+  memberFor,
+  PERSONAS,
+  rest,
+  snapshot,
+  storyAt,
+  useDesk,
+  type Desk,
+  type Persona,
+} from '../support/desk'
 
 const desk = useDesk()
 
@@ -61,7 +73,13 @@ const WRITES: Write[] = [
     },
   },
   { name: 'set stage on a draft (draft save)', from: 'draft', draft: true, data: () => ({ stage: 'approved' }), allowed: [] },
-  { name: 'set stage and _status together', from: 'submitted', draft: false, data: () => ({ stage: 'published', _status: 'published' }), allowed: [] },
+  {
+    name: 'set stage and _status together',
+    from: 'submitted',
+    draft: false,
+    data: () => ({ stage: 'published', _status: 'published' }),
+    allowed: [],
+  },
   { name: 'set a retracted story back to published', from: 'retracted', draft: false, data: () => ({ stage: 'published' }), allowed: [] },
   {
     name: 'republish a retracted story by writing _status',
@@ -78,7 +96,13 @@ const WRITES: Write[] = [
     data: () => ({ corrections: [{ note: '悄悄改一下', date: new Date().toISOString() }], _status: 'published' }),
     allowed: [],
   },
-  { name: 'reassign who created the story', from: 'draft', draft: true, data: (d) => ({ createdBy: d.otherReporter.user.id }), allowed: [] },
+  {
+    name: 'reassign who created the story',
+    from: 'draft',
+    draft: true,
+    data: (d) => ({ createdBy: d.otherReporter.user.id }),
+    allowed: [],
+  },
   {
     name: 'write whose story it is (its owner keys)',
     from: 'draft',
@@ -175,15 +199,34 @@ async function write(api: Api, persona: Persona, w: Write, id: Id | null): Promi
   const data = w.data(desk)
   if (api === 'REST') {
     const query = w.draft ? '?draft=true' : ''
-    const res = id === null ? await rest.post(`articles${query}`, member?.token, data) : await rest.patch(`articles/${id}${query}`, member?.token, data)
+    const res =
+      id === null
+        ? await rest.post(`articles${query}`, member?.token, data)
+        : await rest.patch(`articles/${id}${query}`, member?.token, data)
     return { status: res.status, id: res.body?.doc?.id }
   }
   if (api === 'GraphQL') {
     const res =
       id === null
-        ? await graphql(`mutation ($data: mutationArticleInput!, $draft: Boolean) { createArticle(data: $data, draft: $draft) { id } }`, { data, draft: w.draft }, member?.token)
+        ? await graphql(
+            `
+              mutation ($data: mutationArticleInput!, $draft: Boolean) {
+                createArticle(data: $data, draft: $draft) {
+                  id
+                }
+              }
+            `,
+            { data, draft: w.draft },
+            member?.token,
+          )
         : await graphql(
-            `mutation ($id: Int!, $data: mutationArticleUpdateInput!, $draft: Boolean) { updateArticle(id: $id, data: $data, draft: $draft) { id } }`,
+            `
+              mutation ($id: Int!, $data: mutationArticleUpdateInput!, $draft: Boolean) {
+                updateArticle(id: $id, data: $data, draft: $draft) {
+                  id
+                }
+              }
+            `,
             { id: Number(id), data, draft: w.draft },
             member?.token,
           )

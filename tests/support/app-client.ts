@@ -19,7 +19,12 @@ export interface AppCall {
   headers?: Record<string, string>
 }
 
-export async function callApp<T = any>(baseUrl: string, method: string, path: string, { token, body, headers }: AppCall = {}): Promise<AppAnswer<T>> {
+export async function callApp<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  { token, body, headers }: AppCall = {},
+): Promise<AppAnswer<T>> {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
     redirect: 'manual',

@@ -38,7 +38,10 @@ export interface Desk {
 }
 
 async function member(payload: Payload, email: string, name: string, roles: string[]): Promise<DeskMember> {
-  const author = await payload.create({ collection: 'authors', data: { name, roles: roles.includes('reporter') ? ['reporter'] : ['editor'] } })
+  const author = await payload.create({
+    collection: 'authors',
+    data: { name, roles: roles.includes('reporter') ? ['reporter'] : ['editor'] },
+  })
   const created = await payload.create({
     collection: 'users',
     data: { email, password: TEST_PASSWORD, roles, name, author: author.id },
@@ -60,7 +63,13 @@ export async function setUpDesk(payload: Payload): Promise<Desk> {
 }
 
 export const memberFor = (desk: Desk, persona: Persona): DeskMember | null =>
-  persona === 'ownReporter' ? desk.reporter : persona === 'otherReporter' ? desk.otherReporter : persona === 'anonymous' ? null : desk[persona]
+  persona === 'ownReporter'
+    ? desk.reporter
+    : persona === 'otherReporter'
+      ? desk.otherReporter
+      : persona === 'anonymous'
+        ? null
+        : desk[persona]
 
 export { lexical }
 
@@ -101,13 +110,42 @@ export async function storyAt(desk: Desk, stage: string, overrides: Record<strin
   const paths: Record<string, [User, string, Record<string, unknown>?][]> = {
     draft: [],
     submitted: [[reporter, 'submit']],
-    changes_requested: [[reporter, 'submit'], [editor, 'requestChanges', { note: '请补充校长的说法' }]],
-    approved: [[reporter, 'submit'], [editor, 'approve']],
-    scheduled: [[reporter, 'submit'], [editor, 'approve'], [editor, 'schedule', { publishAt: new Date(Date.now() + 3_600_000).toISOString() }]],
-    published: [[reporter, 'submit'], [editor, 'approve'], [editor, 'publish']],
-    corrected: [[reporter, 'submit'], [editor, 'approve'], [editor, 'publish'], [editor, 'correct', { note: '此前报道学校数量有误，已更正。' }]],
-    unpublished: [[reporter, 'submit'], [editor, 'approve'], [editor, 'publish'], [editor, 'unpublish']],
-    retracted: [[reporter, 'submit'], [editor, 'approve'], [editor, 'publish'], [editor, 'retract', { note: '消息来源不实' }]],
+    changes_requested: [
+      [reporter, 'submit'],
+      [editor, 'requestChanges', { note: '请补充校长的说法' }],
+    ],
+    approved: [
+      [reporter, 'submit'],
+      [editor, 'approve'],
+    ],
+    scheduled: [
+      [reporter, 'submit'],
+      [editor, 'approve'],
+      [editor, 'schedule', { publishAt: new Date(Date.now() + 3_600_000).toISOString() }],
+    ],
+    published: [
+      [reporter, 'submit'],
+      [editor, 'approve'],
+      [editor, 'publish'],
+    ],
+    corrected: [
+      [reporter, 'submit'],
+      [editor, 'approve'],
+      [editor, 'publish'],
+      [editor, 'correct', { note: '此前报道学校数量有误，已更正。' }],
+    ],
+    unpublished: [
+      [reporter, 'submit'],
+      [editor, 'approve'],
+      [editor, 'publish'],
+      [editor, 'unpublish'],
+    ],
+    retracted: [
+      [reporter, 'submit'],
+      [editor, 'approve'],
+      [editor, 'publish'],
+      [editor, 'retract', { note: '消息来源不实' }],
+    ],
   }
   for (const [user, action, extra] of paths[stage] ?? []) await act(user, action, extra)
   return id
@@ -115,9 +153,22 @@ export async function storyAt(desk: Desk, stage: string, overrides: Record<strin
 
 /** What a story looks like to the desk now: stage, public or not, history count — to prove a refusal changed nothing. */
 export async function snapshot(desk: Desk, id: Id) {
-  const latest = (await desk.payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: true })) as Record<string, unknown>
-  const main = (await desk.payload.findByID({ collection: 'articles', id, draft: false, depth: 0, overrideAccess: true })) as Record<string, unknown>
-  const history = await desk.payload.find({ collection: 'workflow-events', where: { article: { equals: id } }, sort: 'sequence', depth: 0, pagination: false, overrideAccess: true })
+  const latest = (await desk.payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: true })) as Record<
+    string,
+    unknown
+  >
+  const main = (await desk.payload.findByID({ collection: 'articles', id, draft: false, depth: 0, overrideAccess: true })) as Record<
+    string,
+    unknown
+  >
+  const history = await desk.payload.find({
+    collection: 'workflow-events',
+    where: { article: { equals: id } },
+    sort: 'sequence',
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
   return {
     title: latest.title,
     stage: latest.stage,
@@ -129,8 +180,22 @@ export async function snapshot(desk: Desk, id: Id) {
 }
 
 export async function historyOf(desk: Desk, id: Id) {
-  const { docs } = await desk.payload.find({ collection: 'workflow-events', where: { article: { equals: id } }, sort: 'sequence', depth: 0, pagination: false, overrideAccess: true })
-  return docs as unknown as { action: string; fromStage: string | null; toStage: string; actor: Id | null; note: string | null; sequence: number }[]
+  const { docs } = await desk.payload.find({
+    collection: 'workflow-events',
+    where: { article: { equals: id } },
+    sort: 'sequence',
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  return docs as unknown as {
+    action: string
+    fromStage: string | null
+    toStage: string
+    actor: Id | null
+    note: string | null
+    sequence: number
+  }[]
 }
 
 // ---------- REST and GraphQL: the one caller (http.ts), in the shapes these tests read ----------
@@ -153,12 +218,16 @@ function asResult({ status, body }: { status: number; body: unknown }): HttpResu
 
 /** GraphQL's answer with the status its first error carries (Payload answers 200 with errors). */
 export async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const { body } = await graphqlCall<{ data?: Record<string, any>; errors?: { message: string; extensions?: { statusCode?: number; data?: any } }[] }>(query, variables, token)
+  const { body } = await graphqlCall<{
+    data?: Record<string, any>
+    errors?: { message: string; extensions?: { statusCode?: number; data?: any } }[]
+  }>(query, variables, token)
   return { ...body, statusCode: body.errors?.[0]?.extensions?.statusCode ?? (body.errors ? 500 : 200) }
 }
 
 /** A Local API request for a persona (anonymous: a request with no user). */
-export const localReqFor = async (desk: Desk, persona: Persona) => createLocalReq({ user: memberFor(desk, persona)?.user ?? undefined }, desk.payload)
+export const localReqFor = async (desk: Desk, persona: Persona) =>
+  createLocalReq({ user: memberFor(desk, persona)?.user ?? undefined }, desk.payload)
 
 /**
  * Closes the test desk. Payload's destroy() leaves the PostgreSQL pool open; if the test database is dropped

@@ -39,9 +39,30 @@ export async function bootDistributionDesk(): Promise<DistributionDesk> {
   const county = await create('sections', { name: '县域', slug: 'xianyu', parent: news.id })
   const sport = await create('sections', { name: '体育', slug: 'tiyu' })
   const guizhou = await create('regions', { name: '贵州省', shortName: '贵州', slug: 'guizhou', level: 'province', code: '520000' })
-  const qxn = await create('regions', { name: '黔西南布依族苗族自治州', shortName: '黔西南', slug: 'qianxinan', level: 'prefecture', code: '522300', parent: guizhou.id })
-  const xingren = await create('regions', { name: '兴仁市', shortName: '兴仁', slug: 'xingren', level: 'county', code: '522322', parent: qxn.id })
-  const guiyang = await create('regions', { name: '贵阳市', shortName: '贵阳', slug: 'guiyang', level: 'prefecture', code: '520100', parent: guizhou.id })
+  const qxn = await create('regions', {
+    name: '黔西南布依族苗族自治州',
+    shortName: '黔西南',
+    slug: 'qianxinan',
+    level: 'prefecture',
+    code: '522300',
+    parent: guizhou.id,
+  })
+  const xingren = await create('regions', {
+    name: '兴仁市',
+    shortName: '兴仁',
+    slug: 'xingren',
+    level: 'county',
+    code: '522322',
+    parent: qxn.id,
+  })
+  const guiyang = await create('regions', {
+    name: '贵阳市',
+    shortName: '贵阳',
+    slug: 'guiyang',
+    level: 'prefecture',
+    code: '520100',
+    parent: guizhou.id,
+  })
   return {
     desk,
     payload,
@@ -105,7 +126,10 @@ export async function drainDeliveries(d: DistributionDesk, { timeoutMs = 30_000,
     await d.payload.jobs.run({ queue: 'distribution', limit: 100, silent: true })
     const open = await d.payload.count({ collection: 'deliveries', where: { state: { in: ['pending', 'retrying'] } } })
     if (open.totalDocs === 0) return deliveriesOf(d)
-    if (Date.now() > until) throw new Error(`deliveries still open after ${timeoutMs} ms: ${JSON.stringify((await deliveriesOf(d)).filter((x) => x.state === 'pending' || x.state === 'retrying').map((x) => [x.id, x.state, x.attempts, x.lastError, x.nextAttemptAt]))}`)
+    if (Date.now() > until)
+      throw new Error(
+        `deliveries still open after ${timeoutMs} ms: ${JSON.stringify((await deliveriesOf(d)).filter((x) => x.state === 'pending' || x.state === 'retrying').map((x) => [x.id, x.state, x.attempts, x.lastError, x.nextAttemptAt]))}`,
+      )
     await sleep(intervalMs)
   }
 }

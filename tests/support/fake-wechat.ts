@@ -111,7 +111,10 @@ const ERR = {
 type ErrKey = keyof typeof ERR
 
 class Reply {
-  constructor(readonly body: Record<string, unknown>, readonly httpStatus = 200) {}
+  constructor(
+    readonly body: Record<string, unknown>,
+    readonly httpStatus = 200,
+  ) {}
   static error(key: ErrKey, detail?: string) {
     const [errcode, errmsg] = ERR[key]
     return new Reply({ errcode, errmsg: detail ? `${errmsg}: ${detail} rid: fake` : `${errmsg} rid: fake` })
@@ -164,10 +167,18 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     return null
   }
 
-  async function readUpload(req: IncomingMessage, body: Buffer, call: FakeWeChatCall): Promise<{ bytes: Uint8Array; filename: string } | Reply> {
+  async function readUpload(
+    req: IncomingMessage,
+    body: Buffer,
+    call: FakeWeChatCall,
+  ): Promise<{ bytes: Uint8Array; filename: string } | Reply> {
     const type = req.headers['content-type'] ?? ''
     if (!type.startsWith('multipart/form-data')) return Reply.error('mediaMissing')
-    const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) }).formData()
+    const form = await new Request('http://fake/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: new Uint8Array(body),
+    }).formData()
     const media = form.get('media')
     if (!media || typeof media === 'string') return Reply.error('mediaMissing')
     const bytes = new Uint8Array(await media.arrayBuffer())
@@ -238,7 +249,8 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
           if (!content) return Reply.error('emptyNews', 'content missing')
           if (content.length >= 20_000 || Buffer.byteLength(content, 'utf8') >= 1024 * 1024) return Reply.error('contentTooLong')
           if (/<script\b/i.test(content)) return Reply.error('invalidContent', 'script is not allowed')
-          if (typeof raw.thumb_media_id !== 'string' || !state.materials.has(raw.thumb_media_id)) return Reply.error('invalidMediaId', 'thumb_media_id')
+          if (typeof raw.thumb_media_id !== 'string' || !state.materials.has(raw.thumb_media_id))
+            return Reply.error('invalidMediaId', 'thumb_media_id')
         }
         const mediaId = id('fake_draft_')
         state.drafts.set(mediaId, { mediaId, articles: articles as Record<string, unknown>[] })
@@ -257,7 +269,8 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
         const publish = state.publishes.get(String(data?.publish_id ?? ''))
         if (!publish) return Reply.error('invalidMediaId', 'publish_id')
         publish.polls++
-        if (publish.deleted) return new Reply({ publish_id: publish.publishId, publish_status: 5, article_id: publish.articleId, fail_idx: [] })
+        if (publish.deleted)
+          return new Reply({ publish_id: publish.publishId, publish_status: 5, article_id: publish.articleId, fail_idx: [] })
         if (publish.polls <= state.publishingPolls) return new Reply({ publish_id: publish.publishId, publish_status: 1 })
         if (publish.outcome !== 0) return new Reply({ publish_id: publish.publishId, publish_status: publish.outcome, fail_idx: [1] })
         publish.articleId ??= id('fake_article_')

@@ -23,7 +23,14 @@ export interface FeedparserResult {
   bozo: boolean
   bozo_exception: string | null
   version: string
-  feed: { title: ParsedText | null; subtitle: ParsedText | null; language: string | null; link: string | null; links: string[]; id: string | null }
+  feed: {
+    title: ParsedText | null
+    subtitle: ParsedText | null
+    language: string | null
+    link: string | null
+    links: string[]
+    id: string | null
+  }
   entries: {
     id: string | null
     link: string | null
@@ -41,7 +48,11 @@ export interface FeedparserResult {
 
 /** The feed as Universal Feed Parser reads it (Debian's python3-feedparser under /usr/bin/python3). */
 export function feedparser(xml: string): FeedparserResult {
-  const out = execFileSync('/usr/bin/python3', [path.join(__dirname, 'feed-check.py')], { input: xml, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const out = execFileSync('/usr/bin/python3', [path.join(__dirname, 'feed-check.py')], {
+    input: xml,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
   return JSON.parse(out) as FeedparserResult
 }
 
@@ -68,7 +79,10 @@ export function jsonFeedErrors(doc: unknown): string[] {
 
 /** xmllint --schema with the sitemap 0.9 + Google News XSDs: '' when valid, else xmllint's complaint. */
 export function newsSitemapErrors(xml: string): string {
-  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(schemas, 'sitemap/news-sitemap.xsd'), '-'], { input: xml, encoding: 'utf8' })
+  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(schemas, 'sitemap/news-sitemap.xsd'), '-'], {
+    input: xml,
+    encoding: 'utf8',
+  })
   if (run.error) throw run.error
   return run.status === 0 ? '' : `${run.stderr}`.trim() || `xmllint exited ${run.status}`
 }

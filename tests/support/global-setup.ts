@@ -15,10 +15,9 @@ export async function teardown(): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URI })
   await client.connect()
   try {
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-      [`newsroom\\_%\\_${process.env.NEWSROOM_TEST_RUN}\\_%`],
-    )
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `newsroom\\_%\\_${process.env.NEWSROOM_TEST_RUN}\\_%`,
+    ])
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
   } finally {
     await client.end()

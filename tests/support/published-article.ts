@@ -10,8 +10,10 @@ const PARAGRAPHS = {
   lede: '按照基层组织建设年整顿提高阶段任务要求，结合工作实际，兴仁县采取“三抓三强”措施，进一步加快后进党组织转化速度，在确保转化质量的同时，保证后进党组织转化如期完成。',
   team: '以加强班子队伍建设为抓手，进一步增强基层党组织的凝聚力和战斗力。2012年7月底组织46名村支书到华西村学习，8月初组织5名大学生村官赴华西村取经，由此实现了全县162个村（居、社区）支书赴华西学习的全覆盖。',
   plan: '对全县12个后进党组织进行深入调研，找准后进原因，在12个村成立以包村领导为组长、其他包村干部为成员的帮促工作组，帮促转化覆盖率达100%。城北街道办事处锁寨村找准发展方向，种植大棚蔬菜、枇杷等特色农产品，已获得良好经济效益。',
-  check: '兴仁县委组织部每月定期或不定期听取后进党组织所在的乡镇（街道）党委汇报计划安排、任务推进情况，建立督导激励制度，目前已开展20余次专项督查，确保整改提高措施得到一一落实。',
-  close: '通过“三抓三强”措施的落实，民建乡林家田村支部、新马场乡田边村支部、真武山街道卯寨小学支部、东湖街道河丰小学支部4个后进党组织已成功转化为一般党支部。',
+  check:
+    '兴仁县委组织部每月定期或不定期听取后进党组织所在的乡镇（街道）党委汇报计划安排、任务推进情况，建立督导激励制度，目前已开展20余次专项督查，确保整改提高措施得到一一落实。',
+  close:
+    '通过“三抓三强”措施的落实，民建乡林家田村支部、新马场乡田边村支部、真武山街道卯寨小学支部、东湖街道河丰小学支部4个后进党组织已成功转化为一般党支部。',
 }
 
 let sequence = 0
@@ -52,7 +54,10 @@ export function makePublishedArticle(overrides: Partial<PublishedArticle> = {}):
   const datelineText = overrides.datelineText ?? '亮点黔西南讯'
   const bylineText = overrides.bylineText ?? '（丁宪民 报道）'
   const images = overrides.images ?? [makeImage(`huaxi-study-${sequence}`)]
-  const heroImage = overrides.heroImage === undefined ? makeImage(`xingren-hero-${sequence}`, { alt: '兴仁县城全景', caption: '兴仁县城', credit: '亮点黔西南' }) : overrides.heroImage
+  const heroImage =
+    overrides.heroImage === undefined
+      ? makeImage(`xingren-hero-${sequence}`, { alt: '兴仁县城全景', caption: '兴仁县城', credit: '亮点黔西南' })
+      : overrides.heroImage
   const plainText = `${datelineText} ${Object.values(PARAGRAPHS).join('\n\n')}${bylineText}`
   return {
     id: overrides.id ?? 1000 + sequence,
@@ -89,7 +94,12 @@ export function makePublishedArticle(overrides: Partial<PublishedArticle> = {}):
 /** Bytes that sniff as JPEG (or PNG), padded to `size`. */
 export function fakeImageBytes(size: number, kind: 'jpeg' | 'png' | 'gif' = 'jpeg'): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size)
-  const magic = kind === 'jpeg' ? [0xff, 0xd8, 0xff, 0xe0] : kind === 'png' ? [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] : [0x47, 0x49, 0x46, 0x38, 0x39, 0x61]
+  const magic =
+    kind === 'jpeg'
+      ? [0xff, 0xd8, 0xff, 0xe0]
+      : kind === 'png'
+        ? [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+        : [0x47, 0x49, 0x46, 0x38, 0x39, 0x61]
   bytes.set(magic, 0)
   return bytes
 }

@@ -45,7 +45,9 @@ export interface PlanNode {
 /** The plan of one statement. */
 export async function explainStatement(payload: Payload, kind: 'sqlite' | 'postgres', statement: Statement): Promise<PlanNode[]> {
   if (kind === 'sqlite') {
-    const client = (payload.db as unknown as { client: { execute(q: { sql: string; args: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> } }).client
+    const client = (
+      payload.db as unknown as { client: { execute(q: { sql: string; args: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> } }
+    ).client
     const { rows } = await client.execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.params as unknown[] })
     return rows.map((row) => ({ id: Number(row.id), parent: Number(row.parent), detail: String(row.detail) }))
   }
@@ -73,7 +75,13 @@ const indentOf = (line: string) => line.length - line.trimStart().length
  * of one of `sorted` (every matching row read, then sorted, before the LIMIT). A small sort elsewhere — a story's
  * credits in their order — is not reported.
  */
-export function planProblems(kind: 'sqlite' | 'postgres', plan: PlanNode[], sql: string, scanned: readonly string[], sorted: readonly string[]): string[] {
+export function planProblems(
+  kind: 'sqlite' | 'postgres',
+  plan: PlanNode[],
+  sql: string,
+  scanned: readonly string[],
+  sorted: readonly string[],
+): string[] {
   const problems: string[] = []
   // Plans name tables by their alias in the statement (`from "articles_texts" "articles__texts"`).
   const aliases = new Map([...sql.matchAll(/[`"]([\w]+)[`"]\s+(?:as\s+)?[`"]([\w]+)[`"]/gi)].map((m) => [m[2]!, m[1]!]))
@@ -98,7 +106,10 @@ export function planProblems(kind: 'sqlite' | 'postgres', plan: PlanNode[], sql:
       // the LIMIT — that does not grow with the table.
       if (/USE TEMP B-TREE FOR (LAST TERM OF )?ORDER BY/.test(node.detail)) {
         // The sort belongs to the (sub)query whose tables are its siblings in the tree.
-        const siblings = plan.filter((other) => other.parent === node.parent && other !== node).map(tableOf).filter(Boolean) as string[]
+        const siblings = plan
+          .filter((other) => other.parent === node.parent && other !== node)
+          .map(tableOf)
+          .filter(Boolean) as string[]
         const table = siblings.map(bare).find((name) => sorted.includes(name))
         if (table) problems.push(`${node.detail} (of ${table})`)
       }
@@ -117,7 +128,11 @@ export function planProblems(kind: 'sqlite' | 'postgres', plan: PlanNode[], sql:
         if (indentOf(next) <= indent) break
         subtree.push(next)
       }
-      const table = subtree.map((sub) => /Scan (?:using \S+ )?on (\S+)/.exec(sub)?.[1]).filter(Boolean).map((name) => bare(name!)).find((name) => sorted.includes(name))
+      const table = subtree
+        .map((sub) => /Scan (?:using \S+ )?on (\S+)/.exec(sub)?.[1])
+        .filter(Boolean)
+        .map((name) => bare(name!))
+        .find((name) => sorted.includes(name))
       if (table) problems.push(`${line.trim()} (of ${table})`)
     }
   })

@@ -41,7 +41,9 @@ export interface ArticleResult {
 }
 
 export function loadCorpus(): { entry: CorpusEntry; text: string }[] {
-  const lines = readFileSync(path.join(CORPUS_DIR, 'index.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
+  const lines = readFileSync(path.join(CORPUS_DIR, 'index.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
   return lines.map((line) => {
     const entry = JSON.parse(line) as CorpusEntry
     return { entry, text: readFileSync(path.join(CORPUS_DIR, 'articles', entry.file), 'utf8') }
@@ -51,7 +53,8 @@ export function loadCorpus(): { entry: CorpusEntry; text: string }[] {
 const squeeze = (s: string) => s.replace(/[\s\u3000]+/g, '')
 
 /** Role words that make a name an editor's, as they appear before the name on sign-off lines. */
-const EDITOR_BEFORE = /(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编\s辑|編\s輯|审核|審核|校对|校對|[一二三初复復终終]\s?[审審]|监制|監製|主编|主編)\s*[:：/／]?\s*$/
+const EDITOR_BEFORE =
+  /(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编\s辑|編\s輯|审核|審核|校对|校對|[一二三初复復终終]\s?[审審]|监制|監製|主编|主編)\s*[:：/／]?\s*$/
 
 function editorNames(text: string, names: string[]): string[] {
   return names.filter((name) => {

@@ -78,21 +78,25 @@ export async function startApp(env: Record<string, string> = {}, options: StartA
   const port = env.PORT ?? String(await freePort())
   const root = options.root ? path.resolve(options.root) : path.resolve(import.meta.dirname, '../..')
   const inRoot = (file: string) => path.join(root, path.relative(path.resolve(import.meta.dirname, '../..'), file))
-  const child: ChildProcess = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', '--import', inRoot(preloadLexical), inRoot(serverBundle)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: port,
-      NEWSROOM_PUBLIC_URL: `http://localhost:${port}`,
-      NEWSROOM_DATA_DIR: dataDir,
-      DATABASE_URI: databaseUri,
-      NEWSROOM_SEED: 'true',
-      PAYLOAD_SECRET: 'e2e-secret',
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--no-deprecation', '--enable-source-maps', '--import', inRoot(preloadLexical), inRoot(serverBundle)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: port,
+        NEWSROOM_PUBLIC_URL: `http://localhost:${port}`,
+        NEWSROOM_DATA_DIR: dataDir,
+        DATABASE_URI: databaseUri,
+        NEWSROOM_SEED: 'true',
+        PAYLOAD_SECRET: 'e2e-secret',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let output = ''
   const startTimeoutMs = options.startTimeoutMs ?? 90_000
   const url = await new Promise<string>((resolve, reject) => {

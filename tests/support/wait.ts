@@ -4,7 +4,11 @@
  */
 import { vi } from 'vitest'
 
-export async function until<T>(what: string, check: () => Promise<T | false | undefined | null>, { timeout = 60_000, interval = 100 } = {}): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | false | undefined | null>,
+  { timeout = 60_000, interval = 100 } = {},
+): Promise<T> {
   return vi.waitFor(
     async () => {
       const value = await check()

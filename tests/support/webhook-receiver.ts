@@ -95,7 +95,11 @@ export async function startWebhookReceiver(options: { secret: string; behaviour?
     const where = `request ${request.index} (webhook-id ${request.id})`
     if (!behaviour.ignoreTimestamp) {
       try {
-        svix.verify(request.body, { 'webhook-id': request.id, 'webhook-timestamp': request.timestamp, 'webhook-signature': request.signature })
+        svix.verify(request.body, {
+          'webhook-id': request.id,
+          'webhook-timestamp': request.timestamp,
+          'webhook-signature': request.signature,
+        })
       } catch (error) {
         violations.push(`${where}: svix rejects the signature: ${(error as Error).message}`)
       }
@@ -106,7 +110,8 @@ export async function startWebhookReceiver(options: { secret: string; behaviour?
     const envelope = request.payload as { type?: unknown; timestamp?: unknown; data?: unknown } | null
     if (typeof envelope?.type === 'string' && envelope.type.startsWith('article.')) {
       for (const error of ninjsErrors(envelope.data)) violations.push(`${where}: NINJS ${error}`)
-      if (typeof envelope.timestamp !== 'string' || Number.isNaN(Date.parse(envelope.timestamp))) violations.push(`${where}: envelope timestamp is not a date`)
+      if (typeof envelope.timestamp !== 'string' || Number.isNaN(Date.parse(envelope.timestamp)))
+        violations.push(`${where}: envelope timestamp is not a date`)
     }
   }
 

@@ -19,9 +19,24 @@ export const isStaff = (roles: Roles, req: PayloadRequest) => hasAnyRole(req.use
 export const isEditor = (roles: Roles, req: PayloadRequest) => hasAnyRole(req.user, roles.editors)
 export const isAdmin = (roles: Roles, req: PayloadRequest) => hasAnyRole(req.user, roles.admins)
 
-export const staffAccess = (roles: Roles): Access => ({ req }) => isStaff(roles, req)
-export const editorAccess = (roles: Roles): Access => ({ req }) => isEditor(roles, req)
-export const adminAccess = (roles: Roles): Access => ({ req }) => isAdmin(roles, req)
-export const adminFieldAccess = (roles: Roles): FieldAccess => ({ req }) => isAdmin(roles, req)
-export const staffFieldAccess = (roles: Roles): FieldAccess => ({ req }) => isStaff(roles, req)
+export const staffAccess =
+  (roles: Roles): Access =>
+  ({ req }) =>
+    isStaff(roles, req)
+export const editorAccess =
+  (roles: Roles): Access =>
+  ({ req }) =>
+    isEditor(roles, req)
+export const adminAccess =
+  (roles: Roles): Access =>
+  ({ req }) =>
+    isAdmin(roles, req)
+export const adminFieldAccess =
+  (roles: Roles): FieldAccess =>
+  ({ req }) =>
+    isAdmin(roles, req)
+export const staffFieldAccess =
+  (roles: Roles): FieldAccess =>
+  ({ req }) =>
+    isStaff(roles, req)
 export const nobody: Access = () => false

@@ -64,5 +64,7 @@ export function receiverView(article: PublishedArticle) {
 
 /** sha256 (hex) over the receiver-visible fields in a stable key order. */
 export function contentHash(article: PublishedArticle): string {
-  return createHash('sha256').update(stableStringify(receiverView(article)), 'utf8').digest('hex')
+  return createHash('sha256')
+    .update(stableStringify(receiverView(article)), 'utf8')
+    .digest('hex')
 }

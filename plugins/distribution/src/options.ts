@@ -143,7 +143,9 @@ export function resolveOptions(options: DistributionPluginConfig = {}, host: Hos
   const publicationName = options.publicationName ?? host.defaultOutlet ?? 'Newsroom'
   const origin = options.siteUrl?.trim() || host.serverURL?.trim()
   if (!origin) {
-    throw new Error('distribution plugin: set `siteUrl` (the public origin of the website, e.g. https://news.example.cn) or the config\'s serverURL: every feed, NINJS and WeChat link is built from it')
+    throw new Error(
+      "distribution plugin: set `siteUrl` (the public origin of the website, e.g. https://news.example.cn) or the config's serverURL: every feed, NINJS and WeChat link is built from it",
+    )
   }
   const siteUrl = origin.replace(/\/+$/, '')
   const houseScript = (options.houseScript ?? host.houseScript ?? 'zh-Hans') as OutputScript

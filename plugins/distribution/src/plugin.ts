@@ -46,7 +46,11 @@ function deliveriesJoinField(options: ResolvedDistributionOptions): Field {
   }
 }
 
-function withDistribution(collection: CollectionConfig, options: ResolvedDistributionOptions, runtime: DistributionRuntime): CollectionConfig {
+function withDistribution(
+  collection: CollectionConfig,
+  options: ResolvedDistributionOptions,
+  runtime: DistributionRuntime,
+): CollectionConfig {
   const fields = [...collection.fields, deliveriesJoinField(options)]
   if (options.disabled) return { ...collection, fields }
   const hooks = collection.hooks ?? {}

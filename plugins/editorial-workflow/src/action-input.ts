@@ -26,7 +26,10 @@ export function parseActionInput(input: unknown, now = Date.now()): ActionInput 
   if (text.length > MAX_NOTE) throw invalid('note', `must be at most ${MAX_NOTE} characters`)
   if (rule.note === 'required' && !text) {
     const label = actionLabels[action]
-    throw invalid('note', `is required to ${label.en.toLowerCase()} (${action === 'retract' ? 'the reason' : action === 'correct' ? 'the correction printed with the story' : 'what needs to change'}) / “${label.zh}”须填写说明`)
+    throw invalid(
+      'note',
+      `is required to ${label.en.toLowerCase()} (${action === 'retract' ? 'the reason' : action === 'correct' ? 'the correction printed with the story' : 'what needs to change'}) / “${label.zh}”须填写说明`,
+    )
   }
 
   let when: string | null = null

@@ -33,12 +33,26 @@ const BEFORE_PUBLICATION: readonly Stage[] = ['draft', 'submitted', 'changes_req
 
 export const TRANSITIONS: Record<WorkflowAction, TransitionRule> = {
   submit: { from: ['draft', 'changes_requested'], to: 'submitted', who: 'author', note: 'optional', styleBlocked: true, status: 'draft' },
-  requestChanges: { from: ['submitted', 'approved', 'scheduled'], to: 'changes_requested', who: 'editor', note: 'required', styleBlocked: false, status: 'draft' },
+  requestChanges: {
+    from: ['submitted', 'approved', 'scheduled'],
+    to: 'changes_requested',
+    who: 'editor',
+    note: 'required',
+    styleBlocked: false,
+    status: 'draft',
+  },
   approve: { from: ['submitted'], to: 'approved', who: 'editor', note: 'optional', styleBlocked: true, status: 'draft' },
   publish: { from: BEFORE_PUBLICATION, to: 'published', who: 'editor', note: 'optional', styleBlocked: true, status: 'published' },
   schedule: { from: BEFORE_PUBLICATION, to: 'scheduled', who: 'editor', note: 'optional', styleBlocked: true, status: 'draft' },
   unpublish: { from: ['published', 'corrected'], to: 'unpublished', who: 'editor', note: 'optional', styleBlocked: false, status: 'draft' },
-  retract: { from: ['published', 'corrected', 'unpublished'], to: 'retracted', who: 'editor', note: 'required', styleBlocked: false, status: 'draft' },
+  retract: {
+    from: ['published', 'corrected', 'unpublished'],
+    to: 'retracted',
+    who: 'editor',
+    note: 'required',
+    styleBlocked: false,
+    status: 'draft',
+  },
   correct: { from: ['published', 'corrected'], to: 'corrected', who: 'editor', note: 'required', styleBlocked: true, status: 'published' },
 }
 

@@ -38,7 +38,9 @@ export const actorOfRequest = (req: PayloadRequest, options: ResolvedWorkflowOpt
 
 /** Relationship values arrive as ids or populated docs; compare them as strings (numeric and ObjectId ids alike). */
 export const idOf = (value: unknown): Id | undefined =>
-  value && typeof value === 'object' ? ((value as { id?: Id }).id ?? (value as { value?: Id }).value) : ((value as Id | null | undefined) ?? undefined)
+  value && typeof value === 'object'
+    ? ((value as { id?: Id }).id ?? (value as { value?: Id }).value)
+    : ((value as Id | null | undefined) ?? undefined)
 
 export const sameId = (a: unknown, b: unknown) => {
   const left = idOf(a)

@@ -20,12 +20,21 @@ function errorResponse(error: unknown, req: PayloadRequest): Response {
   if (error instanceof WorkflowError) {
     const { reason, field, stage, findings, action } = error.data
     return Response.json(
-      { errors: [{ message: error.message, ...(field ? { field } : {}) }], reason, ...(action ? { action } : {}), ...(stage ? { stage } : {}), ...(findings ? { findings } : {}) },
+      {
+        errors: [{ message: error.message, ...(field ? { field } : {}) }],
+        reason,
+        ...(action ? { action } : {}),
+        ...(stage ? { stage } : {}),
+        ...(findings ? { findings } : {}),
+      },
       { status: error.status },
     )
   }
   if (error instanceof ValidationError) {
-    return Response.json({ errors: error.data.errors.map((e) => ({ message: e.message, field: e.path })), reason: 'invalid' }, { status: error.status })
+    return Response.json(
+      { errors: error.data.errors.map((e) => ({ message: e.message, field: e.path })), reason: 'invalid' },
+      { status: error.status },
+    )
   }
   if (error instanceof APIError && error.status < 500) {
     return Response.json({ errors: [{ message: error.message }] }, { status: error.status })

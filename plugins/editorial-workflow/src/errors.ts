@@ -21,8 +21,7 @@ export class WorkflowError extends APIError<WorkflowErrorData> {
   }
 }
 
-export const unauthenticated = () =>
-  new WorkflowError('Log in to take workflow actions. / 请先登录。', 401, { reason: 'unauthenticated' })
+export const unauthenticated = () => new WorkflowError('Log in to take workflow actions. / 请先登录。', 401, { reason: 'unauthenticated' })
 
 export const forbidden = (message: string, action?: string) => new WorkflowError(message, 403, { reason: 'forbidden', action })
 
@@ -34,8 +33,8 @@ export const conflict = (message: string, stage: string, action?: string) =>
   new WorkflowError(message, 409, { reason: 'conflict', stage, action })
 
 export const styleBlocked = (action: string, findings: unknown[]) =>
-  new WorkflowError(
-    `House-style errors block "${action}": fix them first. / 稿件存在体例错误，请先修正。`,
-    STYLE_REFUSED_STATUS,
-    { reason: 'style', action, findings },
-  )
+  new WorkflowError(`House-style errors block "${action}": fix them first. / 稿件存在体例错误，请先修正。`, STYLE_REFUSED_STATUS, {
+    reason: 'style',
+    action,
+    findings,
+  })

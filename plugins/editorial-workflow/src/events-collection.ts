@@ -78,7 +78,14 @@ export function workflowEventsCollection(options: ResolvedWorkflowOptions): Coll
       { name: 'actorName', type: 'text', label: l('操作人', 'By') },
       { name: 'note', type: 'textarea', label: l('说明', 'Note') },
       { name: 'publishAt', type: 'date', label: l('定时发布时间', 'Publish at'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
-      { name: 'at', type: 'date', required: true, index: true, label: l('时间', 'When'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      {
+        name: 'at',
+        type: 'date',
+        required: true,
+        index: true,
+        label: l('时间', 'When'),
+        admin: { date: { pickerAppearance: 'dayAndTime' } },
+      },
     ],
   }
 }

@@ -81,7 +81,13 @@ export function workflowFields(options: ResolvedWorkflowOptions): Field[] {
       },
       fields: [
         { name: 'note', type: 'textarea', required: true, label: l('更正说明', 'Note') },
-        { name: 'date', type: 'date', required: true, label: l('日期', 'Date'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年M月d日 HH:mm' } } },
+        {
+          name: 'date',
+          type: 'date',
+          required: true,
+          label: l('日期', 'Date'),
+          admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年M月d日 HH:mm' } },
+        },
       ],
     },
     {

@@ -23,9 +23,15 @@ type GraphQL = typeof GraphQLModule
 const typeCache = new WeakMap<object, ReturnType<typeof buildTypes>>()
 
 function buildTypes(G: GraphQL) {
-  const action = new G.GraphQLEnumType({ name: 'WorkflowAction', values: Object.fromEntries(WORKFLOW_ACTIONS.map((a) => [a, { value: a }])) })
+  const action = new G.GraphQLEnumType({
+    name: 'WorkflowAction',
+    values: Object.fromEntries(WORKFLOW_ACTIONS.map((a) => [a, { value: a }])),
+  })
   const stage = new G.GraphQLEnumType({ name: 'WorkflowStage', values: Object.fromEntries(STAGES.map((s) => [s, { value: s }])) })
-  const actor = new G.GraphQLObjectType({ name: 'WorkflowActor', fields: { id: { type: new G.GraphQLNonNull(G.GraphQLID) }, name: { type: G.GraphQLString } } })
+  const actor = new G.GraphQLObjectType({
+    name: 'WorkflowActor',
+    fields: { id: { type: new G.GraphQLNonNull(G.GraphQLID) }, name: { type: G.GraphQLString } },
+  })
   const event = new G.GraphQLObjectType({
     name: 'WorkflowHistoryEntry',
     fields: {
@@ -88,7 +94,11 @@ export function workflowMutations(options: ResolvedWorkflowOptions): GraphQLExte
             note: { type: G.GraphQLString },
             publishAt: { type: G.GraphQLString },
           },
-          resolve: async (_: unknown, args: { id: string; action: string; note?: string | null; publishAt?: string | null }, { req }: Context) =>
+          resolve: async (
+            _: unknown,
+            args: { id: string; action: string; note?: string | null; publishAt?: string | null },
+            { req }: Context,
+          ) =>
             performWorkflowAction(req, options, collection, storyIdFrom(req.payload, collection, args.id), {
               action: args.action,
               note: args.note,

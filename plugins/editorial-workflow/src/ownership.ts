@@ -86,7 +86,12 @@ export async function ownStoriesWhere(req: PayloadRequest, options: ResolvedWork
 }
 
 /** Ids of the stories this user owns in one collection (drafts included), for history read access. */
-export async function ownStoryIds(req: PayloadRequest, options: ResolvedWorkflowOptions, actor: Actor, collection: CollectionSlug): Promise<Id[]> {
+export async function ownStoryIds(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  actor: Actor,
+  collection: CollectionSlug,
+): Promise<Id[]> {
   const { docs } = await req.payload.find({
     collection,
     where: await ownStoriesWhere(req, options, actor),

@@ -54,7 +54,11 @@ export async function performWorkflowAction(
     return await attemptWorkflowAction(req, options, collection, id, input)
   } catch (error) {
     // A conflict with a claim left by a writer that died mid-save: repair the story, then try once more.
-    if (error instanceof WorkflowError && error.status === 409 && (await repairStaleClaim(req, options, collection, id, options.staleClaimMs))) {
+    if (
+      error instanceof WorkflowError &&
+      error.status === 409 &&
+      (await repairStaleClaim(req, options, collection, id, options.staleClaimMs))
+    ) {
       return attemptWorkflowAction(req, options, collection, id, input)
     }
     throw error

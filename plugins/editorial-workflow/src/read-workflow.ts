@@ -35,7 +35,12 @@ export interface WorkflowView {
   history: WorkflowHistoryEntry[]
 }
 
-export async function readWorkflow(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug, id: Id): Promise<WorkflowView> {
+export async function readWorkflow(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  collection: CollectionSlug,
+  id: Id,
+): Promise<WorkflowView> {
   const actor = actorOf(req.user, options)
   if (!actor) throw unauthenticated()
   const story = await readStoryState(req, options, collection, id)

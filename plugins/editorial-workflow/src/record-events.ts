@@ -77,7 +77,11 @@ export async function recordHistory(
       recorded.push(key)
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw conflict('Someone else changed this story at the same moment; reload and try again. / 稿件刚被他人处理，请刷新后重试。', entry.from ?? entry.to, entry.action)
+        throw conflict(
+          'Someone else changed this story at the same moment; reload and try again. / 稿件刚被他人处理，请刷新后重试。',
+          entry.from ?? entry.to,
+          entry.action,
+        )
       }
       throw error
     }

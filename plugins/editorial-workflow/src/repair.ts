@@ -56,9 +56,15 @@ export interface RepairReport {
   repaired: StoryRepair[]
 }
 
-const sequenceOf = (doc: Record<string, unknown> | null | undefined) => (typeof doc?.workflowSequence === 'number' ? doc.workflowSequence : 0)
+const sequenceOf = (doc: Record<string, unknown> | null | undefined) =>
+  typeof doc?.workflowSequence === 'number' ? doc.workflowSequence : 0
 
-async function historyOf(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug, id: Id): Promise<StoredEntry[]> {
+async function historyOf(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  collection: CollectionSlug,
+  id: Id,
+): Promise<StoredEntry[]> {
   const { docs } = await req.payload.db.find({
     collection: options.eventsCollection,
     where: storyWhere(options, collection, [id]),
@@ -89,17 +95,27 @@ async function pendingScheduleJobs(req: PayloadRequest, collection: CollectionSl
 }
 
 /** Brings one story's row, latest version, history and schedule job into agreement; returns what it fixed. */
-export async function repairStory(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug, id: Id): Promise<string[]> {
+export async function repairStory(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  collection: CollectionSlug,
+  id: Id,
+): Promise<string[]> {
   const fixes: string[] = []
   const main = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, joins: false, req })) as Record<
     string,
     unknown
   > | null
   if (!main) return fixes
-  const latest = (await req.payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<
-    string,
-    unknown
-  > | null
+  const latest = (await req.payload.findByID({
+    collection,
+    id,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as Record<string, unknown> | null
   const rowSequence = sequenceOf(main)
   const now = new Date().toISOString()
 
@@ -130,7 +146,11 @@ export async function repairStory(req: PayloadRequest, options: ResolvedWorkflow
     const missing: HistoryEntry[] =
       creation.length === rowSequence
         ? creation.slice(recorded)
-        : Array.from({ length: rowSequence - recorded }, () => ({ action: 'update' as const, from: history.at(-1)?.toStage ?? null, to: stage }))
+        : Array.from({ length: rowSequence - recorded }, () => ({
+            action: 'update' as const,
+            from: history.at(-1)?.toStage ?? null,
+            to: stage,
+          }))
     await recordHistory(req, options, collection, id, recorded + 1, missing, recorded === 0 ? actor : null, String(main.createdAt ?? now))
     fixes.push(`recorded the missing ${missing.map((e) => e.action).join(', ')}`)
   }
@@ -140,7 +160,13 @@ export async function repairStory(req: PayloadRequest, options: ResolvedWorkflow
   if (stage === 'scheduled' && jobs.length === 0) {
     const schedule = (await historyOf(req, options, collection, id)).filter((e) => e.action === 'schedule' && e.publishAt).at(-1)
     if (schedule?.publishAt) {
-      await queueScheduledPublish(req, collection, id, new Date(schedule.publishAt).toISOString(), await actorById(req, options, schedule.actor))
+      await queueScheduledPublish(
+        req,
+        collection,
+        id,
+        new Date(schedule.publishAt).toISOString(),
+        await actorById(req, options, schedule.actor),
+      )
       fixes.push(`queued the scheduled publish for ${new Date(schedule.publishAt).toISOString()}`)
     }
   } else if (stage !== 'scheduled' && jobs.some((job) => !job.processing)) {
@@ -151,7 +177,12 @@ export async function repairStory(req: PayloadRequest, options: ResolvedWorkflow
 }
 
 /** Ids of the stories most recently touched, by the newest history entries and the newest/most recently saved rows. */
-async function recentStories(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug, window: number): Promise<Id[]> {
+async function recentStories(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  collection: CollectionSlug,
+  window: number,
+): Promise<Id[]> {
   const ids = new Set<string>()
   const found: Id[] = []
   const add = (id: unknown) => {
@@ -205,9 +236,23 @@ export async function repairRecentStories(payload: Payload, options: ResolvedWor
  * A claim this old with the row still behind it belongs to a writer that died (a save takes seconds): repair
  * the story so the action can go ahead. Returns whether anything was repaired.
  */
-export async function repairStaleClaim(req: PayloadRequest, options: ResolvedWorkflowOptions, collection: CollectionSlug, id: Id, staleClaimMs: number): Promise<boolean> {
-  const main = await req.payload.db.findOne({ collection, where: { id: { equals: id } }, select: { workflowSequence: true }, joins: false, req })
-  const ahead = (await historyOf(req, options, collection, id)).filter((entry) => entry.sequence > sequenceOf(main as Record<string, unknown> | null))
+export async function repairStaleClaim(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  collection: CollectionSlug,
+  id: Id,
+  staleClaimMs: number,
+): Promise<boolean> {
+  const main = await req.payload.db.findOne({
+    collection,
+    where: { id: { equals: id } },
+    select: { workflowSequence: true },
+    joins: false,
+    req,
+  })
+  const ahead = (await historyOf(req, options, collection, id)).filter(
+    (entry) => entry.sequence > sequenceOf(main as Record<string, unknown> | null),
+  )
   if (!ahead.length || ahead.some((entry) => !entry.at || Date.now() - Date.parse(entry.at) < staleClaimMs)) return false
   const fixes = await repairStory(req, options, collection, id)
   if (fixes.length) req.payload.logger.warn(`Workflow repair: ${collection} ${String(id)}: ${fixes.join('; ')}`)

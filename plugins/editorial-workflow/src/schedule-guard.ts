@@ -25,7 +25,8 @@ const governedStory = (options: ResolvedWorkflowOptions, job: { taskSlug?: unkno
   return job?.taskSlug === TASK && typeof doc?.relationTo === 'string' && options.collections.includes(doc.relationTo)
 }
 
-const CLOSED = 'Scheduled publishing is a workflow action: schedule, publish or send the story back from its workflow bar. / 定时发布须通过流程操作（定时发布、立即发布或退回修改）。'
+const CLOSED =
+  'Scheduled publishing is a workflow action: schedule, publish or send the story back from its workflow bar. / 定时发布须通过流程操作（定时发布、立即发布或退回修改）。'
 
 /** beforeChange/beforeDelete on payload-jobs: a user may not write or remove a governed story's scheduled publish. */
 function jobHooks(options: ResolvedWorkflowOptions) {

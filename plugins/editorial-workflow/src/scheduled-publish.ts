@@ -9,7 +9,13 @@ import type { Actor, Id } from './desk-roles'
 
 const JOBS = 'payload-jobs'
 
-export async function queueScheduledPublish(req: PayloadRequest, collection: CollectionSlug, id: Id, publishAt: string, actor: Actor | null) {
+export async function queueScheduledPublish(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  id: Id,
+  publishAt: string,
+  actor: Actor | null,
+) {
   await req.payload.jobs.queue({
     task: 'schedulePublish',
     // doc.value is a string in Payload's own schedule drawer too (payload#10481); the task converts it back.

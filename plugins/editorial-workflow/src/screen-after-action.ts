@@ -19,12 +19,16 @@ export interface ScreenAfterAction {
 }
 
 const granted = (permission: unknown) =>
-  permission === true || (typeof permission === 'object' && permission !== null && (permission as { permission?: unknown }).permission === true)
+  permission === true ||
+  (typeof permission === 'object' && permission !== null && (permission as { permission?: unknown }).permission === true)
 
 export async function screenAfterAction(req: PayloadRequest, collection: CollectionSlug, id: Id): Promise<ScreenAfterAction> {
   const config = req.payload.collections[collection]
   if (!config) throw new Error(`No collection ${collection}`)
-  const doc = (await req.payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: false, user: req.user, req })) as Record<string, unknown>
+  const doc = (await req.payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: false, user: req.user, req })) as Record<
+    string,
+    unknown
+  >
   const docPermissions = await docAccessOperation({ id, collection: config, data: { ...doc, _status: 'draft' }, req })
   const publish = await docAccessOperation({ id, collection: config, data: { ...doc, _status: 'published' }, req })
   return { doc, docPermissions, hasPublishPermission: granted(publish?.update) }

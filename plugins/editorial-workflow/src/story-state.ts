@@ -57,10 +57,13 @@ export async function readStoryState(
     })) as Record<string, unknown> | null)
   if (!latest) return null
   // Only whether it is public: a narrow read skips the wide columns, the arrays and the join subqueries.
-  const main = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, select: { _status: true }, joins: false, req })) as Record<
-    string,
-    unknown
-  > | null
+  const main = (await req.payload.db.findOne({
+    collection,
+    where: { id: { equals: id } },
+    select: { _status: true },
+    joins: false,
+    req,
+  })) as Record<string, unknown> | null
   const credits = Array.isArray(latest[options.creditsField]) ? (latest[options.creditsField] as { author?: unknown }[]) : []
   return {
     id: (latest.id as Id) ?? id,

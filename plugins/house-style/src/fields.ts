@@ -44,9 +44,20 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
         {
           type: 'row',
           fields: [
-            { name: 'outlet', type: 'text', label: l('媒体/通讯社', 'Outlet or agency'), defaultValue: options.defaultOutlet, maxLength: 40 },
+            {
+              name: 'outlet',
+              type: 'text',
+              label: l('媒体/通讯社', 'Outlet or agency'),
+              defaultValue: options.defaultOutlet,
+              maxLength: 40,
+            },
             { name: 'place', type: 'relationship', relationTo: options.regionsCollection, label: l('发稿地', 'Place'), ...existence },
-            { name: 'date', type: 'date', label: l('发稿日期', 'Date'), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' } } },
+            {
+              name: 'date',
+              type: 'date',
+              label: l('发稿日期', 'Date'),
+              admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年M月d日' } },
+            },
             {
               name: 'kind',
               type: 'select',
@@ -73,7 +84,14 @@ export function houseStyleFields(options: ResolvedHouseStyleOptions): Field[] {
         {
           type: 'row',
           fields: [
-            { name: 'author', type: 'relationship', relationTo: options.authorsCollection, required: true, label: l('作者', 'Author'), ...existence },
+            {
+              name: 'author',
+              type: 'relationship',
+              relationTo: options.authorsCollection,
+              required: true,
+              label: l('作者', 'Author'),
+              ...existence,
+            },
             {
               name: 'role',
               type: 'select',

@@ -25,7 +25,11 @@ export function readLegacyStory(
   const draft: StoryDraft = { title: parsed.title, dateline: parsed.dateline, credits: parsed.credits, body: parsed.body }
   if (!options.fix) return { parsed, story: draft, findings: lintStory(draft, context) }
   const { story, findings } = fixStory(draft, context)
-  return { parsed: { ...parsed, ...story, dateline: asParsed(story.dateline, parsed.dateline), script: detectScript(text) }, story, findings }
+  return {
+    parsed: { ...parsed, ...story, dateline: asParsed(story.dateline, parsed.dateline), script: detectScript(text) },
+    story,
+    findings,
+  }
 }
 
 /** The fixed dateline in the parser's shape, keeping the text as written when the source had one. */

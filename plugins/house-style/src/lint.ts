@@ -115,7 +115,10 @@ export function chooseFixes(story: StoryDraft, findings: readonly Finding[], { s
   for (const { fix } of candidates) {
     const edits = fix.edits ?? []
     if (!edits.every(valid)) continue
-    if (edits.some((edit, i) => chosen.edits.some((taken) => collide(edit, taken)) || edits.slice(0, i).some((other) => collide(edit, other)))) continue
+    if (
+      edits.some((edit, i) => chosen.edits.some((taken) => collide(edit, taken)) || edits.slice(0, i).some((other) => collide(edit, other)))
+    )
+      continue
     if ((fix.set?.dateline && chosen.dateline) || (fix.set?.credits && chosen.credits)) continue
     chosen.edits.push(...edits)
     if (fix.set?.dateline) chosen.dateline = { ...fix.set.dateline }
@@ -125,7 +128,11 @@ export function chooseFixes(story: StoryDraft, findings: readonly Finding[], { s
   return chosen
 }
 
-function applyCounting(story: StoryDraft, findings: readonly Finding[], options: ApplyFixesOptions): { story: StoryDraft; applied: number } {
+function applyCounting(
+  story: StoryDraft,
+  findings: readonly Finding[],
+  options: ApplyFixesOptions,
+): { story: StoryDraft; applied: number } {
   const chosen = chooseFixes(story, findings, options)
   // Later spans first, so earlier offsets stay valid; at one offset the replacement goes before an insertion.
   const edits = [...chosen.edits].sort((a, b) => b.start - a.start || b.end - a.end)

@@ -43,7 +43,7 @@ const ENGLISH_MONTHS = ['Jan', 'Feb', 'March', 'April', 'May', 'June', 'July', '
 function renderChinese(shown: DatelinePart[], fallbackOutlet?: string) {
   return (dateline: Dateline, timeZone: string, defaultKind: DatelineKind): string => {
     const outlet = dateline.outlet?.trim() || fallbackOutlet || ''
-    const place = shown.includes('place') ? dateline.place?.trim() ?? '' : ''
+    const place = shown.includes('place') ? (dateline.place?.trim() ?? '') : ''
     const day = shown.includes('date') && dateline.date ? calendarDay(dateline.date, timeZone) : null
     const date = day ? `${day.month}月${day.day}日` : ''
     if (!outlet && !place) return ''
@@ -65,10 +65,39 @@ function chinesePreset(
 }
 
 export const datelinePresets: Record<DatelinePresetId, DatelinePreset> = {
-  'outlet-xun': chinesePreset('outlet-xun', { zh: '媒体名 + 讯', en: 'Outlet + 讯' }, '亮点黔西南讯', ['outlet', 'place'], ['outlet'], '讯'),
-  benbao: chinesePreset('benbao', { zh: '本报讯 / 本报某地讯', en: '本报讯 (our own report)' }, '本报兴仁讯', ['outlet', 'place'], [], '讯', '本报'),
-  wire: chinesePreset('wire', { zh: '通讯社电头', en: 'Wire dateline' }, '新华社贵阳11月26日电', ['outlet', 'place', 'date'], ['outlet', 'place', 'date'], '电'),
-  xiaoxi: chinesePreset('xiaoxi', { zh: '消息', en: 'News item (消息)' }, '新华网北京11月26日消息', ['outlet', 'place', 'date'], ['outlet'], '消息'),
+  'outlet-xun': chinesePreset(
+    'outlet-xun',
+    { zh: '媒体名 + 讯', en: 'Outlet + 讯' },
+    '亮点黔西南讯',
+    ['outlet', 'place'],
+    ['outlet'],
+    '讯',
+  ),
+  benbao: chinesePreset(
+    'benbao',
+    { zh: '本报讯 / 本报某地讯', en: '本报讯 (our own report)' },
+    '本报兴仁讯',
+    ['outlet', 'place'],
+    [],
+    '讯',
+    '本报',
+  ),
+  wire: chinesePreset(
+    'wire',
+    { zh: '通讯社电头', en: 'Wire dateline' },
+    '新华社贵阳11月26日电',
+    ['outlet', 'place', 'date'],
+    ['outlet', 'place', 'date'],
+    '电',
+  ),
+  xiaoxi: chinesePreset(
+    'xiaoxi',
+    { zh: '消息', en: 'News item (消息)' },
+    '新华网北京11月26日消息',
+    ['outlet', 'place', 'date'],
+    ['outlet'],
+    '消息',
+  ),
   ap: {
     id: 'ap',
     label: { zh: '美联社', en: 'AP' },

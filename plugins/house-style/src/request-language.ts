@@ -20,7 +20,8 @@ export function statedLanguage(req: Pick<PayloadRequest, 'headers' | 'payload'> 
   const headers = req?.headers
   if (!headers) return undefined
   const supported = Object.keys(req.payload?.config.i18n.supportedLanguages ?? {})
-  const ours = (value: string | undefined): Lang | undefined => ((value === 'zh' || value === 'en') && supported.includes(value) ? value : undefined)
+  const ours = (value: string | undefined): Lang | undefined =>
+    (value === 'zh' || value === 'en') && supported.includes(value) ? value : undefined
   const cookie = parseCookies(headers).get(`${req.payload?.config.cookiePrefix || 'payload'}-lng`)
   const accept = headers.get('Accept-Language')
   return ours(cookie) ?? ours(accept ? extractHeaderLanguage(accept) : undefined)

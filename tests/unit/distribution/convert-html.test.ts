@@ -18,7 +18,9 @@ describe('convertHtmlText', () => {
   })
 
   it('reads an attribute value holding ">" as one value', () => {
-    expect(toTw('<p><img src="a.jpg" alt="这个 > 那个" data-note="这个>">这个</p>')).toBe('<p><img src="a.jpg" alt="這個 > 那個" data-note="这个>">這個</p>')
+    expect(toTw('<p><img src="a.jpg" alt="这个 > 那个" data-note="这个>">这个</p>')).toBe(
+      '<p><img src="a.jpg" alt="這個 > 那個" data-note="这个>">這個</p>',
+    )
     expect(toTw(`<p><a href="/x?a>b" title='说 > 这'>这</a></p>`)).toBe(`<p><a href="/x?a>b" title='說 > 這'>這</a></p>`)
   })
 

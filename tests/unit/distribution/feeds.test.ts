@@ -65,7 +65,8 @@ describe('text is escaped exactly once', () => {
     'AT&amp;T 不是实体',
     '<b>不是加粗</b> & <script>alert(1)</script>',
   ]
-  const story = (headline: string) => makePublishedArticle({ headline, summary: `${headline}（摘要）`, credits: [{ name: 'A&B 记者', role: 'reporter' }], tags: ['A&B'] })
+  const story = (headline: string) =>
+    makePublishedArticle({ headline, summary: `${headline}（摘要）`, credits: [{ name: 'A&B 记者', role: 'reporter' }], tags: ['A&B'] })
 
   for (const headline of tricky) {
     it(`RSS and Atom give back exactly ${JSON.stringify(headline)}`, () => {
@@ -121,13 +122,21 @@ describe('Atom', () => {
   })
 
   it('a zh-Hant feed has its title, description, stories and xml:lang in that script', () => {
-    const xml = buildAtom([newer], { ...meta, title: '亮点黔西南 · 地方新闻', description: '黔西南州最新稿件', language: 'zh-Hant-TW', script: 'zh-Hant-TW' })
+    const xml = buildAtom([newer], {
+      ...meta,
+      title: '亮点黔西南 · 地方新闻',
+      description: '黔西南州最新稿件',
+      language: 'zh-Hant-TW',
+      script: 'zh-Hant-TW',
+    })
     const feed = feedparser(xml)
     expect(feed.feed.title?.value).toBe('亮點黔西南 · 地方新聞')
     expect(feed.feed.subtitle?.value).toBe('黔西南州最新稿件')
     expect(feed.feed.language).toBe('zh-Hant-TW')
     expect(feed.entries[0]!.title?.value).toContain('興仁縣')
-    const rss = feedparser(buildRss([newer], { ...meta, title: '亮点黔西南', description: '黔西南州新闻', language: 'zh-Hant-TW', script: 'zh-Hant-TW' }))
+    const rss = feedparser(
+      buildRss([newer], { ...meta, title: '亮点黔西南', description: '黔西南州新闻', language: 'zh-Hant-TW', script: 'zh-Hant-TW' }),
+    )
     expect(shownText(rss.feed.title)).toBe('亮點黔西南')
     expect(shownText(rss.feed.subtitle)).toBe('黔西南州新聞')
   })
@@ -184,7 +193,10 @@ describe('hostile input never reaches an output unescaped', () => {
   const DANGER = /<(script|iframe|style)\b|<[a-z][^>]*\son[a-z]+\s*=|<[a-z][^>]*=\s*["']?\s*javascript:/i
 
   it('RSS and Atom stay well-formed and carry no live markup in titles or content', () => {
-    for (const [format, xml] of [['rss', buildRss([attack], meta)], ['atom', buildAtom([attack], meta)]] as const) {
+    for (const [format, xml] of [
+      ['rss', buildRss([attack], meta)],
+      ['atom', buildAtom([attack], meta)],
+    ] as const) {
       expect(XMLValidator.validate(xml)).toBe(true)
       const feed = feedparser(xml)
       expect(feed.bozo).toBe(false)

@@ -116,7 +116,9 @@ describe('guardedFetch', () => {
       { address: '93.184.216.34', family: 4 },
       { address: '127.0.0.1', family: 4 },
     ]
-    const error = await rejection(guardedFetch(`http://mixed.newsroom.invalid:${server.port}/`, { timeoutMs: 5000, allowlist: [], resolve }))
+    const error = await rejection(
+      guardedFetch(`http://mixed.newsroom.invalid:${server.port}/`, { timeoutMs: 5000, allowlist: [], resolve }),
+    )
     expect(error.message).toMatch(/resolves to 127\.0\.0\.1: loopback address/)
     expect(server.received).toHaveLength(0)
   })
@@ -149,7 +151,13 @@ describe('WeChat goes through the same guard', () => {
     const fake = await startFakeWeChat()
     try {
       const port = Number(new URL(fake.url).port)
-      const client = new WeChatClient({ appId: fake.appId, appSecret: fake.appSecret, apiBase: fake.url, tokenCache: new Map(), allowlist: [`127.0.0.1:${port + 1}`] })
+      const client = new WeChatClient({
+        appId: fake.appId,
+        appSecret: fake.appSecret,
+        apiBase: fake.url,
+        tokenCache: new Map(),
+        allowlist: [`127.0.0.1:${port + 1}`],
+      })
       const error = await rejection(client.getAccessToken())
       expect(error).toBeInstanceOf(WeChatError)
       expect(error.message).toMatch(/apiBase Channel URL host "127\.0\.0\.1" is not deliverable: .*loopback/)
@@ -158,7 +166,13 @@ describe('WeChat goes through the same guard', () => {
       expect(fake.state.calls).toHaveLength(0)
 
       // Allowlisted by host and port, the same client setup reaches it.
-      const allowed = new WeChatClient({ appId: fake.appId, appSecret: fake.appSecret, apiBase: fake.url, tokenCache: new Map(), allowlist: [`127.0.0.1:${port}`] })
+      const allowed = new WeChatClient({
+        appId: fake.appId,
+        appSecret: fake.appSecret,
+        apiBase: fake.url,
+        tokenCache: new Map(),
+        allowlist: [`127.0.0.1:${port}`],
+      })
       expect(await allowed.getAccessToken()).toBeTruthy()
       expect(fake.state.calls.map((c) => c.path)).toEqual(['/cgi-bin/token'])
     } finally {
@@ -167,7 +181,13 @@ describe('WeChat goes through the same guard', () => {
   })
 
   it('an apiBase spelled as IPv4-mapped IPv6 is refused too', async () => {
-    const client = new WeChatClient({ appId: 'wx', appSecret: 'appsecret_0123456789', apiBase: 'http://[::ffff:0:127.0.0.1]:9', tokenCache: new Map(), allowlist: [] })
+    const client = new WeChatClient({
+      appId: 'wx',
+      appSecret: 'appsecret_0123456789',
+      apiBase: 'http://[::ffff:0:127.0.0.1]:9',
+      tokenCache: new Map(),
+      allowlist: [],
+    })
     const error = await rejection(client.getAccessToken())
     expect(error.message).toMatch(/IPv4-translated/)
   })

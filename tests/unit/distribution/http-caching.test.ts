@@ -13,7 +13,9 @@ describe('feed HTTP caching', () => {
   })
 
   it('takes Last-Modified from the newest update, in whole seconds', () => {
-    expect(lastModifiedOf([{ updatedAt: '2012-11-26T03:00:00.900Z' }, { updatedAt: '2012-11-25T03:00:00Z' }])?.toISOString()).toBe('2012-11-26T03:00:00.000Z')
+    expect(lastModifiedOf([{ updatedAt: '2012-11-26T03:00:00.900Z' }, { updatedAt: '2012-11-25T03:00:00Z' }])?.toISOString()).toBe(
+      '2012-11-26T03:00:00.000Z',
+    )
     expect(lastModifiedOf([])).toBeUndefined()
   })
 
@@ -31,7 +33,12 @@ describe('feed HTTP caching', () => {
     expect(isNotModified({ 'if-modified-since': 'Mon, 26 Nov 2012 02:59:59 GMT' }, { lastModified })).toBe(false)
     expect(isNotModified({ 'if-modified-since': 'not a date' }, { lastModified })).toBe(false)
     // A stale ETag wins over a fresh date (RFC 9110 §13.1.3).
-    expect(isNotModified({ 'if-none-match': '"stale"', 'if-modified-since': 'Tue, 27 Nov 2012 00:00:00 GMT' }, { etag: computeEtag(body), lastModified })).toBe(false)
+    expect(
+      isNotModified(
+        { 'if-none-match': '"stale"', 'if-modified-since': 'Tue, 27 Nov 2012 00:00:00 GMT' },
+        { etag: computeEtag(body), lastModified },
+      ),
+    ).toBe(false)
   })
 
   it('builds 200 and 304 responses with validators', () => {
@@ -39,7 +46,10 @@ describe('feed HTTP caching', () => {
     const first = conditionalResponse({}, body, { lastModified, contentType: 'application/rss+xml; charset=utf-8' })
     expect(first.status).toBe(200)
     expect(first.body).toBe(body)
-    expect(first.headers).toMatchObject({ 'content-type': 'application/rss+xml; charset=utf-8', 'last-modified': 'Mon, 26 Nov 2012 03:00:00 GMT' })
+    expect(first.headers).toMatchObject({
+      'content-type': 'application/rss+xml; charset=utf-8',
+      'last-modified': 'Mon, 26 Nov 2012 03:00:00 GMT',
+    })
     const again = conditionalResponse({ 'if-none-match': first.headers.etag }, body, { lastModified, contentType: 'application/rss+xml' })
     expect(again).toMatchObject({ status: 304, body: '' })
     expect(again.headers.etag).toBe(first.headers.etag)

@@ -31,7 +31,11 @@ describe('buildNewsSitemap', () => {
 
   it('caps the sitemap at 1,000 URLs, keeping the newest', () => {
     const articles = Array.from({ length: 1200 }, (_, i) =>
-      makePublishedArticle({ slug: `s-${i}`, url: `${SITE}/news/s-${i}`, firstPublishedAt: new Date(now.getTime() - i * 60_000).toISOString() }),
+      makePublishedArticle({
+        slug: `s-${i}`,
+        url: `${SITE}/news/s-${i}`,
+        firstPublishedAt: new Date(now.getTime() - i * 60_000).toISOString(),
+      }),
     )
     const urls = parse(buildNewsSitemap(articles, { publicationName: '亮点黔西南', language: 'zh-Hans', now })).urlset.url
     expect(urls).toHaveLength(1000)
@@ -40,7 +44,11 @@ describe('buildNewsSitemap', () => {
   })
 
   it('escapes URLs, titles and the publication name', () => {
-    const article = makePublishedArticle({ url: `${SITE}/news/a?x=1&y=<2>`, headline: '“三抓三强” & <公告>', firstPublishedAt: hoursAgo(1) })
+    const article = makePublishedArticle({
+      url: `${SITE}/news/a?x=1&y=<2>`,
+      headline: '“三抓三强” & <公告>',
+      firstPublishedAt: hoursAgo(1),
+    })
     const xml = buildNewsSitemap([article], { publicationName: 'A & B <报>', language: 'zh-Hant-TW', now })
     expect(XMLValidator.validate(xml)).toBe(true)
     expect(xml).toContain('<loc>https://news.example.cn/news/a?x=1&amp;y=&lt;2&gt;</loc>')
@@ -50,7 +58,11 @@ describe('buildNewsSitemap', () => {
   })
 
   it('produces an empty but valid urlset when nothing is recent', () => {
-    const xml = buildNewsSitemap([makePublishedArticle({ firstPublishedAt: hoursAgo(100) })], { publicationName: 'X', language: 'en-US', now })
+    const xml = buildNewsSitemap([makePublishedArticle({ firstPublishedAt: hoursAgo(100) })], {
+      publicationName: 'X',
+      language: 'en-US',
+      now,
+    })
     expect(XMLValidator.validate(xml)).toBe(true)
     expect(xml).not.toContain('<url>')
   })

@@ -12,7 +12,17 @@ const body = (doc: NinjsDocument, type: string) => doc.bodies?.find((b) => b.con
 describe('NINJS against the official IPTC schemas', () => {
   const stories = {
     full: makePublishedArticle({ id: 42 }),
-    bare: makePublishedArticle({ id: 'abc', dek: null, heroImage: null, images: [], tags: [], section: null, region: null, summary: '', bylineText: '' }),
+    bare: makePublishedArticle({
+      id: 'abc',
+      dek: null,
+      heroImage: null,
+      images: [],
+      tags: [],
+      section: null,
+      region: null,
+      summary: '',
+      bylineText: '',
+    }),
     english: makePublishedArticle({ language: 'en', headline: 'Guizhou county revives village party branches' }),
     hostile: makePublishedArticle({ headline: 'A&B <b>"quoted"</b> 🎉 “引号”', summary: '<script>alert(1)</script> & 摘要' }),
   }
@@ -59,7 +69,10 @@ describe('NINJS against the official IPTC schemas', () => {
     const credit = makePublishedArticle({ datelineText: '亮点黔西南讯', dateline: { outlet: '亮点黔西南', place: null, kind: '讯' } })
     expect(toNinjs(credit, 'published').located).toBe('兴仁县')
     expect(toNinjs(credit, 'published', { version: '1.6' }).located).toBe('兴仁县')
-    const wire = makePublishedArticle({ datelineText: '新华社贵阳11月26日电', dateline: { outlet: '新华社', place: '贵阳', date: '11月26日', kind: '电' } })
+    const wire = makePublishedArticle({
+      datelineText: '新华社贵阳11月26日电',
+      dateline: { outlet: '新华社', place: '贵阳', date: '11月26日', kind: '电' },
+    })
     expect(toNinjs(wire, 'published').located).toBe('贵阳')
     const nowhere = makePublishedArticle({ dateline: { outlet: '亮点黔西南', place: null }, region: null })
     expect(toNinjs(nowhere, 'published').located).toBeUndefined()

@@ -52,25 +52,44 @@ describe('publication events from the transition the workflow applied', () => {
 
   const reqWith = (actions?: ('publish' | 'correct' | 'retract' | 'update')[]) => {
     const req = { context: {} } as never
-    if (actions) workflowState(req).applied[storyKey('articles', 7)] = { actions, from: 'published', to: 'published', note: null, publishAt: null, actorId: null }
+    if (actions)
+      workflowState(req).applied[storyKey('articles', 7)] = {
+        actions,
+        from: 'published',
+        to: 'published',
+        note: null,
+        publishAt: null,
+        actorId: null,
+      }
     return req
   }
   const live = { _status: 'published', stage: 'published', corrections: [] }
 
   test('the workflow’s transition decides when the save carried one, whatever the fields say', () => {
     // A correction the fields would not show (no new corrections entry) is still a correction.
-    expect(eventOfSave(reqWith(['correct']), { collection: 'articles', id: 7, before: state(true, 'published'), after: live })).toBe('corrected')
-    expect(eventOfSave(reqWith(['update']), { collection: 'articles', id: 7, before: state(true, 'published'), after: live })).toBe('maybe-updated')
+    expect(eventOfSave(reqWith(['correct']), { collection: 'articles', id: 7, before: state(true, 'published'), after: live })).toBe(
+      'corrected',
+    )
+    expect(eventOfSave(reqWith(['update']), { collection: 'articles', id: 7, before: state(true, 'published'), after: live })).toBe(
+      'maybe-updated',
+    )
     // Another story's transition is not this one's.
-    expect(eventOfSave(reqWith(['retract']), { collection: 'articles', id: 8, before: state(true, 'published'), after: live })).toBe('maybe-updated')
+    expect(eventOfSave(reqWith(['retract']), { collection: 'articles', id: 8, before: state(true, 'published'), after: live })).toBe(
+      'maybe-updated',
+    )
   })
 
   test('without the workflow (no transition in the request) the event is inferred from the fields', () => {
     expect(eventOfSave(reqWith(), { collection: 'articles', id: 7, before: null, after: live })).toBe('published')
     expect(eventOfSave(reqWith(), { collection: 'articles', id: 7, before: state(true), after: { _status: 'draft' } })).toBe('unpublished')
-    expect(eventOfSave({} as never, { collection: 'articles', id: 7, before: state(true, 'published', 0), after: { ...live, corrections: [{ note: 'x' }] } })).toBe(
-      'corrected',
-    )
+    expect(
+      eventOfSave({} as never, {
+        collection: 'articles',
+        id: 7,
+        before: state(true, 'published', 0),
+        after: { ...live, corrections: [{ note: 'x' }] },
+      }),
+    ).toBe('corrected')
   })
 })
 
@@ -89,26 +108,52 @@ describe('retry backoff', () => {
 })
 
 describe('what a delivery may skip, and what it must wait for', () => {
-  const row = (version: number, event: StreamRow['event'], state: StreamRow['state'], contentHash = 'h1'): StreamRow => ({ id: version, version, event, state, contentHash, nextAttemptAt: null, externalId: null })
-  const delivery = (version: number, event: DeliveryDoc['event'], contentHash = 'h1') => ({ id: version, version, event, contentHash, state: 'pending' }) as DeliveryDoc
+  const row = (version: number, event: StreamRow['event'], state: StreamRow['state'], contentHash = 'h1'): StreamRow => ({
+    id: version,
+    version,
+    event,
+    state,
+    contentHash,
+    nextAttemptAt: null,
+    externalId: null,
+  })
+  const delivery = (version: number, event: DeliveryDoc['event'], contentHash = 'h1') =>
+    ({ id: version, version, event, contentHash, state: 'pending' }) as DeliveryDoc
 
   test('content the channel already has (same hash, same kind of event) is skipped', () => {
-    expect(reasonToSkip([row(1, 'published', 'success'), row(3, 'updated', 'pending')], delivery(3, 'updated'))).toMatch(/unchanged since version 1/)
+    expect(reasonToSkip([row(1, 'published', 'success'), row(3, 'updated', 'pending')], delivery(3, 'updated'))).toMatch(
+      /unchanged since version 1/,
+    )
     expect(reasonToSkip([row(1, 'published', 'success'), row(2, 'published', 'pending')], delivery(2, 'published'))).toMatch(/unchanged/)
     expect(reasonToSkip([row(1, 'published', 'success', 'h0')], delivery(2, 'updated', 'h1'))).toBeNull()
   })
   test('a republish after a withdrawal is sent even when the text is the same', () => {
-    expect(reasonToSkip([row(1, 'published', 'success'), row(2, 'unpublished', 'success'), row(3, 'published', 'pending')], delivery(3, 'published'))).toBeNull()
+    expect(
+      reasonToSkip(
+        [row(1, 'published', 'success'), row(2, 'unpublished', 'success'), row(3, 'published', 'pending')],
+        delivery(3, 'published'),
+      ),
+    ).toBeNull()
   })
   test('content that was withdrawn before it went out stands down', () => {
-    expect(reasonToSkip([row(1, 'published', 'pending'), row(2, 'retracted', 'pending')], delivery(1, 'published'))).toMatch(/superseded: the story was retracted/)
+    expect(reasonToSkip([row(1, 'published', 'pending'), row(2, 'retracted', 'pending')], delivery(1, 'published'))).toMatch(
+      /superseded: the story was retracted/,
+    )
   })
   test('a repeated withdrawal is skipped', () => {
-    expect(reasonToSkip([row(1, 'published', 'success'), row(2, 'unpublished', 'success'), row(3, 'unpublished', 'pending')], delivery(3, 'unpublished'))).toMatch(/already unpublished/)
+    expect(
+      reasonToSkip(
+        [row(1, 'published', 'success'), row(2, 'unpublished', 'success'), row(3, 'unpublished', 'pending')],
+        delivery(3, 'unpublished'),
+      ),
+    ).toMatch(/already unpublished/)
   })
   test('a delivery waits for older ones to the same channel, until just after their next attempt', () => {
     const next = new Date(Date.now() + 5000).toISOString()
-    const wait = olderStillPending([{ ...row(1, 'published', 'retrying'), nextAttemptAt: next }, row(2, 'retracted', 'pending')], delivery(2, 'retracted'))
+    const wait = olderStillPending(
+      [{ ...row(1, 'published', 'retrying'), nextAttemptAt: next }, row(2, 'retracted', 'pending')],
+      delivery(2, 'retracted'),
+    )
     expect(wait!.getTime()).toBe(Date.parse(next) + 500)
     expect(olderStillPending([row(1, 'published', 'failed'), row(2, 'updated', 'pending')], delivery(2, 'updated'))).toBeNull()
   })
@@ -125,9 +170,12 @@ describe('feed paths', () => {
   ])('%s', (path, expected) => {
     expect(parseFeedPath(path)).toEqual(expected)
   })
-  test.each(['/feeds/rss.json', '/feeds/sections/../rss.xml', '/feeds/sections//rss.xml', '/feedsx/rss.xml'])('%s is not a feed', (path) => {
-    expect(parseFeedPath(path)).toBeNull()
-  })
+  test.each(['/feeds/rss.json', '/feeds/sections/../rss.xml', '/feeds/sections//rss.xml', '/feedsx/rss.xml'])(
+    '%s is not a feed',
+    (path) => {
+      expect(parseFeedPath(path)).toBeNull()
+    },
+  )
 })
 
 describe('webhook secrets', () => {
@@ -180,19 +228,24 @@ describe('the plugin in Payload’s shape', () => {
       process.env.NEWSROOM_PUBLIC_URL = 'https://news.example.cn/'
       expect(publicUrl()).toBe('https://news.example.cn')
     } finally {
-      for (const [key, value] of Object.entries(prior)) if (value === undefined) delete process.env[key]
-      else process.env[key] = value
+      for (const [key, value] of Object.entries(prior))
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
     }
   })
 
   test('without house-style applied before it, the start stops with one line saying the order', () => {
-    expect(() => distributionPlugin({ siteUrl: 'https://news.example.cn' })({ ...(base as object), custom: { editorialWorkflow: {} } } as never)).toThrow(
+    expect(() =>
+      distributionPlugin({ siteUrl: 'https://news.example.cn' })({ ...(base as object), custom: { editorialWorkflow: {} } } as never),
+    ).toThrow(
       'distributionPlugin needs houseStylePlugin applied before it: plugins: [houseStylePlugin(), editorialWorkflowPlugin(), distributionPlugin()]',
     )
   })
 
   test('works without the workflow: its transitions are used when it is there, events are inferred when not', () => {
-    expect(() => distributionPlugin({ siteUrl: 'https://news.example.cn' })({ ...(base as object), custom: { houseStyle: {} } } as never)).not.toThrow()
+    expect(() =>
+      distributionPlugin({ siteUrl: 'https://news.example.cn' })({ ...(base as object), custom: { houseStyle: {} } } as never),
+    ).not.toThrow()
   })
 
   test('disabled keeps collections, fields and task slugs (the schema) and drops hooks, endpoints and routes', () => {

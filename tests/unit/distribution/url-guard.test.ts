@@ -10,7 +10,11 @@ import {
 
 const publicResolver = async () => [{ address: '93.184.216.34', family: 4 }]
 
-async function refusal(url: string, allowlist: string[] = [], resolve: HostResolver | null = publicResolver): Promise<UndeliverableUrlError> {
+async function refusal(
+  url: string,
+  allowlist: string[] = [],
+  resolve: HostResolver | null = publicResolver,
+): Promise<UndeliverableUrlError> {
   const error = await assertDeliverableUrl(url, allowlist, resolve ?? undefined).then(
     () => null,
     (e: unknown) => e,

@@ -51,7 +51,9 @@ describe('sendWebhook', () => {
     const result = await sendWebhook({ url: hook.url, secret, id: 'dlv_xss', payload: toNinjs(article, 'published'), allowlist: LOCAL })
     expect(result.ok).toBe(true)
     expect(hook.received[0].body).not.toMatch(/[<>]/)
-    expect((hook.processed[0].payload as { headlines: { value: string }[] }).headlines[0]!.value).toBe('<script>alert(1)</script>标题 & 更正')
+    expect((hook.processed[0].payload as { headlines: { value: string }[] }).headlines[0]!.value).toBe(
+      '<script>alert(1)</script>标题 & 更正',
+    )
   })
 
   it('fails verification when the receiver holds a different secret (401, not retried)', async () => {
@@ -112,7 +114,8 @@ describe('sendWebhook', () => {
     const run = async () => {
       const hook = await receiver({ secret, behaviour: { random5xx: { rate: 0.4, seed: 20121126 } } })
       const statuses = []
-      for (let i = 0; i < 12; i++) statuses.push((await sendWebhook({ url: hook.url, secret, id: `dlv_r${i}`, payload: { i }, allowlist: LOCAL })).status)
+      for (let i = 0; i < 12; i++)
+        statuses.push((await sendWebhook({ url: hook.url, secret, id: `dlv_r${i}`, payload: { i }, allowlist: LOCAL })).status)
       return statuses
     }
     const first = await run()
@@ -165,7 +168,13 @@ describe('sendWebhook', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const { port } = server.address() as AddressInfo
     try {
-      const result = await sendWebhook({ url: `http://127.0.0.1:${port}/`, secret: newSecret(), id: 'dlv_307', payload: {}, allowlist: LOCAL })
+      const result = await sendWebhook({
+        url: `http://127.0.0.1:${port}/`,
+        secret: newSecret(),
+        id: 'dlv_307',
+        payload: {},
+        allowlist: LOCAL,
+      })
       expect(result).toMatchObject({ ok: false, status: 307, retryable: false })
       expect(result.error).toMatch(/redirects are not followed/)
     } finally {

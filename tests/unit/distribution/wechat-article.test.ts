@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { topLevelBlocks, toWeChatArticle, truncateText, WECHAT_LIMITS } from '../../../plugins/distribution/src/channel-types/wechat/wechat-article'
+import {
+  topLevelBlocks,
+  toWeChatArticle,
+  truncateText,
+  WECHAT_LIMITS,
+} from '../../../plugins/distribution/src/channel-types/wechat/wechat-article'
 import { makeImage, makePublishedArticle } from '../../support/published-article'
 
 const codePoints = (s: string) => [...s].length
@@ -89,7 +94,10 @@ describe('toWeChatArticle', () => {
   })
 
   it('cuts over-long content at a block boundary and ends with a link to the full story', () => {
-    const paragraphs = Array.from({ length: 400 }, (_, i) => `<p>第${i + 1}段：兴仁县采取“三抓三强”措施，进一步加快后进党组织转化速度，在确保转化质量的同时保证如期完成。</p>`)
+    const paragraphs = Array.from(
+      { length: 400 },
+      (_, i) => `<p>第${i + 1}段：兴仁县采取“三抓三强”措施，进一步加快后进党组织转化速度，在确保转化质量的同时保证如期完成。</p>`,
+    )
     const article = makePublishedArticle({ html: `<p><span class="nr-dateline">亮点黔西南讯</span> 导语</p>${paragraphs.join('')}` })
     const result = toWeChatArticle(article)
     expect(result.truncated).toBe(true)
@@ -133,7 +141,7 @@ describe('toWeChatArticle', () => {
 })
 
 describe('content_source_url', () => {
-  it('is the story URL up to WeChat\'s 1 KB limit, and left out (never cut into a wrong link) beyond it', () => {
+  it("is the story URL up to WeChat's 1 KB limit, and left out (never cut into a wrong link) beyond it", () => {
     const ok = makePublishedArticle({ url: `https://news.example.cn/news/${'a'.repeat(1024 - 'https://news.example.cn/news/'.length)}` })
     expect(Buffer.byteLength(ok.url)).toBe(1024)
     expect(toWeChatArticle(ok).content_source_url).toBe(ok.url)

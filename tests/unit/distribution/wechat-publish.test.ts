@@ -88,7 +88,9 @@ describe('publishToWeChat against the fake WeChat API', () => {
   })
 
   it('shares one token request between concurrent jobs', async () => {
-    const results = await Promise.all([1, 2, 3].map(() => publishToWeChat(client(), makePublishedArticle(), { loadImage: loader(), ...noSleep })))
+    const results = await Promise.all(
+      [1, 2, 3].map(() => publishToWeChat(client(), makePublishedArticle(), { loadImage: loader(), ...noSleep })),
+    )
     expect(results.every((r) => r.ok)).toBe(true)
     expect(fake.callsTo('/cgi-bin/token')).toHaveLength(1)
   })
@@ -150,7 +152,12 @@ describe('publishToWeChat against the fake WeChat API', () => {
     expect(pending).toMatchObject({ ok: false, state: 'publishing', status: 1, retryable: true })
     expect(pending.resume).toEqual({ publishId: pending.publishId })
 
-    const later = await publishToWeChat(client(), makePublishedArticle(), { loadImage: loader(), ...noSleep, maxPolls: 10, resume: pending.resume })
+    const later = await publishToWeChat(client(), makePublishedArticle(), {
+      loadImage: loader(),
+      ...noSleep,
+      maxPolls: 10,
+      resume: pending.resume,
+    })
     expect(later).toMatchObject({ ok: true, state: 'published', publishId: pending.publishId })
     expect(fake.callsTo('/cgi-bin/freepublish/submit')).toHaveLength(1)
     expect(fake.state.drafts.size).toBe(1)
@@ -196,7 +203,10 @@ describe('publishToWeChat against the fake WeChat API', () => {
   })
 
   it('fails clearly when there is no picture for the cover', async () => {
-    const result = await publishToWeChat(client(), makePublishedArticle({ heroImage: null, images: [] }), { loadImage: loader(), ...noSleep })
+    const result = await publishToWeChat(client(), makePublishedArticle({ heroImage: null, images: [] }), {
+      loadImage: loader(),
+      ...noSleep,
+    })
     expect(result).toMatchObject({ ok: false, state: 'failed', retryable: false })
     expect(result.error).toMatch(/cover image \(thumb_media_id\)/)
     expect(fake.callsTo('/cgi-bin/draft/add')).toHaveLength(0)
@@ -225,7 +235,9 @@ describe('publishToWeChat against the fake WeChat API', () => {
     const borrowed = await wrongSecret.getAccessToken().catch((e: unknown) => e)
     expect(borrowed).toMatchObject({ errcode: 40125 })
 
-    const wrongApp = await client({ appId: 'wx_nobody' }).getAccessToken().catch((e: unknown) => e)
+    const wrongApp = await client({ appId: 'wx_nobody' })
+      .getAccessToken()
+      .catch((e: unknown) => e)
     expect(wrongApp).toMatchObject({ errcode: 40013 })
 
     const result = await publishToWeChat(wrongSecret, makePublishedArticle(), { loadImage: loader(), ...noSleep })
@@ -279,7 +291,9 @@ describe('the fake WeChat API enforces the documented contract', () => {
     expect((await call('/cgi-bin/draft/add', { articles: [{ ...base, author: '名'.repeat(17) }] })).errcode).toBe(45110)
     expect((await call('/cgi-bin/draft/add', { articles: [{ ...base, digest: '摘'.repeat(129) }] })).errcode).toBe(45004)
     expect((await call('/cgi-bin/draft/add', { articles: [{ ...base, content: 'x'.repeat(20_000) }] })).errcode).toBe(45002)
-    expect((await call('/cgi-bin/draft/add', { articles: [{ ...base, content: '<p>hi</p><script>alert(1)</script>' }] })).errcode).toBe(45166)
+    expect((await call('/cgi-bin/draft/add', { articles: [{ ...base, content: '<p>hi</p><script>alert(1)</script>' }] })).errcode).toBe(
+      45166,
+    )
     expect((await call('/cgi-bin/draft/add', { articles: [{ ...base, thumb_media_id: 'nope' }] })).errcode).toBe(40007)
     expect((await call('/cgi-bin/draft/add', { articles: [] })).errcode).toBe(44003)
     const ok = await call('/cgi-bin/draft/add', { articles: [base] })

@@ -27,10 +27,15 @@ describe('chooseDatabase', () => {
     expect(chooseDatabase(uri).kind).toBe(kind)
   })
 
-  test.each(['mysql://root@localhost/news', 'redis://localhost', 'not a url', 'http://db'])('%s is refused, naming the supported schemes', (uri) => {
-    expect(() => chooseDatabase(uri)).toThrow(StartupError)
-    expect(() => chooseDatabase(uri)).toThrow(/Supported: file: \(SQLite\), postgres:\/\/ or postgresql:\/\/ \(PostgreSQL\), mongodb:\/\//)
-  })
+  test.each(['mysql://root@localhost/news', 'redis://localhost', 'not a url', 'http://db'])(
+    '%s is refused, naming the supported schemes',
+    (uri) => {
+      expect(() => chooseDatabase(uri)).toThrow(StartupError)
+      expect(() => chooseDatabase(uri)).toThrow(
+        /Supported: file: \(SQLite\), postgres:\/\/ or postgresql:\/\/ \(PostgreSQL\), mongodb:\/\//,
+      )
+    },
+  )
 })
 
 describe('MongoDB (not run here: no server can be installed on these machines)', () => {
@@ -48,7 +53,9 @@ describe('MongoDB (not run here: no server can be installed on these machines)',
       vi.resetModules()
       const config = await (await import('../../../payload.config')).default
       expect(config.db.name).toBe('mongoose')
-      expect(config.collections.map((c) => c.slug)).toEqual(expect.arrayContaining(['articles', 'sections', 'regions', 'authors', 'media', 'users']))
+      expect(config.collections.map((c) => c.slug)).toEqual(
+        expect.arrayContaining(['articles', 'sections', 'regions', 'authors', 'media', 'users']),
+      )
     } finally {
       process.env.DATABASE_URI = previous
     }
@@ -56,8 +63,12 @@ describe('MongoDB (not run here: no server can be installed on these machines)',
 
   test('upload references in a body are read the same with ObjectId strings and numeric ids', () => {
     const body = (value: unknown) => ({ root: { type: 'root', children: [{ type: 'upload', relationTo: 'media', value }] } })
-    expect(lexicalToBlocks(body('665f1c2ab3e4d5f6a7b8c9d0'))).toEqual([{ type: 'image', src: '665f1c2ab3e4d5f6a7b8c9d0', alt: undefined, media: '665f1c2ab3e4d5f6a7b8c9d0' }])
+    expect(lexicalToBlocks(body('665f1c2ab3e4d5f6a7b8c9d0'))).toEqual([
+      { type: 'image', src: '665f1c2ab3e4d5f6a7b8c9d0', alt: undefined, media: '665f1c2ab3e4d5f6a7b8c9d0' },
+    ])
     expect(lexicalToBlocks(body(42))).toEqual([{ type: 'image', src: '42', alt: undefined, media: '42' }])
-    expect(lexicalToBlocks(body({ id: '665f1c2ab3e4d5f6a7b8c9d0', url: '/m.jpg', alt: 'a' }))).toEqual([{ type: 'image', src: '/m.jpg', alt: 'a', media: '665f1c2ab3e4d5f6a7b8c9d0' }])
+    expect(lexicalToBlocks(body({ id: '665f1c2ab3e4d5f6a7b8c9d0', url: '/m.jpg', alt: 'a' }))).toEqual([
+      { type: 'image', src: '/m.jpg', alt: 'a', media: '665f1c2ab3e4d5f6a7b8c9d0' },
+    ])
   })
 })

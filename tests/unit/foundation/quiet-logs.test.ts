@@ -41,7 +41,9 @@ describe('the job runner logs work only', () => {
   })
 
   test('a delivery, a sweep that re-queued something and a scheduled publish are logged with what they did', () => {
-    expect(describeJob({ id: 3, taskSlug: 'deliverToChannel', log: [{ output: { ran: true, state: 'delivered' } }] })).toBe('Job 3 deliverToChannel done: ran=true state=delivered')
+    expect(describeJob({ id: 3, taskSlug: 'deliverToChannel', log: [{ output: { ran: true, state: 'delivered' } }] })).toBe(
+      'Job 3 deliverToChannel done: ran=true state=delivered',
+    )
     expect(describeJob({ id: 4, taskSlug: 'recoverDeliveries', log: [{ output: { requeued: 2, abandoned: 0, jobsFreed: 1 } }] })).toBe(
       'Job 4 recoverDeliveries done: requeued=2 abandoned=0 jobsFreed=1',
     )

@@ -9,7 +9,9 @@ import * as queries from '../../../src/site/queries'
 const schema = buildSchema(readFileSync(path.resolve(import.meta.dirname, '../../../schema.graphql'), 'utf8'))
 
 describe('reader site queries against schema.graphql', () => {
-  const documents = Object.entries(queries as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+  const documents = Object.entries(queries as Record<string, unknown>).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  )
   it('has documents to check', () => expect(documents.length).toBeGreaterThan(1))
   for (const [name, document] of documents) {
     it(`${name} validates`, () => {

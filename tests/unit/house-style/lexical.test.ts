@@ -3,12 +3,30 @@ import { describe, expect, it } from 'vitest'
 
 import { applyBodyEdits, blocksToLexical, lexicalToBlocks, type LexicalNode } from '../../../plugins/house-style/src/lexical/blocks'
 
-const text = (value: string, format = 0): LexicalNode => ({ type: 'text', text: value, format, style: '', mode: 'normal', detail: 0, version: 1 })
+const text = (value: string, format = 0): LexicalNode => ({
+  type: 'text',
+  text: value,
+  format,
+  style: '',
+  mode: 'normal',
+  detail: 0,
+  version: 1,
+})
 
 describe('lexicalToBlocks', () => {
   it('reads headings, paragraphs, list items and pictures in order, line breaks as \\n', () => {
-    const doc = blocksToLexical([{ type: 'heading', text: '抓班子 强组织' }, { type: 'paragraph', text: '第一段' }, { type: 'image', src: 'x' }], () => 5)
-    doc.root.children.push({ type: 'list', children: [{ type: 'listitem', children: [text('一、'), { type: 'linebreak' }, text('二、')] }] })
+    const doc = blocksToLexical(
+      [
+        { type: 'heading', text: '抓班子 强组织' },
+        { type: 'paragraph', text: '第一段' },
+        { type: 'image', src: 'x' },
+      ],
+      () => 5,
+    )
+    doc.root.children.push({
+      type: 'list',
+      children: [{ type: 'listitem', children: [text('一、'), { type: 'linebreak' }, text('二、')] }],
+    })
     expect(lexicalToBlocks(doc)).toEqual([
       { type: 'heading', text: '抓班子 强组织' },
       { type: 'paragraph', text: '第一段' },
@@ -53,7 +71,13 @@ describe('applyBodyEdits', () => {
   })
 
   it('ignores edits for the headline, for pictures and for blocks that do not exist', () => {
-    const doc = blocksToLexical([{ type: 'paragraph', text: '正文' }, { type: 'image', src: 'x' }], () => 1)
+    const doc = blocksToLexical(
+      [
+        { type: 'paragraph', text: '正文' },
+        { type: 'image', src: 'x' },
+      ],
+      () => 1,
+    )
     const fixed = applyBodyEdits(doc, [
       { field: 'title', start: 0, end: 1, text: 'X' },
       { field: 'body', block: 1, start: 0, end: 0, text: 'X' },

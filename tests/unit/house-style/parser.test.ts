@@ -587,7 +587,9 @@ describe('parseStory: title, body and script', () => {
     expect(story.body).toHaveLength(2)
   })
   it('makes images and headings blocks', () => {
-    const story = parseStory('标题\n今天开会。\n## 会议要求\n抓班子 强组织\n会议要求加快转化。\n![现场](/img/a.jpg "caption")\n![](/img/b.jpg)')
+    const story = parseStory(
+      '标题\n今天开会。\n## 会议要求\n抓班子 强组织\n会议要求加快转化。\n![现场](/img/a.jpg "caption")\n![](/img/b.jpg)',
+    )
     expect(story.body).toEqual([
       { type: 'paragraph', text: '今天开会。' },
       { type: 'heading', text: '会议要求' },

@@ -12,14 +12,24 @@ import { scoreCorpus } from '../../support/real-copy'
 const MIN_ARTICLES = 176
 const score = scoreCorpus()
 const misses = (pick: (r: (typeof score.results)[number]) => boolean) =>
-  score.results.filter(pick).map((r) => `${r.entry.file}: dateline ${JSON.stringify(r.gotDateline)}, credits ${JSON.stringify(r.gotCredits)}`)
+  score.results
+    .filter(pick)
+    .map((r) => `${r.entry.file}: dateline ${JSON.stringify(r.gotDateline)}, credits ${JSON.stringify(r.gotCredits)}`)
 
 describe('real-copy corpus', () => {
   it('holds MIN_ARTICLES published articles from at least 40 outlets, every category covered', () => {
     expect(score.total.articles).toBeGreaterThanOrEqual(MIN_ARTICLES)
     expect(score.outlets).toBeGreaterThanOrEqual(40)
     const categories = score.categories.map((c) => c.category)
-    for (const category of ['before-dateline', 'credit-only', 'fused', 'date-only-nested', 'never-credits', 'hong-kong-macau', 'negative']) {
+    for (const category of [
+      'before-dateline',
+      'credit-only',
+      'fused',
+      'date-only-nested',
+      'never-credits',
+      'hong-kong-macau',
+      'negative',
+    ]) {
       expect(categories).toContain(category)
     }
   })

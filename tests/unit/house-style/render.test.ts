@@ -13,7 +13,9 @@ const ZH = ['兴仁县采取“三抓三强”措施，加快后进党组织转�
 const EN = ['Lawmakers passed the bill on Tuesday.', 'It now goes to the Senate.']
 
 const body = (paragraphs: string[], extra: Block[] = []) =>
-  blocksToLexical([...paragraphs.map((text) => ({ type: 'paragraph' as const, text })), ...extra], (src) => (src === 'photo' ? 7 : undefined))
+  blocksToLexical([...paragraphs.map((text) => ({ type: 'paragraph' as const, text })), ...extra], (src) =>
+    src === 'photo' ? 7 : undefined,
+  )
 
 function render(
   preset: DatelinePresetId,
@@ -37,18 +39,27 @@ describe('Chinese datelines', () => {
     const out = render('outlet-xun', 'reported-by', { outlet: '亮点黔西南', kind: '讯' }, reporters('丁宪民'))
     expect(out.datelineText).toBe('亮点黔西南讯')
     expect(out.bylineText).toBe('（丁宪民 报道）')
-    expect(out.html).toBe(`<p><span class="nr-dateline">亮点黔西南讯</span> ${ZH[0]}</p><p>${ZH[1]}<span class="nr-byline">（丁宪民 报道）</span></p>`)
+    expect(out.html).toBe(
+      `<p><span class="nr-dateline">亮点黔西南讯</span> ${ZH[0]}</p><p>${ZH[1]}<span class="nr-byline">（丁宪民 报道）</span></p>`,
+    )
     expect(out.plainText).toBe(`亮点黔西南讯 ${ZH[0]}\n\n${ZH[1]}（丁宪民 报道）`)
   })
 
   it('本报讯 and 本报兴仁讯: the outlet is 本报 unless set', () => {
     expect(render('benbao', 'reported-by', { place: '兴仁' }, []).datelineText).toBe('本报兴仁讯')
     expect(render('benbao', 'reported-by', { outlet: '本报', place: null }, []).datelineText).toBe('本报讯')
-    expect(render('benbao', 'reported-by', { place: '兴仁' }, []).html.startsWith('<p><span class="nr-dateline">本报兴仁讯</span> ')).toBe(true)
+    expect(render('benbao', 'reported-by', { place: '兴仁' }, []).html.startsWith('<p><span class="nr-dateline">本报兴仁讯</span> ')).toBe(
+      true,
+    )
   })
 
   it('wire: 新华社贵阳11月26日电 with （记者 张三 李四） right after it, no space, in html and text', () => {
-    const out = render('wire', 'reporter-correspondent', { outlet: '新华社', place: '贵阳', date: '2024-11-26', kind: '电' }, reporters('张三', '李四'))
+    const out = render(
+      'wire',
+      'reporter-correspondent',
+      { outlet: '新华社', place: '贵阳', date: '2024-11-26', kind: '电' },
+      reporters('张三', '李四'),
+    )
     expect(out.datelineText).toBe('新华社贵阳11月26日电')
     expect(out.bylineText).toBe('（记者 张三 李四）')
     expect(out.html).toBe(
@@ -68,7 +79,12 @@ describe('Chinese datelines', () => {
   })
 
   it('the date is the desk’s calendar day (Asia/Shanghai), not UTC’s', () => {
-    const out = render('wire', 'reporter-correspondent', { outlet: '新华社', place: '北京', date: '2024-11-25T16:30:00.000Z', kind: '电' }, [])
+    const out = render(
+      'wire',
+      'reporter-correspondent',
+      { outlet: '新华社', place: '北京', date: '2024-11-25T16:30:00.000Z', kind: '电' },
+      [],
+    )
     expect(out.datelineText).toBe('新华社北京11月26日电')
   })
 
@@ -85,13 +101,17 @@ describe('Chinese datelines', () => {
   })
 
   it('the credit goes at the end of the last paragraph, before a closing picture', () => {
-    const media = new Map([['7', { url: '/media/photo.jpg', alt: '兴仁县城', width: 900, height: 600, caption: '兴仁县城', credit: '丁宪民 摄' }]])
+    const media = new Map([
+      ['7', { url: '/media/photo.jpg', alt: '兴仁县城', width: 900, height: 600, caption: '兴仁县城', credit: '丁宪民 摄' }],
+    ])
     const out = renderStory(
       { body: body(ZH, [{ type: 'image', src: 'photo' }]), dateline: { outlet: '亮点黔西南' }, credits: reporters('丁宪民') },
       { datelinePreset: 'outlet-xun', bylinePattern: 'reported-by', timeZone: 'Asia/Shanghai', media },
     )
     expect(out.html).toContain(`${ZH[1]}<span class="nr-byline">（丁宪民 报道）</span></p><figure class="nr-image">`)
-    expect(out.html).toContain('<img src="/media/photo.jpg" alt="兴仁县城" width="900" height="600" /><figcaption>兴仁县城（丁宪民 摄）</figcaption></figure>')
+    expect(out.html).toContain(
+      '<img src="/media/photo.jpg" alt="兴仁县城" width="900" height="600" /><figcaption>兴仁县城（丁宪民 摄）</figcaption></figure>',
+    )
   })
 })
 
@@ -154,8 +174,24 @@ describe('escaping and sanitising', () => {
     const doc = body(['看这里'])
     const paragraph = doc.root.children[0]
     paragraph.children = [
-      { type: 'link', fields: { url: 'javascript:alert(1)', linkType: 'custom' }, children: [{ type: 'text', text: '坏链接', format: 0, version: 1 }], version: 3, format: '', indent: 0, direction: 'ltr' },
-      { type: 'link', fields: { url: 'https://example.com/a', linkType: 'custom' }, children: [{ type: 'text', text: '好链接', format: 0, version: 1 }], version: 3, format: '', indent: 0, direction: 'ltr' },
+      {
+        type: 'link',
+        fields: { url: 'javascript:alert(1)', linkType: 'custom' },
+        children: [{ type: 'text', text: '坏链接', format: 0, version: 1 }],
+        version: 3,
+        format: '',
+        indent: 0,
+        direction: 'ltr',
+      },
+      {
+        type: 'link',
+        fields: { url: 'https://example.com/a', linkType: 'custom' },
+        children: [{ type: 'text', text: '好链接', format: 0, version: 1 }],
+        version: 3,
+        format: '',
+        indent: 0,
+        direction: 'ltr',
+      },
     ]
     const out = renderStory({ body: doc }, { datelinePreset: 'outlet-xun', bylinePattern: 'reported-by', timeZone: 'Asia/Shanghai' })
     expect(out.html).not.toContain('javascript:')
@@ -169,7 +205,11 @@ describe('corrections', () => {
     const out = render('outlet-xun', 'reported-by', { outlet: '亮点黔西南' }, reporters('丁宪民'), {
       corrections: [{ note: '原稿村数有误，已更正。', date: '2024-11-26T17:00:00.000Z' }],
     })
-    expect(out.html.endsWith(`<span class="nr-byline">（丁宪民 报道）</span></p><p class="nr-correction">更正（2024年11月27日）：原稿村数有误，已更正。</p>`)).toBe(true)
+    expect(
+      out.html.endsWith(
+        `<span class="nr-byline">（丁宪民 报道）</span></p><p class="nr-correction">更正（2024年11月27日）：原稿村数有误，已更正。</p>`,
+      ),
+    ).toBe(true)
     expect(out.plainText.endsWith('（丁宪民 报道）\n\n更正（2024年11月27日）：原稿村数有误，已更正。')).toBe(true)
   })
 
@@ -180,7 +220,11 @@ describe('corrections', () => {
         { note: '   ', date: '2024-11-28T02:00:00.000Z' },
       ],
     })
-    expect(out.html.endsWith('<p class="nr-correction">Correction (2024-11-27): An earlier version misstated the vote &lt;b&gt;count&lt;/b&gt;.</p>')).toBe(true)
+    expect(
+      out.html.endsWith(
+        '<p class="nr-correction">Correction (2024-11-27): An earlier version misstated the vote &lt;b&gt;count&lt;/b&gt;.</p>',
+      ),
+    ).toBe(true)
     expect(out.html.match(/nr-correction/g)).toHaveLength(1)
   })
 })

@@ -21,11 +21,15 @@ const words = {
     en: 'Until there is one, published stories appear on the site, in the RSS/Atom/JSON feeds and in the news sitemap only.',
   },
   youCan: { zh: '你是管理员，可以用下面的按钮添加第一个渠道。', en: 'You are an admin: add the first channel with the button below.' },
-  askAdmin: { zh: '只有管理员可以添加或修改渠道；需要新渠道时请联系管理员。', en: 'Only admins can add or change channels; ask an admin when you need one.' },
+  askAdmin: {
+    zh: '只有管理员可以添加或修改渠道；需要新渠道时请联系管理员。',
+    en: 'Only admins can add or change channels; ask an admin when you need one.',
+  },
 } satisfies Record<string, Record<Lang, string>>
 
 const allowed = (permission: unknown) =>
-  permission === true || (typeof permission === 'object' && permission !== null && (permission as { permission?: unknown }).permission === true)
+  permission === true ||
+  (typeof permission === 'object' && permission !== null && (permission as { permission?: unknown }).permission === true)
 
 export const ChannelsEmptyState: React.FC = () => {
   const { data, query, collectionSlug } = useListQuery()

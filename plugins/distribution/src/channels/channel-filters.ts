@@ -51,7 +51,10 @@ export async function channelsWanting<T extends ChannelFilters>(
 ): Promise<T[]> {
   const filtered = channels.some((c) => c.sections?.length || c.regions?.length)
   const placement = filtered
-    ? { sections: await withAncestors(req, collections.sectionsCollection, section), regions: await withAncestors(req, collections.regionsCollection, region) }
+    ? {
+        sections: await withAncestors(req, collections.sectionsCollection, section),
+        regions: await withAncestors(req, collections.regionsCollection, region),
+      }
     : { sections: [], regions: [] }
   return channels.filter((channel) => channelWants(channel, placement))
 }

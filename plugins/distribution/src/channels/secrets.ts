@@ -27,9 +27,11 @@ export function checkWebhookSecret(value: unknown): true | string {
   if (value == null || value === '') return true
   if (typeof value !== 'string') return 'secret: must be text (whsec_ followed by base64) / 签名密钥须为文本（whsec_ 加 base64）'
   const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value.trim())
-  if (!match) return 'secret: must be whsec_ followed by base64 (Standard Webhooks); leave it empty to generate one / 签名密钥格式应为 whsec_ 加 base64；留空则自动生成'
+  if (!match)
+    return 'secret: must be whsec_ followed by base64 (Standard Webhooks); leave it empty to generate one / 签名密钥格式应为 whsec_ 加 base64；留空则自动生成'
   const bytes = Buffer.from(match[1]!, 'base64').length
-  if (bytes < 24 || bytes > 64) return `secret: the key must be 24 to 64 bytes (this one is ${bytes}); leave it empty to generate one / 签名密钥须为 24 到 64 字节（现为 ${bytes} 字节）；留空则自动生成`
+  if (bytes < 24 || bytes > 64)
+    return `secret: the key must be 24 to 64 bytes (this one is ${bytes}); leave it empty to generate one / 签名密钥须为 24 到 64 字节（现为 ${bytes} 字节）；留空则自动生成`
   return true
 }
 

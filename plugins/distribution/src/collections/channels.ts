@@ -32,7 +32,10 @@ function fieldContext(type: ChannelType, options: ResolvedDistributionOptions): 
         if (value == null || value === '') return say(message, req)
         return check ? say(check(value), req) : true
       },
-    spoken: (check) => (value, { req }) => say(check(value), req),
+    spoken:
+      (check) =>
+      (value, { req }) =>
+        say(check(value), req),
   }
 }
 
@@ -98,7 +101,10 @@ export function channelsCollection(options: ResolvedDistributionOptions): Collec
       useAsTitle: 'name',
       defaultColumns: ['name', 'type', 'enabled', 'script', 'secretStatus', 'updatedAt'],
       group: l('分发', 'Distribution'),
-      description: l('稿件发布后自动送达的地方（Webhook、微信公众号、订阅源）。只有管理员可以添加或修改渠道。', 'Where published stories go by themselves (webhooks, WeChat, feeds). Only admins can add or change channels.'),
+      description: l(
+        '稿件发布后自动送达的地方（Webhook、微信公众号、订阅源）。只有管理员可以添加或修改渠道。',
+        'Where published stories go by themselves (webhooks, WeChat, feeds). Only admins can add or change channels.',
+      ),
       // An empty list explains itself and says who can add the first channel.
       components: { beforeListTable: [`${ADMIN_PATH}/ChannelsEmptyState#ChannelsEmptyState`] },
       hidden: ({ user }) => !hasAnyRole(user, roles.editors),

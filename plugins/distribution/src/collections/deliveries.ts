@@ -60,8 +60,22 @@ export function deliveriesCollection(options: ResolvedDistributionOptions): Coll
         type: 'row',
         fields: [
           // Not required: deleting a story or a channel keeps its deliveries as history (the link becomes empty).
-          { name: 'article', type: 'relationship', relationTo: options.storyCollection, index: true, label: l('稿件', 'Story'), admin: { readOnly: true } },
-          { name: 'channel', type: 'relationship', relationTo: options.channelsSlug, index: true, label: l('渠道', 'Channel'), admin: { readOnly: true } },
+          {
+            name: 'article',
+            type: 'relationship',
+            relationTo: options.storyCollection,
+            index: true,
+            label: l('稿件', 'Story'),
+            admin: { readOnly: true },
+          },
+          {
+            name: 'channel',
+            type: 'relationship',
+            relationTo: options.channelsSlug,
+            index: true,
+            label: l('渠道', 'Channel'),
+            admin: { readOnly: true },
+          },
         ],
       },
       {
@@ -99,9 +113,20 @@ export function deliveriesCollection(options: ResolvedDistributionOptions): Coll
         fields: [
           // The Standard Webhooks message id: globally unique (a ULID), the same on every attempt, so a receiver
           // that deduplicates on it never drops a real event, even across database resets or environments.
-          { name: 'webhookId', type: 'text', unique: true, label: l('消息编号 (webhook-id)', 'Message id (webhook-id)'), admin: { readOnly: true } },
+          {
+            name: 'webhookId',
+            type: 'text',
+            unique: true,
+            label: l('消息编号 (webhook-id)', 'Message id (webhook-id)'),
+            admin: { readOnly: true },
+          },
           // When the event happened: the envelope's timestamp, so every attempt sends the same bytes.
-          { name: 'eventAt', type: 'date', label: l('事件时间', 'Event time'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+          {
+            name: 'eventAt',
+            type: 'date',
+            label: l('事件时间', 'Event time'),
+            admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+          },
         ],
       },
       { name: 'note', type: 'text', label: l('说明', 'Note'), admin: { readOnly: true, condition: (data) => Boolean(data?.note) } },
@@ -109,11 +134,22 @@ export function deliveriesCollection(options: ResolvedDistributionOptions): Coll
         type: 'row',
         fields: [
           { name: 'attempts', type: 'number', defaultValue: 0, label: l('尝试次数', 'Attempts'), admin: { readOnly: true } },
-          { name: 'nextAttemptAt', type: 'date', index: true, label: l('下次尝试', 'Next attempt'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+          {
+            name: 'nextAttemptAt',
+            type: 'date',
+            index: true,
+            label: l('下次尝试', 'Next attempt'),
+            admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+          },
           { name: 'lastStatus', type: 'number', label: l('HTTP 状态', 'HTTP status'), admin: { readOnly: true } },
         ],
       },
-      { name: 'lastError', type: 'textarea', label: l('最近错误', 'Last error'), admin: { readOnly: true, condition: (data) => Boolean(data?.lastError) } },
+      {
+        name: 'lastError',
+        type: 'textarea',
+        label: l('最近错误', 'Last error'),
+        admin: { readOnly: true, condition: (data) => Boolean(data?.lastError) },
+      },
       {
         type: 'row',
         fields: [
@@ -125,7 +161,12 @@ export function deliveriesCollection(options: ResolvedDistributionOptions): Coll
         type: 'row',
         fields: [
           { name: 'contentHash', type: 'text', label: l('内容指纹', 'Content hash'), admin: { readOnly: true } },
-          { name: 'deliveredAt', type: 'date', label: l('送达时间', 'Delivered at'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+          {
+            name: 'deliveredAt',
+            type: 'date',
+            label: l('送达时间', 'Delivered at'),
+            admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+          },
         ],
       },
       // A manual retry extends the budget: attempts may go up to this number.

@@ -30,8 +30,10 @@ export function recipientsEndpoint(options: ResolvedDistributionOptions): Endpoi
     path: '/distribution/recipients',
     method: 'post',
     handler: async (req) => {
-      if (!req.user || !isStaff(options.roles, req)) return json(401, { errors: [{ message: 'Log in as staff to see where a story goes.' }] })
-      if (!isEditor(options.roles, req)) return json(403, { errors: [{ message: 'Only editors publish, so only editors see the recipients.' }] })
+      if (!req.user || !isStaff(options.roles, req))
+        return json(401, { errors: [{ message: 'Log in as staff to see where a story goes.' }] })
+      if (!isEditor(options.roles, req))
+        return json(403, { errors: [{ message: 'Only editors publish, so only editors see the recipients.' }] })
       const placement = await readPlacement(req)
       if (!placement) return json(400, { errors: [{ message: 'Send a JSON object: { section, region } (ids, both optional).' }] })
       const idIn = (value: unknown) => {

@@ -23,7 +23,8 @@ export function retryDeliveryEndpoint(options: ResolvedDistributionOptions): End
     method: 'post',
     handler: async (req: PayloadRequest) => {
       if (!req.user) return json(401, { errors: [{ message: 'Log in to retry a delivery. / 请先登录。' }] })
-      if (!isEditor(options.roles, req)) return json(403, { errors: [{ message: 'Only editors may retry deliveries. / 仅编辑可重试分发。' }] })
+      if (!isEditor(options.roles, req))
+        return json(403, { errors: [{ message: 'Only editors may retry deliveries. / 仅编辑可重试分发。' }] })
       const rawId = req.routeParams?.id
       if (rawId == null || rawId === '') return json(400, { errors: [{ message: 'id: missing delivery id' }] })
       const id = toDocId(req.payload, rawId)
@@ -32,13 +33,16 @@ export function retryDeliveryEndpoint(options: ResolvedDistributionOptions): End
         .catch(() => null)) as DeliveryDoc | null
       if (!delivery) return json(404, { errors: [{ message: `Delivery ${String(rawId)} not found. / 找不到该分发记录。` }] })
       if (delivery.state !== 'failed') {
-        return json(409, { errors: [{ message: `Only failed deliveries can be retried; this one is ${delivery.state}. / 仅失败的分发可重试。` }] })
+        return json(409, {
+          errors: [{ message: `Only failed deliveries can be retried; this one is ${delivery.state}. / 仅失败的分发可重试。` }],
+        })
       }
       const channel = (await req.payload
         .findByID({ collection: options.channelsSlug, id: idOf(delivery.channel)!, depth: 0, overrideAccess: true })
         .catch(() => null)) as { enabled?: boolean; name?: string } | null
       if (!channel) return json(409, { errors: [{ message: 'The channel no longer exists. / 渠道已删除。' }] })
-      if (!channel.enabled) return json(409, { errors: [{ message: `Channel "${channel.name}" is disabled: enable it first. / 渠道已停用，请先启用。` }] })
+      if (!channel.enabled)
+        return json(409, { errors: [{ message: `Channel "${channel.name}" is disabled: enable it first. / 渠道已停用，请先启用。` }] })
 
       const attempt = (delivery.attempts ?? 0) + 1
       const own = await initTransaction(req)

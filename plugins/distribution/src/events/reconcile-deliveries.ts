@@ -35,7 +35,11 @@ export interface ReconcileReport {
 
 type Story = { _status?: unknown; stage?: unknown; corrections?: unknown; updatedAt?: unknown }
 
-type LastDelivery = { event: DistributionEvent; contentHash?: string | null; snapshot?: { correctionNote?: string | null; updatedAt?: string | null } }
+type LastDelivery = {
+  event: DistributionEvent
+  contentHash?: string | null
+  snapshot?: { correctionNote?: string | null; updatedAt?: string | null }
+}
 
 /** The last delivery was recorded by the story's latest save (or a later one): that save missed nothing. */
 function recordedSinceLastSave(story: Story, last: LastDelivery): boolean {
@@ -85,15 +89,17 @@ export async function reconcileRecentDeliveries(payload: Payload, runtime: Distr
     for (const channel of channels) {
       const createdAt = (channel as { createdAt?: string }).createdAt
       if (createdAt && story.updatedAt && Date.parse(createdAt) > Date.parse(String(story.updatedAt))) continue
-      const [last] = (await payload.db.find({
-        collection: options.deliveriesSlug,
-        where: { and: [{ article: { equals: id } }, { channel: { equals: channel.id } }] },
-        sort: '-version',
-        limit: 1,
-        pagination: false,
-        select: { event: true, contentHash: true, snapshot: true },
-        req,
-      })).docs as unknown as LastDelivery[]
+      const [last] = (
+        await payload.db.find({
+          collection: options.deliveriesSlug,
+          where: { and: [{ article: { equals: id } }, { channel: { equals: channel.id } }] },
+          sort: '-version',
+          limit: 1,
+          pagination: false,
+          select: { event: true, contentHash: true, snapshot: true },
+          req,
+        })
+      ).docs as unknown as LastDelivery[]
       const event = missedEvent(story, hash, last)
       if (event) missed.set(event, (missed.get(event) ?? new Set()).add(String(channel.id)))
     }
@@ -108,4 +114,3 @@ export async function reconcileRecentDeliveries(payload: Payload, runtime: Distr
   }
   return report
 }
-

@@ -53,7 +53,14 @@ export async function pushChannels(req: PayloadRequest, options: ResolvedDistrib
 }
 
 /** Of the enabled push channels, those that should get `event` for this story. */
-async function targetChannels(req: PayloadRequest, options: ResolvedDistributionOptions, channels: ChannelRecord[], story: JsonObject, event: DistributionEvent, storyId: Id) {
+async function targetChannels(
+  req: PayloadRequest,
+  options: ResolvedDistributionOptions,
+  channels: ChannelRecord[],
+  story: JsonObject,
+  event: DistributionEvent,
+  storyId: Id,
+) {
   if (!channels.length) return []
   if (WITHDRAWAL_EVENTS.includes(event)) {
     // A withdrawal goes wherever the story went, whatever the channel's filters say now.

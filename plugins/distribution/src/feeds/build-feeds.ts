@@ -44,7 +44,9 @@ function rssText(text: string): string {
 
 /** Names and labels are plain text: tag-like input is dropped rather than shown to naive readers as markup. */
 function plainLabel(text: string): string {
-  return xmlSafe(text).replace(/<\/?[a-zA-Z!][^>]*>/g, '').trim()
+  return xmlSafe(text)
+    .replace(/<\/?[a-zA-Z!][^>]*>/g, '')
+    .trim()
 }
 
 function isWebUrl(url: string): boolean {
@@ -89,11 +91,21 @@ export function feedUpdated(articles: readonly PublishedArticle[], updated?: Dat
 }
 
 function authorNames(article: PublishedArticle): string[] {
-  return [...new Set(article.credits.filter((c) => c.role !== 'editor').map((c) => plainLabel(c.name)).filter(Boolean))]
+  return [
+    ...new Set(
+      article.credits
+        .filter((c) => c.role !== 'editor')
+        .map((c) => plainLabel(c.name))
+        .filter(Boolean),
+    ),
+  ]
 }
 
 function categoriesOf(article: PublishedArticle): string[] {
-  const names = [article.section?.name, ...article.tags].filter((n): n is string => !!n).map(plainLabel).filter(Boolean)
+  const names = [article.section?.name, ...article.tags]
+    .filter((n): n is string => !!n)
+    .map(plainLabel)
+    .filter(Boolean)
   return [...new Set(names)]
 }
 

@@ -3,7 +3,8 @@
  * parser of request paths (for Payload's own /api endpoints and the host alike).
  */
 export type FeedFormat = 'rss' | 'atom' | 'json'
-export type FeedScope = { kind: 'all' } | { kind: 'section'; slug: string } | { kind: 'region'; slug: string } | { kind: 'channel'; id: string }
+export type FeedScope =
+  { kind: 'all' } | { kind: 'section'; slug: string } | { kind: 'region'; slug: string } | { kind: 'channel'; id: string }
 
 export type FeedRequest = { type: 'feed'; format: FeedFormat; scope: FeedScope } | { type: 'news-sitemap' }
 
@@ -38,6 +39,12 @@ export function parseFeedPath(pathname: string): FeedRequest | null {
   const format = FEED_FILES[match[3]!]!
   const value = match[2] ? decodeURIComponent(match[2]) : ''
   const scope: FeedScope =
-    match[1] === 'sections' ? { kind: 'section', slug: value } : match[1] === 'regions' ? { kind: 'region', slug: value } : match[1] === 'channels' ? { kind: 'channel', id: value } : { kind: 'all' }
+    match[1] === 'sections'
+      ? { kind: 'section', slug: value }
+      : match[1] === 'regions'
+        ? { kind: 'region', slug: value }
+        : match[1] === 'channels'
+          ? { kind: 'channel', id: value }
+          : { kind: 'all' }
   return { type: 'feed', format, scope }
 }

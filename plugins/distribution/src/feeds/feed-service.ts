@@ -84,7 +84,8 @@ export class FeedService {
     try {
       feed = await this.#get(payload, wanted, url.pathname.replace(/^\/api(?=\/)/, ''))
     } catch (error) {
-      if (error instanceof NotFound) return new Response(error.message, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+      if (error instanceof NotFound)
+        return new Response(error.message, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
       throw error
     }
     const result = conditionalResponse(request.headers, feed.body, {
@@ -92,7 +93,10 @@ export class FeedService {
       ...(feed.lastModified ? { lastModified: feed.lastModified } : {}),
       maxAgeSeconds: 60,
     })
-    return new Response(result.status === 304 || request.method === 'HEAD' ? null : result.body, { status: result.status, headers: result.headers })
+    return new Response(result.status === 304 || request.method === 'HEAD' ? null : result.body, {
+      status: result.status,
+      headers: result.headers,
+    })
   }
 
   async #get(payload: Payload, wanted: FeedRequest, path: string): Promise<CachedFeed> {
@@ -110,7 +114,11 @@ export class FeedService {
     const options = this.#options
     if (wanted.type === 'news-sitemap') {
       const now = new Date()
-      const stories = await this.#stories(payload, [{ publishedAt: { greater_than_equal: new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS).toISOString() } }], NEWS_SITEMAP_MAX_URLS)
+      const stories = await this.#stories(
+        payload,
+        [{ publishedAt: { greater_than_equal: new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS).toISOString() } }],
+        NEWS_SITEMAP_MAX_URLS,
+      )
       return {
         body: buildNewsSitemap(stories, { publicationName: options.publicationName, language: options.language, now }),
         contentType: CONTENT_TYPES.sitemap,
@@ -128,7 +136,8 @@ export class FeedService {
       language: scope.script ?? options.language,
       ...(scope.script ? { script: scope.script } : {}),
     }
-    const body = wanted.format === 'rss' ? buildRss(stories, meta) : wanted.format === 'atom' ? buildAtom(stories, meta) : buildJsonFeed(stories, meta)
+    const body =
+      wanted.format === 'rss' ? buildRss(stories, meta) : wanted.format === 'atom' ? buildAtom(stories, meta) : buildJsonFeed(stories, meta)
     return { body, contentType: CONTENT_TYPES[wanted.format], ...this.#lastModified(stories), builtAt: Date.now() }
   }
 
@@ -171,12 +180,17 @@ export class FeedService {
     const channel = (await payload
       .findByID({ collection: options.channelsSlug, id: toDocId(payload, scope.id), depth: 0, overrideAccess: true })
       .catch(() => null)) as Doc | null
-    if (!channel || !channelType(String(channel.type))?.servesFeed || !channel.enabled) throw new NotFound(`No such feed channel: ${scope.id}`)
+    if (!channel || !channelType(String(channel.type))?.servesFeed || !channel.enabled)
+      throw new NotFound(`No such feed channel: ${scope.id}`)
     const where: Where[] = []
     const sections = (channel.sections ?? []).map(idOf).filter(Boolean) as Id[]
     const regions = (channel.regions ?? []).map(idOf).filter(Boolean) as Id[]
     if (sections.length) where.push({ section: { in: await withDescendants(payload, options.sectionsCollection, sections) } })
     if (regions.length) where.push({ region: { in: await withDescendants(payload, options.regionsCollection, regions) } })
-    return { where, title: String(channel.name ?? ''), ...(channel.script && channel.script !== options.houseScript ? { script: channel.script as OutputScript } : {}) }
+    return {
+      where,
+      title: String(channel.name ?? ''),
+      ...(channel.script && channel.script !== options.houseScript ? { script: channel.script as OutputScript } : {}),
+    }
   }
 }

@@ -19,10 +19,21 @@ export interface Claim {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  const err = error as { name?: string; data?: { errors?: { path?: string }[] }; code?: string; message?: string; cause?: { code?: string } }
+  const err = error as {
+    name?: string
+    data?: { errors?: { path?: string }[] }
+    code?: string
+    message?: string
+    cause?: { code?: string }
+  }
   if (err?.name === 'ValidationError' && err.data?.errors?.some((e) => e.path === 'key')) return true
   const code = err?.code ?? err?.cause?.code
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT' || /unique|duplicate key/i.test(err?.message ?? '')
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT' ||
+    /unique|duplicate key/i.test(err?.message ?? '')
+  )
 }
 
 /** The claim, or null when another worker already made (or is making) this attempt. */
@@ -39,7 +50,16 @@ export async function claimAttempt(
     const at = new Date(now).toISOString()
     const row = (await payload.db.create({
       collection: options.attemptsSlug,
-      data: { key, delivery: args.deliveryId, number: args.attempt, worker: args.worker, startedAt: at, leaseUntil: new Date(now + args.leaseMs).toISOString(), createdAt: at, updatedAt: at } satisfies AttemptPatch,
+      data: {
+        key,
+        delivery: args.deliveryId,
+        number: args.attempt,
+        worker: args.worker,
+        startedAt: at,
+        leaseUntil: new Date(now + args.leaseMs).toISOString(),
+        createdAt: at,
+        updatedAt: at,
+      } satisfies AttemptPatch,
     })) as { id: Id }
     return { id: row.id, key, startedAt: now }
   } catch (error) {
@@ -58,7 +78,14 @@ export async function finishAttempt(
   await payload.db.updateOne({
     collection: options.attemptsSlug,
     id: claim.id,
-    data: { finishedAt: at, updatedAt: at, outcome: result.outcome, status: result.status ?? null, error: result.error ?? null, durationMs: Date.now() - claim.startedAt } satisfies AttemptPatch,
+    data: {
+      finishedAt: at,
+      updatedAt: at,
+      outcome: result.outcome,
+      status: result.status ?? null,
+      error: result.error ?? null,
+      durationMs: Date.now() - claim.startedAt,
+    } satisfies AttemptPatch,
     returning: false,
   })
 }

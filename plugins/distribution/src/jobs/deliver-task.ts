@@ -36,9 +36,7 @@ export const WITHDRAWAL_EVENTS: readonly DistributionEvent[] = ['unpublished', '
 
 export type { DeliveryDoc }
 
-export type AttemptResult =
-  | { ran: false; reason: string }
-  | { ran: true; state: DeliveryState; outcome: AttemptOutcome; attempt: number }
+export type AttemptResult = { ran: false; reason: string } | { ran: true; state: DeliveryState; outcome: AttemptOutcome; attempt: number }
 
 /** An older delivery to the same channel still on its way: when to look again, or null to go ahead. */
 export function olderStillPending(stream: StreamRow[], delivery: DeliveryDoc): Date | null {
@@ -67,12 +65,19 @@ export function reasonToSkip(stream: StreamRow[], delivery: DeliveryDoc): string
 }
 
 /** One attempt through the transport of the channel's type (channel-types/registry.ts). */
-async function send(payload: Payload, options: ResolvedDistributionOptions, channel: ChannelRecord, delivery: DeliveryDoc, stream: StreamRow[]): Promise<TransportResult> {
+async function send(
+  payload: Payload,
+  options: ResolvedDistributionOptions,
+  channel: ChannelRecord,
+  delivery: DeliveryDoc,
+  stream: StreamRow[],
+): Promise<TransportResult> {
   const article = delivery.snapshot
   if (!article) return { ok: false, error: 'the delivery has no story snapshot', retryable: false }
   const type = channelType(channel.type)
   if (!type) return { ok: false, error: `unknown channel type "${channel.type}"`, retryable: false }
-  if (!type.transport) return { ok: true, skipped: true, note: `${channel.type} channels are read by their subscribers; nothing to push`, retryable: false }
+  if (!type.transport)
+    return { ok: true, skipped: true, note: `${channel.type} channels are read by their subscribers; nothing to push`, retryable: false }
   const published = stream.filter((row) => row.event === 'published' && row.state === 'success' && row.externalId).at(-1)
   return type.transport(
     channel,
@@ -93,7 +98,8 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
   const deliveryId = toDocId(payload, input.deliveryId)
   const delivery = await readDelivery(payload, options, deliveryId)
   if (!delivery) return { ran: false, reason: 'delivery not found' }
-  if (delivery.state === 'success' || delivery.state === 'skipped' || delivery.state === 'failed') return { ran: false, reason: `delivery already ${delivery.state}` }
+  if (delivery.state === 'success' || delivery.state === 'skipped' || delivery.state === 'failed')
+    return { ran: false, reason: `delivery already ${delivery.state}` }
   const attempt = (delivery.attempts ?? 0) + 1
   if (Number(input.attempt) !== attempt) return { ran: false, reason: `attempt ${input.attempt} is not the next one (${attempt})` }
   const channelId = idOf(delivery.channel)
@@ -111,7 +117,12 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
   }
 
   const channel = await readChannel(payload, options, channelId)
-  const claim = await claimAttempt(payload, options, { deliveryId, attempt, worker: runtime.worker, leaseMs: attemptBudgetMs(channel, options) })
+  const claim = await claimAttempt(payload, options, {
+    deliveryId,
+    attempt,
+    worker: runtime.worker,
+    leaseMs: attemptBudgetMs(channel, options),
+  })
   if (!claim) return { ran: false, reason: `attempt ${attempt} is being made by another worker` }
 
   let result: TransportResult
@@ -134,12 +145,23 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
   const outcome: AttemptOutcome = result.ok ? (result.skipped ? 'skipped' : 'success') : retry ? 'retry' : 'failed'
   const now = Date.now()
   const nextAt = retry
-    ? new Date(now + retryDelayMs(attempt, { baseMs: options.delivery.backoffMs, capMs: options.delivery.backoffCapMs, ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) }))
+    ? new Date(
+        now +
+          retryDelayMs(attempt, {
+            baseMs: options.delivery.backoffMs,
+            capMs: options.delivery.backoffCapMs,
+            ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
+          }),
+      )
     : null
   const error = result.ok ? null : (result.error ?? 'failed')
   const note =
     result.note ??
-    (result.disableChannel ? 'the receiver answered 410 Gone: channel disabled' : state === 'failed' && result.retryable ? `gave up after ${attempt} attempts` : null)
+    (result.disableChannel
+      ? 'the receiver answered 410 Gone: channel disabled'
+      : state === 'failed' && result.retryable
+        ? `gave up after ${attempt} attempts`
+        : null)
 
   // The outcome and the next attempt's job are written together: a crash cannot leave a retry unscheduled.
   const req = await createLocalReq({}, payload)
@@ -180,7 +202,11 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
     if (ownTransaction) await killTransaction(req)
     throw caught
   }
-  await finishAttempt(payload, options, claim, { outcome, ...(result.status !== undefined ? { status: result.status } : {}), ...(error ? { error } : {}) })
+  await finishAttempt(payload, options, claim, {
+    outcome,
+    ...(result.status !== undefined ? { status: result.status } : {}),
+    ...(error ? { error } : {}),
+  })
   return { ran: true, state, outcome, attempt }
 }
 

@@ -72,7 +72,8 @@ export async function readChannel(payload: Payload, options: ResolvedDistributio
   if (!cache) channelCache.set(payload, (cache = new Map()))
   const hit = cache.get(String(id))
   if (hit && Date.now() - hit.at < CHANNEL_TTL_MS) return hit.channel
-  const channel = ((await db(payload).findOne({ collection: options.channelsSlug, where: { id: { equals: id } } })) as ChannelRecord | null) ?? null
+  const channel =
+    ((await db(payload).findOne({ collection: options.channelsSlug, where: { id: { equals: id } } })) as ChannelRecord | null) ?? null
   cache.set(String(id), { at: Date.now(), channel })
   return channel
 }
@@ -81,7 +82,13 @@ export function forgetChannel(payload: Payload, id: Id): void {
   channelCache.get(payload)?.delete(String(id))
 }
 
-export async function writeDelivery(payload: Payload, options: ResolvedDistributionOptions, id: Id, data: DeliveryPatch, req?: PayloadRequest): Promise<void> {
+export async function writeDelivery(
+  payload: Payload,
+  options: ResolvedDistributionOptions,
+  id: Id,
+  data: DeliveryPatch,
+  req?: PayloadRequest,
+): Promise<void> {
   await db(payload).updateOne({
     collection: options.deliveriesSlug,
     id,

@@ -27,5 +27,10 @@ export async function queueDeliveryAttempt(
   options: ResolvedDistributionOptions,
   args: { deliveryId: Id; attempt: number; waitUntil?: Date; req?: PayloadRequest },
 ): Promise<Id> {
-  return queueTask(payload, options, { task: DELIVER_TASK, input: { deliveryId: String(args.deliveryId), attempt: args.attempt }, waitUntil: args.waitUntil, req: args.req })
+  return queueTask(payload, options, {
+    task: DELIVER_TASK,
+    input: { deliveryId: String(args.deliveryId), attempt: args.attempt },
+    waitUntil: args.waitUntil,
+    req: args.req,
+  })
 }

@@ -55,7 +55,13 @@ async function hasWaitingJob(payload: Payload, deliveryId: Id, attempt: number):
 }
 
 /** The dead worker's attempt counts; queue the next one (or give up when the budget is spent). */
-async function takeOver(payload: Payload, options: ResolvedDistributionOptions, delivery: DeliveryDoc, claim: AttemptRow, attempt: number): Promise<'requeued' | 'failed'> {
+async function takeOver(
+  payload: Payload,
+  options: ResolvedDistributionOptions,
+  delivery: DeliveryDoc,
+  claim: AttemptRow,
+  attempt: number,
+): Promise<'requeued' | 'failed'> {
   const limit = delivery.attemptLimit ?? options.delivery.maxAttempts
   const giveUp = attempt >= limit
   const error = 'the worker stopped during this attempt (crash or restart); the outcome is unknown'
@@ -95,7 +101,13 @@ async function takeOver(payload: Payload, options: ResolvedDistributionOptions, 
   return giveUp ? 'failed' : 'requeued'
 }
 
-async function sweepOne(payload: Payload, options: ResolvedDistributionOptions, delivery: DeliveryDoc, now: number, report: SweepReport): Promise<void> {
+async function sweepOne(
+  payload: Payload,
+  options: ResolvedDistributionOptions,
+  delivery: DeliveryDoc,
+  now: number,
+  report: SweepReport,
+): Promise<void> {
   const attempt = (delivery.attempts ?? 0) + 1
   const { docs: claims } = await payload.find({
     collection: options.attemptsSlug,
@@ -148,7 +160,10 @@ export async function sweepDeliveries(payload: Payload, options: ResolvedDistrib
     const { docs, hasNextPage } = await payload.find({
       collection: options.deliveriesSlug,
       where: {
-        and: [{ state: { in: ['pending', 'retrying'] } }, { nextAttemptAt: { less_than: new Date(now - options.delivery.recoveryGraceMs).toISOString() } }],
+        and: [
+          { state: { in: ['pending', 'retrying'] } },
+          { nextAttemptAt: { less_than: new Date(now - options.delivery.recoveryGraceMs).toISOString() } },
+        ],
       } satisfies WhereOf<DeliveryDoc>,
       sort: 'nextAttemptAt',
       limit: BATCH,
@@ -171,12 +186,21 @@ export async function scheduleNextSweep(payload: Payload, options: ResolvedDistr
   const { totalDocs } = await payload.count({
     collection: JOBS,
     where: {
-      and: [{ taskSlug: { equals: RECOVER_TASK } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }, { processing: { equals: false } }],
+      and: [
+        { taskSlug: { equals: RECOVER_TASK } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+        { processing: { equals: false } },
+      ],
     } satisfies WhereOf<JobRow>,
     overrideAccess: true,
   })
   if (totalDocs > 0) return
-  await queueTask(payload, options, { task: RECOVER_TASK, input: {}, waitUntil: new Date(Date.now() + options.delivery.recoveryIntervalMs) })
+  await queueTask(payload, options, {
+    task: RECOVER_TASK,
+    input: {},
+    waitUntil: new Date(Date.now() + options.delivery.recoveryIntervalMs),
+  })
 }
 
 export function recoverTask(runtime: DistributionRuntime): TaskConfig {

@@ -161,7 +161,9 @@ export function toPublishedArticle(
       kind: (datelineKinds as Record<string, string>)[doc.dateline?.kind ?? ''] ?? null,
     },
     credits: (Array.isArray(doc.credits) ? doc.credits : []).flatMap((credit: Doc) =>
-      credit?.author && typeof credit.author === 'object' && credit.author.name ? [{ name: String(credit.author.name), role: String(credit.role ?? 'reporter') }] : [],
+      credit?.author && typeof credit.author === 'object' && credit.author.name
+        ? [{ name: String(credit.author.name), role: String(credit.role ?? 'reporter') }]
+        : [],
     ),
     section: section ? { id: section.id, slug: String(section.slug ?? section.id), name: String(section.name ?? '') } : null,
     region: region ? { id: region.id, slug: region.slug ?? null, name: String(region.name ?? ''), code: region.code ?? null } : null,

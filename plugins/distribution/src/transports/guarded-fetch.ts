@@ -98,7 +98,8 @@ export async function guardedFetch(url: string | URL, init: GuardedRequestInit):
             for (const one of Array.isArray(value) ? value : [value]) responseHeaders.append(name, one)
           }
           const status = response.statusCode ?? 0
-          if (status < 200 || status > 599) return reject(networkError(Object.assign(new Error(`invalid HTTP status ${status}`), { code: 'EBADSTATUS' })))
+          if (status < 200 || status > 599)
+            return reject(networkError(Object.assign(new Error(`invalid HTTP status ${status}`), { code: 'EBADSTATUS' })))
           const body = NULL_BODY_STATUSES.has(status) ? null : Buffer.concat(chunks)
           resolve(new Response(body, { status, statusText: response.statusMessage ?? '', headers: responseHeaders }))
         })

@@ -88,7 +88,8 @@ function normaliseHost(host: string): string {
  * Returns true or a message naming the field and what is wrong (Payload's validate convention).
  */
 export function checkUrlShape(url: unknown): true | string {
-  if (typeof url !== 'string' || !url.trim()) return 'url: enter the endpoint URL, e.g. https://receiver.example/hooks/news / 请填写接收方地址，例如 https://receiver.example/hooks/news'
+  if (typeof url !== 'string' || !url.trim())
+    return 'url: enter the endpoint URL, e.g. https://receiver.example/hooks/news / 请填写接收方地址，例如 https://receiver.example/hooks/news'
   let parsed: URL
   try {
     parsed = new URL(url.trim())
@@ -100,7 +101,8 @@ export function checkUrlShape(url: unknown): true | string {
   }
   if (!parsed.hostname) return 'url: the URL has no host / 网址缺少主机名'
   // Credentials in the URL would end up in logs and delivery rows; the channel secret field is for that.
-  if (parsed.username || parsed.password) return 'url: remove the user name/password from the URL; use the channel secret instead / 请去掉网址中的用户名和密码，改用签名密钥'
+  if (parsed.username || parsed.password)
+    return 'url: remove the user name/password from the URL; use the channel secret instead / 请去掉网址中的用户名和密码，改用签名密钥'
   return true
 }
 

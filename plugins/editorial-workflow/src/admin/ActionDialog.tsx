@@ -45,7 +45,20 @@ type Props = {
   children?: React.ReactNode
 }
 
-export const ActionDialog: React.FC<Props> = ({ slug, lang, action, title, intro, problem, busy, confirmLabel, confirmDisabled, onConfirm, onCancel, children }) => (
+export const ActionDialog: React.FC<Props> = ({
+  slug,
+  lang,
+  action,
+  title,
+  intro,
+  problem,
+  busy,
+  confirmLabel,
+  confirmDisabled,
+  onConfirm,
+  onCancel,
+  children,
+}) => (
   <Modal slug={slug} className="confirmation-modal nr-workflow-modal" closeOnBlur={false} style={{ zIndex: 100 }}>
     <div className="confirmation-modal__wrapper" data-testid="workflow-dialog" data-action={action} style={{ width: 'min(560px, 92vw)' }}>
       <div className="confirmation-modal__content">
@@ -70,7 +83,16 @@ export const ActionDialog: React.FC<Props> = ({ slug, lang, action, title, intro
                   onCancel()
                   showFindings()
                 }}
-                style={{ marginTop: 6, padding: 0, border: 0, background: 'none', color: 'inherit', textDecoration: 'underline', cursor: 'pointer', font: 'inherit' }}
+                style={{
+                  marginTop: 6,
+                  padding: 0,
+                  border: 0,
+                  background: 'none',
+                  color: 'inherit',
+                  textDecoration: 'underline',
+                  cursor: 'pointer',
+                  font: 'inherit',
+                }}
               >
                 {text.showFindings[lang]}
               </button>
@@ -82,7 +104,14 @@ export const ActionDialog: React.FC<Props> = ({ slug, lang, action, title, intro
         <Button id="workflow-cancel" buttonStyle="secondary" size="large" type="button" disabled={busy} onClick={onCancel}>
           {text.cancel[lang]}
         </Button>
-        <Button id="workflow-confirm" buttonStyle="primary" size="large" type="button" disabled={busy || confirmDisabled} onClick={onConfirm}>
+        <Button
+          id="workflow-confirm"
+          buttonStyle="primary"
+          size="large"
+          type="button"
+          disabled={busy || confirmDisabled}
+          onClick={onConfirm}
+        >
           {busy ? text.working[lang] : confirmLabel}
         </Button>
       </div>

@@ -19,14 +19,26 @@ const PAGE = 100
 
 const emptyText: Record<string, { zh: string; en: string }> = {
   'my-stories': { zh: '你还没有稿件。点右上角“新建稿件”开始写。', en: 'No stories yet. Start one with “Create new”.' },
-  'sent-back': { zh: '没有退回给你的稿件。编辑退回稿件时会出现在这里，附上修改意见。', en: 'Nothing sent back to you. Stories an editor returns appear here with the note.' },
-  'review-queue': { zh: '没有待审稿件。记者提交审核后会出现在这里。', en: 'Nothing to review. Stories appear here when reporters submit them.' },
+  'sent-back': {
+    zh: '没有退回给你的稿件。编辑退回稿件时会出现在这里，附上修改意见。',
+    en: 'Nothing sent back to you. Stories an editor returns appear here with the note.',
+  },
+  'review-queue': {
+    zh: '没有待审稿件。记者提交审核后会出现在这里。',
+    en: 'Nothing to review. Stories appear here when reporters submit them.',
+  },
   approved: { zh: '没有待发布的稿件。', en: 'No approved stories waiting.' },
   scheduled: { zh: '没有定时发布的稿件。', en: 'Nothing scheduled.' },
 }
 
 const formatTime = (iso: unknown, lang: string) =>
-  typeof iso === 'string' ? new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(iso)) : ''
+  typeof iso === 'string'
+    ? new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Asia/Shanghai',
+      }).format(new Date(iso))
+    : ''
 
 export const DeskListView = async (props: AdminViewServerProps) => {
   const { initPageResult, params, searchParams, i18n, payload } = props
@@ -64,7 +76,12 @@ export const DeskListView = async (props: AdminViewServerProps) => {
       req={req}
     >
       <Gutter>
-        <div className="nr-desk-list" data-testid="desk-list" data-list={listId} style={{ paddingTop: 'calc(var(--base) * 2)', paddingBottom: 'calc(var(--base) * 3)' }}>
+        <div
+          className="nr-desk-list"
+          data-testid="desk-list"
+          data-list={listId}
+          style={{ paddingTop: 'calc(var(--base) * 2)', paddingBottom: 'calc(var(--base) * 3)' }}
+        >
           <h1 style={{ marginBottom: 'calc(var(--base) * 1)' }}>{list?.label ?? text.desk[lang]}</h1>
           {!list && <p>{lang === 'zh' ? '没有这个列表。' : 'There is no such list.'}</p>}
           {stories && stories.docs.length === 0 && (
@@ -84,16 +101,28 @@ export const DeskListView = async (props: AdminViewServerProps) => {
               </thead>
               <tbody>
                 {stories.docs.map((doc) => {
-                  const story = doc as unknown as { id: string | number; title?: string; stage?: string; section?: { name?: string } | null; updatedAt?: string }
+                  const story = doc as unknown as {
+                    id: string | number
+                    title?: string
+                    stage?: string
+                    section?: { name?: string } | null
+                    updatedAt?: string
+                  }
                   return (
                     <tr key={String(story.id)} data-testid="desk-list-row" style={{ borderTop: '1px solid var(--theme-elevation-100)' }}>
                       <td style={{ padding: '10px 12px 10px 0' }}>
-                        <a href={formatAdminURL({ adminRoute: payload.config.routes.admin, path: `/collections/${collection}/${story.id}` })}>{story.title || '—'}</a>
+                        <a
+                          href={formatAdminURL({ adminRoute: payload.config.routes.admin, path: `/collections/${collection}/${story.id}` })}
+                        >
+                          {story.title || '—'}
+                        </a>
                       </td>
                       <td style={{ padding: '10px 12px' }}>
                         <StagePill stage={story.stage} lang={lang} />
                       </td>
-                      <td style={{ padding: '10px 12px' }}>{typeof story.section === 'object' && story.section ? story.section.name : ''}</td>
+                      <td style={{ padding: '10px 12px' }}>
+                        {typeof story.section === 'object' && story.section ? story.section.name : ''}
+                      </td>
                       <td style={{ padding: '10px 0 10px 12px', whiteSpace: 'nowrap' }}>{formatTime(story.updatedAt, lang)}</td>
                     </tr>
                   )

@@ -21,7 +21,12 @@ export const StageStatus: React.FC = () => {
   const stage = view?.stage ?? (isStage(fromForm) ? fromForm : 'draft')
   const pendingEdits = LIVE_STAGES.includes(stage) && unpublishedVersionCount > 0
   return (
-    <div className="status nr-stage-status" data-testid="workflow-stage" data-stage={stage} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+    <div
+      className="status nr-stage-status"
+      data-testid="workflow-stage"
+      data-stage={stage}
+      style={{ display: 'flex', alignItems: 'center', gap: 6 }}
+    >
       <span className="status__label">{text.stage[lang]}:</span>
       <StagePill stage={stage} lang={lang} />
       {pendingEdits && <span style={{ fontSize: 12, opacity: 0.75 }}>{text.pendingEdits[lang]}</span>}

@@ -52,7 +52,9 @@ export const WorkflowActions: React.FC = () => {
   const sentBack = view.stage === 'changes_requested' ? [...view.history].reverse().find((e) => e.action === 'requestChanges') : undefined
   // Publishing has its own button in Payload's place for it. An editor who just sent a story back does not
   // submit it to themselves: the reporter does.
-  const actions = view.allowedActions.filter((a) => a !== 'publish' && !(a === 'submit' && sentBack && String(sentBack.actor?.id) === String(user?.id)))
+  const actions = view.allowedActions.filter(
+    (a) => a !== 'publish' && !(a === 'submit' && sentBack && String(sentBack.actor?.id) === String(user?.id)),
+  )
   const isEditor = view.allowedActions.some((a) => TRANSITIONS[a].who === 'editor')
   const readOnly = !hasSavePermission ? readOnlyReasons[view.stage]?.[isEditor ? 'editor' : 'author'] : undefined
 
@@ -102,14 +104,23 @@ export const WorkflowActions: React.FC = () => {
   }
 
   return (
-    <div className="nr-workflow-actions" data-testid="workflow-actions" data-stage={view.stage} style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+    <div
+      className="nr-workflow-actions"
+      data-testid="workflow-actions"
+      data-stage={view.stage}
+      style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}
+    >
       {view.scheduledFor && (
         <span data-testid="workflow-scheduled-for" style={{ fontSize: 13, opacity: 0.8 }}>
-          {text.scheduledFor[lang]} {new Date(view.scheduledFor).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+          {text.scheduledFor[lang]}{' '}
+          {new Date(view.scheduledFor).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
         </span>
       )}
       {readOnly ? (
-        <span data-testid="workflow-read-only" style={{ fontSize: 13, maxWidth: 420, color: 'var(--theme-elevation-700)', display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+        <span
+          data-testid="workflow-read-only"
+          style={{ fontSize: 13, maxWidth: 420, color: 'var(--theme-elevation-700)', display: 'inline-flex', gap: 6, alignItems: 'center' }}
+        >
           {/* A drawn padlock: the 🔒 emoji shows as an empty box on desks without an emoji font. */}
           <svg aria-hidden="true" width="12" height="14" viewBox="0 0 12 14" style={{ flex: 'none' }}>
             <rect x="1" y="6" width="10" height="7.5" rx="1.5" fill="currentColor" />
@@ -137,7 +148,15 @@ export const WorkflowActions: React.FC = () => {
         </span>
       )}
       {actions.map((a) => (
-        <Button key={a} id={`workflow-${a}`} buttonStyle={buttonStyle(a)} size="medium" type="button" margin={false} onClick={() => start(a)}>
+        <Button
+          key={a}
+          id={`workflow-${a}`}
+          buttonStyle={buttonStyle(a)}
+          size="medium"
+          type="button"
+          margin={false}
+          onClick={() => start(a)}
+        >
           {actionLabels[a][lang]}
         </Button>
       ))}
@@ -158,12 +177,24 @@ export const WorkflowActions: React.FC = () => {
           {action === 'schedule' && (
             <label style={{ display: 'grid', gap: 4, marginBottom: 12 }}>
               <span style={{ fontWeight: 600 }}>{text.publishAt[lang]}</span>
-              <input id="workflow-publish-at" type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} style={inputStyle} />
+              <input
+                id="workflow-publish-at"
+                type="datetime-local"
+                value={publishAt}
+                onChange={(e) => setPublishAt(e.target.value)}
+                style={inputStyle}
+              />
             </label>
           )}
           <label style={{ display: 'grid', gap: 4 }}>
             <span style={{ fontWeight: 600 }}>{noteLabels[action]?.[lang]}</span>
-            <textarea id="workflow-note" rows={4} value={note} onChange={(e) => setNote(e.target.value)} style={{ ...inputStyle, resize: 'vertical' }} />
+            <textarea
+              id="workflow-note"
+              rows={4}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              style={{ ...inputStyle, resize: 'vertical' }}
+            />
           </label>
         </ActionDialog>
       )}

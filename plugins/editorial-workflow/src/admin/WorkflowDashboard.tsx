@@ -20,7 +20,16 @@ export const WorkflowDashboard = async ({ payload, user, i18n }: Props) => {
   return (
     <section className="nr-workflow-dashboard" data-testid="workflow-dashboard" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
       <h2 style={{ margin: '0 0 calc(var(--base) * 0.75)' }}>{text.desk[lang]}</h2>
-      <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 'calc(var(--base) * 0.5)' }}>
+      <ul
+        style={{
+          listStyle: 'none',
+          margin: 0,
+          padding: 0,
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
+          gap: 'calc(var(--base) * 0.5)',
+        }}
+      >
         {links.map((link) => (
           <li key={link.id}>
             <Card

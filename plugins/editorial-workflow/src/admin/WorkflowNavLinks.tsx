@@ -20,7 +20,17 @@ export const WorkflowNavLinks = async ({ payload, user, i18n }: Props) => {
           <span className="nav__link-label" style={{ display: 'flex', justifyContent: 'space-between', gap: 8, width: '100%' }}>
             <span>{link.label}</span>
             {link.count > 0 && (
-              <span style={{ minWidth: 20, padding: '0 6px', borderRadius: 999, fontSize: 11, lineHeight: '18px', textAlign: 'center', background: 'var(--theme-elevation-150)' }}>
+              <span
+                style={{
+                  minWidth: 20,
+                  padding: '0 6px',
+                  borderRadius: 999,
+                  fontSize: 11,
+                  lineHeight: '18px',
+                  textAlign: 'center',
+                  background: 'var(--theme-elevation-150)',
+                }}
+              >
                 {link.count}
               </span>
             )}

@@ -10,7 +10,17 @@
  * is sent. The page updates in place afterwards (no reload). Only users allowed to publish see it; a
  * retracted story has none.
  */
-import { Button, toast, useConfig, useDocumentInfo, useForm, useFormFields, useFormModified, useModal, useTranslation } from '@payloadcms/ui'
+import {
+  Button,
+  toast,
+  useConfig,
+  useDocumentInfo,
+  useForm,
+  useFormFields,
+  useFormModified,
+  useModal,
+  useTranslation,
+} from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
 import { formatAdminURL } from 'payload/shared'
 import React, { useState } from 'react'
@@ -87,7 +97,11 @@ export const WorkflowPublishButton: React.FC = () => {
   const api = (path: `/${string}`) => formatAdminURL({ apiRoute: config.routes.api, path, serverURL: config.serverURL })
 
   const start = () => {
-    setProblem(style && style.errors > 0 ? { message: styleErrorsFirst[lang](style.errors), details: style.firstError ? [style.firstError[lang]] : [], findings: true } : null)
+    setProblem(
+      style && style.errors > 0
+        ? { message: styleErrorsFirst[lang](style.errors), details: style.firstError ? [style.firstError[lang]] : [], findings: true }
+        : null,
+    )
     setRecipients(null)
     setOpen(true)
     openModal(MODAL)
@@ -108,7 +122,11 @@ export const WorkflowPublishButton: React.FC = () => {
 
   /** A live story's edits: one save with `_status: 'published'`. */
   const publishChanges = async (): Promise<boolean> => {
-    const result = await submit({ action: api(`/${collectionSlug}/${id}?depth=0`), overrides: { _status: 'published' }, skipValidation: false })
+    const result = await submit({
+      action: api(`/${collectionSlug}/${id}?depth=0`),
+      overrides: { _status: 'published' },
+      skipValidation: false,
+    })
     if (!result?.res.ok) {
       setProblem({ message: text.saveFailed[lang], details: [] })
       return false
@@ -148,7 +166,8 @@ export const WorkflowPublishButton: React.FC = () => {
       return false
     }
     // A new story opens in its edit view; an open one is brought up to date here.
-    if (created !== undefined) router.push(formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${collectionSlug}/${created}` }))
+    if (created !== undefined)
+      router.push(formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${collectionSlug}/${created}` }))
     else if (url) await showResult(url, { outcome })
     return true
   }

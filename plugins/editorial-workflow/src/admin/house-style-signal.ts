@@ -23,7 +23,9 @@ declare global {
 }
 
 export function useHouseStyleSignal(): StyleSignal | null {
-  const [signal, setSignal] = useState<StyleSignal | null>(() => (typeof window === 'undefined' ? null : (window.__newsroomHouseStyle ?? null)))
+  const [signal, setSignal] = useState<StyleSignal | null>(() =>
+    typeof window === 'undefined' ? null : (window.__newsroomHouseStyle ?? null),
+  )
   useEffect(() => {
     const on = (event: Event) => setSignal((event as CustomEvent<StyleSignal>).detail)
     window.addEventListener(EVENT, on)

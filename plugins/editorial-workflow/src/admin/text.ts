@@ -40,7 +40,10 @@ export const text = {
   failed: { zh: '操作未完成：', en: 'Not done: ' },
   recipientsLoading: { zh: '正在查询分发渠道…', en: 'Looking up the channels…' },
   recipientsNone: { zh: '没有启用的推送渠道会收到这篇稿件。', en: 'No enabled push channel will receive it.' },
-  recipientsFeeds: { zh: '稿件同时出现在本报 RSS/Atom/JSON 订阅源和新闻站点地图中。', en: 'It also appears in the RSS/Atom/JSON feeds and the news sitemap.' },
+  recipientsFeeds: {
+    zh: '稿件同时出现在本报 RSS/Atom/JSON 订阅源和新闻站点地图中。',
+    en: 'It also appears in the RSS/Atom/JSON feeds and the news sitemap.',
+  },
   recipientsTo: { zh: '将推送到：', en: 'It will be sent to: ' },
   updateTo: { zh: '修改将推送到：', en: 'The changes will be sent to: ' },
 } satisfies Record<string, Record<Lang, string>>
@@ -79,11 +82,17 @@ export const styleErrorsFirst = {
  */
 export const readOnlyReasons: Partial<Record<string, { author: Record<Lang, string>; editor: Record<Lang, string> }>> = {
   submitted: {
-    author: { zh: '稿件已提交审核，审核期间不能修改。需要修改时，请编辑退回。', en: 'Submitted: you cannot edit it while it is reviewed. Ask an editor to send it back.' },
+    author: {
+      zh: '稿件已提交审核，审核期间不能修改。需要修改时，请编辑退回。',
+      en: 'Submitted: you cannot edit it while it is reviewed. Ask an editor to send it back.',
+    },
     editor: { zh: '稿件待审。', en: 'Waiting for review.' },
   },
   approved: {
-    author: { zh: '稿件已审核通过，等待发布；只有编辑可以修改或退回。', en: 'Approved and waiting to go out; only editors can edit it or send it back.' },
+    author: {
+      zh: '稿件已审核通过，等待发布；只有编辑可以修改或退回。',
+      en: 'Approved and waiting to go out; only editors can edit it or send it back.',
+    },
     editor: { zh: '稿件已审核。', en: 'Approved.' },
   },
   scheduled: {
@@ -91,7 +100,10 @@ export const readOnlyReasons: Partial<Record<string, { author: Record<Lang, stri
     editor: { zh: '稿件已定时发布。', en: 'Scheduled.' },
   },
   published: {
-    author: { zh: '稿件已发布，只有编辑可以修改（发布修改或更正）。如需改动请联系编辑。', en: 'Published: only editors can change it (publish changes or a correction). Ask an editor.' },
+    author: {
+      zh: '稿件已发布，只有编辑可以修改（发布修改或更正）。如需改动请联系编辑。',
+      en: 'Published: only editors can change it (publish changes or a correction). Ask an editor.',
+    },
     editor: { zh: '稿件已发布。', en: 'Published.' },
   },
   corrected: {
@@ -138,12 +150,18 @@ export function findingPlace(finding: { location?: { field?: string; block?: num
 export const editorSays: Record<Lang, string> = { zh: '编辑意见：', en: 'Editor’s note: ' }
 
 export const confirmText: Record<string, Record<Lang, string>> = {
-  submit: { zh: '提交给编辑审核？提交后记者不能再修改，除非编辑退回。', en: 'Send to the editors? You cannot edit it again unless it is sent back.' },
+  submit: {
+    zh: '提交给编辑审核？提交后记者不能再修改，除非编辑退回。',
+    en: 'Send to the editors? You cannot edit it again unless it is sent back.',
+  },
   requestChanges: { zh: '退回记者修改。请写明需要修改的地方。', en: 'Send back to the reporter. Say what needs to change.' },
   approve: { zh: '审核通过这篇稿件？', en: 'Approve this story?' },
   publish: { zh: '立即发布这篇稿件？', en: 'Publish this story now?' },
   schedule: { zh: '选择发布时间，到时自动发布。', en: 'Pick when it goes live; it is published automatically.' },
   unpublish: { zh: '撤下后公众将看不到这篇稿件。', en: 'The public will no longer see this story.' },
   retract: { zh: '撤稿不可恢复发布，须写明原因。', en: 'A retracted story cannot be published again. Give the reason.' },
-  correct: { zh: '发布更正：更正说明将刊于文末，稿件的修改同时发布。', en: 'Publish a correction: the note is printed at the end of the story, with your edits.' },
+  correct: {
+    zh: '发布更正：更正说明将刊于文末，稿件的修改同时发布。',
+    en: 'Publish a correction: the note is printed at the end of the story, with your edits.',
+  },
 }

@@ -15,7 +15,9 @@ const MAX_LISTED = 5
 export function describeOutcome(outcome: ActionOutcome, lang: Lang): DialogProblem {
   if (outcome.status === 422 || outcome.reason === 'style') {
     const findings = outcome.findings ?? []
-    const details = findings.slice(0, MAX_LISTED).map((f) => [findingPlace(f, lang), findingText(f, lang)].filter(Boolean).join(lang === 'zh' ? '：' : ': '))
+    const details = findings
+      .slice(0, MAX_LISTED)
+      .map((f) => [findingPlace(f, lang), findingText(f, lang)].filter(Boolean).join(lang === 'zh' ? '：' : ': '))
     return { message: text.styleBlocked[lang], details, findings: true }
   }
   if (outcome.status === 409) return { message: text.conflict[lang], details: [] }

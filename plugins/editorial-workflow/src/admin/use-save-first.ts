@@ -14,8 +14,18 @@ export function useSaveFirst() {
   const { config } = useConfig()
   return useCallback(async (): Promise<boolean> => {
     if (!modified || !hasSavePermission || id === undefined) return true
-    const action = formatAdminURL({ apiRoute: config.routes.api, path: `/${collectionSlug}/${id}?draft=true&depth=0`, serverURL: config.serverURL })
-    const result = await submit({ action, method: 'PATCH', overrides: { _status: 'draft' }, skipValidation: true, disableSuccessStatus: true })
+    const action = formatAdminURL({
+      apiRoute: config.routes.api,
+      path: `/${collectionSlug}/${id}?draft=true&depth=0`,
+      serverURL: config.serverURL,
+    })
+    const result = await submit({
+      action,
+      method: 'PATCH',
+      overrides: { _status: 'draft' },
+      skipValidation: true,
+      disableSuccessStatus: true,
+    })
     return Boolean(result && result.res.ok)
   }, [modified, hasSavePermission, id, collectionSlug, config.routes.api, config.serverURL, submit])
 }

@@ -22,7 +22,8 @@ const WORKFLOW_FIELDS = ['stage', '_status', 'publishedAt', 'retractionReason', 
 const nextRender = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 const granted = (permission: unknown) =>
-  permission === true || (typeof permission === 'object' && permission !== null && (permission as { permission?: unknown }).permission === true)
+  permission === true ||
+  (typeof permission === 'object' && permission !== null && (permission as { permission?: unknown }).permission === true)
 
 export function useShowActionResult() {
   const form = useForm()
@@ -65,7 +66,8 @@ export function useShowActionResult() {
   /** …and into the form: only the fields the action wrote change; what is on screen otherwise stays. */
   const putWorkflowFields = useCallback((doc: Record<string, unknown>) => {
     const { form: now } = latest.current
-    for (const path of WORKFLOW_FIELDS) now.dispatchFields({ type: 'UPDATE', path, value: doc[path] ?? null, initialValue: doc[path] ?? null })
+    for (const path of WORKFLOW_FIELDS)
+      now.dispatchFields({ type: 'UPDATE', path, value: doc[path] ?? null, initialValue: doc[path] ?? null })
     now.setModified(false)
   }, [])
 
@@ -76,7 +78,8 @@ export function useShowActionResult() {
       if (outcome?.view && screen) {
         setWorkflowView(workflowURL, outcome.view)
         putDoc(screen.doc)
-        const rightsChanged = granted(screen.docPermissions.update) !== before.hasSavePermission || screen.hasPublishPermission !== before.hasPublishPermission
+        const rightsChanged =
+          granted(screen.docPermissions.update) !== before.hasSavePermission || screen.hasPublishPermission !== before.hasPublishPermission
         // Payload's own permission state (save/publish buttons, read-only form) and the fields, side by side.
         if (rightsChanged || rerender) await Promise.all([before.getDocPermissions(), rerenderFields(screen.doc, screen.docPermissions)])
         else putWorkflowFields(screen.doc)
@@ -84,7 +87,11 @@ export function useShowActionResult() {
       }
 
       const { id, collectionSlug, getDocPermissions, hasSavePermission: couldEdit } = before
-      const docURL = formatAdminURL({ apiRoute: config.routes.api, path: `/${collectionSlug}/${id}?depth=0&draft=true`, serverURL: config.serverURL })
+      const docURL = formatAdminURL({
+        apiRoute: config.routes.api,
+        path: `/${collectionSlug}/${id}?depth=0&draft=true`,
+        serverURL: config.serverURL,
+      })
       const [doc] = await Promise.all([
         fetch(docURL, { credentials: 'include', headers: { Accept: 'application/json' } }).then((res) => (res.ok ? res.json() : null)),
         loadWorkflow(workflowURL),

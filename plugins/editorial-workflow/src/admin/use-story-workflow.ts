@@ -71,8 +71,16 @@ export function useStoryWorkflow(url: string | null) {
     },
     [url],
   )
-  const view = useSyncExternalStore(subscribe, () => (url ? entryFor(url).view : null), () => null)
-  const error = useSyncExternalStore(subscribe, () => (url ? entryFor(url).error : null), () => null)
+  const view = useSyncExternalStore(
+    subscribe,
+    () => (url ? entryFor(url).view : null),
+    () => null,
+  )
+  const error = useSyncExternalStore(
+    subscribe,
+    () => (url ? entryFor(url).error : null),
+    () => null,
+  )
   useEffect(() => {
     if (url && !entryFor(url).view) void loadWorkflow(url)
   }, [url])
@@ -108,5 +116,11 @@ export async function postAction(url: string, action: WorkflowAction, note: stri
   })
   const json = await res.json().catch(() => ({}))
   if (res.ok) return { ok: true, status: res.status, stage: json?.stage, view: json?.view, screen: json?.screen }
-  return { ok: false, status: res.status, message: json?.errors?.[0]?.message ?? res.statusText, reason: json?.reason, findings: json?.findings }
+  return {
+    ok: false,
+    status: res.status,
+    message: json?.errors?.[0]?.message ?? res.statusText,
+    reason: json?.reason,
+    findings: json?.findings,
+  }
 }

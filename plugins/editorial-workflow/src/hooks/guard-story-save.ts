@@ -43,7 +43,10 @@ export const guardStorySave =
     return withDeskOwners(options, data, args.originalDoc as Data | undefined)
   }
 
-async function guard(options: ResolvedWorkflowOptions, { data, originalDoc, operation, req, collection }: Parameters<CollectionBeforeChangeHook>[0]) {
+async function guard(
+  options: ResolvedWorkflowOptions,
+  { data, originalDoc, operation, req, collection }: Parameters<CollectionBeforeChangeHook>[0],
+) {
   const actor = actorOf(req.user, options)
   const state = workflowState(req)
   if (operation === 'create') {
@@ -59,7 +62,10 @@ async function guard(options: ResolvedWorkflowOptions, { data, originalDoc, oper
   if (actor) keepPublishedAt(options, data, story.latest[options.publishedAtField || ''])
   const requested = state.requested[key]
   if (requested) return applyRequested(req, options, collection.slug, story, data, actor, requested)
-  const op = state.operations[key] ?? state.operations[storyKey(collection.slug, 'update')] ?? state.operations[storyKey(collection.slug, 'restoreVersion')]
+  const op =
+    state.operations[key] ??
+    state.operations[storyKey(collection.slug, 'update')] ??
+    state.operations[storyKey(collection.slug, 'restoreVersion')]
   return guardDirectWrite(req, options, collection.slug, story, data, originalDoc as Data, actor, {
     draft: op?.draft ?? false,
     restoring: op?.operation === 'restoreVersion',
@@ -125,7 +131,11 @@ async function applyRequested(
   const rule = TRANSITIONS[requested.action]
   // Checked again here, inside the save: another transition may have landed since the action read the story.
   if (!rule.from.includes(story.stage)) {
-    throw conflict(`The story is now ${stageLabels[story.stage].en.toLowerCase()}. / 稿件已变为“${stageLabels[story.stage].zh}”。`, story.stage, requested.action)
+    throw conflict(
+      `The story is now ${stageLabels[story.stage].en.toLowerCase()}. / 稿件已变为“${stageLabels[story.stage].zh}”。`,
+      story.stage,
+      requested.action,
+    )
   }
   // House-style's hook ran first: its check of what is being saved, else the story's as stored.
   const style = styleVerdictOf(data) ?? story.style
@@ -139,7 +149,9 @@ async function applyRequested(
     workflowSequence: story.sequence + entries.length,
     createdBy: story.createdBy,
     corrections:
-      requested.action === 'correct' ? [...story.corrections, { note: requested.note ?? '', date: requested.at } satisfies Correction] : story.corrections,
+      requested.action === 'correct'
+        ? [...story.corrections, { note: requested.note ?? '', date: requested.at } satisfies Correction]
+        : story.corrections,
     retractionReason: requested.action === 'retract' ? requested.note : story.retractionReason,
   })
   workflowState(req).applied[storyKey(collection, story.id)] = {
@@ -182,7 +194,8 @@ async function guardDirectWrite(
 
   if (actor && !actor.isEditor) {
     if (!actor.isReporter) throw forbidden('Only desk staff may edit stories. / 仅编辑部成员可修改稿件。')
-    if (!(await isOwnStory(req, options, actor, story))) throw forbidden("Reporters may edit only their own stories. / 记者只能修改自己的稿件。")
+    if (!(await isOwnStory(req, options, actor, story)))
+      throw forbidden('Reporters may edit only their own stories. / 记者只能修改自己的稿件。')
     if (story.isPublic || !REPORTER_EDITABLE_STAGES.includes(story.stage)) {
       const stage = stageLabels[story.stage]
       throw forbidden(`The story is ${stage.en.toLowerCase()}: only editors may change it now. / 稿件已“${stage.zh}”，记者不能再修改。`)

@@ -20,7 +20,11 @@ export const DatelineHint: React.FC<Props> = ({ pattern, example }) => {
   // The house pattern has no date (讯): say so rather than let a filled-in date seem lost.
   const dateLeftOut = Boolean(date) && Boolean(printed) && !/\d/.test(printed)
   return (
-    <div className="field-description nr-dateline-hint" data-testid="dateline-hint" style={{ display: 'grid', fontSize: 13, lineHeight: 1.6, color: 'var(--theme-elevation-600)', marginBottom: 8 }}>
+    <div
+      className="field-description nr-dateline-hint"
+      data-testid="dateline-hint"
+      style={{ display: 'grid', fontSize: 13, lineHeight: 1.6, color: 'var(--theme-elevation-600)', marginBottom: 8 }}
+    >
       <div>
         {lang === 'zh' ? '本报格式：' : 'House format: '}
         {pattern}

@@ -33,7 +33,8 @@ const DEBOUNCE_MS = 400
 const CONTEXT = 10
 
 const isFindingList = (value: unknown): value is Finding[] =>
-  Array.isArray(value) && value.every((f) => f && typeof f === 'object' && typeof (f as Finding).ruleId === 'string' && typeof (f as Finding).message === 'object')
+  Array.isArray(value) &&
+  value.every((f) => f && typeof f === 'object' && typeof (f as Finding).ruleId === 'string' && typeof (f as Finding).message === 'object')
 
 type Quote = { before: string; hit: string; after: string }
 
@@ -237,13 +238,36 @@ export const FindingsPanel: React.FC<{ path?: string }> = ({ path }) => {
         </header>
 
         {problem && (
-          <p role="alert" style={{ margin: '0 0 10px', padding: '8px 10px', borderRadius: 4, fontSize: 13, lineHeight: 1.5, color: tone.error.strong, background: tone.error.tint }}>
+          <p
+            role="alert"
+            style={{
+              margin: '0 0 10px',
+              padding: '8px 10px',
+              borderRadius: 4,
+              fontSize: 13,
+              lineHeight: 1.5,
+              color: tone.error.strong,
+              background: tone.error.tint,
+            }}
+          >
             {problem}
           </p>
         )}
 
         {changed && (
-          <p data-testid="house-style-fixed" role="status" style={{ margin: '0 0 10px', padding: '8px 10px', borderRadius: 4, fontSize: 13, lineHeight: 1.5, color: '#067647', background: 'rgba(7, 148, 85, 0.08)' }}>
+          <p
+            data-testid="house-style-fixed"
+            role="status"
+            style={{
+              margin: '0 0 10px',
+              padding: '8px 10px',
+              borderRadius: 4,
+              fontSize: 13,
+              lineHeight: 1.5,
+              color: '#067647',
+              background: 'rgba(7, 148, 85, 0.08)',
+            }}
+          >
             {changed}
           </p>
         )}
@@ -258,7 +282,14 @@ export const FindingsPanel: React.FC<{ path?: string }> = ({ path }) => {
           <>
             {fixable > 0 && (
               <div style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 8, marginBottom: 10 }}>
-                <Button buttonStyle="secondary" size="small" margin={false} disabled={busy === 'fix' || form.disabled} onClick={() => void fixAll()} id="house-style-fix-all">
+                <Button
+                  buttonStyle="secondary"
+                  size="small"
+                  margin={false}
+                  disabled={busy === 'fix' || form.disabled}
+                  onClick={() => void fixAll()}
+                  id="house-style-fix-all"
+                >
                   {busy === 'fix' ? text.fixing[lang] : `${text.fixAll[lang]}${lang === 'zh' ? `（${fixable}）` : ` (${fixable})`}`}
                 </Button>
                 <span style={{ fontSize: 12, color: 'var(--theme-elevation-600)' }}>{text.fixHint[lang]}</span>
@@ -268,7 +299,13 @@ export const FindingsPanel: React.FC<{ path?: string }> = ({ path }) => {
               {shown.map((f, i) => {
                 const quote = quoteOf(f, values, blocks)
                 return (
-                  <li key={`${f.ruleId}-${i}`} data-testid="house-style-finding" data-rule={f.ruleId} data-severity={f.severity} data-active={active === i || undefined}>
+                  <li
+                    key={`${f.ruleId}-${i}`}
+                    data-testid="house-style-finding"
+                    data-rule={f.ruleId}
+                    data-severity={f.severity}
+                    data-active={active === i || undefined}
+                  >
                     <button
                       type="button"
                       onClick={() => open(i)}
@@ -293,9 +330,14 @@ export const FindingsPanel: React.FC<{ path?: string }> = ({ path }) => {
                         <span style={{ color: 'var(--theme-elevation-600)' }}>{findingPlace(f, lang)}</span>
                       </div>
                       {quote && (
-                        <div data-testid="house-style-quote" style={{ fontSize: 13, lineHeight: 1.6, margin: '2px 0', wordBreak: 'break-word' }}>
+                        <div
+                          data-testid="house-style-quote"
+                          style={{ fontSize: 13, lineHeight: 1.6, margin: '2px 0', wordBreak: 'break-word' }}
+                        >
                           {quote.before}
-                          <mark style={{ background: 'rgba(250, 204, 21, 0.6)', color: 'inherit', padding: '0 1px', borderRadius: 2 }}>{quote.hit || '▯'}</mark>
+                          <mark style={{ background: 'rgba(250, 204, 21, 0.6)', color: 'inherit', padding: '0 1px', borderRadius: 2 }}>
+                            {quote.hit || '▯'}
+                          </mark>
                           {quote.after}
                         </div>
                       )}
@@ -312,7 +354,16 @@ export const FindingsPanel: React.FC<{ path?: string }> = ({ path }) => {
               <button
                 type="button"
                 onClick={() => setShowAll(true)}
-                style={{ marginTop: 8, padding: 0, border: 0, background: 'none', color: 'var(--theme-text)', textDecoration: 'underline', cursor: 'pointer', fontSize: 12 }}
+                style={{
+                  marginTop: 8,
+                  padding: 0,
+                  border: 0,
+                  background: 'none',
+                  color: 'var(--theme-text)',
+                  textDecoration: 'underline',
+                  cursor: 'pointer',
+                  fontSize: 12,
+                }}
               >
                 {text.more[lang](list.length - SHOWN)}
               </button>

@@ -27,7 +27,8 @@ export function clearHighlight() {
 function blockElements(root: HTMLElement): HTMLElement[] {
   const blocks: HTMLElement[] = []
   for (const child of Array.from(root.children) as HTMLElement[]) {
-    if (child.tagName === 'UL' || child.tagName === 'OL') blocks.push(...(Array.from(child.querySelectorAll(':scope > li')) as HTMLElement[]))
+    if (child.tagName === 'UL' || child.tagName === 'OL')
+      blocks.push(...(Array.from(child.querySelectorAll(':scope > li')) as HTMLElement[]))
     else blocks.push(child)
   }
   return blocks

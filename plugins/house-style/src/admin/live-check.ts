@@ -44,4 +44,9 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener)
 }
 
-export const useLiveCheck = (): LiveCheck => useSyncExternalStore(subscribe, () => current, () => current)
+export const useLiveCheck = (): LiveCheck =>
+  useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => current,
+  )

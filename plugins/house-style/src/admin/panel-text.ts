@@ -21,7 +21,10 @@ export const panelText = {
   jumpHint: { zh: '点击定位到原文', en: 'Click to go to the words' },
   notFound: { zh: '在编辑器中找不到这段文字，可能已经改过。', en: 'These words are no longer in the editor; they may have changed.' },
   more: { zh: (n: number) => `还有 ${n} 条，展开全部`, en: (n: number) => `Show ${n} more` },
-  severity: { error: { zh: '错误', en: 'Error' }, warning: { zh: '提醒', en: 'Warning' }, info: { zh: '建议', en: 'Note' } } as Record<Severity, Localized>,
+  severity: { error: { zh: '错误', en: 'Error' }, warning: { zh: '提醒', en: 'Warning' }, info: { zh: '建议', en: 'Note' } } as Record<
+    Severity,
+    Localized
+  >,
   counts: {
     zh: (e: number, w: number) => [e && `${e} 个错误`, w && `${w} 个提醒`].filter(Boolean).join('，'),
     en: (e: number, w: number) => [e && `${e} error${e > 1 ? 's' : ''}`, w && `${w} warning${w > 1 ? 's' : ''}`].filter(Boolean).join(', '),

@@ -64,7 +64,8 @@ function checkFields(input: Record<string, unknown>): Problem | null {
     return wrong('body', 'must be a Lexical document ({ root: { children: [...] } })')
   }
   if (input.dateline != null && !isObject(input.dateline)) return wrong('dateline', 'must be an object with outlet, place, date and kind')
-  if (input.credits != null && !(Array.isArray(input.credits) && input.credits.every(isObject))) return wrong('credits', 'must be a list of { author, role }')
+  if (input.credits != null && !(Array.isArray(input.credits) && input.credits.every(isObject)))
+    return wrong('credits', 'must be a list of { author, role }')
   if (input.id != null && typeof input.id !== 'string' && typeof input.id !== 'number') return wrong('id', 'must be a story id')
   if (input.collection != null && typeof input.collection !== 'string') return wrong('collection', 'must be a collection slug')
   return null
@@ -89,7 +90,8 @@ async function readStory(req: PayloadRequest): Promise<Input | Response> {
 /** Only the story fields the rules read, as sent (absent fields stay absent). */
 function storyFields(input: Input): StoryFields {
   const fields: StoryFields = {}
-  for (const key of ['title', 'dek', 'body', 'dateline', 'credits'] as const) if (input[key] !== undefined) (fields as Record<string, unknown>)[key] = input[key]
+  for (const key of ['title', 'dek', 'body', 'dateline', 'credits'] as const)
+    if (input[key] !== undefined) (fields as Record<string, unknown>)[key] = input[key]
   return fields
 }
 
@@ -105,7 +107,9 @@ function failure(error: unknown, req: PayloadRequest): Response {
     return problem({ status, message: 'Something went wrong while fixing the story.' })
   }
   const data = (error as { data?: { errors?: { message: string; path?: string }[] } }).data
-  const errors = data?.errors?.length ? data.errors.map((e) => ({ message: e.message, ...(e.path ? { field: e.path } : {}) })) : [{ message: (error as Error).message }]
+  const errors = data?.errors?.length
+    ? data.errors.map((e) => ({ message: e.message, ...(e.path ? { field: e.path } : {}) }))
+    : [{ message: (error as Error).message }]
   return Response.json({ errors }, { status })
 }
 

@@ -97,7 +97,12 @@ export async function datelineToFields(
     place = await findRegionByName(req, options.regionsCollection, name)
     lookups?.regions.set(name, place)
   }
-  return { outlet: dateline.outlet ?? null, place: place ?? null, date: isoDate(dateline.date), kind: dateline.kind ? VALUE_BY_KIND[dateline.kind] : null }
+  return {
+    outlet: dateline.outlet ?? null,
+    place: place ?? null,
+    date: isoDate(dateline.date),
+    kind: dateline.kind ? VALUE_BY_KIND[dateline.kind] : null,
+  }
 }
 
 /** Edits of one plain text (the headline, the dek, a caption, an alt text), right to left. */
@@ -121,7 +126,8 @@ function mediaChanges(view: StoryView, edits: TextEdit[], earlier: MediaChange[]
   const changes = new Map<string, MediaChange>(earlier.map((c) => [String(c.id), { ...c }]))
   for (const field of ['caption', 'alt'] as const) {
     const byBlock = new Map<number, TextEdit[]>()
-    for (const edit of edits) if (edit.field === field && edit.block !== undefined) byBlock.set(edit.block, [...(byBlock.get(edit.block) ?? []), edit])
+    for (const edit of edits)
+      if (edit.field === field && edit.block !== undefined) byBlock.set(edit.block, [...(byBlock.get(edit.block) ?? []), edit])
     for (const [index, blockEdits] of byBlock) {
       const block = view.draft.body[index]
       if (block?.type !== 'image' || block.media === undefined) continue
@@ -140,7 +146,11 @@ function withMedia(view: StoryView, changes: MediaChange[]): StoryView {
   const body = view.draft.body.map((block) => {
     const change = block.type === 'image' && block.media !== undefined ? byId.get(block.media) : undefined
     if (!change || block.type !== 'image') return block
-    return { ...block, ...(change.caption !== undefined ? { caption: change.caption } : {}), ...(change.alt !== undefined ? { alt: change.alt } : {}) }
+    return {
+      ...block,
+      ...(change.caption !== undefined ? { caption: change.caption } : {}),
+      ...(change.alt !== undefined ? { alt: change.alt } : {}),
+    }
   })
   return { ...view, draft: { ...view.draft, body } }
 }
@@ -154,8 +164,16 @@ async function applyChosen(
   req: PayloadRequest,
 ): Promise<StoryFields> {
   const changed: StoryFields = {}
-  if (chosen.edits.some((e) => e.field === 'title')) changed.title = applyTextEdits(fields.title ?? '', chosen.edits.filter((e) => e.field === 'title'))
-  if (chosen.edits.some((e) => e.field === 'dek')) changed.dek = applyTextEdits(fields.dek ?? '', chosen.edits.filter((e) => e.field === 'dek'))
+  if (chosen.edits.some((e) => e.field === 'title'))
+    changed.title = applyTextEdits(
+      fields.title ?? '',
+      chosen.edits.filter((e) => e.field === 'title'),
+    )
+  if (chosen.edits.some((e) => e.field === 'dek'))
+    changed.dek = applyTextEdits(
+      fields.dek ?? '',
+      chosen.edits.filter((e) => e.field === 'dek'),
+    )
   if (chosen.edits.some((e) => e.field === 'body') && fields.body) changed.body = applyBodyEdits(fields.body, chosen.edits)
   if (chosen.credits) {
     const known = view.credits.map((credit, i) => ({ credit, author: view.creditAuthors[i] }))

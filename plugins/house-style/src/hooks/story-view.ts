@@ -13,7 +13,7 @@ import type { Credit, CreditRole, Dateline, StoryDraft } from '../types'
 
 export type Id = string | number
 const idOf = (value: unknown): Id | undefined =>
-  value && typeof value === 'object' ? ((value as { id?: Id }).id ?? undefined) : (value as Id | undefined) ?? undefined
+  value && typeof value === 'object' ? ((value as { id?: Id }).id ?? undefined) : ((value as Id | undefined) ?? undefined)
 
 export interface StoryFields {
   title?: string | null

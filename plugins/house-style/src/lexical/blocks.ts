@@ -111,7 +111,9 @@ export function applyBodyEdits(doc: LexicalDocument, edits: TextEdit[]): Lexical
     if (!view || view.block.type === 'image') continue
     // Right to left, so earlier offsets stay valid.
     for (const edit of [...blockEdits].sort((a, b) => b.start - a.start)) {
-      const touched = view.spans.filter((s) => (s.end > edit.start && s.start < edit.end) || (edit.start === edit.end && s.start <= edit.start && s.end >= edit.start))
+      const touched = view.spans.filter(
+        (s) => (s.end > edit.start && s.start < edit.end) || (edit.start === edit.end && s.start <= edit.start && s.end >= edit.start),
+      )
       if (!touched.length) continue
       touched.forEach((span, i) => {
         const text = span.node.text ?? ''
@@ -149,17 +151,23 @@ const element = (type: string, children: LexicalNode[], extra: Record<string, un
 })
 
 /** Build a Lexical document from blocks (imports and the seed). Images need a media id to become uploads. */
-export function blocksToLexical(blocks: Block[], mediaIdFor: (src: string) => string | number | undefined = () => undefined): LexicalDocument {
+export function blocksToLexical(
+  blocks: Block[],
+  mediaIdFor: (src: string) => string | number | undefined = () => undefined,
+): LexicalDocument {
   const children: LexicalNode[] = []
   for (const block of blocks) {
     if (block.type === 'image') {
       const id = mediaIdFor(block.src)
       // Upload nodes carry an id of their own (Lexical needs one per node with sub-fields) besides the media id.
-      if (id !== undefined) children.push({ type: 'upload', id: nodeId(), relationTo: 'media', value: id, fields: {}, format: '', version: 3 })
+      if (id !== undefined)
+        children.push({ type: 'upload', id: nodeId(), relationTo: 'media', value: id, fields: {}, format: '', version: 3 })
       continue
     }
     const inline = block.text ? [textNode(block.text)] : []
-    children.push(block.type === 'heading' ? element('heading', inline, { tag: 'h2' }) : element('paragraph', inline, { textFormat: 0, textStyle: '' }))
+    children.push(
+      block.type === 'heading' ? element('heading', inline, { tag: 'h2' }) : element('paragraph', inline, { textFormat: 0, textStyle: '' }),
+    )
   }
   return { root: element('root', children) as LexicalDocument['root'] }
 }

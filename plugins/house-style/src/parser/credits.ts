@@ -142,7 +142,8 @@ class Tokenizer {
     const strong = outlet?.length === chunk.length && outlet.strength >= 2
     if (!strong && splitGluedNames(chunk)) return false
     const place = outlet?.strength === 3 && strong ? 0 : leadingPlaceLength(chunk)
-    if (/[/／]\s*$/.test(this.s.slice(Math.max(0, start - 2), start)) && this.tokens.some((t) => t.kind === 'name')) this.outletAfterSlash = true
+    if (/[/／]\s*$/.test(this.s.slice(Math.max(0, start - 2), start)) && this.tokens.some((t) => t.kind === 'name'))
+      this.outletAfterSlash = true
     if (place && isOutlet(chunk.slice(place))) {
       this.filed.push({ start, end })
       this.filedPlace = true
@@ -169,7 +170,14 @@ class Tokenizer {
   private readRun(a: number, b: number, delimited: boolean): number {
     // 城市摄影队 周斌 摄: a team or office standing before its people, even with a role word inside its name.
     const run = this.s.slice(a, b)
-    if (!this.lead && run.length >= 3 && ORGANISATION_SUFFIX.test(run) && !splitGluedNames(run) && !ROLE_WORDS.some((w) => run.endsWith(w.word))) return b
+    if (
+      !this.lead &&
+      run.length >= 3 &&
+      ORGANISATION_SUFFIX.test(run) &&
+      !splitGluedNames(run) &&
+      !ROLE_WORDS.some((w) => run.endsWith(w.word))
+    )
+      return b
     let nameStart = a
     let i = a
     while (i < b) {
@@ -327,9 +335,9 @@ function maskNonPersons(s: string, from: number, to: number): string {
     .replace(PUBLICATION, (m) => ' '.repeat(m.length))
     .replace(LAYOUT_CODE, (m) => ' '.repeat(m.length))
     .replace(ORGANISATION, (m, who: string) => {
-    // 沙坪坝区公安分局供图: an office, even if its characters could be cut into names.
-    const people = who.split(/[、，,]/).every((n) => splitGluedNames(n) && !(n.length > 4 && ORGANISATION_SUFFIX.test(n)))
-    return people ? m : ' '.repeat(m.length)
-  })
+      // 沙坪坝区公安分局供图: an office, even if its characters could be cut into names.
+      const people = who.split(/[、，,]/).every((n) => splitGluedNames(n) && !(n.length > 4 && ORGANISATION_SUFFIX.test(n)))
+      return people ? m : ' '.repeat(m.length)
+    })
   return masked === part ? s : s.slice(0, from) + masked + s.slice(to)
 }

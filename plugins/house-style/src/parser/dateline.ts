@@ -56,7 +56,9 @@ const NOT_XUN_AFTER = /[喜快简资通音短电传闻死审提问质视警要�
  * A second, nested dateline right after the first: `新浪科技讯 北京时间9月11日凌晨消息`,
  * `XX体育讯　北京时间2月8日消息`, `拉萨讯`: part of the dateline, not of the lede.
  */
-const NESTED = new RegExp(`^[\\s\\u3000]*(?:(?:北京|当地|台北|香港)时间)?(?:${CHINESE_DATE})(?:凌晨|清晨|早间|上午|中午|下午|傍晚|晚间|晚上|深夜)?(?:消息|电)`)
+const NESTED = new RegExp(
+  `^[\\s\\u3000]*(?:(?:北京|当地|台北|香港)时间)?(?:${CHINESE_DATE})(?:凌晨|清晨|早间|上午|中午|下午|傍晚|晚间|晚上|深夜)?(?:消息|电)`,
+)
 /** A syndication source right after the dateline, `台海网10月17日讯 据厦门晚报报道`: part of it, as 据新华社电 is. */
 const NESTED_SOURCE = new RegExp(`^[\\s\\u3000]*据(${OUTLET})(?:${CHINESE_DATE})?(?:报道|消息|电)(?=[\\s\\u3000，,：:]|$)`)
 /** `中国台湾网10月17日成都消息`: outlet, date, then the place. */
@@ -81,17 +83,14 @@ function weigh(pre: string, dated: boolean, kind: string, after: string): { outl
   // 新京报快讯, 央视简讯: 快/简 make the kind, not a place.
   if (!dated && outletDatePlace(pre)) return { outlet: outletDatePlace(pre)!.outlet, place: false }
   const restOk =
-    !rest ||
-    isPlace(rest) ||
-    (kind === '讯' && /^[快简]$/.test(rest)) ||
-    (dated && rest.length <= 6 && !SENTENCE_CHARS.test(rest))
+    !rest || isPlace(rest) || (kind === '讯' && /^[快简]$/.test(rest)) || (dated && rest.length <= 6 && !SENTENCE_CHARS.test(rest))
   if (outlet && restOk && (outlet.strength > 1 || !SENTENCE_CHARS.test(pre.slice(0, outlet.length)))) {
     return { outlet: rest && !isPlace(rest) && !dated ? pre.length : outlet.length, place: false }
   }
   if (place) return dated || !glued ? { outlet: 0, place: true } : null
   // No outlet word, no place: the house's own masthead (亮点黔西南讯), short and standing apart.
   if (SENTENCE_CHARS.test(pre) || glued) return null
-  if (!dated && (kind !== '讯' && kind !== '专讯')) return null
+  if (!dated && kind !== '讯' && kind !== '专讯') return null
   if (!dated && (pre.length > 8 || NOT_XUN_AFTER.test(pre))) return null
   return { outlet: pre.length, place: false }
 }
@@ -100,7 +99,15 @@ function weigh(pre: string, dated: boolean, kind: string, after: string): { outl
  * `东方网特派记者姚莉莉6月17日消息`: the outlet, its reporter, then the date and kind. The dateline is the
  * outlet with the date and kind (东方网6月17日消息); the reporter is a credit.
  */
-function creditInDateline(view: LineView, offset: number, from: number, preEnd: number, end: number, dateText: string, kind: string): DatelineMatch | null {
+function creditInDateline(
+  view: LineView,
+  offset: number,
+  from: number,
+  preEnd: number,
+  end: number,
+  dateText: string,
+  kind: string,
+): DatelineMatch | null {
   const { match, clean } = view
   const outlet = outletPrefix(match.slice(from, preEnd))
   if (!outlet || AFTER_KIND.test(match.slice(end, end + 1)) === false) return null
@@ -164,7 +171,9 @@ function chineseDateline(view: LineView, offset = 0): DatelineMatch | null {
     let finalKind = normaliseKind(match.slice(kindStart, end))
     const nested = NESTED.exec(match.slice(end))
     if (nested) {
-      date ??= parseChineseDate(/(?:\d{1,2}|[一二三四五六七八九十]{1,3})月?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日/.exec(nested[0])?.[0] ?? '')
+      date ??= parseChineseDate(
+        /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日/.exec(nested[0])?.[0] ?? '',
+      )
       finalKind = nested[0].endsWith('电') ? '电' : '消息'
       end += nested[0].length
     }
@@ -314,7 +323,15 @@ function datelineAt(view: LineView, offset: number): DatelineMatch | null {
   }
   const roundUp = ROUND_UP.exec(view.match.slice(offset))
   if (roundUp) {
-    return { text: view.clean.slice(offset, offset + roundUp[1].length), outlet: null, place: null, date: null, kind: '消息', end: offset + roundUp[1].length, credits: [] }
+    return {
+      text: view.clean.slice(offset, offset + roundUp[1].length),
+      outlet: null,
+      place: null,
+      date: null,
+      kind: '消息',
+      end: offset + roundUp[1].length,
+      credits: [],
+    }
   }
   return reportedDateline(view, offset) ?? chineseDateline(view, offset)
 }

@@ -10,7 +10,8 @@ const LIST_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i
 /** A personal name: 1–5 capitalised words, initials, particles (de, van, al-), hyphens, apostrophes. */
 const PERSON = /^(?:(?:[A-Z][A-Za-z'’.-]*|de|da|van|von|der|den|al|el|bin|ibn|le|la|du|di)\s+){0,4}[A-Z][A-Za-z'’.-]*$/
 /** Affiliations written after the names: `By Jane Doe, Associated Press`, `| Reuters`. */
-const AFFILIATION = /^(?:the\s+)?(?:associated press|ap|reuters|afp|bloomberg|xinhua|staff(?: writer| reporter)?|.*\b(?:press|news|times|post|journal|correspondents?|writers?|reporters?)\b.*)$/i
+const AFFILIATION =
+  /^(?:the\s+)?(?:associated press|ap|reuters|afp|bloomberg|xinhua|staff(?: writer| reporter)?|.*\b(?:press|news|times|post|journal|correspondents?|writers?|reporters?)\b.*)$/i
 
 function names(list: string): string[] | null {
   const parts = list

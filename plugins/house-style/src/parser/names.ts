@@ -29,7 +29,8 @@ export function hasSurname(name: string): boolean {
 export function looksLikeName(name: string): boolean {
   // 鄭□: a character the page could not show, after a surname.
   if (name.includes('□')) return name.length >= 2 && name.length <= 3 && name[0] !== '□' && hasSurname(name) && !/□.*□/.test(name)
-  if (INTERPUNCT.test(name)) return name.length >= 3 && name.length <= 20 && !INTERPUNCT.test(name[0]) && !INTERPUNCT.test(name[name.length - 1])
+  if (INTERPUNCT.test(name))
+    return name.length >= 3 && name.length <= 20 && !INTERPUNCT.test(name[0]) && !INTERPUNCT.test(name[name.length - 1])
   if (name.length < 2 || name.length > 4) return false
   if (NOT_NAMES.has(name) || isMajorPlace(name)) return false
   if (name.length === 4 && !COMPOUND_SURNAMES.has(name.slice(0, 2))) return false

@@ -27,7 +27,11 @@ export const OUTLET = `${ONE_OUTLET}(?:[-－—/·]${ONE_OUTLET})*`
 const OUTLET_AT_START = new RegExp(`^${OUTLET}`)
 const OUTLET_WHOLE = new RegExp(`^${OUTLET}$`)
 const KNOWN_AT_START = new RegExp(`^(?:${NAME_WORDS})`)
-const LONG_MEDIA_END = new RegExp(`(?:${MEDIA.filter((w) => w.length >= 2).map(escape).join('|')})$`)
+const LONG_MEDIA_END = new RegExp(
+  `(?:${MEDIA.filter((w) => w.length >= 2)
+    .map(escape)
+    .join('|')})$`,
+)
 
 export interface OutletMatch {
   length: number

@@ -80,7 +80,8 @@ const EDITORS_NOTE = /^[【[]?(?:编者按|编者的话|核心提示|导读|摘�
 /** A paragraph opening with an outlet's reporter: 本报记者, 新华社记者, 澎湃新闻记者. */
 const OPENING_BYLINE = /^(?:本[报台网刊]|\S{1,8}?(?:报|网|社|台|新闻))(?:首席|特派|特约|实习|见习)?记者/
 /** Page furniture scraped with the story: 来源：…, 发布时间：…, 2012-11-26 10:30. */
-const META_LINE = /^(?:(?:来源|稿源|发布时间|发布日期|时间|日期|浏览次数|点击数?|字号)[:：]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$)/
+const META_LINE =
+  /^(?:(?:来源|稿源|发布时间|发布日期|时间|日期|浏览次数|点击数?|字号)[:：]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$)/
 /** Wire features restate their title after the dateline: `新华社北京10月17日电 题：…`. */
 const TITLE_MARKER = /^[题題]\s*[:：]/
 /** How far down the head is searched for the dateline and opening bylines (captions, subtitles may come first). */
@@ -92,7 +93,8 @@ const SHORT_LINE = 100
 /** Photo captions, which may be longer: they end in a photo credit or name the picture. */
 const CAPTION = /(?:摄|供图|截图|资料照|资料图|图片|[图圖][/／].{0,12})\s*[)）]?$|^(?:图为|图：|图:|资料图)/
 /** Lines at the foot of a page that are not the story: disclaimers, contact lines, share and report prompts. */
-const BOILERPLATE = /^(?:免责声明|声明[:：]|本网站(?:所刊载|刊载)|联系电话|联系我们|版权|本公众号|本文(?:为|系)|扫码|扫一扫|点击|举报|Copyright|©|转载|更多|推荐阅读|延伸阅读|相关(?:新闻|阅读|报道)|关键词|文章关键词|自由电子报关心您|安心专线|生命线|张老师专线|请继续往下阅读|(?:原标题|来源|稿源|图片来源|本文来源|文章来源|信息来源)[:：])/i
+const BOILERPLATE =
+  /^(?:免责声明|声明[:：]|本网站(?:所刊载|刊载)|联系电话|联系我们|版权|本公众号|本文(?:为|系)|扫码|扫一扫|点击|举报|Copyright|©|转载|更多|推荐阅读|延伸阅读|相关(?:新闻|阅读|报道)|关键词|文章关键词|自由电子报关心您|安心专线|生命线|张老师专线|请继续往下阅读|(?:原标题|来源|稿源|图片来源|本文来源|文章来源|信息来源)[:：])/i
 /** A sign-off line of editors (责任编辑：, 总监制:骆世明, 编 辑:苏 伟): never credits, and the tail goes on above it. */
 const SIGN_OFF = /^[（(【[]?\s*\S{0,4}?(?:责任编辑|责编|编辑|审核|审校|校对|[一二三初复终]\s?审|监制|主编|编审|统筹|策划|签发|美编)/
 /** The credit closing a story's last sentence: `…当成了垃圾场。图片中心记者孙盼盼摄影报道`, `…治理一下。 本报记者 李银刚 整理`. */
@@ -102,7 +104,8 @@ const UNCLOSED_TAIL = /[（(]([^（()）]{2,60})$/
 /** A line of one to four bare names (常征; 张三 李四): a byline without role words. */
 const BARE_NAMES = /^[\u4e00-\u9fff·]{2,8}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,8}){0,3}$/
 /** Single characters written apart (编 辑:苏 伟, 本报记者 李 四, 大 西 北 網 訊): one word, one name. */
-const SPACED_SINGLES = /(?<![\u3400-\u9fff])[\u3400-\u9fff](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?(?:[ \u3000][\u3400-\u9fff](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?)+(?![\u3400-\u9fff])/g
+const SPACED_SINGLES =
+  /(?<![\u3400-\u9fff])[\u3400-\u9fff](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?(?:[ \u3000][\u3400-\u9fff](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?)+(?![\u3400-\u9fff])/g
 /** Portals' tag line at the foot of a story: `[相关:记者] [来源:成都日报] [作者:徐璨] [编辑:成都热线 ]`. */
 const TAG_FIELDS = /^(?:[[【][^\]】]{1,30}[\]】][\s\u3000]*){2,}$/
 /** Where the material came from, at the foot: `素材来源 江苏13个设区市党报…`, `信息来源： 内蒙古日报`. */
@@ -110,7 +113,8 @@ const SOURCE_LINE = /^(?:素材|信息|资料|稿件|内容)来源[\s\u3000:：|
 /** 人民日报 archive pages put the page, column and the title again before the story: `第1版(要闻)专栏:  长虹巨龙起京城 本报记者…`. */
 const PAGE_FURNITURE = /^第[\d一二三四五六七八九十]{1,3}版[(（][^)）]{0,12}[)）]\s*专栏[:：]\s*/
 /** A portal's metadata line naming the writer: `2019-09-26 12:11来源：证券时报网作者：李在山`. */
-const META_AUTHOR = /(?:^|[\s\u3000]|来源[:：]\S*?)作者[:：][\s\u3000]*([\u4e00-\u9fff·]{2,4}(?:[\s\u3000、][\u4e00-\u9fff·]{2,4}){0,3})[\s\u3000]*$/
+const META_AUTHOR =
+  /(?:^|[\s\u3000]|来源[:：]\S*?)作者[:：][\s\u3000]*([\u4e00-\u9fff·]{2,4}(?:[\s\u3000、][\u4e00-\u9fff·]{2,4}){0,3})[\s\u3000]*$/
 /** A name with its outlet and role in brackets: `王击凡(南都记者)`, `张三（本报记者）`. */
 const NAME_THEN_ROLE = /^([\u4e00-\u9fff·]{2,4})[\s\u3000]*[（(]([^（()）]{2,16})[）)]$/
 /** A caption is short; a photo credit at its end (`…实习。(陆俊蓉/摄)`, `会见现场。中新社记者 蒋启明摄`) credits a photographer. */
@@ -317,7 +321,10 @@ class StoryParser {
     let offset = view.clean.indexOf(m[1], at - m[1].length)
     if (offset < 0) offset = at
     this.add(
-      view.clean.slice(offset, offset + m[1].length).split(/[\s\u3000、]+/).map((name) => ({ name, role: 'contributor' as const })),
+      view.clean
+        .slice(offset, offset + m[1].length)
+        .split(/[\s\u3000、]+/)
+        .map((name) => ({ name, role: 'contributor' as const })),
       'start',
     )
   }
@@ -366,7 +373,8 @@ class StoryParser {
       if (filed && !this.dateline) this.dateline = filed
     } else {
       const scan = scanCredits(match, 0, match.length, { mode: 'lead', defaultRole: null })
-      const clear = scan && (OPENING_BYLINE.test(match) || /^\s*[：:]/.test(match.slice(scan.end)) || /报[道导]$/.test(match.slice(0, scan.end)))
+      const clear =
+        scan && (OPENING_BYLINE.test(match) || /^\s*[：:]/.test(match.slice(scan.end)) || /报[道导]$/.test(match.slice(0, scan.end)))
       if (scan && clear) [end, spans] = [scan.end, scan.credits]
     }
     if (end < 0) return false
@@ -440,7 +448,9 @@ class StoryParser {
       const scan =
         scanCredits(view.match, from, from + tail[1].length, { mode: 'bounded', defaultRole: null }) ??
         (bare && namesStandApart(view.match, bare.credits) ? bare : null)
-      const credits = scan ? this.fromSpans(view, scan.credits) : (parseReutersCredits(view.clean.slice(tail.index).trim()) ?? spacedNames(view.clean.slice(from, from + tail[1].length)))
+      const credits = scan
+        ? this.fromSpans(view, scan.credits)
+        : (parseReutersCredits(view.clean.slice(tail.index).trim()) ?? spacedNames(view.clean.slice(from, from + tail[1].length)))
       if (credits) {
         this.add(credits, 'end')
         this.setText(index, view.original.slice(0, view.toOriginal(tail.index)).trimEnd())
@@ -486,7 +496,8 @@ class StoryParser {
    * `…在《新闻晨报》实习。(陆俊蓉/摄)`). Only photographers are taken this way.
    */
   parseCaptions(): void {
-    const photographers = (credits: Credit[] | null | undefined) => Boolean(credits?.length) && credits!.every((c) => c.role === 'photographer')
+    const photographers = (credits: Credit[] | null | undefined) =>
+      Boolean(credits?.length) && credits!.every((c) => c.role === 'photographer')
     for (let index = 0; index < this.lines.length; index++) {
       const line = this.lines[index]
       if (line.removed || line.image || line.text.length > CAPTION_LINE) continue
@@ -590,7 +601,10 @@ function scriptOf(title: string, lines: Line[]): Script {
 }
 
 export function parseStory(text: string, options: ParseOptions = {}): ParsedStory {
-  const raw = text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean)
+  const raw = text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
   const title = options.bodyOnly || !raw.length ? '' : cleanTitle(raw[0])
   const lines: Line[] = raw
     .slice(options.bodyOnly ? 0 : 1)
@@ -610,5 +624,3 @@ export function parseStory(text: string, options: ParseOptions = {}): ParsedStor
     body: toBlocks(lines, options.stripArtifacts ?? false),
   }
 }
-
-

@@ -99,8 +99,12 @@ export function renderStory(story: StoryToRender, options: RenderOptions): Rende
   let bodyText = hasBody(story.body) ? convertLexicalToPlaintext({ data: story.body }).trim() : ''
 
   // Dateline (and a wire-style credit) open the first paragraph.
-  const lead = [datelineText && `<span class="nr-dateline">${escapeHtml(datelineText)}</span>`,
-    bylineAtStart && !english && `<span class="nr-byline">${escapeHtml(bylineText)}</span>`].filter(Boolean).join('')
+  const lead = [
+    datelineText && `<span class="nr-dateline">${escapeHtml(datelineText)}</span>`,
+    bylineAtStart && !english && `<span class="nr-byline">${escapeHtml(bylineText)}</span>`,
+  ]
+    .filter(Boolean)
+    .join('')
   if (lead) {
     const firstParagraph = /<p(\s[^>]*)?>/.exec(bodyHtml)
     bodyHtml = firstParagraph

@@ -38,7 +38,10 @@ export const datelineComplete: Rule = {
         finding(
           datelineComplete,
           { field: 'dateline' },
-          { zh: `稿件缺少电头（本媒体格式如“${preset.example}”）`, en: `The story has no dateline (this outlet writes it like "${preset.example}")` },
+          {
+            zh: `稿件缺少电头（本媒体格式如“${preset.example}”）`,
+            en: `The story has no dateline (this outlet writes it like "${preset.example}")`,
+          },
         ),
       ]
     }

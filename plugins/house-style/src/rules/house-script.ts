@@ -46,7 +46,7 @@ function inHouseScript(text: string, script: HouseScript): string {
   }
   let kept = ''
   let from = 0
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const width = isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1
     const original = text.slice(i, i + width)
     if (original !== converted.slice(i, i + width) && !foreignCharacters(original, script)) {

@@ -39,7 +39,12 @@ export const noDatelineInBody: Rule = {
     const set: { dateline: Dateline; credits?: Credit[] } = { dateline }
     if (typed.credits.length) set.credits = mergeCredits(story.credits, typed.credits)
     const text = quoted(typed.text)
-    const year = partialDate ? { zh: `；日期“${monthDay(typed.dateline.date!)}”缺少年份，请人工填写`, en: `; its date (${typed.dateline.date}) has no year, fill it in by hand` } : { zh: '', en: '' }
+    const year = partialDate
+      ? {
+          zh: `；日期“${monthDay(typed.dateline.date!)}”缺少年份，请人工填写`,
+          en: `; its date (${typed.dateline.date}) has no year, fill it in by hand`,
+        }
+      : { zh: '', en: '' }
     return [
       finding(
         noDatelineInBody,

@@ -111,7 +111,8 @@ function checkMarks(field: TextField, findings: Finding[]): void {
       const next = text[end]
       const sentenceEnd = next === undefined || next === ' ' || next === '\t' || chineseAt(text, end)
       const listNumber = LIST_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 4), start))
-      if (sentenceBefore(text, start) && sentenceEnd && !listNumber) findings.push(markFinding(field, start, end, '。', spacesAfter(text, end)))
+      if (sentenceBefore(text, start) && sentenceEnd && !listNumber)
+        findings.push(markFinding(field, start, end, '。', spacesAfter(text, end)))
     } else if (chinese && !(mark === '?' && lostCharacterAt(text, start))) {
       // Full-width marks carry their own spacing, so spaces typed after them go too.
       findings.push(markFinding(field, start, end, FULL_WIDTH[mark], spacesAfter(text, end)))
@@ -142,8 +143,7 @@ function checkPairs(field: TextField, pattern: RegExp, open: string, fullOpen: s
     if (!hanBetween(text, start + 1, close)) continue
     const before = spacesBefore(text, start)
     const after = spacesAfter(text, close + 1)
-    const outsideChinese =
-      before === 0 || chineseBefore(text, before) || after === text.length || chineseAt(text, after)
+    const outsideChinese = before === 0 || chineseBefore(text, before) || after === text.length || chineseAt(text, after)
     if (!outsideChinese) continue
     const a = quoted(`${text[start]}…${text[close]}`)
     const b = quoted(`${fullOpen}…${fullClose}`)

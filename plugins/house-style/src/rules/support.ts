@@ -41,7 +41,9 @@ export function textEdit(field: TextField, start: number, end: number, text: str
 type RuleIdentity = Pick<Rule, 'id' | 'severity'>
 
 export function finding(rule: RuleIdentity, location: FindingLocation, message: LocalizedMessage, fix?: Fix): Finding {
-  return fix ? { ruleId: rule.id, severity: rule.severity, message, location, fix } : { ruleId: rule.id, severity: rule.severity, message, location }
+  return fix
+    ? { ruleId: rule.id, severity: rule.severity, message, location, fix }
+    : { ruleId: rule.id, severity: rule.severity, message, location }
 }
 
 /** A finding on text[start, end) whose safe fix is a single replacement of that span (or of `editSpan`). */

@@ -72,7 +72,10 @@ function readBody(window: WindowLine[]): TypedFurniture {
   const parsed = parseStory(window.map((t) => t.line).join('\n'), { bodyOnly: true })
   if (!parsed.dateline && !parsed.credits.length) return NOTHING
 
-  const cuts = cutsOf(window, parsed.body.map((b) => (b.type === 'image' ? '' : b.text)))
+  const cuts = cutsOf(
+    window,
+    parsed.body.map((b) => (b.type === 'image' ? '' : b.text)),
+  )
   let dateline: TypedFurniture['dateline'] = null
   const spans: Cut[] = []
   for (const cut of cuts) {

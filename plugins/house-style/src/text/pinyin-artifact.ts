@@ -30,7 +30,10 @@ const MAX_SYLLABLE = 8
  * decomposed text (a + U+0301) is normalised to NFC before comparing.
  */
 const isSyllableLetter = (unit: number) =>
-  (unit >= 0x61 && unit <= 0x7a) || (unit >= 0xc0 && unit <= 0x24f) || (unit >= 0x1e00 && unit <= 0x1eff) || (unit >= 0x300 && unit <= 0x36f)
+  (unit >= 0x61 && unit <= 0x7a) ||
+  (unit >= 0xc0 && unit <= 0x24f) ||
+  (unit >= 0x1e00 && unit <= 0x1eff) ||
+  (unit >= 0x300 && unit <= 0x36f)
 const isClosing = (unit: number) => unit === 0x29 || unit === 0xff09 // ) ）
 
 const readingCache = new Map<string, Set<string>>()

@@ -18,7 +18,9 @@ import type { HouseScript, Script } from '../types'
  * They prove nothing about the script, so detection ignores them.
  * Derived from opencc-js 1.4.2: a changed character c such that some phrase entry keeps c at the same position.
  */
-const AMBIGUOUS_SIMPLIFIED = new Set('斗干里丑万征尸辟熏游夸采准划占凶云腊涌丰么愿于杰仆台后岩岳价几伙余佣范确霉党蜡适筑郁厂厘朴胜吃叶吁咸广恒虫据杠柜咨皂淀涂苹跖种腌膻荐虱帘')
+const AMBIGUOUS_SIMPLIFIED = new Set(
+  '斗干里丑万征尸辟熏游夸采准划占凶云腊涌丰么愿于杰仆台后岩岳价几伙余佣范确霉党蜡适筑郁厂厘朴胜吃叶吁咸广恒虫据杠柜咨皂淀涂苹跖种腌膻荐虱帘',
+)
 const AMBIGUOUS_TRADITIONAL = new Set('計麽乾祕濛蒐剋氾昇吒徵釐扞於脩陞劄薹袷谿')
 
 type DictGroup = readonly DictLike[]
@@ -163,7 +165,14 @@ function buildTables(): Tables {
   }
 
   const inClause = new Uint8Array(0x10000)
-  for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x2ff0, 0x2fff], [0xd800, 0xdfff]]) inClause.fill(1, from, to + 1)
+  for (const [from, to] of [
+    [0x3400, 0x4dbf],
+    [0x4e00, 0x9fff],
+    [0xf900, 0xfaff],
+    [0x2ff0, 0x2fff],
+    [0xd800, 0xdfff],
+  ])
+    inClause.fill(1, from, to + 1)
 
   const hkVariants = once(() => OpenCC.ConverterFactory(OpenCC.Locale.from.hk))
   const tw2s = once(() => OpenCC.Converter({ from: 'tw', to: 'cn' }))
@@ -289,7 +298,7 @@ export function toSimplified(text: string): string {
   reserve(0, n)
   let length = 0
   let changed = false
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const unit = text.charCodeAt(i)
     if (!inClause[unit]) {
       buffer[length++] = unit

@@ -21,7 +21,11 @@ describe('cjk-latin-spacing', () => {
 
   it('points at the two characters that need a space between them', () => {
     const [found] = check(cjkLatinSpacing, withBody('用AI'))
-    expect(found).toMatchObject({ severity: 'info', location: { start: 0, end: 2 }, fix: { safe: true, edits: [{ start: 1, end: 1, text: ' ' }] } })
+    expect(found).toMatchObject({
+      severity: 'info',
+      location: { start: 0, end: 2 },
+      fix: { safe: true, edits: [{ start: 1, end: 1, text: ' ' }] },
+    })
   })
 
   it.each(['使用 iPhone 拍摄', 'iPhone', '（AI）技术', '增长 12.5%。', '中文，English'])('leaves %s alone', (text) => {
@@ -30,6 +34,6 @@ describe('cjk-latin-spacing', () => {
 
   it('finds nothing in clean copy that already spaces', () => {
     expect(check(cjkLatinSpacing, withBody('今年 “双 11” 期间，兴仁薏仁米线上销售额突破 3000 万元'))).toEqual([])
-    expect(check(cjkLatinSpacing, { ...cleanStory, body: [] , title: '兴仁特色产业带动群众增收' })).toEqual([])
+    expect(check(cjkLatinSpacing, { ...cleanStory, body: [], title: '兴仁特色产业带动群众增收' })).toEqual([])
   })
 })

@@ -25,11 +25,15 @@ describe('dateline-complete', () => {
   it('accepts 本报讯 without place or date for the benbao preset, and AP with a place only', () => {
     expect(check(datelineComplete, draft({ dateline: { kind: '讯' } }), { datelinePreset: 'benbao' })).toEqual([])
     expect(check(datelineComplete, draft({ dateline: { place: 'WASHINGTON' } }), { datelinePreset: 'ap' })).toEqual([])
-    expect(check(datelineComplete, draft({ dateline: { outlet: 'Reuters', place: 'LONDON' } }), { datelinePreset: 'reuters' })).toHaveLength(1)
+    expect(
+      check(datelineComplete, draft({ dateline: { outlet: 'Reuters', place: 'LONDON' } }), { datelinePreset: 'reuters' }),
+    ).toHaveLength(1)
   })
 
   it('rejects a date that is not a date', () => {
-    const [found] = check(datelineComplete, draft({ dateline: { outlet: '新华社', place: '贵阳', date: '11月26日' } }), { datelinePreset: 'wire' })
+    const [found] = check(datelineComplete, draft({ dateline: { outlet: '新华社', place: '贵阳', date: '11月26日' } }), {
+      datelinePreset: 'wire',
+    })
     expect(found.message.en).toContain('not a valid date')
   })
 

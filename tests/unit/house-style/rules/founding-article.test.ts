@@ -12,7 +12,12 @@ const source = foundingStorySource()
 /** The story as the legacy import stores it: the parser's dateline and credits in their fields. */
 function imported(): StoryDraft {
   const parsed = parseStory(source)
-  const dateline = parsed.dateline && { outlet: parsed.dateline.outlet, place: parsed.dateline.place, date: parsed.dateline.date, kind: parsed.dateline.kind }
+  const dateline = parsed.dateline && {
+    outlet: parsed.dateline.outlet,
+    place: parsed.dateline.place,
+    date: parsed.dateline.date,
+    kind: parsed.dateline.kind,
+  }
   return { title: parsed.title, dateline, credits: parsed.credits, body: parsed.body }
 }
 
@@ -31,7 +36,10 @@ describe('the founding article', () => {
     expect([...rules].sort()).toEqual(['encoding-damage', 'house-script', 'pinyin-artifact', 'punctuation-fullwidth'])
   })
 
-  for (const [name, story] of [['as imported', imported], ['as pasted into the editor', pasted]] as const) {
+  for (const [name, story] of [
+    ['as imported', imported],
+    ['as pasted into the editor', pasted],
+  ] as const) {
     describe(name, () => {
       const { story: fixed, findings } = fixStory(story())
 

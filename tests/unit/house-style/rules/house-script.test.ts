@@ -32,18 +32,31 @@ describe('house-script', () => {
   it('follows a traditional house script', () => {
     const context = { houseScript: 'zh-Hant-TW' as const }
     expect(fixParagraph(houseScript, '兴仁县采取措施', context)).toBe('興仁縣採取措施')
-    const traditional = draft({ title: '興仁特色產業帶動群眾增收', dateline: { outlet: '新華社', place: '貴陽', kind: '电' }, body: [{ type: 'paragraph', text: '興仁縣採取措施，成效顯著' }] })
+    const traditional = draft({
+      title: '興仁特色產業帶動群眾增收',
+      dateline: { outlet: '新華社', place: '貴陽', kind: '电' },
+      body: [{ type: 'paragraph', text: '興仁縣採取措施，成效顯著' }],
+    })
     expect(check(houseScript, traditional, context)).toEqual([])
     const simplifiedBody = { ...traditional, body: [{ type: 'paragraph' as const, text: '兴仁县采取措施' }] }
     expect(check(houseScript, simplifiedBody, context).map((f) => f.location.field)).toEqual(['body'])
   })
 
   it('converts the dateline and the credited names too', () => {
-    const story = draft({ dateline: { outlet: '亮點黔西南', kind: '讯' }, credits: [{ name: '丁憲民', role: 'reporter' }, { name: '李黔', role: 'editor' }] })
+    const story = draft({
+      dateline: { outlet: '亮點黔西南', kind: '讯' },
+      credits: [
+        { name: '丁憲民', role: 'reporter' },
+        { name: '李黔', role: 'editor' },
+      ],
+    })
     const findings = check(houseScript, story)
     expect(findings.map((f) => f.location)).toEqual([{ field: 'dateline' }, { field: 'credits' }])
     expect(findings[0].fix?.set?.dateline).toEqual({ outlet: '亮点黔西南', place: undefined, kind: '讯' })
-    expect(findings[1].fix?.set?.credits).toEqual([{ name: '丁宪民', role: 'reporter' }, { name: '李黔', role: 'editor' }])
+    expect(findings[1].fix?.set?.credits).toEqual([
+      { name: '丁宪民', role: 'reporter' },
+      { name: '李黔', role: 'editor' },
+    ])
   })
 
   it('finds nothing in clean copy', () => {

@@ -55,11 +55,19 @@ describe('lintStory', () => {
   it('runs opt-in rules only when enabled', () => {
     const story = withBody('使用iPhone拍摄')
     expect(lintStory(story)).toEqual([])
-    expect(lintStory(story, { enabledOptIn: ['cjk-latin-spacing'] }).map((f) => f.ruleId)).toEqual(['cjk-latin-spacing', 'cjk-latin-spacing'])
+    expect(lintStory(story, { enabledOptIn: ['cjk-latin-spacing'] }).map((f) => f.ruleId)).toEqual([
+      'cjk-latin-spacing',
+      'cjk-latin-spacing',
+    ])
   })
 
   it('gives every finding a message in Chinese and English and a location', () => {
-    const story = draft({ title: '興仁縣(qiáng)。', dateline: null, credits: [], body: [{ type: 'paragraph', text: '兴仁,县，，２０１２…强(qiáng)兼?zhèn)' }] })
+    const story = draft({
+      title: '興仁縣(qiáng)。',
+      dateline: null,
+      credits: [],
+      body: [{ type: 'paragraph', text: '兴仁,县，，２０１２…强(qiáng)兼?zhèn)' }],
+    })
     const findings = lintStory(story, { enabledOptIn: ['cjk-latin-spacing'] })
     expect(new Set(findings.map((f) => f.ruleId)).size).toBeGreaterThanOrEqual(9)
     for (const found of findings) {
@@ -119,7 +127,12 @@ describe('applyFixes', () => {
   })
 
   it('skips edits that point outside the story or at an image', () => {
-    const story = draft({ body: [{ type: 'paragraph', text: 'abc' }, { type: 'image', src: '/a.jpg' }] })
+    const story = draft({
+      body: [
+        { type: 'paragraph', text: 'abc' },
+        { type: 'image', src: '/a.jpg' },
+      ],
+    })
     const fixed = applyFixes(story, [withFix(safe(edit(2, 9, 'x'))), withFix(safe(edit(0, 0, 'x', 1))), withFix(safe(edit(0, 0, 'x', 7)))])
     expect(fixed).toEqual(story)
   })

@@ -11,11 +11,17 @@ describe('no-byline-in-body', () => {
     expect(found.message.zh).toContain('（丁宪民 报道）')
     const fixed = applyFixes(story, [found])
     expect(fixed.body[1]).toEqual({ type: 'paragraph', text: '4个后进党组织已成功转化为一般党支部。' })
-    expect(fixed.credits).toEqual([{ name: '李黔', role: 'reporter' }, { name: '丁宪民', role: 'reporter' }])
+    expect(fixed.credits).toEqual([
+      { name: '李黔', role: 'reporter' },
+      { name: '丁宪民', role: 'reporter' },
+    ])
   })
 
   it('merges without duplicates', () => {
-    const story = draft({ credits: [{ name: '丁宪民', role: 'reporter' }], body: [{ type: 'paragraph', text: '已成功转化。(丁宪民 报道)' }] })
+    const story = draft({
+      credits: [{ name: '丁宪民', role: 'reporter' }],
+      body: [{ type: 'paragraph', text: '已成功转化。(丁宪民 报道)' }],
+    })
     const fixed = applyFixes(story, check(noBylineInBody, story))
     expect(fixed.credits).toEqual([{ name: '丁宪民', role: 'reporter' }])
     expect(fixed.body[0]).toMatchObject({ text: '已成功转化。' })

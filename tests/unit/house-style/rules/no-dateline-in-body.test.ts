@@ -3,7 +3,15 @@ import { applyFixes } from '../../../../plugins/house-style/src/lint'
 import { noDatelineInBody } from '../../../../plugins/house-style/src/rules/no-dateline-in-body'
 import { check, cleanParagraphs, cleanStory, draft, withBody } from './stories'
 
-const typed = (first: string, story = {}) => draft({ dateline: null, ...story, body: [{ type: 'paragraph', text: first }, { type: 'paragraph', text: cleanParagraphs[1] }] })
+const typed = (first: string, story = {}) =>
+  draft({
+    dateline: null,
+    ...story,
+    body: [
+      { type: 'paragraph', text: first },
+      { type: 'paragraph', text: cleanParagraphs[1] },
+    ],
+  })
 
 describe('no-dateline-in-body', () => {
   it('finds a dateline typed at the start of the first paragraph and moves it into the field', () => {
@@ -47,15 +55,24 @@ describe('no-dateline-in-body', () => {
   })
 
   it('removes a dateline standing on its own line', () => {
-    const story = draft({ dateline: null, body: [{ type: 'paragraph', text: '本报讯' }, { type: 'paragraph', text: cleanParagraphs[0] }] })
+    const story = draft({
+      dateline: null,
+      body: [
+        { type: 'paragraph', text: '本报讯' },
+        { type: 'paragraph', text: cleanParagraphs[0] },
+      ],
+    })
     const fixed = applyFixes(story, check(noDatelineInBody, story))
     expect(fixed.body).toEqual([{ type: 'paragraph', text: cleanParagraphs[0] }])
     expect(fixed.dateline).toEqual({ outlet: '本报', kind: '讯' })
   })
 
-  it.each(['记者从兴仁县了解到，全县通讯员队伍不断壮大', '电视台今天播出了专题片', '喜讯传来，全村沸腾', '据了解，该县今年以来'])('leaves ordinary ledes alone: %s', (text) => {
-    expect(check(noDatelineInBody, withBody(text))).toEqual([])
-  })
+  it.each(['记者从兴仁县了解到，全县通讯员队伍不断壮大', '电视台今天播出了专题片', '喜讯传来，全村沸腾', '据了解，该县今年以来'])(
+    'leaves ordinary ledes alone: %s',
+    (text) => {
+      expect(check(noDatelineInBody, withBody(text))).toEqual([])
+    },
+  )
 
   it('finds nothing in clean copy', () => {
     expect(check(noDatelineInBody, cleanStory)).toEqual([])

@@ -4,7 +4,9 @@ import { check, cleanStory, fixParagraph, fixTitle, withBody } from './stories'
 
 describe('no-fullwidth-alphanumerics', () => {
   it('turns full-width letters and digits half-width', () => {
-    expect(fixParagraph(noFullwidthAlphanumerics, '２０１２年７月底组织４６名村支书学习ＡＩ技术')).toBe('2012年7月底组织46名村支书学习AI技术')
+    expect(fixParagraph(noFullwidthAlphanumerics, '２０１２年７月底组织４６名村支书学习ＡＩ技术')).toBe(
+      '2012年7月底组织46名村支书学习AI技术',
+    )
     expect(fixTitle(noFullwidthAlphanumerics, 'ｉＰｈｏｎｅ发布')).toBe('iPhone发布')
   })
 

@@ -19,9 +19,12 @@ describe('pinyin-artifact', () => {
     expect(found.message.en).toContain('(qiáng)')
   })
 
-  it.each(['兴仁 (Xīngrén) 位于贵州', '北京(Běijīng)', '美联社(AP)报道', '2012年(2012)', '德才兼?zhèn)洹', '强(ruò)'])('leaves %s alone', (text) => {
-    expect(check(pinyinArtifact, withBody(text))).toEqual([])
-  })
+  it.each(['兴仁 (Xīngrén) 位于贵州', '北京(Běijīng)', '美联社(AP)报道', '2012年(2012)', '德才兼?zhèn)洹', '强(ruò)'])(
+    'leaves %s alone',
+    (text) => {
+      expect(check(pinyinArtifact, withBody(text))).toEqual([])
+    },
+  )
 
   it('finds nothing in clean copy', () => {
     expect(check(pinyinArtifact, cleanStory)).toEqual([])

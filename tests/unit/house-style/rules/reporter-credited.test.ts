@@ -10,7 +10,15 @@ describe('reporter-credited', () => {
   })
 
   it('says that other roles do not stand in for a reporter', () => {
-    const [found] = check(reporterCredited, draft({ credits: [{ name: '王五', role: 'correspondent' }, { name: '赵六', role: 'editor' }] }))
+    const [found] = check(
+      reporterCredited,
+      draft({
+        credits: [
+          { name: '王五', role: 'correspondent' },
+          { name: '赵六', role: 'editor' },
+        ],
+      }),
+    )
     expect(found.message.zh).toContain('通讯员')
     expect(found.message.en).toContain('add a credit with the role "reporter"')
   })
@@ -21,6 +29,16 @@ describe('reporter-credited', () => {
 
   it('accepts any story with a named reporter', () => {
     expect(check(reporterCredited, cleanStory)).toEqual([])
-    expect(check(reporterCredited, draft({ credits: [{ name: '王五', role: 'correspondent' }, { name: '李四', role: 'reporter' }] }))).toEqual([])
+    expect(
+      check(
+        reporterCredited,
+        draft({
+          credits: [
+            { name: '王五', role: 'correspondent' },
+            { name: '李四', role: 'reporter' },
+          ],
+        }),
+      ),
+    ).toEqual([])
   })
 })

@@ -181,7 +181,8 @@ function picturesOf(article: PublishedArticle): Picture[] {
 function conceptsOf(article: PublishedArticle): { name: string; rel: string; code?: string }[] {
   const concepts: { name: string; rel: string; code?: string }[] = []
   if (article.section) concepts.push({ name: article.section.name, rel: 'section', code: article.section.slug })
-  if (article.region) concepts.push({ name: article.region.name, rel: 'region', ...(article.region.code ? { code: article.region.code } : {}) })
+  if (article.region)
+    concepts.push({ name: article.region.name, rel: 'region', ...(article.region.code ? { code: article.region.code } : {}) })
   for (const tag of article.tags) if (tag.trim()) concepts.push({ name: tag, rel: 'tag' })
   return concepts
 }
@@ -236,7 +237,8 @@ function toNinjs2(article: PublishedArticle, event: DistributionEvent, version: 
   if (article.bylineText) doc.by = article.bylineText
   const concepts = conceptsOf(article)
   if (concepts.length) doc.subjects = concepts.map(({ code, ...concept }) => ({ ...concept, ...(code ? { literal: code } : {}) }))
-  if (article.region) doc.places = [{ name: article.region.name, rel: 'about', ...(article.region.code ? { literal: article.region.code } : {}) }]
+  if (article.region)
+    doc.places = [{ name: article.region.name, rel: 'about', ...(article.region.code ? { literal: article.region.code } : {}) }]
   if (canceled) return doc
 
   const html = safeStoryHtml(article.html)
@@ -275,7 +277,8 @@ function toNinjs1(article: PublishedArticle, event: DistributionEvent, canceled:
   if (article.bylineText) doc.byline = article.bylineText
   const concepts = conceptsOf(article)
   if (concepts.length) doc.subject = concepts
-  if (article.region) doc.place = [{ name: article.region.name, rel: 'about', ...(article.region.code ? { code: article.region.code } : {}) }]
+  if (article.region)
+    doc.place = [{ name: article.region.name, rel: 'about', ...(article.region.code ? { code: article.region.code } : {}) }]
   if (canceled) return doc
 
   doc.body_html = safeStoryHtml(article.html)
@@ -314,7 +317,11 @@ export interface NinjsOptions {
  * head and the byline at its end, in house style; it is sanitised once more because receivers may publish it.
  */
 export function toNinjs(master: PublishedArticle, event: DistributionEvent, options: NinjsOptions & { version: '1.6' }): Ninjs1Document
-export function toNinjs(master: PublishedArticle, event: DistributionEvent, options?: NinjsOptions & { version?: '2.2' | '2.1' }): NinjsDocument
+export function toNinjs(
+  master: PublishedArticle,
+  event: DistributionEvent,
+  options?: NinjsOptions & { version?: '2.2' | '2.1' },
+): NinjsDocument
 export function toNinjs(master: PublishedArticle, event: DistributionEvent, options?: NinjsOptions): NinjsDocument | Ninjs1Document
 export function toNinjs(master: PublishedArticle, event: DistributionEvent, options: NinjsOptions = {}): NinjsDocument | Ninjs1Document {
   const article = convertArticle(master, options.script)

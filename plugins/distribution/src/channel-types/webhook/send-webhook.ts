@@ -131,8 +131,10 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookR
 
   const snippet = await readSnippet(response)
   let error = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}${snippet ? `: ${snippet}` : ''}`
-  if (status >= 300 && status < 400) error = `HTTP ${status}: the receiver redirected (${response.headers.get('location') ?? 'no location'}); redirects are not followed, update the channel URL`
-  if (outcome.disableChannel) error = `HTTP 410 Gone: the receiver asked to stop deliveries; disable the channel${snippet ? ` (${snippet})` : ''}`
+  if (status >= 300 && status < 400)
+    error = `HTTP ${status}: the receiver redirected (${response.headers.get('location') ?? 'no location'}); redirects are not followed, update the channel URL`
+  if (outcome.disableChannel)
+    error = `HTTP 410 Gone: the receiver asked to stop deliveries; disable the channel${snippet ? ` (${snippet})` : ''}`
   const result: WebhookResult = {
     ok: false,
     status,

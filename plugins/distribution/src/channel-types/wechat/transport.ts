@@ -24,13 +24,26 @@ function resumeOf(stored: Record<string, unknown> | null): WeChatResume | null {
   return resume.publishId || resume.mediaId ? resume : null
 }
 
-export async function deliverToWeChat(channel: ChannelRecord<WeChatSettings>, delivery: OutgoingDelivery, options: ResolvedDistributionOptions): Promise<TransportResult> {
+export async function deliverToWeChat(
+  channel: ChannelRecord<WeChatSettings>,
+  delivery: OutgoingDelivery,
+  options: ResolvedDistributionOptions,
+): Promise<TransportResult> {
   if (!channel.appId || !channel.appSecret) return { ok: false, error: 'WeChat channel needs appId and appSecret', retryable: false }
-  const client = new WeChatClient({ appId: channel.appId, appSecret: channel.appSecret, ...(channel.apiBase ? { apiBase: channel.apiBase } : {}) })
+  const client = new WeChatClient({
+    appId: channel.appId,
+    appSecret: channel.appSecret,
+    ...(channel.apiBase ? { apiBase: channel.apiBase } : {}),
+  })
   const { event } = delivery
 
   if (event === 'updated' || event === 'corrected') {
-    return { ok: true, skipped: true, note: 'WeChat posts cannot be edited through the API: not sent (republish by hand if needed)', retryable: false }
+    return {
+      ok: true,
+      skipped: true,
+      note: 'WeChat posts cannot be edited through the API: not sent (republish by hand if needed)',
+      retryable: false,
+    }
   }
 
   if (event === 'unpublished' || event === 'retracted') {

@@ -178,10 +178,12 @@ export const WECHAT_STYLES: Record<string, string> = {
 
 /** Pass 2 (on pass-1 output): figures whose picture was dropped go, everything gets its inline style. */
 function styleForWeChat(html: string): string {
-  const styled = (tag: string, key = tag) => (_name: string, attribs: sanitizeHtml.Attributes) => ({
-    tagName: tag,
-    attribs: { ...attribs, ...(WECHAT_STYLES[key] ? { style: WECHAT_STYLES[key] } : {}) },
-  })
+  const styled =
+    (tag: string, key = tag) =>
+    (_name: string, attribs: sanitizeHtml.Attributes) => ({
+      tagName: tag,
+      attribs: { ...attribs, ...(WECHAT_STYLES[key] ? { style: WECHAT_STYLES[key] } : {}) },
+    })
   const transformTags: Record<string, sanitizeHtml.Transformer> = {}
   for (const tag of ['h1', 'h2', 'h3', 'h4', 'pre', 'blockquote', 'ul', 'ol', 'li', 'img', 'strong', 'b']) transformTags[tag] = styled(tag)
   transformTags.figure = styled('section')
@@ -212,7 +214,8 @@ function topLevelNodes(html: string) {
   return parseDocument(html, { withStartIndices: true, withEndIndices: true }).children
 }
 
-const sourceOf = (html: string, node: { startIndex: number | null; endIndex: number | null }) => html.slice(node.startIndex ?? 0, (node.endIndex ?? html.length - 1) + 1)
+const sourceOf = (html: string, node: { startIndex: number | null; endIndex: number | null }) =>
+  html.slice(node.startIndex ?? 0, (node.endIndex ?? html.length - 1) + 1)
 
 /** When the renderer did not mark the dateline, find it at the head of the first paragraph. */
 function markDateline(html: string, datelineText: string): string {
@@ -256,7 +259,9 @@ function fitContent(content: string, url: string, maxChars: number, maxBytes: nu
   }
   if (!out) {
     // Even the first block is too long: keep as much of its text as fits, as one clean paragraph.
-    const text = DomUtils.textContent(parseDocument(topLevelBlocks(content)[0] ?? '')).replace(/\s+/g, ' ').trim()
+    const text = DomUtils.textContent(parseDocument(topLevelBlocks(content)[0] ?? ''))
+      .replace(/\s+/g, ' ')
+      .trim()
     const open = `<p style="${WECHAT_STYLES.p}">`
     let budget = Math.max(0, maxChars - notice.length - open.length - 8)
     let paragraph = `${open}${escapeHtml(truncateText(text, budget))}</p>`

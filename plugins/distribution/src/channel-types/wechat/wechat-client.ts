@@ -218,7 +218,8 @@ export class WeChatClient {
       method: 'GET',
       query: { grant_type: 'client_credential', appid: this.appId, secret: this.#appSecret },
     })
-    if (!data.access_token) throw new WeChatError(-1, 'token response without access_token', { endpoint: '/cgi-bin/token', retryable: true })
+    if (!data.access_token)
+      throw new WeChatError(-1, 'token response without access_token', { endpoint: '/cgi-bin/token', retryable: true })
     const lifetimeMs = (data.expires_in ?? 7200) * 1000
     // Short-lived tokens (tests, odd responses) still get half their life rather than none.
     const margin = Math.min(this.#refreshMarginMs, lifetimeMs / 2)
@@ -265,13 +266,21 @@ export class WeChatClient {
       }
       const err = error as { name?: string; message?: string; cause?: { code?: string } }
       const reason =
-        err?.name === 'TimeoutError' ? `no response within ${this.#timeoutMs} ms` : `network error: ${err?.cause?.code ?? err?.message ?? 'unknown'}`
+        err?.name === 'TimeoutError'
+          ? `no response within ${this.#timeoutMs} ms`
+          : `network error: ${err?.cause?.code ?? err?.message ?? 'unknown'}`
       throw new WeChatError(-1, this.redact(reason), { endpoint: path, retryable: true })
     }
     const text = await response.text().catch(() => '')
     if (!response.ok) {
       const retryable = response.status === 408 || response.status === 429 || response.status >= 500
-      throw new WeChatError(-1, this.redact(`HTTP ${response.status}${response.status >= 300 && response.status < 400 ? " (redirects are not followed; check apiBase)" : ""}`), { endpoint: path, retryable, httpStatus: response.status })
+      throw new WeChatError(
+        -1,
+        this.redact(
+          `HTTP ${response.status}${response.status >= 300 && response.status < 400 ? ' (redirects are not followed; check apiBase)' : ''}`,
+        ),
+        { endpoint: path, retryable, httpStatus: response.status },
+      )
     }
     let data: Record<string, unknown>
     try {
@@ -290,10 +299,16 @@ export class WeChatClient {
     const type = sniffImageType(image.bytes) ?? image.contentType ?? ''
     // Checked before uploading: a sure rejection should not spend API quota.
     if (!allowed.includes(type)) {
-      throw new WeChatError(40005, `invalid file type: ${image.filename} is ${type || 'not an image'}; allowed ${allowed.join(', ')}`, { endpoint, retryable: false })
+      throw new WeChatError(40005, `invalid file type: ${image.filename} is ${type || 'not an image'}; allowed ${allowed.join(', ')}`, {
+        endpoint,
+        retryable: false,
+      })
     }
     if (image.bytes.byteLength >= maxBytes) {
-      throw new WeChatError(40009, `image too large: ${image.filename} is ${image.bytes.byteLength} bytes; the limit is ${maxBytes}`, { endpoint, retryable: false })
+      throw new WeChatError(40009, `image too large: ${image.filename} is ${image.bytes.byteLength} bytes; the limit is ${maxBytes}`, {
+        endpoint,
+        retryable: false,
+      })
     }
     const form = new FormData()
     form.append('media', new Blob([new Uint8Array(image.bytes)], { type }), normalisedFilename(image.filename, type))
@@ -328,7 +343,8 @@ export class WeChatClient {
   /** Submits a draft for publishing; the returned publish_id means accepted, not live. */
   async submitPublish(mediaId: string): Promise<string> {
     const data = await this.#call<{ publish_id?: string | number }>('/cgi-bin/freepublish/submit', { json: { media_id: mediaId } })
-    if (data.publish_id === undefined) throw new WeChatError(-1, 'freepublish/submit returned no publish_id', { endpoint: '/cgi-bin/freepublish/submit', retryable: true })
+    if (data.publish_id === undefined)
+      throw new WeChatError(-1, 'freepublish/submit returned no publish_id', { endpoint: '/cgi-bin/freepublish/submit', retryable: true })
     return String(data.publish_id)
   }
 

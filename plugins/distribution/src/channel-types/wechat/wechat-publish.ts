@@ -11,7 +11,14 @@ import { basename } from 'node:path'
 import { toWeChatArticle } from './wechat-article'
 import type { OutputScript, PublishedArticle, PublishedImage } from '../../types'
 import { guardedFetch } from '../../transports/guarded-fetch'
-import { type ImageFile, MATERIAL_IMAGE_MAX_BYTES, PUBLISH_STATUS, type PublishStatus, type WeChatClient, WeChatError } from './wechat-client'
+import {
+  type ImageFile,
+  MATERIAL_IMAGE_MAX_BYTES,
+  PUBLISH_STATUS,
+  type PublishStatus,
+  type WeChatClient,
+  WeChatError,
+} from './wechat-client'
 
 export interface WeChatResume {
   /** A submitted publish whose outcome is not known yet: poll it, never submit again. */

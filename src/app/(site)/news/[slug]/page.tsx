@@ -36,7 +36,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       section: story.section?.name,
       tags: story.tags ?? undefined,
       ...(image?.url
-        ? { images: [{ url: absoluteUrl(image.url), width: image.width ?? undefined, height: image.height ?? undefined, alt: story.heroImage!.alt }] }
+        ? {
+            images: [
+              {
+                url: absoluteUrl(image.url),
+                width: image.width ?? undefined,
+                height: image.height ?? undefined,
+                alt: story.heroImage!.alt,
+              },
+            ],
+          }
         : {}),
     },
   }

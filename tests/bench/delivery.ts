@@ -154,14 +154,20 @@ async function publish(): Promise<{ id: string | number; publishedAt: number }> 
   return { id: story.id, publishedAt: Date.now() }
 }
 
+/** Each delivery row's `webhook-id` (msg_ + ULID), which is what a receiver reports back. */
+const messageOf = new Map<string, string>()
+/** When the receiver acknowledged this delivery row, if it has. */
+const ackedAt = (deliveryId: string): number | undefined => acknowledged.get(messageOf.get(deliveryId) ?? '')
+
 async function deliveryIdsOf(storyId: string | number): Promise<string[]> {
   const { docs } = await payload.db.find({
     collection: 'deliveries',
     where: { article: { equals: storyId } },
     limit: 0,
     pagination: false,
-    select: { id: true },
+    select: { id: true, webhookId: true },
   })
+  for (const d of docs as { id: unknown; webhookId?: unknown }[]) messageOf.set(String(d.id), String(d.webhookId))
   return (docs as { id: unknown }[]).map((d) => String(d.id))
 }
 
@@ -186,8 +192,8 @@ for (let i = 0; i < plan.latencyStories; i++) {
   publishMs.push(publishedAt - t0)
   const ids = await deliveryIdsOf(id)
   const deadline = Date.now() + 30_000
-  while (ids.some((d) => !acknowledged.has(d)) && Date.now() < deadline) await sleep(5)
-  for (const d of ids) latencies.push((acknowledged.get(d) ?? Number.NaN) - publishedAt)
+  while (ids.some((d) => ackedAt(d) === undefined) && Date.now() < deadline) await sleep(5)
+  for (const d of ids) latencies.push((ackedAt(d) ?? Number.NaN) - publishedAt)
   const { docs: attempts } = await payload.db.find({
     collection: 'delivery-attempts',
     where: { delivery: { in: ids } },
@@ -197,7 +203,7 @@ for (let i = 0; i < plan.latencyStories; i++) {
   for (const a of attempts as unknown as { delivery: unknown; startedAt: string }[]) {
     const started = Date.parse(a.startedAt)
     dispatchDelays.push(started - publishedAt)
-    const ack = acknowledged.get(String(a.delivery))
+    const ack = ackedAt(String(a.delivery))
     if (ack) attemptTimes.push(ack - started)
   }
   await sleep(150)
@@ -222,7 +228,7 @@ const backlog: string[] = []
 for (let i = 0; i < plan.backlogStories; i++) backlog.push(...(await deliveryIdsOf((await publish()).id)))
 await sleep(300)
 const drainStarted = Date.now()
-const pending = () => backlog.filter((d) => !acknowledged.has(d)).length
+const pending = () => backlog.filter((d) => ackedAt(d) === undefined).length
 while (pending() > 0 && Date.now() - drainStarted < 300_000) {
   await payload.jobs.run({ queue: 'distribution', limit: RUNNER_LIMIT, silent: true })
 }

@@ -8,29 +8,14 @@
  * existence or access is revealed here that Payload would not reveal.
  */
 import { getLocalizedPaths, type FlattenedField, type Payload } from 'payload'
+import { validOperators, validOperatorSet } from 'payload/shared'
 
 import { idIsNumber, isValidId } from './ids'
 import { MAX_DEPTH, MAX_LIMIT, MAX_PAGE } from './limits'
 import { isPlainObject, problem, zhName, type Problem } from './problems'
 
-const OPERATORS = new Set([
-  'equals',
-  'not_equals',
-  'in',
-  'not_in',
-  'all',
-  'exists',
-  'greater_than',
-  'greater_than_equal',
-  'less_than',
-  'less_than_equal',
-  'like',
-  'not_like',
-  'contains',
-  'within',
-  'intersects',
-  'near',
-])
+// Payload's own list of where operators (what its query builder accepts).
+const OPERATORS: ReadonlySet<string> = validOperatorSet
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const TEXT_OPERATORS = new Set(['like', 'not_like'])
 const GEO_OPERATORS = new Set(['within', 'intersects', 'near'])
@@ -103,7 +88,7 @@ function constraintProblems(payload: Payload, collection: string, path: string, 
         problems.push(
           problem(
             `${where}.${operator}`,
-            `unknown operator "${operator}" (use ${[...OPERATORS].slice(0, 12).join(', ')})`,
+            `unknown operator "${operator}" (use ${validOperators.slice(0, 12).join(', ')})`,
             `${where} 的运算符“${operator}”无效`,
           ),
         )

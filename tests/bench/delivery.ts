@@ -81,6 +81,7 @@ const payload = await getPayload({ config })
 const { takeWorkflowAction } = await import('../../plugins/editorial-workflow')
 const { sendWebhook } = await import('../../plugins/distribution/src/channel-types/webhook/send-webhook')
 const { webhookBody } = await import('../../plugins/distribution')
+const { lexical } = await import('../support/lexical')
 log(`booted on ${payload.db.name} in ${Date.now() - bootStarted} ms`)
 // tests/bench/run.ts watches for this line (module loading under tsx occasionally stalls on this machine).
 console.log('BOOTED')
@@ -112,25 +113,7 @@ const PARAGRAPHS = [
   '对全县12个后进党组织进行深入调研，找准后进原因，在12个村成立帮促工作组，帮促转化覆盖率达100%。',
   '通过“三抓三强”措施的落实，4个后进党组织已成功转化为一般党支部。',
 ]
-const body = {
-  root: {
-    type: 'root',
-    version: 1,
-    direction: 'ltr',
-    format: '',
-    indent: 0,
-    children: PARAGRAPHS.map((text) => ({
-      type: 'paragraph',
-      version: 1,
-      direction: 'ltr',
-      format: '',
-      indent: 0,
-      textFormat: 0,
-      textStyle: '',
-      children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
-    })),
-  },
-}
+const body = lexical(...PARAGRAPHS)
 
 let serial = 0
 async function publish(): Promise<{ id: string | number; publishedAt: number }> {

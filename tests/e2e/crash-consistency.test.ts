@@ -267,6 +267,19 @@ afterAll(async () => {
 }, 60_000)
 
 /** The publication events a story's history says receivers must have had, in order. */
+/** A story's workflow history, oldest first. */
+async function historyOf(id: unknown): Promise<Doc[]> {
+  const { docs } = await payload.find({
+    collection: 'workflow-events',
+    where: { article: { equals: id } },
+    sort: 'sequence',
+    limit: 0,
+    pagination: false,
+    depth: 0,
+  })
+  return docs as Doc[]
+}
+
 function expectedEvents(history: Doc[]): string[] {
   const events: string[] = []
   for (const entry of history) {
@@ -331,16 +344,7 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
   // 1. Row, latest version and history agree.
   const disagreements: string[] = []
   for (const row of all) {
-    const history = (
-      await payload.find({
-        collection: 'workflow-events',
-        where: { article: { equals: row.id } },
-        sort: 'sequence',
-        limit: 0,
-        pagination: false,
-        depth: 0,
-      })
-    ).docs as Doc[]
+    const history = await historyOf(row.id)
     const latest = (await payload.findByID({ collection: 'articles', id: row.id, draft: true, depth: 0 })) as Doc
     const last = history.at(-1)
     const problems = [
@@ -374,16 +378,7 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
   const wanted = new Map<string, string[]>()
   const stageNow = new Map<string, Stage>()
   for (const row of all) {
-    const history = (
-      await payload.find({
-        collection: 'workflow-events',
-        where: { article: { equals: row.id } },
-        sort: 'sequence',
-        limit: 0,
-        pagination: false,
-        depth: 0,
-      })
-    ).docs as Doc[]
+    const history = await historyOf(row.id)
     wanted.set(String(row.id), expectedEvents(history))
     stageNow.set(String(row.id), history.at(-1)?.toStage as Stage)
   }

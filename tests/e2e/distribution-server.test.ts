@@ -25,6 +25,7 @@ import {
   publishStory,
   SECRET,
   type DistributionDesk,
+  switchOffChannels,
 } from '../support/distribution-desk'
 
 const SERVER_ENV = FAST_RECOVERY_ENV
@@ -41,8 +42,7 @@ async function server(): Promise<RunningApp> {
 }
 
 async function onlyChannel(receiver: WebhookReceiver, extra: Record<string, unknown> = {}) {
-  for (const id of channels.splice(0))
-    await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
+  await switchOffChannels(d, channels)
   const channel = await createChannel(d, { name: `站点${channels.length}`, type: 'webhook', url: receiver.url, secret: SECRET, ...extra })
   channels.push(channel.id)
   return channel

@@ -25,6 +25,7 @@ import {
   publishStory,
   SECRET,
   type DistributionDesk,
+  switchOffChannels,
 } from '../support/distribution-desk'
 
 let d: DistributionDesk
@@ -36,8 +37,7 @@ beforeAll(async () => {
 })
 afterEach(async () => {
   // Each test brings its own channels: switch the previous ones off so they do not get this test's stories.
-  for (const id of channelIds.splice(0))
-    await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
+  await switchOffChannels(d, channelIds)
 })
 afterAll(async () => {
   // A receiver rejects its close when any delivery it captured was not conformant (see webhook-receiver.ts).

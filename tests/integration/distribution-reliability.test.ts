@@ -24,6 +24,7 @@ import {
   publishStory,
   SECRET,
   type DistributionDesk,
+  switchOffChannels,
 } from '../support/distribution-desk'
 
 let d: DistributionDesk
@@ -43,8 +44,7 @@ afterAll(async () => {
 })
 
 async function only(...extra: { receiver: WebhookReceiver; url?: string; name?: string; timeoutMs?: number }[]) {
-  for (const id of channels.splice(0))
-    await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
+  await switchOffChannels(d, channels)
   for (const { receiver, url, name, timeoutMs } of extra) {
     const channel = await createChannel(d, {
       name: name ?? `ch-${channels.length}`,

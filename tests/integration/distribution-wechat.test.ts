@@ -24,6 +24,7 @@ import {
   drainDeliveries,
   publishStory,
   type DistributionDesk,
+  switchOffChannels,
 } from '../support/distribution-desk'
 
 let d: DistributionDesk
@@ -50,8 +51,7 @@ afterAll(async () => {
 })
 
 async function wechatChannel(extra: Record<string, unknown> = {}) {
-  for (const id of channels.splice(0))
-    await d.payload.update({ collection: 'channels' as never, id: id as never, data: { enabled: false } as never })
+  await switchOffChannels(d, channels)
   const channel = await createChannel(d, {
     name: '亮点黔西南公众号',
     type: 'wechat',

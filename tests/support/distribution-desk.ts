@@ -97,6 +97,11 @@ export async function publishStory(d: DistributionDesk, overrides: Doc = {}): Pr
   return id
 }
 
+/** Switches these channels off (and forgets them), so a later test's stories do not reach them. */
+export async function switchOffChannels(d: DistributionDesk, ids: unknown[]): Promise<void> {
+  for (const id of ids.splice(0)) await d.payload.update({ collection: 'channels', id: id as Id, data: { enabled: false } })
+}
+
 /** Creates a channel over REST as the admin; returns the response body's doc. */
 export async function createChannel(d: DistributionDesk, data: Doc): Promise<Doc> {
   const res = await rest('POST', '/channels', { token: d.admin.token, body: { enabled: true, ...data } })

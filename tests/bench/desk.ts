@@ -26,7 +26,7 @@ import { loadavg } from 'node:os'
 import path from 'node:path'
 
 import { ensureBuild } from '../../scripts/ensure-build.mjs'
-import { launchBrowser, logIn, type Page } from '../support/browser'
+import { creditAuthor, launchBrowser, logIn, type Page } from '../support/browser'
 import { lexical } from '../support/lexical'
 import { startApp } from '../support/server'
 import { resultsDir, summarise } from './support'
@@ -124,13 +124,7 @@ async function openDesk(name: string, root?: string): Promise<Desk> {
     await reporter.locator('input[name="title"]').fill(title)
     await reporter.locator('[data-lexical-editor="true"]').first().click()
     await reporter.keyboard.type(CLEAN[0]!)
-    await reporter
-      .getByRole('button', { name: /添加.*署名/ })
-      .first()
-      .click()
-    await reporter.locator('[id^="field-credits__0__author"]').click()
-    await reporter.keyboard.type('丁宪民')
-    await reporter.getByRole('option', { name: '丁宪民' }).click()
+    await creditAuthor(reporter, '丁宪民')
     let started = performance.now()
     await reporter.getByRole('button', { name: '保存草稿' }).click()
     await reporter.waitForURL(/\/admin\/collections\/articles\/\d+$/, { timeout: 60_000 })

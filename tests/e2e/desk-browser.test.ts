@@ -12,7 +12,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
-import { artifactsDir, launchBrowser, logIn, screenshot, type Page } from '../support/browser'
+import { artifactsDir, creditAuthor, launchBrowser, logIn, screenshot, type Page } from '../support/browser'
 import { lexical } from '../support/lexical'
 import { startApp, type RunningApp } from '../support/server'
 import { callApp, logInToApp } from '../support/app-client'
@@ -229,13 +229,7 @@ test('a reporter writes a story: dateline and byline live before saving, finding
   expect(await page.getByTestId('dateline-hint-printed').innerText()).toBe('亮点黔西南兴义讯')
   expect(await page.getByTestId('dateline-hint').innerText()).toContain('〔媒体〕〔发稿地〕讯')
   // The credit: the byline renders before any save too.
-  await page
-    .getByRole('button', { name: /添加.*署名/ })
-    .first()
-    .click()
-  await page.locator('[id^="field-credits__0__author"]').click()
-  await page.keyboard.type('丁宪民')
-  await page.getByRole('option', { name: '丁宪民' }).click()
+  await creditAuthor(page, '丁宪民')
   await expect.poll(() => page.getByTestId('rendered-bylineText-value').innerText(), { timeout: 30_000 }).toBe('（丁宪民 报道）')
   expect(page.url()).toMatch(/\/create$/)
 

@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { artifactsDir, launchBrowser, logIn, screenshot } from '../support/browser'
+import { artifactsDir, creditAuthor, launchBrowser, logIn, screenshot } from '../support/browser'
 import { lexical } from '../support/lexical'
 import { startApp, type RunningApp } from '../support/server'
 import { callApp, logInToApp } from '../support/app-client'
@@ -136,13 +136,7 @@ test('in a browser: the preview beside the editor follows headline, body, dateli
     await expect.poll(() => preview.locator('.nr-dateline').textContent(), { timeout: 30_000 }).toBe('亮点黔西南兴义讯')
 
     // A credit: the byline at the end of the story and the credit line under the headline.
-    await page
-      .getByRole('button', { name: /添加.*署名/ })
-      .first()
-      .click()
-    await page.locator('[id^="field-credits__0__author"]').click()
-    await page.keyboard.type('丁宪民')
-    await page.getByRole('option', { name: '丁宪民' }).click()
+    await creditAuthor(page, '丁宪民')
     await expect.poll(() => preview.locator('.nr-byline').textContent(), { timeout: 30_000 }).toBe('（丁宪民 报道）')
     expect((await preview.locator('.meta .credits').innerText()).replace(/\s+/g, ' ')).toBe('记者 丁宪民')
     await expect.poll(() => preview.getByTestId('preview-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('live')

@@ -51,4 +51,23 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 30_000 })
 }
 
+/**
+ * In the story form, adds the first credit and picks its author as a reporter does: 添加署名, type the name,
+ * choose it. The add click is repeated while no credit row has appeared (on a loaded machine a click that lands
+ * while the form is still settling from the previous field is dropped), never once a row is there.
+ */
+export async function creditAuthor(page: Page, name: string): Promise<void> {
+  const author = page.locator('[id^="field-credits__0__author"]')
+  for (let tries = 0; tries < 6 && (await author.count()) === 0; tries++) {
+    await page
+      .getByRole('button', { name: /添加.*署名/ })
+      .first()
+      .click()
+    await author.waitFor({ timeout: 5_000 }).catch(() => undefined)
+  }
+  await author.click()
+  await page.keyboard.type(name)
+  await page.getByRole('option', { name }).click()
+}
+
 export type { Browser, Page }

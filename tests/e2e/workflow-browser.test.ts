@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
-import { launchBrowser, logIn, screenshot, type Page } from '../support/browser'
+import { creditAuthor, launchBrowser, logIn, screenshot, type Page } from '../support/browser'
 import { startApp, type RunningApp } from '../support/server'
 
 let app: RunningApp
@@ -56,14 +56,7 @@ test('a reporter writes and submits a story; an editor approves and publishes it
   await reporter.keyboard.type('市交通运输局表示，新线路将方便城北新区居民出行。')
 
   // Credit themselves as the reporter (记者).
-  await reporter
-    .getByRole('button', { name: /添加.*署名/ })
-    .first()
-    .click()
-  const author = reporter.locator('[id^="field-credits__0__author"]')
-  await author.click()
-  await reporter.keyboard.type('丁宪民')
-  await reporter.getByRole('option', { name: '丁宪民' }).click()
+  await creditAuthor(reporter, '丁宪民')
 
   // The first save creates the story (autosave takes over from there); the action bar appears with its stage.
   await reporter.getByRole('button', { name: '保存草稿' }).click()

@@ -3,9 +3,12 @@
  * @payloadcms/next/routes — what the app's Next routes call) behind a bare node:http server. The suite and
  * the vanilla baseline run this same file with a different config (BENCH_CONFIG=suite|vanilla), each in its
  * own process, so the comparison measures Payload + plugins, not Next against no Next.
+ * BENCH_READ_CACHE=on puts the suite's anonymous read cache in front (src/read-cache/, the same middleware the
+ * Express host mounts before Next): the suite as `npm start` serves a frontend.
  *   BENCH_CONFIG=suite PORT=0 node --import tsx tests/bench/api-server.ts   → prints `listening at http://…`
  */
-import { createServer, type IncomingMessage } from 'node:http'
+import express from 'express'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { getPayload } from 'payload'
 
 async function main() {
@@ -15,11 +18,11 @@ async function main() {
   const { default: config } = which === 'vanilla' ? await import('./vanilla.config') : await import('../../payload.config')
   const { GRAPHQL_POST, REST_GET } = await import('@payloadcms/next/routes')
   // Boot (and, for the suite, migrate) before listening, as the real server does.
-  await getPayload({ config })
+  const payload = await getPayload({ config })
   const rest = REST_GET(config)
   const graphql = GRAPHQL_POST(config)
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
       if (url.pathname === '/healthz') {
@@ -47,13 +50,23 @@ async function main() {
       if (!res.headersSent) res.writeHead(500)
       res.end()
     }
-  })
+  }
+  const cached = which === 'suite' && process.env.BENCH_READ_CACHE === 'on'
+  let server = createServer(handle)
+  if (cached) {
+    const { startReadCache } = await import('../../src/read-cache/start-read-cache')
+    const readCache = await startReadCache(config, payload.logger)
+    const app = express()
+    app.use(readCache.middleware)
+    app.use((req, res) => void handle(req, res))
+    server = createServer(app)
+  }
   server.keepAliveTimeout = 60_000
   server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : 0
     clearInterval(keepAlive)
-    console.log(`${which} listening at http://127.0.0.1:${port}`)
+    console.log(`${which}${cached ? ' (read cache)' : ''} listening at http://127.0.0.1:${port}`)
   })
   const stop = () => server.close(() => process.exit(0))
   process.on('SIGTERM', stop)

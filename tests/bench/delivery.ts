@@ -14,7 +14,7 @@
  *      server's runner takes them), in deliveries per second, beside
  *   3. a raw signed-POST loop (sendWebhook with the same payload shape, 20 in flight) to the same receivers —
  *      the transport alone, without the queue, the attempt log or the database.
- * Writes tests/bench/results/delivery.json (key publish_to_delivered_p95_ms).
+ * Writes tests/bench/results/delivery.json (key publish_to_delivered_p95_ms); on PostgreSQL delivery-postgres.json.
  */
 import { fork } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -269,9 +269,10 @@ const result = {
   date: new Date().toISOString(),
 }
 mkdirSync(resultsDir, { recursive: true })
-writeFileSync(path.join(resultsDir, 'delivery.json'), JSON.stringify(result, null, 2) + '\n')
+const resultFile = /^postgres(ql)?:/.test(benchDatabase ?? '') ? 'delivery-postgres.json' : 'delivery.json'
+writeFileSync(path.join(resultsDir, resultFile), JSON.stringify(result, null, 2) + '\n')
 console.log(JSON.stringify(result, null, 2))
-log('wrote tests/bench/results/delivery.json')
+log(`wrote tests/bench/results/${resultFile}`)
 
 receivers.send({ type: 'stop' })
 await payload.destroy().catch(() => undefined)

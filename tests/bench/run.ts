@@ -3,25 +3,33 @@
  *   npm run bench                full run: 10,000 seeded articles, 10 s per load test, 2 alternating rounds
  *   npm run bench -- --quick     short run (< 3 min on an idle machine): 1,000 articles, 2 s per load test, 1 round
  *   npm run bench -- --profile   also write CPU profiles of the write and import children to results/
+ *   npm run bench -- --db postgres   read, write, import and delivery on PostgreSQL (BENCH_POSTGRES_URL, default
+ *                                the local server): results/latest-postgres.json, and its pg_* keys in latest.json
  * Every part runs in child processes (seed, servers, write path, import, lint, delivery); this script only
  * drives load (autocannon), samples memory and collects figures into tests/bench/results/latest.json and
  * tests/bench/results/latest.svg. Benchmarks print figures; they never assert.
  */
 import autocannon from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 
 import type { SeedResult } from './seed'
 import type { WriteOperation, WriteResult } from './write'
 import { publicOriginEnv } from '../support/free-port'
+import { benchDatabases, type BenchDatabaseKind } from './databases'
 import { BENCH_LAYERS, payloadEnv, repoRoot, resultLine, resultsDir, round, summarise } from './support'
 import { renderPlot } from './plot'
 
 const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
 const profile = argv.includes('--profile')
+const dbArg =
+  argv.find((a) => a.startsWith('--db='))?.slice('--db='.length) ?? (argv.includes('--db') ? argv[argv.indexOf('--db') + 1] : 'sqlite')
+if (dbArg !== 'sqlite' && dbArg !== 'postgres') throw new Error(`--db ${dbArg}: sqlite or postgres`)
+const dbKind: BenchDatabaseKind = dbArg
+const onPostgres = dbKind === 'postgres'
 const plan = quick
   ? { articles: 1000, loadSeconds: 2, warmSeconds: 1, rounds: 1, writeIterations: 16, importFiles: 200, childTimeoutS: 300 }
   : { articles: 10_000, loadSeconds: 10, warmSeconds: 2, rounds: 2, writeIterations: 150, importFiles: 500, childTimeoutS: 900 }
@@ -30,6 +38,7 @@ const started = Date.now()
 const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`)
 
 const work = mkdtempSync(path.join(tmpdir(), 'newsroom-bench-'))
+const databases = benchDatabases(dbKind, work)
 mkdirSync(resultsDir, { recursive: true })
 const notes: string[] = []
 
@@ -283,26 +292,12 @@ async function checkScenario(url: string, requests: autocannon.Options['requests
   if (response.status !== 200 || !docs || text.includes('"errors"')) throw new Error(`${name}: ${response.status} ${text.slice(0, 400)}`)
 }
 
-/**
- * A copy of the seeded SQLite file for one child, taken while no process writes to it. The file runs in WAL
- * mode, so committed pages may still sit in `-wal` beside it: the copy takes that too (SQLite replays it on
- * open), or it would be a torn database. A stale `-shm` is never copied; SQLite rebuilds it.
- */
-function copyDatabase(from: string, to: string) {
-  removeDatabase(to)
-  copyFileSync(from, to)
-  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`)
-}
-
-function removeDatabase(file: string) {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
-}
-
 // ── main ───────────────────────────────────────────────────────────────────────────────────────────────────
 async function main() {
-  log(`${quick ? 'quick' : 'full'} run in ${work}; ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB`)
+  log(`${quick ? 'quick' : 'full'} run on ${dbKind} in ${work}; ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB`)
   const report: Record<string, unknown> = {
     mode: quick ? 'quick' : 'full',
+    databaseKind: dbKind,
     date: new Date().toISOString(),
     machine: {
       cores: cpus().length,
@@ -312,12 +307,12 @@ async function main() {
       loadAverageAtStart: loadavg().map((x) => round(x, 2)),
     },
     plan,
-    database: 'SQLite file (libsql), one per stage, seeded from the founding story',
+    database: databases.label,
   }
 
   // 1. Seed.
   const dataDir = path.join(work, 'data')
-  const db = path.join(work, 'bench.db')
+  const db = await databases.create('seed')
   const seeded = await runNode('tests/bench/seed.ts', [String(plan.articles)], payloadEnv(db, dataDir), { bootWatch: true })
   if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.output.slice(-4000)}`)
   const seed = resultLine<SeedResult & { setupSeconds: number }>(seeded.output)
@@ -333,7 +328,10 @@ async function main() {
   }
 
   // 2. Read path: the same harness (api-server.ts) for both, separate processes, alternating runs.
-  Object.assign(report, await stage('read', () => readBenchmark(db, dataDir, seed), { read_ratio: null, server_peak_rss_mb: null }))
+  Object.assign(
+    report,
+    await stage('read', () => readBenchmark(db, dataDir, seed), { read_ratio: null, story_read_ratio: null, server_peak_rss_mb: null }),
+  )
   // 3. Write path.
   Object.assign(report, await stage('write', () => writeBenchmark(db, dataDir, seedFile), { save_ratio: null }))
   // 4. Import.
@@ -349,7 +347,7 @@ async function main() {
 
   // 4b. What-if: the same write and import runs with Payload's transactions turned on for SQLite (off by
   // default; support.applySqliteTuning). The embedded database already runs WAL with synchronous=NORMAL.
-  if (!quick || argv.includes('--tuned')) {
+  if (!onPostgres && (!quick || argv.includes('--tuned'))) {
     const tx = { BENCH_SQLITE: 'tx' }
     report.what_if_sqlite_transactions = {
       ...(await stage('write (tx)', () => writeBenchmark(db, dataDir, seedFile, tx), { save_ratio: null })),
@@ -357,30 +355,50 @@ async function main() {
     }
   }
 
-  // 5. Other helpers' benchmarks: lint + render, delivery.
-  Object.assign(report, await externalBenchmark('lint', 'tests/bench/lint.ts', 'lint.json', ['lint_ms_20k', 'lint_vs_zhlint']))
-  Object.assign(report, await externalBenchmark('delivery', 'tests/bench/delivery.ts', 'delivery.json', ['publish_to_delivered_p95_ms']))
-  Object.assign(
-    report,
-    await externalBenchmark('reader-site', 'tests/bench/reader-site.ts', 'reader-site.json', [
-      'story_page_rps_c32',
-      'story_page_p95_ms_c32',
-      'graphql_story_rps_c32',
-      'graphql_story_p95_ms_c32',
-    ]),
-  )
-  Object.assign(report, await externalBenchmark('desk', 'tests/bench/desk.ts', 'desk.json', ['desk_action_p95_ms']))
-  // 6. The scaling curve (1k → 10k → 100k stories) and the anonymous read cache under load: tests/bench/scaling.ts.
-  Object.assign(
-    report,
-    await externalBenchmark('scaling', 'tests/bench/scaling.ts', 'scaling.json', ['list_slowdown_100k', 'cached_list_rps'], 3600),
-  )
+  // 5. Other helpers' benchmarks: lint + render, delivery, the reader site, the desk, the scaling curve. On
+  // PostgreSQL only delivery touches the database in a way worth repeating; the others are SQLite figures.
+  if (onPostgres) {
+    const deliveryDb = await databases.create('delivery')
+    Object.assign(
+      report,
+      await externalBenchmark('delivery', 'tests/bench/delivery.ts', 'delivery-postgres.json', ['publish_to_delivered_p95_ms'], undefined, {
+        BENCH_DATABASE_URI: deliveryDb,
+      }),
+    )
+  } else {
+    Object.assign(report, await externalBenchmark('lint', 'tests/bench/lint.ts', 'lint.json', ['lint_ms_20k', 'lint_vs_zhlint']))
+    Object.assign(report, await externalBenchmark('delivery', 'tests/bench/delivery.ts', 'delivery.json', ['publish_to_delivered_p95_ms']))
+  }
+  // The reader site, the desk in a browser and the scaling curve have no vanilla side and take minutes: full
+  // runs only (each runs on its own too: node --import tsx tests/bench/<name>.ts [--quick]).
+  if (!onPostgres && !quick) {
+    Object.assign(
+      report,
+      await externalBenchmark('reader-site', 'tests/bench/reader-site.ts', 'reader-site.json', [
+        'story_page_rps_c32',
+        'story_page_p95_ms_c32',
+        'graphql_story_rps_c32',
+        'graphql_story_p95_ms_c32',
+      ]),
+    )
+    Object.assign(report, await externalBenchmark('desk', 'tests/bench/desk.ts', 'desk.json', ['desk_action_p95_ms']))
+    // 6. The scaling curve (1k → 10k → 100k stories) and the anonymous read cache under load: tests/bench/scaling.ts.
+    Object.assign(
+      report,
+      await externalBenchmark('scaling', 'tests/bench/scaling.ts', 'scaling.json', ['list_slowdown_100k', 'cached_list_rps'], 3600),
+    )
+  }
 
   report.notes = notes
   ;(report.machine as Record<string, unknown>).loadAverageAtEnd = loadavg().map((x) => round(x, 2))
   report.elapsed_s = Math.round((Date.now() - started) / 1000)
+  await databases.close()
+  if (onPostgres) return writePostgresReport(report)
+  // The PostgreSQL figures come from the last `--db postgres` run (results/latest-postgres.json), named by its date.
+  const postgres = readJson(path.join(resultsDir, 'latest-postgres.json'))
   const headline = {
     read_ratio: report.read_ratio,
+    story_read_ratio: report.story_read_ratio ?? null,
     save_ratio: report.save_ratio,
     lint_ms_20k: report.lint_ms_20k ?? null,
     lint_vs_zhlint: report.lint_vs_zhlint ?? null,
@@ -392,6 +410,7 @@ async function main() {
     server_peak_rss_mb: report.server_peak_rss_mb,
     list_slowdown_100k: report.list_slowdown_100k ?? null,
     cached_list_rps: report.cached_list_rps ?? null,
+    ...postgresKeys(postgres),
   }
   const out = { ...headline, ...report }
   writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(out, null, 2) + '\n')
@@ -402,54 +421,100 @@ async function main() {
   rmSync(work, { recursive: true, force: true })
 }
 
-async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
-  const env = (flavour: Flavour) => ({ ...payloadEnv(db, dataDir), BENCH_CONFIG: flavour })
-  const suite = await startServer('suite api server', 'tests/bench/api-server.ts', env('suite'), /listening at (http:\/\/\S+)/)
-  let vanilla: Server
-  try {
-    vanilla = await startServer('vanilla api server', 'tests/bench/api-server.ts', env('vanilla'), /listening at (http:\/\/\S+)/)
-  } catch (error) {
-    await suite.stop()
-    throw error
+const readJson = (file: string): Record<string, unknown> | null => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null)
+
+/** The pg_* keys latest.json carries, from a `--db postgres` report. */
+function postgresKeys(postgres: Record<string, unknown> | null) {
+  return {
+    pg_read_ratio: postgres?.read_ratio ?? null,
+    pg_story_read_ratio: postgres?.story_read_ratio ?? null,
+    pg_save_ratio: postgres?.save_ratio ?? null,
+    pg_import_articles_per_s: postgres?.import_articles_per_s ?? null,
+    pg_bulk_import_ratio: postgres?.bulk_import_ratio ?? null,
+    pg_publish_to_delivered_p95_ms: postgres?.publish_to_delivered_p95_ms ?? null,
+    pg_date: postgres?.date ?? null,
+    pg_mode: postgres?.mode ?? null,
   }
-  const servers: Record<Flavour, Server> = { suite, vanilla }
+}
+
+/** A `--db postgres` run: its own report, and its pg_* keys written into latest.json beside the SQLite figures. */
+function writePostgresReport(report: Record<string, unknown>) {
+  writeFileSync(path.join(resultsDir, 'latest-postgres.json'), JSON.stringify(report, null, 2) + '\n')
+  const keys = postgresKeys(report)
+  const latestFile = path.join(resultsDir, 'latest.json')
+  const latest = readJson(latestFile)
+  if (latest) writeFileSync(latestFile, JSON.stringify({ ...latest, ...keys }, null, 2) + '\n')
+  log(`wrote tests/bench/results/latest-postgres.json${latest ? ' and its pg_* keys in latest.json' : ''} in ${report.elapsed_s} s`)
+  console.log(JSON.stringify(keys, null, 2))
+  for (const note of notes) console.log(`note: ${note}`)
+  rmSync(work, { recursive: true, force: true })
+}
+
+/**
+ * Three servers on the same rows: the suite and vanilla on Payload's own route handlers (what a read costs to
+ * build), and the suite as `npm start` serves it (`served`: its read cache in front, BENCH_READ_CACHE=on).
+ */
+type Side = 'suite' | 'served' | 'vanilla'
+const SIDES: Side[] = ['suite', 'served', 'vanilla']
+const flavourOf = (side: Side): Flavour => (side === 'vanilla' ? 'vanilla' : 'suite')
+
+async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
+  const env = (side: Side) => ({
+    ...payloadEnv(db, dataDir),
+    BENCH_CONFIG: flavourOf(side),
+    ...(side === 'served' ? { BENCH_READ_CACHE: 'on' } : {}),
+  })
+  // Booted side by side (each waits on module loading and migrations, not on the other).
+  const booting = SIDES.map((side) =>
+    startServer(`${side} api server`, 'tests/bench/api-server.ts', env(side), /listening at (http:\/\/\S+)/),
+  )
+  const booted = await Promise.allSettled(booting)
+  const failed = booted.find((b): b is PromiseRejectedResult => b.status === 'rejected')
+  if (failed) {
+    for (const b of booted) if (b.status === 'fulfilled') await b.value.stop()
+    throw failed.reason
+  }
+  const servers = Object.fromEntries(SIDES.map((side, i) => [side, (booted[i] as PromiseFulfilledResult<Server>).value])) as Record<
+    Side,
+    Server
+  >
   const memory = rssSampler(servers.suite.pid)
   const scenarios: ScenarioId[] = ['graphql-list', 'graphql-story', 'rest-list', 'rest-story']
-  const runs: Record<string, Record<string, Record<Flavour, LoadFigures[]>>> = {}
+  const runs: Record<string, Record<string, Record<Side, LoadFigures[]>>> = {}
   let harnessMemory: ReturnType<ReturnType<typeof rssSampler>['stop']>
   try {
     for (const id of scenarios) {
-      for (const flavour of ['suite', 'vanilla'] as const) {
-        const requests = scenarioRequest(id, flavour, seed.slugs)
-        await checkScenario(servers[flavour].url, requests, `${flavour} ${id}`)
-        await load(servers[flavour].url, requests, 8, plan.warmSeconds)
+      for (const side of SIDES) {
+        const requests = scenarioRequest(id, flavourOf(side), seed.slugs)
+        await checkScenario(servers[side].url, requests, `${side} ${id}`)
+        await load(servers[side].url, requests, 8, plan.warmSeconds)
       }
       runs[id] = {}
       for (const c of CONCURRENCY) {
-        const both: Record<Flavour, LoadFigures[]> = { suite: [], vanilla: [] }
+        const all: Record<Side, LoadFigures[]> = { suite: [], served: [], vanilla: [] }
         for (let r = 0; r < plan.rounds; r++) {
-          // ABBA: alternate who goes first, so drift on a noisy machine does not favour one side.
-          const order: Flavour[] = r % 2 === 0 ? ['suite', 'vanilla'] : ['vanilla', 'suite']
-          for (const flavour of order) {
-            both[flavour].push(await load(servers[flavour].url, scenarioRequest(id, flavour, seed.slugs), c, plan.loadSeconds))
-          }
+          // Rotate who goes first, so drift on a noisy machine does not favour one side.
+          const order = SIDES.map((_, i) => SIDES[(i + r) % SIDES.length]!)
+          for (const side of order)
+            all[side].push(await load(servers[side].url, scenarioRequest(id, flavourOf(side), seed.slugs), c, plan.loadSeconds))
         }
-        runs[id]![`c${c}`] = both
-        const s = mean(both.suite.map((x) => x.requestsPerSecond))
-        const v = mean(both.vanilla.map((x) => x.requestsPerSecond))
-        log(`read ${id} c=${c}: suite ${s.toFixed(0)} req/s, vanilla ${v.toFixed(0)} req/s (ratio ${(s / v).toFixed(2)})`)
+        runs[id]![`c${c}`] = all
+        const rps = (side: Side) => mean(all[side].map((x) => x.requestsPerSecond))
+        log(
+          `read ${id} c=${c}: suite ${rps('suite').toFixed(0)} req/s, served (read cache) ${rps('served').toFixed(0)} req/s, vanilla ${rps('vanilla').toFixed(0)} req/s (ratios ${(rps('suite') / rps('vanilla')).toFixed(2)}, ${(rps('served') / rps('vanilla')).toFixed(2)})`,
+        )
       }
     }
   } finally {
     harnessMemory = memory.stop()
-    await servers.suite.stop()
-    await servers.vanilla.stop()
+    for (const server of Object.values(servers)) await server.stop()
   }
 
   const summary: Record<string, unknown> = {}
   const ratios: Record<string, number> = {}
+  const servedRatios: Record<string, number> = {}
   for (const [id, byC] of Object.entries(runs)) {
-    for (const [c, both] of Object.entries(byC)) {
+    for (const [c, all] of Object.entries(byC)) {
       const key = `${id}_${c}`
       const figures = (xs: LoadFigures[]) => ({
         requestsPerSecond: round(mean(xs.map((x) => x.requestsPerSecond)), 1),
@@ -460,16 +525,23 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
         errors: xs.reduce((s, x) => s + x.errors, 0),
         runs: xs,
       })
-      summary[key] = { suite: figures(both.suite), vanilla: figures(both.vanilla) }
-      ratios[key] = round(mean(both.suite.map((x) => x.requestsPerSecond)) / mean(both.vanilla.map((x) => x.requestsPerSecond)))
+      summary[key] = { suite: figures(all.suite), served: figures(all.served), vanilla: figures(all.vanilla) }
+      const rps = (side: Side) => mean(all[side].map((x) => x.requestsPerSecond))
+      ratios[key] = round(rps('suite') / rps('vanilla'))
+      servedRatios[key] = round(rps('served') / rps('vanilla'))
     }
   }
+  // A story read, the frontend's hot path: the worst of GraphQL and REST at concurrency 1 and 32.
+  const storyKeys = Object.keys(ratios).filter((k) => k.includes('-story_'))
+  const worst = (of: Record<string, number>) => round(Math.min(...storyKeys.map((k) => of[k]!)))
 
   // The production server (src/server.ts: Express + Next, as `npm start` runs it) on the same data: its
   // throughput on the list query and its peak RSS under that load.
   let nextServer: Record<string, unknown> | null = null
   let serverPeak = harnessMemory.polledPeakMb
-  if (existsSync(path.join(repoRoot, '.next', 'BUILD_ID'))) {
+  if (quick) {
+    notes.push('--quick: the production server (dist/server.mjs) is not measured; server_peak_rss_mb is the API harness server.')
+  } else if (existsSync(path.join(repoRoot, '.next', 'BUILD_ID'))) {
     try {
       // What `npm start` runs: the compiled bundle when it is there, else the TypeScript entry.
       const bundle = path.join(repoRoot, 'dist', 'server.mjs')
@@ -508,13 +580,16 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
 
   return {
     read_ratio: ratios['graphql-list_c32'],
+    story_read_ratio: worst(servedRatios),
+    story_read_ratio_uncached: worst(ratios),
     read_ratios: ratios,
+    read_ratios_served: servedRatios,
     read: summary,
     read_next_server: nextServer,
     server_peak_rss_mb: serverPeak,
     memory: { harnessSuiteServer: harnessMemory, nextServer: nextServer?.memory ?? null },
     read_notes:
-      'read_ratio = suite / vanilla requests per second, GraphQL list of 20 at concurrency 32, both on the same API harness. Vanilla has no house-style plugin, so its list asks for the Lexical body instead of html and has no credits/dateline/byline.',
+      "read_ratio = suite / vanilla requests per second, GraphQL list of 20 at concurrency 32, both on the same API harness (Payload's route handlers, every read built). story_read_ratio = the lowest of served / vanilla over GraphQL and REST single-story reads at c1 and c32, served being the suite with its read cache in front as `npm start` runs it (the 200 story slugs repeat, so after the first pass every read is a hit); story_read_ratio_uncached = the same with every read built (suite / vanilla). Vanilla has no house-style plugin, so it asks for the Lexical body instead of html and has no credits/dateline/byline.",
   }
 }
 
@@ -527,8 +602,7 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
   for (let r = 0; r < plan.rounds; r++) {
     const order: Flavour[] = r % 2 === 0 ? ['suite', 'vanilla'] : ['vanilla', 'suite']
     for (const flavour of order) {
-      const copy = path.join(work, `write-${flavour}-${r}.db`)
-      copyDatabase(db, copy)
+      const copy = await databases.copy(db, `write-${flavour}-${r}`)
       const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=write-${flavour}-${r}.cpuprofile`] : []
       const child = await runNode(
         'tests/bench/write.ts',
@@ -539,7 +613,7 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
       if (child.code !== 0) throw new Error(`write ${flavour} failed:\n${child.output.slice(-4000)}`)
       const result = resultLine<WriteResult>(child.output)
       for (const op of Object.keys(result.samples) as WriteOperation[]) samples[flavour][op].push(...result.samples[op])
-      removeDatabase(copy)
+      await databases.drop(copy)
     }
   }
   // Where the suite's extra time goes: vanilla with the suite added back a layer at a time (vanilla.config.ts),
@@ -547,8 +621,7 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
   const layers: Record<string, Record<WriteOperation, number[]>> = {}
   if (!tuning.BENCH_SQLITE) {
     for (const layer of BENCH_LAYERS) {
-      const copy = path.join(work, `write-layer-${layer}.db`)
-      copyDatabase(db, copy)
+      const copy = await databases.copy(db, `write-layer-${layer}`)
       const child = await runNode(
         'tests/bench/write.ts',
         [String(iterations), seedFile],
@@ -557,7 +630,7 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
       )
       if (child.code !== 0) throw new Error(`write layer ${layer} failed:\n${child.output.slice(-4000)}`)
       layers[layer] = resultLine<WriteResult>(child.output).samples
-      removeDatabase(copy)
+      await databases.drop(copy)
     }
   }
 
@@ -616,7 +689,8 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
   if (!tuning.BENCH_SQLITE) {
     const seedDir = path.join(work, 'import-seeder')
     mkdirSync(seedDir, { recursive: true })
-    const child = await runNode('tests/bench/seed.ts', [String(plan.importFiles)], payloadEnv(path.join(seedDir, 'seed.db'), seedDir), {
+    const seederDb = await databases.create('import-seeder')
+    const child = await runNode('tests/bench/seed.ts', [String(plan.importFiles)], payloadEnv(seederDb, seedDir), {
       bootWatch: true,
     })
     if (child.code !== 0) throw new Error(`seeder for the import stage failed:\n${child.output.slice(-3000)}`)
@@ -634,7 +708,7 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
     const child = await runNode(
       'tests/bench/import.ts',
       [mode, dir],
-      { ...payloadEnv(path.join(modeDir, 'import.db'), modeDir), ...tuning },
+      { ...payloadEnv(await databases.create(`import-${mode}`), modeDir), ...tuning },
       { nodeArgs, bootWatch: true },
     )
     if (child.code !== 0) throw new Error(`import ${mode} failed:\n${child.output.slice(-4000)}`)
@@ -646,7 +720,7 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
   // Payload's own ceiling for the same data on this machine: raw create without the suite's plugins, and
   // with only house-style's fields (hooks off). Not for the what-if runs.
   const ceilings: Record<string, number> = {}
-  if (!tuning.BENCH_SQLITE) {
+  if (!tuning.BENCH_SQLITE && !quick) {
     for (const [label, env] of [
       ['vanilla', { BENCH_CONFIG: 'vanilla' }],
       ['vanilla + house-style fields', { BENCH_CONFIG: 'vanilla', BENCH_LAYER: 'fields' }],
@@ -656,7 +730,7 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
       const child = await runNode(
         'tests/bench/import.ts',
         ['raw', dir],
-        { ...payloadEnv(path.join(modeDir, 'import.db'), modeDir), ...env },
+        { ...payloadEnv(await databases.create(`import-raw-${label.replace(/\W+/g, '-')}`), modeDir), ...env },
         { bootWatch: true },
       )
       if (child.code !== 0) throw new Error(`import raw (${label}) failed:\n${child.output.slice(-4000)}`)
@@ -692,7 +766,14 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
   }
 }
 
-async function externalBenchmark(name: string, script: string, resultFile: string, keys: string[], timeoutS?: number) {
+async function externalBenchmark(
+  name: string,
+  script: string,
+  resultFile: string,
+  keys: string[],
+  timeoutS?: number,
+  env: Record<string, string> = {},
+) {
   const nulls = Object.fromEntries(keys.map((k) => [k, null]))
   if (!existsSync(path.join(repoRoot, script))) {
     notes.push(`${script} is not there yet (another helper writes it): ${keys.join(', ')} recorded as null.`)
@@ -701,7 +782,7 @@ async function externalBenchmark(name: string, script: string, resultFile: strin
   const file = path.join(resultsDir, resultFile)
   const before = existsSync(file) ? readFileSync(file, 'utf8') : null
   log(`running ${script}`)
-  const child = await runNode(script, quick ? ['--quick'] : [], {}, timeoutS ? { timeoutS } : {})
+  const child = await runNode(script, quick ? ['--quick'] : [], env, timeoutS ? { timeoutS } : {})
   if (child.code !== 0 || !existsSync(file)) {
     notes.push(
       `${script} failed (exit ${child.code}): ${child.output.slice(-300).replace(/\s+/g, ' ')}; ${keys.join(', ')} recorded as null.`,
@@ -732,8 +813,9 @@ async function stage<T extends object>(
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length)
 
-void main().catch((error) => {
+void main().catch(async (error) => {
   console.error(error)
+  await databases.close().catch(() => undefined)
   rmSync(work, { recursive: true, force: true })
   process.exit(1)
 })

@@ -161,13 +161,13 @@ export function summarise(samples: number[]) {
 
 export const round = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null) as number
 
-/** Environment a child benchmark process needs to boot Payload on `databaseFile`. */
 /** The suite added back to vanilla a layer at a time (vanilla.config.ts, BENCH_LAYER). */
 export const BENCH_LAYERS = ['fields', 'house-style', 'workflow'] as const
 
-export function payloadEnv(databaseFile: string, dataDir: string): Record<string, string> {
+/** Environment a child benchmark process needs to boot Payload on a database: a DATABASE_URI or an SQLite file. */
+export function payloadEnv(database: string, dataDir: string): Record<string, string> {
   return {
-    DATABASE_URI: `file:${databaseFile}`,
+    DATABASE_URI: /^[a-z]+:/.test(database) ? database : `file:${database}`,
     NEWSROOM_DATA_DIR: dataDir,
     NEWSROOM_SEED: 'false',
     PAYLOAD_SECRET: 'bench-secret',

@@ -6,37 +6,10 @@
  *   BENCH_CONFIG=suite|vanilla DATABASE_URI=file:<copy of a seeded db> NEWSROOM_SEED=false NODE_ENV=production \
  *     node --import tsx tests/bench/trace-statements.ts SEED_JSON
  */
-import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
-const require = createRequire(import.meta.url)
-const libsql = require('libsql')
-let log: { sql: string; ms: number }[] = []
-const P = libsql.prototype ?? libsql.Database?.prototype
-const origPrepare = P.prepare
-P.prepare = function (sql: string) {
-  const stmt = origPrepare.call(this, sql)
-  for (const m of ['all', 'run', 'get']) {
-    const o = stmt[m].bind(stmt)
-    stmt[m] = (...a: unknown[]) => {
-      const t = performance.now()
-      try {
-        return o(...a)
-      } finally {
-        log.push({ sql, ms: performance.now() - t })
-      }
-    }
-  }
-  return stmt
-}
-const origExec = P.exec
-P.exec = function (sql: string) {
-  const t = performance.now()
-  try {
-    return origExec.call(this, sql)
-  } finally {
-    log.push({ sql, ms: performance.now() - t })
-  }
-}
+
+import { statements } from './statement-trace'
+
 setInterval(() => undefined, 1000)
 const { getPayload } = await import('payload')
 const { blocksToLexical } = await import('../../plugins/house-style')
@@ -56,6 +29,7 @@ const key = (sql: string) => {
   return m ? `${m[1]!.toLowerCase()} ${m[2]}` : sql.slice(0, 40)
 }
 const report = (label: string, ms: number) => {
+  const log = statements.take()
   const g = new Map<string, [number, number]>()
   for (const e of log) {
     const k = key(e.sql)
@@ -65,11 +39,11 @@ const report = (label: string, ms: number) => {
     g.set(k, v)
   }
   console.log(
-    `${which} ${label}: ${ms.toFixed(1)} ms, ${log.length} statements, ${log.reduce((s, e) => s + e.ms, 0).toFixed(1)} ms in sqlite`,
+    `${which} ${label}: ${ms.toFixed(1)} ms, ${log.length} statements, ${log.reduce((s, e) => s + e.ms, 0).toFixed(1)} ms in the database`,
   )
   for (const [k, [n, t]] of [...g].sort((a, b) => b[1][1] - a[1][1]).slice(0, 30))
     console.log(`   ${String(n).padStart(3)} ${t.toFixed(1).padStart(7)} ms  ${k}`)
-  log = []
+  statements.take()
 }
 for (let round = 0; round < 3; round++) {
   const data: Record<string, unknown> = {
@@ -87,15 +61,15 @@ for (let round = 0; round < 3; round++) {
       { author: seed.authorIds[1], role: 'correspondent' },
     ]
   }
-  log = []
+  statements.take()
   let t = performance.now()
   const doc = await payload.create({ collection: 'articles', data: data, draft: true, user, overrideAccess: false })
   if (round === 2) report('createDraft', performance.now() - t)
-  log = []
+  statements.take()
   t = performance.now()
   await payload.update({ collection: 'articles', id: doc.id, data: { dek: '编辑修改' }, draft: true, user, overrideAccess: false })
   if (round === 2) report('updateDraft', performance.now() - t)
-  log = []
+  statements.take()
   t = performance.now()
   await payload.update({
     collection: 'articles',
@@ -107,10 +81,10 @@ for (let round = 0; round < 3; round++) {
     overrideAccess: false,
   })
   if (round === 2) report('autosave', performance.now() - t)
-  log = []
+  statements.take()
   t = performance.now()
   await payload.update({ collection: 'articles', id: doc.id, data: { _status: 'published' }, user, overrideAccess: false })
   if (round === 2) report('publish', performance.now() - t)
-  log = []
+  statements.take()
 }
 process.exit(0)

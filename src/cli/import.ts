@@ -13,6 +13,7 @@ import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 
 import { importArchive, type ArchiveImportOptions, type ImportSummary } from '../import/import-archive'
+import { refreshStoryStatistics } from '../import/planner-statistics'
 import { tellRunningSite } from '../import/tell-running-site'
 import { resolveFromUser } from './read-file'
 
@@ -112,6 +113,10 @@ export async function importCommand(inputs: string[], options: ImportCommandOpti
   console.log(
     `Took ${seconds.toFixed(2)} s after start-up (${(count / Math.max(seconds, 0.001)).toFixed(1)} stories/s); peak memory ${peakRssMb().toFixed(0)} MB.`,
   )
+  if (summary.created + summary.updated) {
+    const analysed = await refreshStoryStatistics(payload)
+    if (analysed !== null) console.log(`Refreshed PostgreSQL's statistics of the story tables (${analysed.toFixed(0)} ms).`)
+  }
   const told = site.stop()
   if (told) console.log(told)
   await payload.destroy()

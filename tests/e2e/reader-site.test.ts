@@ -32,6 +32,20 @@ async function ask<T>(document: string, variables: Record<string, unknown> = {},
   return client.request<T>(document, variables, token ? { Authorization: `JWT ${token}` } : {})
 }
 
+/** The slug of 贵州省 (GB/T 2260 code 520000), the province the founding story's county is in. */
+async function provinceSlug(): Promise<string> {
+  const data = await ask<{ Regions: { docs: { slug: string }[] } }>(gql`
+    {
+      Regions(where: { code: { equals: "520000" } }) {
+        docs {
+          slug
+        }
+      }
+    }
+  `)
+  return data.Regions.docs[0]!.slug
+}
+
 async function askError(document: string, variables: Record<string, unknown> = {}, token?: string) {
   try {
     await ask(document, variables, token)
@@ -208,17 +222,7 @@ describe('a frontend on the committed SDL with a plain GraphQL client', () => {
       }
     `
     // The founding story is filed under 时政 (shi-zheng) and 兴仁市, a county of 黔西南州 in 贵州省.
-    const province = (
-      await ask<any>(gql`
-        {
-          Regions(where: { code: { equals: "520000" } }) {
-            docs {
-              slug
-            }
-          }
-        }
-      `)
-    ).Regions.docs[0].slug
+    const province = await provinceSlug()
     expect((await ask<any>(query, { region: province })).Stories.docs.map((d: any) => d.slug)).toEqual([slug])
     expect((await ask<any>(query, { region: province, deep: false })).Stories.totalDocs).toBe(0)
     expect((await ask<any>(query, { section: 'shi-zheng' })).Stories.totalDocs).toBe(1)
@@ -384,17 +388,7 @@ describe('reader pages', () => {
   })
 
   test('front, section (with sub-sections), region (with places in it) and author pages list the story; unknown ones are 404', async () => {
-    const province = (
-      await ask<any>(gql`
-        {
-          Regions(where: { code: { equals: "520000" } }) {
-            docs {
-              slug
-            }
-          }
-        }
-      `)
-    ).Regions.docs[0].slug
+    const province = await provinceSlug()
     for (const pathname of ['/', '/sections/shi-zheng', `/regions/${province}`, '/regions/xing-ren-shi', '/authors/ding-xian-min']) {
       const { status, html } = await page(pathname)
       expect(status, pathname).toBe(200)

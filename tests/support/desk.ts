@@ -161,21 +161,13 @@ export async function snapshot(desk: Desk, id: Id) {
     string,
     unknown
   >
-  const history = await desk.payload.find({
-    collection: 'workflow-events',
-    where: { article: { equals: id } },
-    sort: 'sequence',
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-  })
   return {
     title: latest.title,
     stage: latest.stage,
     status: main._status,
     sequence: latest.workflowSequence,
     corrections: (latest.corrections as unknown[] | undefined)?.length ?? 0,
-    history: history.docs.map((e) => `${String((e as Record<string, unknown>).action)}:${String((e as Record<string, unknown>).toStage)}`),
+    history: (await historyOf(desk, id)).map((e) => `${e.action}:${e.toStage}`),
   }
 }
 

@@ -28,6 +28,16 @@ const tone: Record<Severity, { strong: string; tint: string }> = {
 }
 
 const SHOWN = 25
+/** A one-line message above the findings (a problem, or what 一键修正 changed). */
+const notice = (color: string, background: string): React.CSSProperties => ({
+  margin: '0 0 10px',
+  padding: '8px 10px',
+  borderRadius: 4,
+  fontSize: 13,
+  lineHeight: 1.5,
+  color,
+  background,
+})
 const DEBOUNCE_MS = 400
 /** Characters quoted on each side of the words a finding is about. */
 const CONTEXT = 10
@@ -238,36 +248,13 @@ export const FindingsPanel: React.FC<{ path?: string }> = ({ path }) => {
         </header>
 
         {problem && (
-          <p
-            role="alert"
-            style={{
-              margin: '0 0 10px',
-              padding: '8px 10px',
-              borderRadius: 4,
-              fontSize: 13,
-              lineHeight: 1.5,
-              color: tone.error.strong,
-              background: tone.error.tint,
-            }}
-          >
+          <p role="alert" style={notice(tone.error.strong, tone.error.tint)}>
             {problem}
           </p>
         )}
 
         {changed && (
-          <p
-            data-testid="house-style-fixed"
-            role="status"
-            style={{
-              margin: '0 0 10px',
-              padding: '8px 10px',
-              borderRadius: 4,
-              fontSize: 13,
-              lineHeight: 1.5,
-              color: '#067647',
-              background: 'rgba(7, 148, 85, 0.08)',
-            }}
-          >
+          <p data-testid="house-style-fixed" role="status" style={notice('#067647', 'rgba(7, 148, 85, 0.08)')}>
             {changed}
           </p>
         )}

@@ -17,6 +17,9 @@ import { migrations as postgresMigrations } from '../migrations/postgres/index'
 import { migrations as sqliteMigrations } from '../migrations/sqlite/index'
 import { postgresArchiveIndexes, sqliteArchiveIndexes } from './archive-indexes'
 import { dataDir, projectRoot, StartupError } from './env'
+import { takingTurns } from './sqlite-writer'
+
+const SQLITE_BUSY_TIMEOUT_MS = 5000
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
@@ -59,19 +62,24 @@ const migrationDir = (kind: 'sqlite' | 'postgres') =>
  */
 export function databaseAdapter(choice: DatabaseChoice = chooseDatabase(), { archiveIndexes = true } = {}): DatabaseAdapterObj {
   switch (choice.kind) {
-    case 'sqlite':
-      return sqliteAdapter({
+    case 'sqlite': {
+      const memory = choice.url.includes(':memory:')
+      const adapter = sqliteAdapter({
         client: { url: choice.url },
         push: false,
         migrationDir: migrationDir('sqlite'),
         // A second writer (CLI import while the server runs) waits instead of failing with SQLITE_BUSY.
-        busyTimeout: 5000,
+        busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
         afterSchemaInit: archiveIndexes ? [sqliteArchiveIndexes] : [],
         // In-memory databases must not use transactions: a fresh empty connection follows one (DESIGN.md §9).
-        // A file uses write-ahead logging with NORMAL syncs: a commit no longer waits for two fsyncs, readers do
-        // not block the writer, and a crash of the app loses nothing committed (only a power cut can).
-        ...(choice.url.includes(':memory:') ? { transactionOptions: false as const } : { wal: { synchronous: 'NORMAL' as const } }),
+        // A file has Payload's transactions on, so a save (row, credits, version, history) is all or nothing after
+        // a crash; src/sqlite-writer.ts makes them take turns. It uses write-ahead logging with NORMAL syncs: a
+        // commit does not wait for two fsyncs, readers do not block the writer, and a crash of the app loses
+        // nothing committed (only a power cut can).
+        ...(memory ? { transactionOptions: false as const } : { transactionOptions: {}, wal: { synchronous: 'NORMAL' as const } }),
       })
+      return memory ? adapter : takingTurns(adapter, [`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, 'PRAGMA synchronous = NORMAL'])
+    }
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: choice.url, connectionTimeoutMillis: 5000 },

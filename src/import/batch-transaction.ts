@@ -1,11 +1,11 @@
 /**
  * One database transaction around a batch of imported stories: every write of the batch lands, or none does.
- *   PostgreSQL (and SQLite with Payload's transactions on): payload.db.beginTransaction / commitTransaction. The
+ *   PostgreSQL and an SQLite file (Payload's transactions on): payload.db.beginTransaction / commitTransaction. The
  *     request carries the id as a settled Promise: Payload's operations then join the batch's transaction
  *     (initTransaction waits for it and leaves the commit to us) and a failing story does not roll the whole
  *     batch back behind our back (killTransaction leaves a Promise alone) — the batch decides.
- *   SQLite as this app runs it (Payload's transactions off, src/database.ts): the adapter holds one connection,
- *     so BEGIN IMMEDIATE … COMMIT on it wraps every statement the batch issues, in memory as on a file.
+ *   SQLite in memory (Payload's transactions off there, src/database.ts): the adapter holds one connection, so
+ *     BEGIN IMMEDIATE … COMMIT on it wraps every statement the batch issues.
  */
 import type { Payload, PayloadRequest } from 'payload'
 

@@ -345,16 +345,6 @@ async function main() {
     }),
   )
 
-  // 4b. What-if: the same write and import runs with Payload's transactions turned on for SQLite (off by
-  // default; support.applySqliteTuning). The embedded database already runs WAL with synchronous=NORMAL.
-  if (!onPostgres && (!quick || argv.includes('--tuned'))) {
-    const tx = { BENCH_SQLITE: 'tx' }
-    report.what_if_sqlite_transactions = {
-      ...(await stage('write (tx)', () => writeBenchmark(db, dataDir, seedFile, tx), { save_ratio: null })),
-      ...(await stage('import (tx)', () => importBenchmark(tx), { import_articles_per_s: null, import_ratio: null })),
-    }
-  }
-
   // 5. Other helpers' benchmarks: lint + render, delivery, the reader site, the desk, the scaling curve. On
   // PostgreSQL only delivery touches the database in a way worth repeating; the others are SQLite figures.
   if (onPostgres) {

@@ -355,6 +355,10 @@ test('SIGKILLed during transitions, publishes and imports, restarted on the same
       latest.workflowSequence === row.workflowSequence && latest.stage === row.stage
         ? ''
         : `latest version ${latest.stage}/${latest.workflowSequence}`,
+      // Nothing of the story itself lost: a save rewrites the credits' rows, and a kill must not leave them gone.
+      !stories.some((id) => String(id) === String(row.id)) || ((row.credits as Doc[])?.length && (latest.credits as Doc[])?.length)
+        ? ''
+        : `credits lost (row ${(row.credits as Doc[])?.length ?? 0}, latest version ${(latest.credits as Doc[])?.length ?? 0})`,
     ].filter(Boolean)
     if (problems.length)
       disagreements.push(`story ${row.id}: ${problems.join('; ')} (history ${history.map((e) => `${e.sequence}:${e.action}`).join(' ')})`)

@@ -4,8 +4,10 @@
  * of the edit view costs seconds on a busy machine): the workflow view (stage, buttons, history), the fields
  * the workflow writes, and this user's permissions. The action's own answer carries all of it (POST
  * …/workflow?screen=true), so an action that leaves this user's rights as they were costs no further request.
- * Only when it changed them (a reporter submitting: the story turns read-only) are Payload's permissions
- * refreshed and the fields re-rendered — both at once, the fields from the permissions the answer gave.
+ * When it took the right to edit away (a reporter submitting), Payload's permissions are refreshed: the form's
+ * fields follow them on the client (read-only), the body's editor too (src/admin/editor). Only when it gave
+ * rights (fields rendered read-only on the server must become editable) are the fields re-rendered there — side
+ * by side with the permissions, from the permissions the answer gave.
  * Without that answer (publishing a live story's changes is a plain save) the same is read from the server.
  */
 import { useConfig, useDocumentInfo, useForm, useServerFunctions } from '@payloadcms/ui'
@@ -78,11 +80,15 @@ export function useShowActionResult() {
       if (outcome?.view && screen) {
         setWorkflowView(workflowURL, outcome.view)
         putDoc(screen.doc)
-        const rightsChanged =
-          granted(screen.docPermissions.update) !== before.hasSavePermission || screen.hasPublishPermission !== before.hasPublishPermission
-        // Payload's own permission state (save/publish buttons, read-only form) and the fields, side by side.
-        if (rightsChanged || rerender) await Promise.all([before.getDocPermissions(), rerenderFields(screen.doc, screen.docPermissions)])
-        else putWorkflowFields(screen.doc)
+        const mayEdit = granted(screen.docPermissions.update)
+        const rightsChanged = mayEdit !== before.hasSavePermission || screen.hasPublishPermission !== before.hasPublishPermission
+        if (rerender || (rightsChanged && mayEdit))
+          await Promise.all([before.getDocPermissions(), rerenderFields(screen.doc, screen.docPermissions)])
+        else {
+          putWorkflowFields(screen.doc)
+          // Payload's own permission state: save/publish buttons, and the form read-only.
+          if (rightsChanged) await before.getDocPermissions()
+        }
         return
       }
 

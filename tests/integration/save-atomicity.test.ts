@@ -6,6 +6,7 @@
  *
  * This file runs on an SQLite file, not in memory (in memory Payload's transactions must stay off: DESIGN.md §9).
  */
+import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.hoisted(() => {
@@ -108,5 +109,22 @@ describe('one process, many writers', () => {
     expect(after.map((story) => [story.title, story.stage, story.history])).toEqual(
       ids.map((_, i) => [`兴义市第${i + 1}条城市公交线路开通`, 'submitted', ['create:draft', 'submit:submitted']]),
     )
+  })
+
+  it('three hundred saves leave the open files as they were (no connection per transaction)', async () => {
+    const openFiles = () => readdirSync('/proc/self/fd').length
+    const id = await writeStory(desk)
+    const before = openFiles()
+    for (let i = 0; i < 300; i++)
+      await desk.payload.update({
+        collection: 'articles',
+        id,
+        draft: true,
+        data: { title: `兴义市公交线路第${i + 1}次修改` },
+        overrideAccess: false,
+        user: desk.reporter.user,
+      })
+    // libsql's own transaction() opened a connection per transaction: two more files each, until garbage collection.
+    expect(openFiles() - before).toBeLessThan(20)
   })
 })

@@ -166,8 +166,11 @@ function takeTurnsOnClient(client: LibsqlClient, turns: WriterTurns, writerConne
       try {
         await writer.execute(how)
       } catch (error) {
+        // A failed COMMIT leaves the writer connection inside the transaction: end it, or every later one fails.
+        if (how === 'COMMIT') await writer.execute('ROLLBACK').catch(() => undefined)
         // SQLite may have rolled the transaction back itself (a full disk, an interrupt): nothing is left to end.
-        if (how === 'COMMIT' || !/no transaction is active/i.test(String(error))) throw error
+        else if (/no transaction is active/i.test(String(error))) return
+        throw error
       } finally {
         turns.give()
       }

@@ -143,31 +143,31 @@ function takeTurnsOnClient(client: LibsqlClient, turns: WriterTurns, writerConne
    * handles and ~0.2 MB of native memory each, freed only when the garbage collector gets to them.)
    */
   client.transaction = async function (): Promise<LibsqlTransaction> {
-    let writer: LibsqlClient | undefined
+    let begun: LibsqlClient | undefined
     let ended = false
     const begin = async (): Promise<LibsqlClient> => {
       if (ended) throw new Error('SQLite: the transaction has ended')
-      if (writer) return writer
+      if (begun) return begun
       await turns.take()
       try {
         const connection = await writerConnection()
         await connection.execute('BEGIN IMMEDIATE')
-        writer = connection
+        begun = connection
       } catch (error) {
         turns.give()
         throw error
       }
-      return writer
+      return begun
     }
     const end = async (how: 'COMMIT' | 'ROLLBACK') => {
       if (ended) return
       ended = true
-      if (!writer) return
+      if (!begun) return
       try {
-        await writer.execute(how)
+        await begun.execute(how)
       } catch (error) {
         // A failed COMMIT leaves the writer connection inside the transaction: end it, or every later one fails.
-        if (how === 'COMMIT') await writer.execute('ROLLBACK').catch(() => undefined)
+        if (how === 'COMMIT') await begun.execute('ROLLBACK').catch(() => undefined)
         // SQLite may have rolled the transaction back itself (a full disk, an interrupt): nothing is left to end.
         else if (/no transaction is active/i.test(String(error))) return
         throw error

@@ -82,7 +82,8 @@ export function useShowActionResult() {
         putDoc(screen.doc)
         const mayEdit = granted(screen.docPermissions.update)
         const rightsChanged = mayEdit !== before.hasSavePermission || screen.hasPublishPermission !== before.hasPublishPermission
-        if (rerender || (rightsChanged && mayEdit))
+        // Only a regained right to edit needs the fields from the server; a changed right to publish does not.
+        if (rerender || (mayEdit && !before.hasSavePermission))
           await Promise.all([before.getDocPermissions(), rerenderFields(screen.doc, screen.docPermissions)])
         else {
           putWorkflowFields(screen.doc)

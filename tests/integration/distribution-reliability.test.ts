@@ -240,6 +240,65 @@ describe('recovery sweep', () => {
     expect(r.received).toHaveLength(1)
   })
 
+  test('a worker killed before it claimed: its job is freed after the grace and the lease margin, not after the longest attempt of any channel', async () => {
+    const r = await receiver()
+    await only({ receiver: r })
+    const { delivery: timing } = d.payload.config.custom.distribution.options
+    const id = await publishStory(d)
+    const [delivery] = await deliveriesOf(d, id)
+    const where = { 'input.deliveryId': { equals: String(delivery!.id) } }
+    const [job] = (await d.payload.find({ collection: 'payload-jobs', where, depth: 0 })).docs
+    // What a worker killed between taking the job and claiming its attempt leaves: the job "processing", no claim.
+    await d.payload.db.updateOne({ collection: 'payload-jobs', id: job!.id, data: { processing: true } })
+    await runJobs()
+    expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'pending', attempts: 0 })
+    const options = d.payload.config.custom.distribution.options
+    const sweepAt = (ms: number) => sweepDeliveries(d.payload, options, Date.now() + ms)
+    // Within the grace and margin it may still be a live worker about to claim: left alone.
+    expect((await sweepAt(timing.recoveryGraceMs)).jobsFreed).toBe(0)
+    // After them it is dead, whatever the slowest channel type's budget (a WeChat attempt may take minutes).
+    const report = await sweepAt(timing.recoveryGraceMs + timing.leaseMarginMs + 1000)
+    expect(report).toMatchObject({ jobsFreed: 1, requeued: 0 })
+    await drainDeliveries(d)
+    expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'success', attempts: 1 })
+    expect(r.processed).toHaveLength(1)
+  })
+
+  test('a job whose worker holds a running attempt lease is not freed', async () => {
+    const r = await receiver()
+    await only({ receiver: r })
+    const id = await publishStory(d)
+    const [delivery] = await deliveriesOf(d, id)
+    const claim = await d.payload.create({
+      collection: 'delivery-attempts',
+      data: {
+        key: `${delivery!.id}:1`,
+        delivery: delivery!.id,
+        number: 1,
+        worker: 'slow-worker',
+        startedAt: new Date().toISOString(),
+        leaseUntil: new Date(Date.now() + 10 * 60_000).toISOString(),
+      },
+    })
+    const [job] = (
+      await d.payload.find({ collection: 'payload-jobs', where: { 'input.deliveryId': { equals: String(delivery!.id) } }, depth: 0 })
+    ).docs
+    await d.payload.db.updateOne({ collection: 'payload-jobs', id: job!.id, data: { processing: true } })
+    expect(await sweepLater()).toMatchObject({ jobsFreed: 0, abandoned: 0, requeued: 0 })
+    expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'pending', attempts: 0 })
+    expect(r.received).toHaveLength(0)
+    // When the lease runs out the worker is presumed dead: its attempt is abandoned, the next one delivers.
+    await d.payload.update({
+      collection: 'delivery-attempts',
+      id: claim.id,
+      data: { leaseUntil: new Date(Date.now() - 1000).toISOString() },
+    })
+    expect(await sweepLater()).toMatchObject({ jobsFreed: 1, abandoned: 1, requeued: 1 })
+    await drainDeliveries(d)
+    expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'success', attempts: 2 })
+    expect(r.processed).toHaveLength(1)
+  })
+
   test('a lost job (the queue row is gone) is queued again; a claimed attempt within its lease is left alone', async () => {
     const r = await receiver()
     await only({ receiver: r })

@@ -42,8 +42,6 @@ export interface OutgoingDelivery {
 export interface ChannelBudget<Settings extends object> {
   /** Longest one attempt on this channel may take; the attempt's lease is this plus the lease margin. */
   attemptMs(channel: ChannelRecord<Settings>, options: ResolvedDistributionOptions): number
-  /** The most attemptMs() can be on any channel of this type (when a stuck delivery job counts as dead). */
-  longestAttemptMs(options: ResolvedDistributionOptions): number
 }
 
 export interface ChannelTypeDefinition<Settings extends object = object> {

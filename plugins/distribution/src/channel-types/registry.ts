@@ -36,8 +36,3 @@ export function attemptBudgetMs(channel: ChannelRecord | null, options: Resolved
   const transport = channel ? (channelType(channel.type)?.budget.attemptMs(channel, options) ?? 0) : 0
   return transport + options.delivery.leaseMarginMs
 }
-
-/** The longest any attempt may take, whatever its channel (when a delivery job left `processing` is stale). */
-export function longestAttemptMs(options: ResolvedDistributionOptions): number {
-  return Math.max(...CHANNEL_TYPES.map((type) => registry[type].budget.longestAttemptMs(options))) + options.delivery.leaseMarginMs
-}

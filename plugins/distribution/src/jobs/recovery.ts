@@ -8,13 +8,16 @@
  *     and the next one is queued now — the receiver dedupes by webhook-id if the dead worker's POST landed;
  *   • attempt never claimed and no job waiting for it → the job was lost (or failed to run): queue it again.
  * It also frees jobs a killed worker left `processing`, so Payload's runner can pick them up again (they are
- * harmless to rerun: a job for an attempt already made does nothing).
+ * harmless to rerun: a job for an attempt already made does nothing, and the attempt claim lets one worker
+ * through). Such a job is dead once its attempt's lease ran out, or, when it never claimed its attempt, once the
+ * grace and the lease margin have passed: a live worker claims within moments of taking the job. Waiting for the
+ * longest attempt any channel may take instead held a whole story's later deliveries back for over a minute
+ * after a restart.
  */
 import type { Payload, TaskConfig } from 'payload'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
-import { longestAttemptMs } from '../channel-types/registry'
 import type { Id } from '../ids'
 import type { ResolvedDistributionOptions } from '../options'
 import type { AttemptDoc, AttemptPatch, DeliveryPatch, JobRow, SelectOf, WhereOf } from '../rows'
@@ -22,7 +25,7 @@ import type { DistributionRuntime } from '../runtime'
 import { attemptKey } from './attempt-claim'
 import type { DeliveryDoc } from './deliver-task'
 import { queueDeliveryAttempt, queueTask } from './queue-delivery'
-import { DELIVER_TASK, RECOVER_TASK } from './task-slugs'
+import { DELIVER_TASK, RECOVER_TASK, type DeliverInput } from './task-slugs'
 
 const JOBS = 'payload-jobs'
 const BATCH = 500
@@ -36,6 +39,58 @@ export interface SweepReport {
 }
 
 type AttemptRow = Pick<AttemptDoc, 'id' | 'finishedAt' | 'leaseUntil'>
+
+/** The claim of attempt N of a delivery, if a worker made one. */
+async function findClaim(
+  payload: Payload,
+  options: ResolvedDistributionOptions,
+  deliveryId: Id,
+  attempt: number,
+): Promise<AttemptRow | undefined> {
+  const { docs } = await payload.find({
+    collection: options.attemptsSlug,
+    where: { key: { equals: attemptKey(deliveryId, attempt) } } satisfies WhereOf<AttemptDoc>,
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+  })
+  return docs[0] as unknown as AttemptRow | undefined
+}
+
+const leaseRunning = (claim: AttemptRow, now: number): boolean =>
+  !claim.finishedAt && Boolean(claim.leaseUntil) && Date.parse(claim.leaseUntil!) > now
+
+/** Deliver jobs left `processing` by a worker that is gone: back to waiting, for the runner to take again. */
+async function freeDeadWorkersJobs(
+  payload: Payload,
+  options: ResolvedDistributionOptions,
+  now: number,
+  report: SweepReport,
+): Promise<void> {
+  const { docs } = await payload.find({
+    collection: JOBS,
+    where: {
+      and: [
+        { taskSlug: { equals: DELIVER_TASK } },
+        { processing: { equals: true } },
+        { completedAt: { exists: false } },
+        { updatedAt: { less_than: new Date(now - options.delivery.recoveryGraceMs - options.delivery.leaseMarginMs).toISOString() } },
+      ],
+    } satisfies WhereOf<JobRow>,
+    limit: BATCH,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+  })
+  for (const job of docs as unknown as (JobRow & { input?: Partial<DeliverInput> })[]) {
+    const { deliveryId, attempt } = job.input ?? {}
+    const claim = deliveryId === undefined ? undefined : await findClaim(payload, options, deliveryId, Number(attempt))
+    if (claim && leaseRunning(claim, now)) continue
+    await payload.db.updateOne({ collection: JOBS, id: job.id, data: { processing: false } satisfies Partial<JobRow>, returning: false })
+    report.jobsFreed++
+  }
+}
 
 async function hasWaitingJob(payload: Payload, deliveryId: Id, attempt: number): Promise<boolean> {
   const { totalDocs } = await payload.count({
@@ -109,18 +164,9 @@ async function sweepOne(
   report: SweepReport,
 ): Promise<void> {
   const attempt = (delivery.attempts ?? 0) + 1
-  const { docs: claims } = await payload.find({
-    collection: options.attemptsSlug,
-    where: { key: { equals: attemptKey(delivery.id, attempt) } } satisfies WhereOf<AttemptDoc>,
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-  })
-  const claim = claims[0] as unknown as AttemptRow | undefined
+  const claim = await findClaim(payload, options, delivery.id, attempt)
   if (claim) {
-    const leaseRunning = !claim.finishedAt && claim.leaseUntil && Date.parse(claim.leaseUntil) > now
-    if (leaseRunning) return
+    if (leaseRunning(claim, now)) return
     const taken = await takeOver(payload, options, delivery, claim, attempt)
     report.abandoned++
     if (taken === 'failed') report.failed++
@@ -135,25 +181,7 @@ async function sweepOne(
 export async function sweepDeliveries(payload: Payload, options: ResolvedDistributionOptions, now = Date.now()): Promise<SweepReport> {
   const report: SweepReport = { requeued: 0, abandoned: 0, failed: 0, jobsFreed: 0 }
 
-  const stale = await payload.find({
-    collection: JOBS,
-    where: {
-      and: [
-        { taskSlug: { equals: DELIVER_TASK } },
-        { processing: { equals: true } },
-        { completedAt: { exists: false } },
-        { updatedAt: { less_than: new Date(now - longestAttemptMs(options)).toISOString() } },
-      ],
-    } satisfies WhereOf<JobRow>,
-    limit: BATCH,
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-  })
-  for (const job of stale.docs) {
-    await payload.db.updateOne({ collection: JOBS, id: job.id, data: { processing: false } satisfies Partial<JobRow>, returning: false })
-    report.jobsFreed++
-  }
+  await freeDeadWorkersJobs(payload, options, now, report)
 
   // Page through every stranded delivery: ones that are merely waiting must not hide the rest.
   for (let page = 1; page <= MAX_PAGES; page++) {

@@ -8,6 +8,6 @@ export const feedChannel: ChannelTypeDefinition = {
   label: { zh: '仅订阅源', en: 'Feed only' },
   name: { zh: '订阅源', en: 'feed' },
   fields: () => [],
-  budget: { attemptMs: () => 0, longestAttemptMs: () => 0 },
+  budget: { attemptMs: () => 0 },
   servesFeed: true,
 }

@@ -11,7 +11,6 @@ export const WEBHOOK_TIMEOUT_MAX_MS = 60_000
 
 export const webhookBudget: ChannelBudget<WebhookSettings> = {
   attemptMs: (channel, options) => channel.timeoutMs ?? options.delivery.webhookTimeoutMs,
-  longestAttemptMs: (options) => Math.max(WEBHOOK_TIMEOUT_MAX_MS, options.delivery.webhookTimeoutMs),
 }
 
 /**

@@ -15,10 +15,7 @@ const REQUESTS_BEFORE_POLLING = 4
 /** WeChat's rate limits: retried later, never a failure of the story. */
 export const RATE_LIMIT_ERRCODES = [45009, 45011] as const
 
-const longestAttemptMs: ChannelBudget<WeChatSettings>['longestAttemptMs'] = (options) =>
-  REQUESTS_BEFORE_POLLING * WECHAT_REQUEST_TIMEOUT_MS + options.wechat.pollIntervalMs * options.wechat.maxPolls
-
 export const wechatBudget: ChannelBudget<WeChatSettings> = {
-  attemptMs: (_channel, options) => longestAttemptMs(options),
-  longestAttemptMs,
+  attemptMs: (_channel, options) =>
+    REQUESTS_BEFORE_POLLING * WECHAT_REQUEST_TIMEOUT_MS + options.wechat.pollIntervalMs * options.wechat.maxPolls,
 }

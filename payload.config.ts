@@ -34,6 +34,7 @@ import { storyQueries } from './src/graphql/story-queries'
 import { EditableFollowsRightsFeature } from './src/admin/editor/editable-follows-rights'
 import { badInputGuard } from './src/bad-input/guard-plugin'
 import { clearErrorsForBadInput } from './src/bad-input/error-answers'
+import { keepSaveErrors } from './src/admin/save-errors/keep-save-errors'
 
 const database = chooseDatabase()
 
@@ -103,6 +104,8 @@ export default buildConfig({
     // Malformed REST/GraphQL writes and queries refused with 400 before any other hook (src/bad-input/); after the
     // plugins that add collections, so it guards theirs too.
     badInputGuard(),
+    // A refused save's field errors stay under the fields until something changes (src/admin/save-errors/).
+    keepSaveErrors(),
     // Last: it tags reads of every collection for the anonymous read cache (src/read-cache/).
     readCachePlugin({ storyCollection: 'articles', publicCollections: READ_CACHE_COLLECTIONS }),
   ],

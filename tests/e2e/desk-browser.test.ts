@@ -162,9 +162,8 @@ test('every message in the admin’s language: a failed login, the channel form,
   await page.locator('#field-name').waitFor({ timeout: 60_000 })
   await page.locator('#field-name').fill('黔西南融媒体中心')
   await page.locator('#field-url').fill('ftp://receiver.example/hook')
-  // Let the form's own change round trip land first. On a loaded machine the error appeared and was gone again a
-  // moment later; my reading (not proven) is that a late answer to that round trip replaced the form state.
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined)
+  // Saved at once, as a reporter does: the form's own change round trip may still be out (its late answer used to
+  // wipe the error; tests/e2e/save-errors-browser.test.ts).
   await page.locator('#action-save').click()
   const urlError = page.locator('.field-type:has(#field-url) .field-error')
   await urlError.waitFor({ timeout: 60_000 })

@@ -30,6 +30,7 @@ import { StageField as StageField_58189eeaf7de903bc16bd343ae566f1e } from '../..
 import { WorkflowHistory as WorkflowHistory_ab7af1953c3dd84f7309b68596e79bb3 } from '../../../../plugins/editorial-workflow/src/admin/WorkflowHistory'
 import { CreatedByField as CreatedByField_a83943a2574c17da531639c8340e65f7 } from '../../../../plugins/editorial-workflow/src/admin/CreatedByField'
 import { WorkflowActions as WorkflowActions_52a8139c9fb11907195945403f35fc2e } from '../../../../plugins/editorial-workflow/src/admin/WorkflowActions'
+import { KeepSaveErrors as KeepSaveErrors_de6a0ddac804de62fec2260b8501babd } from '../../../../src/admin/save-errors/KeepSaveErrors'
 import { WorkflowPublishButton as WorkflowPublishButton_f638632737a9123d9c6269c640354c0a } from '../../../../plugins/editorial-workflow/src/admin/WorkflowPublishButton'
 import { StageStatus as StageStatus_87336b889cb36ad8ead2ecc497310a59 } from '../../../../plugins/editorial-workflow/src/admin/StageStatus'
 import { NoUnpublishButton as NoUnpublishButton_f9c8a28ec5ebe3b82515dbcf4e198408 } from '../../../../plugins/editorial-workflow/src/admin/NoUnpublishButton'
@@ -76,6 +77,7 @@ export const importMap = {
   "/plugins/editorial-workflow/src/admin/WorkflowHistory#WorkflowHistory": WorkflowHistory_ab7af1953c3dd84f7309b68596e79bb3,
   "/plugins/editorial-workflow/src/admin/CreatedByField#CreatedByField": CreatedByField_a83943a2574c17da531639c8340e65f7,
   "/plugins/editorial-workflow/src/admin/WorkflowActions#WorkflowActions": WorkflowActions_52a8139c9fb11907195945403f35fc2e,
+  "/src/admin/save-errors/KeepSaveErrors#KeepSaveErrors": KeepSaveErrors_de6a0ddac804de62fec2260b8501babd,
   "/plugins/editorial-workflow/src/admin/WorkflowPublishButton#WorkflowPublishButton": WorkflowPublishButton_f638632737a9123d9c6269c640354c0a,
   "/plugins/editorial-workflow/src/admin/StageStatus#StageStatus": StageStatus_87336b889cb36ad8ead2ecc497310a59,
   "/plugins/editorial-workflow/src/admin/NoUnpublishButton#NoUnpublishButton": NoUnpublishButton_f9c8a28ec5ebe3b82515dbcf4e198408,

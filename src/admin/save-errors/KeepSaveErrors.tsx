@@ -48,14 +48,15 @@ export function KeepSaveErrors() {
       refusal.current = null
       return
     }
+    if (!saving.current && ended.current === null && !refusal.current) return
+    const values = valuesOf(fields)
     if (saving.current) {
       saving.current = false
-      ended.current = valuesOf(fields)
+      ended.current = values
     }
     if (ended.current !== null) {
       // The save's errors reach the fields a render after it ends, if they do: they are its refusal.
       const errors = errorsIn(fields)
-      const values = valuesOf(fields)
       if (values !== ended.current) ended.current = null
       else if (errors.length) {
         refusal.current = { values, errors }
@@ -63,9 +64,8 @@ export function KeepSaveErrors() {
       }
       return
     }
-    const held = refusal.current
-    if (!held) return
-    if (valuesOf(fields) !== held.values) {
+    const held = refusal.current!
+    if (values !== held.values) {
       // The reporter changed something: Payload's own checks take over.
       refusal.current = null
       return

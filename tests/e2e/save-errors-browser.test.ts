@@ -51,10 +51,12 @@ test('a channel URL refused on save stays marked under the field when an older f
   await page.locator('#field-name').waitFor({ timeout: 60_000 })
   const held = await holdFormState(page)
 
+  // The form sends its state 250 ms after a change; listen before typing, or a slow fill lets it go unseen.
+  const sent = page.waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes('"form-state"'), { timeout: 30_000 })
   await page.locator('#field-name').fill('黔西南融媒体中心')
   await page.locator('#field-url').fill('ftp://receiver.example/hook')
-  // The form sends its state 250 ms after the last change; that request is now out and held.
-  await page.waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes('"form-state"'), { timeout: 10_000 })
+  // That request is now out, and held.
+  await sent
   await page.locator('#action-save').click()
   await urlError(page).waitFor({ timeout: 60_000 })
   expect(await urlError(page).innerText()).toContain('不支持“ftp”协议')

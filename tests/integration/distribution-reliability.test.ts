@@ -97,8 +97,15 @@ async function gate(target: string) {
   }
 }
 
-/** A sweep as it would run a minute from now (past the grace period), with the plugin's own options. */
-const sweepLater = () => sweepDeliveries(d.payload, d.payload.config.custom.distribution.options, Date.now() + 60_000)
+/**
+ * A sweep as it would run a minute after the grace period and the lease margin, with the plugin's own options.
+ * (A minute from now was exactly grace + margin: a job marked "processing" in the same millisecond as the sweep
+ * was not yet past them, and stayed "processing" for the next test's sweep to free — CI at ca8365c.)
+ */
+const sweepLater = () => {
+  const options = d.payload.config.custom.distribution.options
+  return sweepDeliveries(d.payload, options, Date.now() + options.delivery.recoveryGraceMs + options.delivery.leaseMarginMs + 60_000)
+}
 
 const runJobs = (limit = 50) => d.payload.jobs.run({ queue: 'distribution', limit, silent: true })
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -223,7 +230,8 @@ describe('recovery sweep', () => {
     await d.payload.db.updateOne({ collection: 'payload-jobs', id: jobs.docs[0]!.id, data: { processing: true } })
 
     const report = await sweepLater()
-    expect(report.abandoned).toBe(1)
+    // The attempt counts as abandoned, and the dead worker's job is freed for the runner (it then does nothing).
+    expect(report).toMatchObject({ abandoned: 1, jobsFreed: 1 })
     await drainDeliveries(d)
     const [done] = await deliveriesOf(d, id)
     expect(done).toMatchObject({ state: 'success', attempts: 2 })
@@ -254,10 +262,13 @@ describe('recovery sweep', () => {
     expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'pending', attempts: 0 })
     const options = d.payload.config.custom.distribution.options
     const sweepAt = (ms: number) => sweepDeliveries(d.payload, options, Date.now() + ms)
+    const processing = async () => (await d.payload.findByID({ collection: 'payload-jobs', id: job!.id, depth: 0 })).processing
     // Within the grace and margin it may still be a live worker about to claim: left alone.
-    expect((await sweepAt(timing.recoveryGraceMs)).jobsFreed).toBe(0)
+    await sweepAt(timing.recoveryGraceMs)
+    expect(await processing()).toBe(true)
     // After them it is dead, whatever the slowest channel type's budget (a WeChat attempt may take minutes).
     const report = await sweepAt(timing.recoveryGraceMs + timing.leaseMarginMs + 1000)
+    expect(await processing()).toBe(false)
     expect(report).toMatchObject({ jobsFreed: 1, requeued: 0 })
     await drainDeliveries(d)
     expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'success', attempts: 1 })

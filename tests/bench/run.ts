@@ -1,7 +1,9 @@
 /**
  * `npm run bench` — the suite against vanilla Payload, side by side in one run, and the suite's own figures.
- *   npm run bench                full run: 10,000 seeded articles, 10 s per load test, 2 alternating rounds
- *   npm run bench -- --quick     short run (< 3 min on an idle machine): 1,000 articles, 2 s per load test, 1 round
+ *   npm run bench                full run: 10,000 seeded articles, 20 s per side and load test in 10 alternating
+ *                                slices of 2 s, saves in 2 alternating rounds
+ *   npm run bench -- --quick     short run (< 3 min on an idle machine): 1,000 articles, 2 s per side and load test
+ *                                in 4 alternating slices of 0.5 s, saves in 2 alternating rounds
  *   npm run bench -- --profile   also write CPU profiles of the write and import children to results/
  *   npm run bench -- --db postgres   read, write, import and delivery on PostgreSQL (BENCH_POSTGRES_URL, default
  *                                the local server): results/latest-postgres.json, and its pg_* keys in latest.json
@@ -30,9 +32,36 @@ const dbArg =
 if (dbArg !== 'sqlite' && dbArg !== 'postgres') throw new Error(`--db ${dbArg}: sqlite or postgres`)
 const dbKind: BenchDatabaseKind = dbArg
 const onPostgres = dbKind === 'postgres'
+/**
+ * Read load tests alternate the sides in short slices (the order rotating each slice), so that a machine whose
+ * speed drifts during a run — these do, by tens of percent within a minute — slows every side alike. Long
+ * rounds (two of 10 s each, before 2026-12-06) let one side take a slow patch alone: the quick run's read ratios
+ * then missed the full run's by up to 41 %. The quick run keeps the full run's import size (500 stories: with
+ * 200 its raw-create side ran cold, −29 % on import_ratio) and its two alternating write rounds.
+ */
 const plan = quick
-  ? { articles: 1000, loadSeconds: 2, warmSeconds: 1, rounds: 1, writeIterations: 16, importFiles: 200, childTimeoutS: 300 }
-  : { articles: 10_000, loadSeconds: 10, warmSeconds: 2, rounds: 2, writeIterations: 150, importFiles: 500, childTimeoutS: 900 }
+  ? {
+      articles: 1000,
+      sliceSeconds: 0.5,
+      slices: 4,
+      warmSeconds: 1,
+      writeRounds: 2,
+      writeIterations: 16,
+      importFiles: 500,
+      childTimeoutS: 300,
+    }
+  : {
+      articles: 10_000,
+      sliceSeconds: 2,
+      slices: 10,
+      warmSeconds: 2,
+      writeRounds: 2,
+      writeIterations: 150,
+      importFiles: 500,
+      childTimeoutS: 900,
+    }
+/** Seconds of load per test on the production server (one side only, nothing to alternate with). */
+const serverLoadSeconds = 10
 const CONCURRENCY = [1, 32] as const
 const started = Date.now()
 const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`)
@@ -482,11 +511,11 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
       runs[id] = {}
       for (const c of CONCURRENCY) {
         const all: Record<Side, LoadFigures[]> = { suite: [], served: [], vanilla: [] }
-        for (let r = 0; r < plan.rounds; r++) {
+        for (let slice = 0; slice < plan.slices; slice++) {
           // Rotate who goes first, so drift on a noisy machine does not favour one side.
-          const order = SIDES.map((_, i) => SIDES[(i + r) % SIDES.length]!)
+          const order = SIDES.map((_, i) => SIDES[(i + slice) % SIDES.length]!)
           for (const side of order)
-            all[side].push(await load(servers[side].url, scenarioRequest(id, flavourOf(side), seed.slugs), c, plan.loadSeconds))
+            all[side].push(await load(servers[side].url, scenarioRequest(id, flavourOf(side), seed.slugs), c, plan.sliceSeconds))
         }
         runs[id]![`c${c}`] = all
         const rps = (side: Side) => mean(all[side].map((x) => x.requestsPerSecond))
@@ -549,7 +578,7 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
           const requests = scenarioRequest(id, 'suite', seed.slugs)
           await checkScenario(server.url, requests, `src/server.ts ${id}`)
           await load(server.url, requests, 8, plan.warmSeconds)
-          for (const c of CONCURRENCY) figures[`${id}_c${c}`] = await load(server.url, requests, c, plan.loadSeconds)
+          for (const c of CONCURRENCY) figures[`${id}_c${c}`] = await load(server.url, requests, c, serverLoadSeconds)
           log(
             `src/server.ts ${id}: c1 ${figures[`${id}_c1`]!.requestsPerSecond} req/s, c32 ${figures[`${id}_c32`]!.requestsPerSecond} req/s`,
           )
@@ -588,8 +617,8 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     suite: { createDraft: [], updateDraft: [], autosave: [], publish: [] },
     vanilla: { createDraft: [], updateDraft: [], autosave: [], publish: [] },
   }
-  const iterations = Math.ceil(plan.writeIterations / plan.rounds)
-  for (let r = 0; r < plan.rounds; r++) {
+  const iterations = Math.ceil(plan.writeIterations / plan.writeRounds)
+  for (let r = 0; r < plan.writeRounds; r++) {
     const order: Flavour[] = r % 2 === 0 ? ['suite', 'vanilla'] : ['vanilla', 'suite']
     for (const flavour of order) {
       const copy = await databases.copy(db, `write-${flavour}-${r}`)

@@ -40,7 +40,7 @@ const TARGET_CHARACTERS = 20_000
  */
 const quick = process.argv.includes('--quick')
 const OURS = { warmUp: 50, runs: 400 }
-const ZHLINT = quick ? { warmUp: 3, runs: 13 } : { warmUp: 3, runs: 25 }
+const ZHLINT = quick ? { warmUp: 3, runs: 20 } : { warmUp: 3, runs: 30 }
 const RENDER: RenderOptions = { datelinePreset: 'outlet-xun', bylinePattern: 'reported-by', timeZone: 'Asia/Shanghai' }
 
 const characters = (blocks: Block[]) => blocks.reduce((sum, block) => sum + (block.type === 'image' ? 0 : block.text.length), 0)
@@ -67,17 +67,37 @@ interface Timing {
   p95: number
 }
 
-function time(sample: () => void, { warmUp, runs }: { warmUp: number; runs: number }): Timing {
-  for (let i = 0; i < warmUp; i++) sample()
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    sample()
-    times.push(performance.now() - start)
+/** Blocks the samples of every measure are taken in, the measures taking turns (see timeTogether). */
+const BLOCKS = 10
+
+/**
+ * Times several measures side by side: each is warmed up, then they take turns in BLOCKS blocks, so that a
+ * drift in the machine's speed during the run reaches ours and zhlint's alike (measured one after the other,
+ * lint_vs_zhlint moved by a quarter between two runs).
+ */
+function timeTogether<K extends string>(
+  measures: Record<K, { sample: () => void; count: { warmUp: number; runs: number } }>,
+): Record<K, Timing> {
+  const names = Object.keys(measures) as K[]
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>
+  for (const name of names) for (let i = 0; i < measures[name].count.warmUp; i++) measures[name].sample()
+  for (let block = 0; block < BLOCKS; block++) {
+    for (const name of names) {
+      const { sample, count } = measures[name]
+      const runs = Math.ceil(count.runs / BLOCKS)
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now()
+        sample()
+        times[name].push(performance.now() - start)
+      }
+    }
   }
-  times.sort((a, b) => a - b)
-  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]
-  return { median: round(at(0.5)), p95: round(at(0.95)) }
+  const timing = (xs: number[]): Timing => {
+    xs.sort((a, b) => a - b)
+    const at = (q: number) => xs[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!
+    return { median: round(at(0.5)), p95: round(at(0.95)) }
+  }
+  return Object.fromEntries(names.map((name) => [name, timing(times[name])])) as Record<K, Timing>
 }
 
 const round = (ms: number) => Number(ms.toFixed(3))
@@ -98,18 +118,20 @@ function measure(story: StoryDraft): StoryFigures {
   const lint = () => lintStory({ ...story, body: [...story.body] })
   const render = () => renderStory({ body: body, dateline: story.dateline, credits: story.credits }, RENDER)
   const markdown = asMarkdown(story)
-  return {
-    characters: characters(story.body),
-    findings: lint().length,
-    lint: time(lint, OURS),
-    render: time(render, OURS),
-    lintAndRender: time(() => {
-      lint()
-      render()
-    }, OURS),
-    zhlint: time(() => zhlint(markdown, { rules: { preset: 'default' } }), ZHLINT),
-    zhlintParseOnly: time(() => zhlint(markdown), ZHLINT),
-  }
+  const timings = timeTogether({
+    lint: { sample: lint, count: OURS },
+    render: { sample: render, count: OURS },
+    lintAndRender: {
+      sample: () => {
+        lint()
+        render()
+      },
+      count: OURS,
+    },
+    zhlint: { sample: () => zhlint(markdown, { rules: { preset: 'default' } }), count: ZHLINT },
+    zhlintParseOnly: { sample: () => zhlint(markdown), count: ZHLINT },
+  })
+  return { characters: characters(story.body), findings: lint().length, ...timings }
 }
 
 export function benchLint() {

@@ -2,8 +2,8 @@
  * `npm run bench` — the suite against vanilla Payload, side by side in one run, and the suite's own figures.
  *   npm run bench                full run: 10,000 seeded articles, 20 s per side and load test in 10 alternating
  *                                slices of 2 s, saves in 2 alternating rounds
- *   npm run bench -- --quick     short run (< 3 min on an idle machine): 1,000 articles, 2 s per side and load test
- *                                in 4 alternating slices of 0.5 s, saves in 2 alternating rounds
+ *   npm run bench -- --quick     short run (< 3 min on an idle machine: 141–187 s on 2026-12-06): 1,000 articles, 2 s per side and load test
+ *                                in 4 alternating slices of 0.5 s after one of warm-up, saves in 2 alternating rounds
  *   npm run bench -- --profile   also write CPU profiles of the write and import children to results/
  *   npm run bench -- --db postgres   read, write, import and delivery on PostgreSQL (BENCH_POSTGRES_URL, default
  *                                the local server): results/latest-postgres.json, and its pg_* keys in latest.json
@@ -43,7 +43,9 @@ const plan = quick
   ? {
       articles: 1000,
       sliceSeconds: 0.5,
-      slices: 4,
+      slices: 5,
+      /** Slices at the start that are warm-up, not counted. */
+      warmSlices: 1,
       warmSeconds: 1,
       writeRounds: 2,
       writeIterations: 16,
@@ -54,6 +56,7 @@ const plan = quick
       articles: 10_000,
       sliceSeconds: 2,
       slices: 10,
+      warmSlices: 0,
       warmSeconds: 2,
       writeRounds: 2,
       writeIterations: 150,
@@ -63,6 +66,8 @@ const plan = quick
 /** Seconds of load per test on the production server (one side only, nothing to alternate with). */
 const serverLoadSeconds = 10
 const CONCURRENCY = [1, 32] as const
+/** Rounds of the import stage (seeder, import and raw create taking turns). */
+const IMPORT_ROUNDS = 2
 const started = Date.now()
 const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`)
 
@@ -286,15 +291,19 @@ interface LoadFigures {
 async function load(url: string, requests: autocannon.Options['requests'], connections: number, seconds: number): Promise<LoadFigures> {
   const latencies: number[] = []
   let bytes = 0
-  const instance = autocannon({ url, connections, duration: seconds, requests, timeout: 30 })
+  // autocannon looks at its stop time only when it takes a sample (every second by default): a half-second slice
+  // would run a whole second. Sample as often as the slice is long, and count over the time it really ran.
+  const instance = autocannon({ url, connections, duration: seconds, sampleInt: Math.min(1000, seconds * 1000), requests, timeout: 30 })
+  const began = performance.now()
   instance.on('response', (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
     latencies.push(responseTime)
     bytes += resBytes
   })
   const result = await instance
+  const ranSeconds = (performance.now() - began) / 1000
   const s = summarise(latencies)
   return {
-    requestsPerSecond: round(latencies.length / seconds, 1),
+    requestsPerSecond: round(latencies.length / ranSeconds, 1),
     p50Ms: s.median,
     p95Ms: s.p95,
     p99Ms: round([...latencies].sort((a, b) => a - b)[Math.max(0, Math.ceil(latencies.length * 0.99) - 1)] ?? NaN),
@@ -511,11 +520,15 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
       runs[id] = {}
       for (const c of CONCURRENCY) {
         const all: Record<Side, LoadFigures[]> = { suite: [], served: [], vanilla: [] }
+        // The quick run's first round of slices is warm-up, not counted: in three quick runs a side's first half-second
+        // at the test's concurrency ran up to a quarter slower than its others (the full run's first 2 s slice: 2 %).
         for (let slice = 0; slice < plan.slices; slice++) {
           // Rotate who goes first, so drift on a noisy machine does not favour one side.
           const order = SIDES.map((_, i) => SIDES[(i + slice) % SIDES.length]!)
-          for (const side of order)
-            all[side].push(await load(servers[side].url, scenarioRequest(id, flavourOf(side), seed.slugs), c, plan.sliceSeconds))
+          for (const side of order) {
+            const figures = await load(servers[side].url, scenarioRequest(id, flavourOf(side), seed.slugs), c, plan.sliceSeconds)
+            if (slice >= plan.warmSlices) all[side].push(figures)
+          }
         }
         runs[id]![`c${c}`] = all
         const rps = (side: Side) => mean(all[side].map((x) => x.requestsPerSecond))
@@ -698,43 +711,56 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
   const dir = path.join(work, 'stories')
   const files = await runNode('tests/bench/import.ts', ['files', dir, String(plan.importFiles)], {})
   if (files.code !== 0) throw new Error(`story files failed:\n${files.output.slice(-3000)}`)
-  const results: Record<
-    string,
-    { articlesPerSecond: number; seconds: number; samples: number[]; peakRssMb?: number; loadAverage?: number[] }
-  > = {}
   // The seeder at the same moment, for the same number of stories: what writing stories that are already
-  // checked costs on this machine now (the bulk import's yardstick, bulk_import_ratio).
-  let seeder: { articlesPerSecond: number; seconds: number } | undefined
-  if (!tuning.BENCH_SQLITE) {
-    const seedDir = path.join(work, 'import-seeder')
-    mkdirSync(seedDir, { recursive: true })
-    const seederDb = await databases.create('import-seeder')
-    const child = await runNode('tests/bench/seed.ts', [String(plan.importFiles)], payloadEnv(seederDb, seedDir), {
-      bootWatch: true,
-    })
-    if (child.code !== 0) throw new Error(`seeder for the import stage failed:\n${child.output.slice(-3000)}`)
-    seeder = resultLine<SeedResult>(child.output)
-    log(
-      `import: seeder ${seeder.articlesPerSecond} articles/s (${plan.importFiles} articles), load average ${loadavg()
-        .map((x) => x.toFixed(2))
-        .join(' ')}`,
-    )
+  // checked costs on this machine now (the bulk import's yardstick, bulk_import_ratio). The seeder, the import and
+  // the raw create take turns over two rounds, the order reversed in the second (ABC CBA): one run of each is
+  // 2–6 s, and in single runs a slow patch of the machine moved import_ratio by 30 % between two quick runs.
+  type Timed = { articlesPerSecond: number; seconds: number; samples?: number[]; peakRssMb?: number; loadAverage?: number[] }
+  const timed: Record<'seeder' | 'import' | 'raw', Timed[]> = { seeder: [], import: [], raw: [] }
+  const stages = (tuning.BENCH_SQLITE ? ['import', 'raw'] : ['seeder', 'import', 'raw']) as (keyof typeof timed)[]
+  for (let r = 0; r < IMPORT_ROUNDS; r++) {
+    for (const stage of r % 2 === 0 ? stages : [...stages].reverse()) {
+      const stageDir = path.join(work, `import-${stage}-${r}${tuning.BENCH_SQLITE ? `-${tuning.BENCH_SQLITE}` : ''}`)
+      mkdirSync(stageDir, { recursive: true })
+      const db = await databases.create(`import-${stage}-${r}`)
+      if (stage === 'seeder') {
+        const child = await runNode('tests/bench/seed.ts', [String(plan.importFiles)], payloadEnv(db, stageDir), { bootWatch: true })
+        if (child.code !== 0) throw new Error(`seeder for the import stage failed:\n${child.output.slice(-3000)}`)
+        timed.seeder.push(resultLine<SeedResult>(child.output))
+        log(`import: seeder ${timed.seeder.at(-1)!.articlesPerSecond} articles/s (${plan.importFiles} articles, round ${r + 1})`)
+        continue
+      }
+      const nodeArgs =
+        profile && r === 0 ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=import-${stage}.cpuprofile`] : []
+      const child = await runNode(
+        'tests/bench/import.ts',
+        [stage, dir],
+        { ...payloadEnv(db, stageDir), ...tuning },
+        { nodeArgs, bootWatch: true },
+      )
+      if (child.code !== 0) throw new Error(`import ${stage} failed:\n${child.output.slice(-4000)}`)
+      const result = resultLine<Timed>(child.output)
+      timed[stage].push(result)
+      log(
+        `import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${stage}: ${result.articlesPerSecond} articles/s (${plan.importFiles} stories in ${result.seconds} s, peak RSS ${result.peakRssMb} MB, load average ${result.loadAverage?.join(' ')}, round ${r + 1})`,
+      )
+    }
   }
-  for (const mode of ['import', 'raw'] as const) {
-    const modeDir = path.join(work, `import-${mode}${tuning.BENCH_SQLITE ? `-${tuning.BENCH_SQLITE}` : ''}`)
-    mkdirSync(modeDir, { recursive: true })
-    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=import-${mode}.cpuprofile`] : []
-    const child = await runNode(
-      'tests/bench/import.ts',
-      [mode, dir],
-      { ...payloadEnv(await databases.create(`import-${mode}`), modeDir), ...tuning },
-      { nodeArgs, bootWatch: true },
-    )
-    if (child.code !== 0) throw new Error(`import ${mode} failed:\n${child.output.slice(-4000)}`)
-    results[mode] = resultLine(child.output)
-    log(
-      `import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${mode}: ${results[mode]!.articlesPerSecond} articles/s (${plan.importFiles} stories in ${results[mode]!.seconds} s, peak RSS ${results[mode]!.peakRssMb} MB, load average ${results[mode]!.loadAverage?.join(' ')})`,
-    )
+  // Each side's rate over its rounds together: all its stories over all its seconds.
+  const together = (runs: Timed[]): Timed => {
+    const seconds = runs.reduce((t, x) => t + x.seconds, 0)
+    return {
+      articlesPerSecond: round((runs.length * plan.importFiles) / seconds, 1),
+      seconds: round(seconds / runs.length, 3),
+      samples: runs.flatMap((x) => x.samples ?? []),
+      peakRssMb: Math.max(...runs.map((x) => x.peakRssMb ?? 0)),
+      loadAverage: runs.at(-1)?.loadAverage,
+    }
+  }
+  const seeder = timed.seeder.length ? { ...together(timed.seeder), runs: timed.seeder.map((x) => x.articlesPerSecond) } : undefined
+  const results = {
+    import: { ...together(timed.import), runs: timed.import.map((x) => x.articlesPerSecond) },
+    raw: { ...together(timed.raw), runs: timed.raw.map((x) => x.articlesPerSecond) },
   }
   // Payload's own ceiling for the same data on this machine: raw create without the suite's plugins, and
   // with only house-style's fields (hooks off). Not for the what-if runs.
@@ -758,30 +784,30 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
     }
   }
   return {
-    import_articles_per_s: results.import!.articlesPerSecond,
-    import_ratio: round(results.import!.articlesPerSecond / results.raw!.articlesPerSecond),
+    import_articles_per_s: results.import.articlesPerSecond,
+    import_ratio: round(results.import.articlesPerSecond / results.raw.articlesPerSecond),
     // `newsroom import` is the bulk importer (batches, one transaction each): the same figure, against the seeder.
-    bulk_import_articles_per_s: results.import!.articlesPerSecond,
-    bulk_import_ratio: seeder ? round(results.import!.articlesPerSecond / seeder.articlesPerSecond) : null,
+    bulk_import_articles_per_s: results.import.articlesPerSecond,
+    bulk_import_ratio: seeder ? round(results.import.articlesPerSecond / seeder.articlesPerSecond) : null,
     import: {
       seeder,
-      peakRssMb: results.import!.peakRssMb,
-      loadAverage: results.import!.loadAverage,
+      peakRssMb: results.import.peakRssMb,
+      loadAverage: results.import.loadAverage,
       stories: plan.importFiles,
       importStory: {
-        articlesPerSecond: results.import!.articlesPerSecond,
-        seconds: results.import!.seconds,
-        perStoryMs: summarise(results.import!.samples),
+        articlesPerSecond: results.import.articlesPerSecond,
+        seconds: results.import.seconds,
+        perStoryMs: summarise(results.import.samples ?? []),
       },
       rawCreate: {
-        articlesPerSecond: results.raw!.articlesPerSecond,
-        seconds: results.raw!.seconds,
-        perStoryMs: summarise(results.raw!.samples),
+        articlesPerSecond: results.raw.articlesPerSecond,
+        seconds: results.raw.seconds,
+        perStoryMs: summarise(results.raw.samples ?? []),
       },
       rawCreateWithout: Object.keys(ceilings).length ? ceilings : undefined,
     },
     import_notes:
-      'SQLite file database, fresh per mode. import = importFiles(), what `newsroom import` runs after boot: parse + fix + resolve names (once per run) + the create operation of Payload per story with its writes deferred and written per batch of 200, one transaction per batch (src/import/import-archive.ts); bulk_import_ratio = import / the seeder (seed.ts) run just before it for the same number of articles; raw = payload.create (depth 0) of the same parsed data, names resolved beforehand; rawCreateWithout = the same raw create in Payload without the suite, and with only house-style fields. Boot not counted.',
+      'SQLite file database, fresh per mode. import = importFiles(), what `newsroom import` runs after boot: parse + fix + resolve names (once per run) + the create operation of Payload per story with its writes deferred and written per batch of 200, one transaction per batch (src/import/import-archive.ts); bulk_import_ratio = import / the seeder (seed.ts) for the same number of articles; the seeder, the import and the raw create take turns over two rounds (ABC CBA), each rate being all its stories over all its seconds; raw = payload.create (depth 0) of the same parsed data, names resolved beforehand; rawCreateWithout = the same raw create in Payload without the suite, and with only house-style fields. Boot not counted.',
   }
 }
 

@@ -757,7 +757,9 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
       loadAverage: runs.at(-1)?.loadAverage,
     }
   }
-  const seeder = timed.seeder.length ? { ...together(timed.seeder), runs: timed.seeder.map((x) => x.articlesPerSecond) } : undefined
+  const seeder = timed.seeder.length
+    ? { ...together(timed.seeder), samples: undefined, peakRssMb: undefined, runs: timed.seeder.map((x) => x.articlesPerSecond) }
+    : undefined
   const results = {
     import: { ...together(timed.import), runs: timed.import.map((x) => x.articlesPerSecond) },
     raw: { ...together(timed.raw), runs: timed.raw.map((x) => x.articlesPerSecond) },
@@ -798,11 +800,13 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
         articlesPerSecond: results.import.articlesPerSecond,
         seconds: results.import.seconds,
         perStoryMs: summarise(results.import.samples ?? []),
+        runs: results.import.runs,
       },
       rawCreate: {
         articlesPerSecond: results.raw.articlesPerSecond,
         seconds: results.raw.seconds,
         perStoryMs: summarise(results.raw.samples ?? []),
+        runs: results.raw.runs,
       },
       rawCreateWithout: Object.keys(ceilings).length ? ceilings : undefined,
     },

@@ -84,7 +84,8 @@ export class Dispatcher {
     } finally {
       this.#running = false
     }
-    // Jobs this run asked for and did not get take their next try; jobs added during the run keep their first.
+    // Jobs this run asked for and did not get take their next try (a job riding along in a run brought forward for
+    // newer ones uses a try early); jobs added during the run keep their first.
     const asked = new Set(ids)
     let next = Infinity
     for (const [id, tries] of this.#pending) {

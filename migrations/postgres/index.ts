@@ -1,9 +1,9 @@
-import * as migration_20261205_154850_initial from './20261205_154850_initial';
+import * as migration_20261206_062330_initial from './20261206_062330_initial';
 
 export const migrations = [
   {
-    up: migration_20261205_154850_initial.up,
-    down: migration_20261205_154850_initial.down,
-    name: '20261205_154850_initial'
+    up: migration_20261206_062330_initial.up,
+    down: migration_20261206_062330_initial.down,
+    name: '20261206_062330_initial'
   },
 ];

@@ -1,9 +1,9 @@
-import * as migration_20261205_154843_initial from './20261205_154843_initial';
+import * as migration_20261206_062327_initial from './20261206_062327_initial';
 
 export const migrations = [
   {
-    up: migration_20261205_154843_initial.up,
-    down: migration_20261205_154843_initial.down,
-    name: '20261205_154843_initial'
+    up: migration_20261206_062327_initial.up,
+    down: migration_20261206_062327_initial.down,
+    name: '20261206_062327_initial'
   },
 ];

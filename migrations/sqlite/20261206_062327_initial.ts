@@ -187,6 +187,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_articles_v_autosave_idx\` ON \`_articles_v\` (\`autosave\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_latest_created_idx\` ON \`_articles_v\` (\`latest\`,\`version_created_at\`,\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_latest_stage_created_idx\` ON \`_articles_v\` (\`latest\`,\`version_stage\`,\`version_created_at\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_latest_slug_created_idx\` ON \`_articles_v\` (\`latest\`,\`version_slug\`,\`version_created_at\`,\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`_articles_v_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,

@@ -548,6 +548,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_autosave_idx" ON "_articles_v" USING btree ("autosave");
   CREATE INDEX "_articles_v_latest_created_idx" ON "_articles_v" USING btree ("latest","version_created_at","created_at");
   CREATE INDEX "_articles_v_latest_stage_created_idx" ON "_articles_v" USING btree ("latest","version_stage","version_created_at","created_at");
+  CREATE INDEX "_articles_v_latest_slug_created_idx" ON "_articles_v" USING btree ("latest","version_slug","version_created_at","created_at");
   CREATE INDEX "_articles_v_texts_order_parent" ON "_articles_v_texts" USING btree ("order","parent_id");
   CREATE INDEX "_articles_v_texts_parent_order_idx" ON "_articles_v_texts" USING btree ("parent_id","order");
   CREATE INDEX "_articles_v_texts_text_path_idx" ON "_articles_v_texts" USING btree ("text","path");

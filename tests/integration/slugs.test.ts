@@ -1,0 +1,87 @@
+/**
+ * Story URLs: a slug from the headline's pinyin, unique across every story — published or only a draft — and kept
+ * when the story is edited. Saved through the Local API as the desk's members, access checked. The check that keeps
+ * slugs unique runs on every save and for every imported story, so it must find a slug through an index: with the
+ * one-column slug index SQLite read every story's latest version to learn that a new slug was free.
+ */
+import { createLocalReq } from 'payload'
+import { expect, test } from 'vitest'
+
+import { slugTaken } from '../../collections/fields/slug'
+import { testDatabaseKind } from '../support/payload'
+import { explainStatement, recordStatements } from '../support/query-plans'
+import { storyAt, useDesk, writeStory } from '../support/desk'
+
+const kind = testDatabaseKind()
+const desk = useDesk()
+
+const slugOf = async (id: string | number) =>
+  (
+    (await desk.payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: true })) as unknown as {
+      slug: string
+    }
+  ).slug
+
+test('stories with the same headline get -2 and -3; an edit keeps the slug readers link to', async () => {
+  const title = '兴仁县举行乡村教师表彰大会'
+  const base = 'xing-ren-xian-ju-xing-xiang-cun-jiao-shi-biao-zhang-da-hui'
+  const ids = [await writeStory(desk, { title }), await writeStory(desk, { title }), await writeStory(desk, { title })]
+  expect(await Promise.all(ids.map(slugOf))).toEqual([base, `${base}-2`, `${base}-3`])
+  await desk.payload.update({
+    collection: 'articles',
+    id: ids[0]!,
+    draft: true,
+    data: { title: `${title}（更新）` },
+    user: desk.reporter.user,
+    overrideAccess: false,
+  })
+  expect(await slugOf(ids[0]!)).toBe(base)
+})
+
+test('a slug that only a published story’s newer draft holds is taken as well', async () => {
+  const id = await storyAt(desk, 'published', { title: '贞丰县开展森林防火演练' })
+  await desk.payload.update({
+    collection: 'articles',
+    id,
+    draft: true,
+    data: { slug: 'zhen-feng-fang-huo-yan-lian' },
+    user: desk.editor.user,
+    overrideAccess: false,
+  })
+  // The public row keeps its slug until the draft is published; the draft's slug is still not free.
+  const published = await desk.payload.findByID({ collection: 'articles', id, depth: 0, overrideAccess: true })
+  expect((published as unknown as { slug: string }).slug).not.toBe('zhen-feng-fang-huo-yan-lian')
+  const other = await writeStory(desk, { title: '贞丰县森林防火', slug: 'zhen-feng-fang-huo-yan-lian' })
+  expect(await slugOf(other)).toBe('zhen-feng-fang-huo-yan-lian-2')
+})
+
+test('sections (no drafts) get the next free slug too', async () => {
+  const admin = desk.admin.user
+  const made = async (name: string, parent?: unknown) =>
+    (await desk.payload.create({ collection: 'sections', data: { name, parent }, user: admin, overrideAccess: false })) as unknown as {
+      id: number
+      slug: string
+    }
+  const sports = await made('体育')
+  const countySports = await made('体育', sports.id)
+  expect([sports.slug, countySports.slug]).toEqual(['ti-yu', 'ti-yu-2'])
+})
+
+test(`the slug check finds the slug through an index (${kind})`, async () => {
+  const taken = await writeStory(desk, { title: '安龙县新建三座乡镇卫生院' })
+  const slug = await slugOf(taken)
+  const req = await createLocalReq({}, desk.payload)
+  let answers: boolean[] = []
+  const statements = await recordStatements(desk.payload, async () => {
+    answers = [await slugTaken(req, 'articles', slug, undefined), await slugTaken(req, 'articles', `${slug}-9`, undefined)]
+  })
+  expect(answers).toEqual([true, false])
+  const checks = statements.filter((s) => /version_slug/.test(s.sql))
+  expect(checks).toHaveLength(2)
+  for (const check of checks) {
+    const plan = (await explainStatement(desk.payload, kind, check)).map((node) => node.detail).join('\n')
+    // SQLite: `SEARCH _articles_v USING INDEX … (latest=? AND version_slug=?)`, not `(latest=?)` alone.
+    // PostgreSQL: an index condition on the slug.
+    expect(plan, check.sql).toMatch(kind === 'sqlite' ? /USING (COVERING )?INDEX \S+ \([^)]*version_slug=\?/ : /Index Cond: .*version_slug/)
+  }
+})

@@ -380,6 +380,7 @@ async function main() {
       import_ratio: null,
       bulk_import_articles_per_s: null,
       bulk_import_ratio: null,
+      bulk_import_ratio_to_seeder_with_versions: null,
     }),
   )
 
@@ -435,6 +436,7 @@ async function main() {
     import_ratio: report.import_ratio,
     bulk_import_articles_per_s: report.bulk_import_articles_per_s ?? null,
     bulk_import_ratio: report.bulk_import_ratio ?? null,
+    bulk_import_ratio_to_seeder_with_versions: report.bulk_import_ratio_to_seeder_with_versions ?? null,
     server_peak_rss_mb: report.server_peak_rss_mb,
     list_slowdown_100k: report.list_slowdown_100k ?? null,
     cached_list_rps: report.cached_list_rps ?? null,
@@ -649,9 +651,10 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     }
   }
   // Where the suite's extra time goes: vanilla with the suite added back a layer at a time (vanilla.config.ts),
-  // one run each after the alternating rounds. Not for the what-if runs.
+  // one run each after the alternating rounds. Not for the what-if runs, nor the quick run (it has no ratio key,
+  // and its three children kept the quick run over three minutes).
   const layers: Record<string, Record<WriteOperation, number[]>> = {}
-  if (!tuning.BENCH_SQLITE) {
+  if (!tuning.BENCH_SQLITE && !quick) {
     for (const layer of BENCH_LAYERS) {
       const copy = await databases.copy(db, `write-layer-${layer}`)
       const child = await runNode(
@@ -716,18 +719,21 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
   // the raw create take turns over two rounds, the order reversed in the second (ABC CBA): one run of each is
   // 2–6 s, and in single runs a slow patch of the machine moved import_ratio by 30 % between two quick runs.
   type Timed = { articlesPerSecond: number; seconds: number; samples?: number[]; peakRssMb?: number; loadAverage?: number[] }
-  const timed: Record<'seeder' | 'import' | 'raw', Timed[]> = { seeder: [], import: [], raw: [] }
-  const stages = (tuning.BENCH_SQLITE ? ['import', 'raw'] : ['seeder', 'import', 'raw']) as (keyof typeof timed)[]
+  // The seeder writes a story's rows alone; `seederVersions` also the version row each story has once saved, as
+  // the import writes it (the import writes a history row too): the same seeder, nearer the import's rows.
+  const timed: Record<'seeder' | 'seederVersions' | 'import' | 'raw', Timed[]> = { seeder: [], seederVersions: [], import: [], raw: [] }
+  const stages = (tuning.BENCH_SQLITE ? ['import', 'raw'] : ['seeder', 'seederVersions', 'import', 'raw']) as (keyof typeof timed)[]
   for (let r = 0; r < IMPORT_ROUNDS; r++) {
     for (const stage of r % 2 === 0 ? stages : [...stages].reverse()) {
       const stageDir = path.join(work, `import-${stage}-${r}${tuning.BENCH_SQLITE ? `-${tuning.BENCH_SQLITE}` : ''}`)
       mkdirSync(stageDir, { recursive: true })
       const db = await databases.create(`import-${stage}-${r}`)
-      if (stage === 'seeder') {
-        const child = await runNode('tests/bench/seed.ts', [String(plan.importFiles)], payloadEnv(db, stageDir), { bootWatch: true })
+      if (stage === 'seeder' || stage === 'seederVersions') {
+        const args = [String(plan.importFiles), ...(stage === 'seederVersions' ? ['--versions'] : [])]
+        const child = await runNode('tests/bench/seed.ts', args, payloadEnv(db, stageDir), { bootWatch: true })
         if (child.code !== 0) throw new Error(`seeder for the import stage failed:\n${child.output.slice(-3000)}`)
-        timed.seeder.push(resultLine<SeedResult>(child.output))
-        log(`import: seeder ${timed.seeder.at(-1)!.articlesPerSecond} articles/s (${plan.importFiles} articles, round ${r + 1})`)
+        timed[stage].push(resultLine<SeedResult>(child.output))
+        log(`import: ${stage} ${timed[stage].at(-1)!.articlesPerSecond} articles/s (${plan.importFiles} articles, round ${r + 1})`)
         continue
       }
       const nodeArgs =
@@ -757,9 +763,10 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
       loadAverage: runs.at(-1)?.loadAverage,
     }
   }
-  const seeder = timed.seeder.length
-    ? { ...together(timed.seeder), samples: undefined, peakRssMb: undefined, runs: timed.seeder.map((x) => x.articlesPerSecond) }
-    : undefined
+  const seederOf = (runs: Timed[]) =>
+    runs.length ? { ...together(runs), samples: undefined, peakRssMb: undefined, runs: runs.map((x) => x.articlesPerSecond) } : undefined
+  const seeder = seederOf(timed.seeder)
+  const seederVersions = seederOf(timed.seederVersions)
   const results = {
     import: { ...together(timed.import), runs: timed.import.map((x) => x.articlesPerSecond) },
     raw: { ...together(timed.raw), runs: timed.raw.map((x) => x.articlesPerSecond) },
@@ -791,8 +798,12 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
     // `newsroom import` is the bulk importer (batches, one transaction each): the same figure, against the seeder.
     bulk_import_articles_per_s: results.import.articlesPerSecond,
     bulk_import_ratio: seeder ? round(results.import.articlesPerSecond / seeder.articlesPerSecond) : null,
+    bulk_import_ratio_to_seeder_with_versions: seederVersions
+      ? round(results.import.articlesPerSecond / seederVersions.articlesPerSecond)
+      : null,
     import: {
       seeder,
+      seederVersions,
       peakRssMb: results.import.peakRssMb,
       loadAverage: results.import.loadAverage,
       stories: plan.importFiles,
@@ -811,7 +822,7 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
       rawCreateWithout: Object.keys(ceilings).length ? ceilings : undefined,
     },
     import_notes:
-      'SQLite file database, fresh per mode. import = importFiles(), what `newsroom import` runs after boot: parse + fix + resolve names (once per run) + the create operation of Payload per story with its writes deferred and written per batch of 200, one transaction per batch (src/import/import-archive.ts); bulk_import_ratio = import / the seeder (seed.ts) for the same number of articles; the seeder, the import and the raw create take turns over two rounds (ABC CBA), each rate being all its stories over all its seconds; raw = payload.create (depth 0) of the same parsed data, names resolved beforehand; rawCreateWithout = the same raw create in Payload without the suite, and with only house-style fields. Boot not counted.',
+      'SQLite file database, fresh per mode. import = importFiles(), what `newsroom import` runs after boot: parse + fix + resolve names (once per run) + the create operation of Payload per story with its writes deferred and written per batch of 200, one transaction per batch (src/import/import-archive.ts); bulk_import_ratio = import / the seeder (seed.ts) for the same number of articles, which writes the story rows alone; bulk_import_ratio_to_seeder_with_versions = import / the seeder with --versions (the version row of each story as well, as the import writes it; the import also writes a history row); the seeders, the import and the raw create take turns over two rounds (ABCD DCBA), each rate being all its stories over all its seconds; raw = payload.create (depth 0) of the same parsed data, names resolved beforehand; rawCreateWithout = the same raw create in Payload without the suite, and with only house-style fields. Boot not counted.',
   }
 }
 

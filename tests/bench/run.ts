@@ -2,8 +2,9 @@
  * `npm run bench` — the suite against vanilla Payload, side by side in one run, and the suite's own figures.
  *   npm run bench                full run: 10,000 seeded articles, 20 s per side and load test in 10 alternating
  *                                slices of 2 s, saves in 2 alternating rounds
- *   npm run bench -- --quick     short run (< 3 min on an idle machine: 141–187 s on 2026-12-06): 1,000 articles, 2 s per side and load test
+ *   npm run bench -- --quick     short run (< 3 min: 179 s on 2026-12-06 07:02): 1,000 articles, 2 s per side and load test
  *                                in 4 alternating slices of 0.5 s after one of warm-up, saves in 2 alternating rounds
+ *                                (no save-by-layer table), the import stage as in the full run
  *   npm run bench -- --profile   also write CPU profiles of the write and import children to results/
  *   npm run bench -- --db postgres   read, write, import and delivery on PostgreSQL (BENCH_POSTGRES_URL, default
  *                                the local server): results/latest-postgres.json, and its pg_* keys in latest.json

@@ -30,6 +30,7 @@ export interface DrizzleAdapterLike {
 
 export interface DrizzleDb {
   select(fields: Row): { from(table: unknown): Promise<Row[]> }
+  insert(table: unknown): { values(rows: Row[]): Promise<unknown> }
   execute?(query: unknown): Promise<{ rows: Row[] }>
 }
 
@@ -129,8 +130,13 @@ async function insertChunked(adapter: DrizzleAdapterLike, db: DrizzleDb, tableNa
   if (!rows.length) return
   const columns = Math.max(1, ...rows.slice(0, 20).map((r) => Object.keys(r).length))
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(columns, Object.keys(adapter.tables[tableName] ?? {}).length)))
+  const table = adapter.tables[tableName]
+  if (!table) throw new Error(`bulk insert: no table ${tableName}`)
+  // Not adapter.insert: it asks for every inserted row back (RETURNING *), and a story row holds its whole body,
+  // HTML and plain text — reading 200 of them back and building their objects was 7 % of an import's CPU. The
+  // ids are already given, so nothing needs reading back.
   for (let i = 0; i < rows.length; i += perStatement) {
-    await adapter.insert({ db, tableName, values: rows.slice(i, i + perStatement) })
+    await db.insert(table).values(rows.slice(i, i + perStatement))
   }
 }
 

@@ -41,7 +41,11 @@ export function writeVariantFiles(dir: string, count: number): void {
       ? lede.replace(/^.*?訊 /, `新華社貴陽${month}月${day}日電（記者 ${reporter} 通訊員 ${pick(TRADITIONAL_NAMES, random)}）`)
       : lede
     const end = wire ? closing.replace(/\(.*? 報道\)$/, '') : closing.replace(/\(.*? 報道\)$/, `(${reporter} 報道)`)
-    const body = shuffled(pairs, random).flat()
+    // No two stories of an archive have the same text: each paragraph's first figure is the story's own (a memo
+    // keyed by a body's text must not find the story before it in the benchmark when it could not in an archive).
+    const body = shuffled(pairs, random)
+      .flat()
+      .map((line) => line.replace(/\d+/, (figure) => String(Number(figure) + i)))
     writeFileSync(path.join(dir, `story-${String(i + 1).padStart(4, '0')}.md`), [head, firstLine, ...body, end, image].join('\n') + '\n')
   }
 }

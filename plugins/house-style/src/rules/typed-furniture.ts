@@ -36,14 +36,25 @@ const SEPARATORS = /[\s：:，,—–\-|｜]*/y
 
 const NOTHING: TypedFurniture = { dateline: null, credits: [] }
 
-/** Both rules ask about the same body in one lint: remember the last answer, keyed by what the parser reads. */
-let last: { key: string; found: TypedFurniture } | null = null
+/**
+ * The answers for the bodies read last, keyed by what the parser reads. Both rules ask about the same body in one
+ * lint, and the same body is linted again and again: an imported story by the fixer's passes and then by the save
+ * hook (a batch of 200 stories apart), a reporter's story by the admin's lint and then its save. Reading it costs a
+ * parse; remembering it, a map entry (at most 512 windows of twelve lines: a few MB).
+ */
+const REMEMBERED = 512
+const answers = new Map<string, TypedFurniture>()
 
 export function typedFurniture(story: StoryDraft): TypedFurniture {
   const window = parserWindow(story)
   const key = window.map((t) => `${t.block}\u0000${t.line}`).join('\n')
-  if (last?.key !== key) last = { key, found: readBody(window) }
-  return last.found
+  let found = answers.get(key)
+  if (found) answers.delete(key)
+  else found = readBody(window)
+  // Most recently used last: the oldest entry is the first to go.
+  answers.set(key, found)
+  if (answers.size > REMEMBERED) answers.delete(answers.keys().next().value!)
+  return found
 }
 
 interface Cut {

@@ -128,10 +128,10 @@ const MAX_PARAMETERS = 30_000
 
 async function insertChunked(adapter: DrizzleAdapterLike, db: DrizzleDb, tableName: string, rows: Row[]) {
   if (!rows.length) return
-  const columns = Math.max(1, ...rows.slice(0, 20).map((r) => Object.keys(r).length))
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(columns, Object.keys(adapter.tables[tableName] ?? {}).length)))
   const table = adapter.tables[tableName]
   if (!table) throw new Error(`bulk insert: no table ${tableName}`)
+  const columns = Math.max(1, ...rows.slice(0, 20).map((r) => Object.keys(r).length))
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(columns, Object.keys(table).length)))
   // Not adapter.insert: it asks for every inserted row back (RETURNING *), and a story row holds its whole body,
   // HTML and plain text — reading 200 of them back and building their objects was 7 % of an import's CPU. The
   // ids are already given, so nothing needs reading back.

@@ -40,21 +40,42 @@ const NOTHING: TypedFurniture = { dateline: null, credits: [] }
  * The answers for the bodies read last, keyed by what the parser reads. Both rules ask about the same body in one
  * lint, and the same body is linted again and again: an imported story by the fixer's passes and then by the save
  * hook (a batch of 200 stories apart), a reporter's story by the admin's lint and then its save. Reading it costs a
- * parse; remembering it, a map entry (at most 512 windows of twelve lines: a few MB).
+ * parse; remembering it, its key. The keys together stay under REMEMBERED_CHARACTERS (about 8 MB): some 1,600
+ * windows of ordinary news paragraphs, fewer of long ones. An answer may be shared by many lints, so it is frozen.
  */
-const REMEMBERED = 512
+const REMEMBERED_CHARACTERS = 4_000_000
 const answers = new Map<string, TypedFurniture>()
+let remembered = 0
 
 export function typedFurniture(story: StoryDraft): TypedFurniture {
   const window = parserWindow(story)
   const key = window.map((t) => `${t.block}\u0000${t.line}`).join('\n')
   let found = answers.get(key)
   if (found) answers.delete(key)
-  else found = readBody(window)
-  // Most recently used last: the oldest entry is the first to go.
+  else {
+    found = frozen(readBody(window))
+    remembered += key.length
+  }
+  // Most recently used last: the oldest entries are the first to go.
   answers.set(key, found)
-  if (answers.size > REMEMBERED) answers.delete(answers.keys().next().value!)
+  for (const oldest of answers.keys()) {
+    if (remembered <= REMEMBERED_CHARACTERS || oldest === key) break
+    answers.delete(oldest)
+    remembered -= oldest.length
+  }
   return found
+}
+
+function frozen(found: TypedFurniture): TypedFurniture {
+  const spans = found.dateline ? [found.dateline, ...found.credits] : found.credits
+  for (const span of spans) {
+    span.credits.forEach((credit) => Object.freeze(credit))
+    Object.freeze(span.credits)
+    Object.freeze(span)
+  }
+  if (found.dateline) Object.freeze(found.dateline.dateline)
+  Object.freeze(found.credits)
+  return Object.freeze(found)
 }
 
 interface Cut {

@@ -652,21 +652,26 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     }
   }
   // Where the suite's extra time goes: vanilla with the suite added back a layer at a time (vanilla.config.ts),
-  // one run each after the alternating rounds. Not for the what-if runs, nor the quick run (it has no ratio key,
-  // and its three children kept the quick run over three minutes).
+  // after the alternating rounds. The layers take turns over two rounds of half the cycles, the order reversed in
+  // the second: one run per layer put a few milliseconds on the wrong layer. Not for the what-if runs, nor the
+  // quick run (it has no ratio key, and its children kept the quick run over three minutes).
   const layers: Record<string, Record<WriteOperation, number[]>> = {}
   if (!tuning.BENCH_SQLITE && !quick) {
-    for (const layer of BENCH_LAYERS) {
-      const copy = await databases.copy(db, `write-layer-${layer}`)
-      const child = await runNode(
-        'tests/bench/write.ts',
-        [String(iterations), seedFile],
-        { ...payloadEnv(copy, dataDir), BENCH_CONFIG: 'vanilla', BENCH_LAYER: layer },
-        { bootWatch: true },
-      )
-      if (child.code !== 0) throw new Error(`write layer ${layer} failed:\n${child.output.slice(-4000)}`)
-      layers[layer] = resultLine<WriteResult>(child.output).samples
-      await databases.drop(copy)
+    for (let r = 0; r < 2; r++) {
+      for (const layer of r === 0 ? BENCH_LAYERS : [...BENCH_LAYERS].reverse()) {
+        const copy = await databases.copy(db, `write-layer-${layer}`)
+        const child = await runNode(
+          'tests/bench/write.ts',
+          [String(Math.ceil(iterations / 2)), seedFile],
+          { ...payloadEnv(copy, dataDir), BENCH_CONFIG: 'vanilla', BENCH_LAYER: layer },
+          { bootWatch: true },
+        )
+        if (child.code !== 0) throw new Error(`write layer ${layer} failed:\n${child.output.slice(-4000)}`)
+        const { samples: run } = resultLine<WriteResult>(child.output)
+        const all = (layers[layer] ??= { createDraft: [], updateDraft: [], autosave: [], publish: [] })
+        for (const op of Object.keys(run) as WriteOperation[]) all[op].push(...run[op])
+        await databases.drop(copy)
+      }
     }
   }
 
@@ -690,7 +695,8 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     ? undefined
     : {
         vanilla: round(sum('vanilla')),
-        '+ house-style fields (hooks off)': round(saveMs(layers.fields!)),
+        '+ fields but credits (hooks off)': round(saveMs(layers['fields-without-credits']!)),
+        '+ credits (all fields, hooks off)': round(saveMs(layers.fields!)),
         '+ house-style hooks': round(saveMs(layers['house-style']!)),
         '+ editorial workflow': round(saveMs(layers.workflow!)),
         '+ distribution = suite': round(sum('suite')),

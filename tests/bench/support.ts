@@ -162,7 +162,7 @@ export function summarise(samples: number[]) {
 export const round = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null) as number
 
 /** The suite added back to vanilla a layer at a time (vanilla.config.ts, BENCH_LAYER). */
-export const BENCH_LAYERS = ['fields', 'house-style', 'workflow'] as const
+export const BENCH_LAYERS = ['fields-without-credits', 'fields', 'house-style', 'workflow'] as const
 
 /** Environment a child benchmark process needs to boot Payload on a database: a DATABASE_URI or an SQLite file. */
 export function payloadEnv(database: string, dataDir: string): Record<string, string> {

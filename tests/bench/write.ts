@@ -2,7 +2,7 @@
  * The write path through the Local API, as an editor saving in the admin would hit it (a user, access
  * checked): create a draft, save an edit of it, an autosave, then publish it. Many iterations; each
  * operation timed on its own. Runs one config per process (BENCH_CONFIG=suite|vanilla) on a copy of the
- * seeded database; run.ts alternates the two. BENCH_CONFIG=vanilla with BENCH_LAYER=fields|house-style|workflow
+ * seeded database; run.ts alternates the two. BENCH_CONFIG=vanilla with BENCH_LAYER=fields-without-credits|fields|house-style|workflow
  * runs vanilla with part of the suite added back (vanilla.config.ts), for the breakdown in latest.json.
  *   BENCH_CONFIG=suite node --import tsx tests/bench/write.ts ITERATIONS SEED_JSON
  * Prints `RESULT {json}` with per-operation samples (ms).

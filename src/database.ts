@@ -17,6 +17,7 @@ import { migrations as postgresMigrations } from '../migrations/postgres/index'
 import { migrations as sqliteMigrations } from '../migrations/sqlite/index'
 import { postgresArchiveIndexes, sqliteArchiveIndexes } from './archive-indexes'
 import { dataDir, projectRoot, StartupError } from './env'
+import { keepPreparedStatements } from './sqlite-statements'
 import { takingTurns } from './sqlite-writer'
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -63,6 +64,8 @@ const migrationDir = (kind: 'sqlite' | 'postgres') =>
 export function databaseAdapter(choice: DatabaseChoice = chooseDatabase(), { archiveIndexes = true } = {}): DatabaseAdapterObj {
   switch (choice.kind) {
     case 'sqlite': {
+      // Statements are compiled once per connection, not on every run (src/sqlite-statements.ts).
+      if (process.env.NEWSROOM_SQLITE_KEEP_STATEMENTS !== 'off') keepPreparedStatements()
       const memory = choice.url.includes(':memory:')
       const adapter = sqliteAdapter({
         client: { url: choice.url },

@@ -18,7 +18,7 @@ export type { DistributionEvent, OutputScript, PublishedArticle, PublishedImage 
 export { DELIVERY_EVENTS, DELIVERY_STATES, type DeliveryState } from './src/collections/deliveries'
 export { DELIVER_TASK, RECOVER_TASK, type DeliverInput } from './src/jobs/task-slugs'
 export { runDeliveryAttempt, type AttemptResult } from './src/jobs/deliver-task'
-export { sweepDeliveries, type SweepReport } from './src/jobs/recovery'
+export { sweepDeliveries, sweepDelivery, type SweepReport } from './src/jobs/recovery'
 export type { ReconcileReport } from './src/events/reconcile-deliveries'
 
 /**

@@ -19,6 +19,7 @@ import {
   act,
   bootDistributionDesk,
   closeDistributionDesk,
+  attemptsOf,
   createChannel,
   deliveriesOf,
   drainDeliveries,
@@ -304,13 +305,8 @@ describe('failures', () => {
     expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1)
     expect(receiver.violations).toEqual([])
     expect(receiver.processed).toHaveLength(1)
-    const attempts = await d.payload.find({
-      collection: 'delivery-attempts',
-      where: { delivery: { equals: delivery!.id } },
-      sort: 'number',
-      depth: 0,
-    })
-    expect(attempts.docs.map((a: any) => [a.number, a.outcome, a.status])).toEqual([
+    const attempts = await attemptsOf(d, delivery!.id)
+    expect(attempts.map((a) => [a.number, a.outcome, a.status])).toEqual([
       [1, 'retry', 503],
       [2, 'retry', 500],
       [3, 'success', 200],

@@ -1,7 +1,7 @@
 /**
  * Reliability with fault injection, in process (the server-process cases are in tests/e2e): a receiver that is
  * down when the story is published and comes back; 1,000 deliveries over 10 channels with random 5xx and
- * timeouts, run by two concurrent job loops; a worker that died mid-attempt, a lost job and a job left
+ * timeouts, run by two concurrent job loops beside an eager recovery sweep; a worker that died mid-attempt, a lost job and a job left
  * "processing", each recovered by the sweep; and immediate dispatch without any job loop.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net'
@@ -13,11 +13,12 @@ vi.hoisted(() => {
   process.env.NEWSROOM_DELIVERY_BACKOFF_CAP_MS = '250'
 })
 
-import { sweepDeliveries } from '../../plugins/distribution'
+import { sweepDeliveries, sweepDelivery } from '../../plugins/distribution'
 import { seededRandom, startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
 import {
   bootDistributionDesk,
   closeDistributionDesk,
+  attemptsOf,
   createChannel,
   deliveriesOf,
   drainDeliveries,
@@ -166,7 +167,27 @@ describe('receivers that fail', () => {
         await sleep(10)
       }
     }
-    await Promise.all([loop(), loop()])
+    // And a recovery sweep running all the while with no grace, as on a desk whose backlog is older than the grace:
+    // it reads a page of due deliveries and goes through it while the workers finish those very attempts. A live
+    // worker's attempt (its lease running) must never be taken over, nor one it finished after the page was read.
+    const { options } = d.payload.config.custom.distribution
+    const eager = { ...options, delivery: { ...options.delivery, recoveryGraceMs: 0 } }
+    const swept = { sweeps: 0, abandoned: 0, requeued: 0 }
+    let looping = true
+    const sweeper = async () => {
+      while (looping) {
+        const report = await sweepDeliveries(d.payload, eager)
+        swept.sweeps++
+        swept.abandoned += report.abandoned
+        swept.requeued += report.requeued
+        await sleep(1000)
+      }
+    }
+    const sweeping = sweeper()
+    await Promise.all([loop(), loop()]).finally(() => (looping = false))
+    await sweeping
+    expect(swept.sweeps).toBeGreaterThan(3)
+    expect(swept.abandoned).toBe(0)
 
     const done = (await deliveriesOf(d)).filter((row) => stories.some((id) => String(id) === String(row.article)))
     const states = done.reduce<Record<string, number>>((acc, row) => ({ ...acc, [row.state]: (acc[row.state] ?? 0) + 1 }), {})
@@ -180,10 +201,13 @@ describe('receivers that fail', () => {
     const posts = new Map<string, number>()
     for (const r of rs) for (const request of r.received) posts.set(request.id, (posts.get(request.id) ?? 0) + 1)
     const attemptsLog = await d.payload.find({ collection: 'delivery-attempts', limit: 0, pagination: false, depth: 0 })
-    // Attempts that got no answer from the receiver (our timeout, or the connection lost on a busy machine): the
-    // receiver may have taken the POST all the same, so the retry that follows may reach it a second time.
+    // Attempts that got no answer from the receiver (our timeout, or the connection lost on a busy machine), or whose
+    // answer came after their lease ran out (abandoned): the receiver may have taken the POST all the same, so the
+    // retry that follows may reach it a second time.
     const timedOut = new Set(
-      attemptsLog.docs.filter((a: any) => a.outcome !== 'success' && a.status == null && a.error).map((a: any) => String(a.delivery)),
+      attemptsLog.docs
+        .filter((a: any) => a.outcome === 'abandoned' || (a.outcome !== 'success' && a.status == null && a.error))
+        .map((a: any) => String(a.delivery)),
     )
     const deliveryOf = new Map(done.map((row) => [row.webhookId, String(row.id)]))
     for (const row of done) {
@@ -199,7 +223,8 @@ describe('receivers that fail', () => {
     expect(retried).toBeGreaterThan(100)
     console.log(
       `1,000 deliveries: published in ${published - started} ms, delivered in ${Date.now() - published} ms; ${retried} needed retries, ` +
-        `${timedOut.size} had a timed-out attempt, max attempts ${Math.max(...done.map((r) => r.attempts))}`,
+        `${timedOut.size} had a timed-out attempt, max attempts ${Math.max(...done.map((r) => r.attempts))}; ` +
+        `${swept.sweeps} sweeps alongside re-queued ${swept.requeued}`,
     )
   }, 300_000)
 })
@@ -235,13 +260,8 @@ describe('recovery sweep', () => {
     await drainDeliveries(d)
     const [done] = await deliveriesOf(d, id)
     expect(done).toMatchObject({ state: 'success', attempts: 2 })
-    const attempts = await d.payload.find({
-      collection: 'delivery-attempts',
-      where: { delivery: { equals: delivery!.id } },
-      sort: 'number',
-      depth: 0,
-    })
-    expect(attempts.docs.map((a: any) => [a.number, a.outcome])).toEqual([
+    const attempts = await attemptsOf(d, delivery!.id)
+    expect(attempts.map((a) => [a.number, a.outcome])).toEqual([
       [1, 'abandoned'],
       [2, 'success'],
     ])
@@ -324,6 +344,54 @@ describe('recovery sweep', () => {
     await drainDeliveries(d)
     expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'success', attempts: 1 })
     expect(r.received).toHaveLength(1)
+  })
+
+  test('a sweep holding a page read before the worker finished leaves the delivered story alone (CI at ba7f7ea)', async () => {
+    const r = await receiver()
+    await only({ receiver: r })
+    const id = await publishStory(d)
+    // The sweep's page, as it was read: attempt 1 due, not yet made.
+    const [seen] = await deliveriesOf(d, id)
+    expect(seen).toMatchObject({ state: 'pending', attempts: 0 })
+    // Meanwhile a worker delivers it, and the sweep comes to that row only now, long past any lease.
+    await drainDeliveries(d)
+    const report = { requeued: 0, abandoned: 0, failed: 0, jobsFreed: 0 }
+    const { options } = d.payload.config.custom.distribution
+    await sweepDelivery(d.payload, options, seen as never, Date.now() + 10 * 60_000, report)
+    expect(report).toEqual({ requeued: 0, abandoned: 0, failed: 0, jobsFreed: 0 })
+    await drainDeliveries(d)
+    expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'success', attempts: 1, lastStatus: 200 })
+    expect(r.received).toHaveLength(1)
+  })
+
+  test('a live worker slower than its lease: the takeover by the sweep stands, the late answer goes to the attempt log only', async () => {
+    const r = await receiver({ delayMs: 1500 })
+    await only({ receiver: r, timeoutMs: 5000 })
+    const id = await publishStory(d)
+    const [delivery] = await deliveriesOf(d, id)
+    const working = runJobs()
+    const key = `${delivery!.id}:1`
+    for (let i = 0; i < 200; i++) {
+      const { totalDocs } = await d.payload.count({ collection: 'delivery-attempts', where: { key: { equals: key } } })
+      if (totalDocs) break
+      await sleep(10)
+    }
+    // While the POST is out, a sweep that believes the lease ran out (its clock a minute past it) takes over.
+    expect(await sweepLater()).toMatchObject({ abandoned: 1, requeued: 1 })
+    await working
+    // The worker came back with a 200, but the delivery is where the takeover left it: attempt 2 is to come.
+    expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'retrying', attempts: 1 })
+    await drainDeliveries(d)
+    const [done] = await deliveriesOf(d, id)
+    expect(done).toMatchObject({ state: 'success', attempts: 2 })
+    const attempts = await attemptsOf(d, delivery!.id)
+    expect(attempts.map((a) => [a.number, a.outcome, a.status])).toEqual([
+      [1, 'abandoned', expect.anything()],
+      [2, 'success', 200],
+    ])
+    // At least once: the receiver saw the message twice and processed it once (it dedupes by webhook-id).
+    expect(r.received.map((x) => x.id)).toEqual([done!.webhookId, done!.webhookId])
+    expect(r.processed).toHaveLength(1)
   })
 })
 

@@ -122,6 +122,18 @@ export async function deliveriesOf(d: DistributionDesk, storyId?: Id): Promise<D
   return docs as Doc[]
 }
 
+/** A delivery's attempt log, first attempt first. */
+export async function attemptsOf(d: DistributionDesk, deliveryId: unknown): Promise<Doc[]> {
+  const { docs } = await d.payload.find({
+    collection: 'delivery-attempts',
+    where: { delivery: { equals: deliveryId } },
+    sort: 'number',
+    depth: 0,
+    pagination: false,
+  })
+  return docs as Doc[]
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Runs the distribution queue (as the server's runner does) until no delivery is pending or retrying. */

@@ -8,7 +8,8 @@
  *   4. skip what needs no sending (unchanged content, content withdrawn since), else send through the channel's
  *      transport;
  *   5. record the outcome and, for a retryable failure, queue the next attempt with backoff — both in one
- *      transaction. A 4xx other than 408/429 is final; 410 also disables the channel.
+ *      transaction. A 4xx other than 408/429 is final; 410 also disables the channel. A worker that outlived its
+ *      lease finds the attempt taken over by the recovery sweep, and only logs what it got.
  * Anything that throws leaves the delivery pending; the recovery sweep picks it up again.
  */
 import type { Payload, TaskConfig } from 'payload'
@@ -162,6 +163,18 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
       : state === 'failed' && result.retryable
         ? `gave up after ${attempt} attempts`
         : null)
+
+  // A worker slower than its lease (the transport's budget plus the lease margin) was presumed dead, and the
+  // recovery sweep took its attempt over and queued the next: that outcome stands, this one goes to the log only.
+  const current = await readDelivery(payload, options, deliveryId)
+  if (!current || (current.attempts ?? 0) >= attempt) {
+    await finishAttempt(payload, options, claim, {
+      outcome: 'abandoned',
+      ...(result.status !== undefined ? { status: result.status } : {}),
+      error: `the lease ran out before this attempt finished, and the recovery sweep had taken it over; it ended: ${error ?? (result.skipped ? 'skipped' : 'delivered')}`,
+    })
+    return { ran: true, state: current?.state ?? state, outcome: 'abandoned', attempt }
+  }
 
   // The outcome and the next attempt's job are written together: a crash cannot leave a retry unscheduled.
   const req = await createLocalReq({}, payload)

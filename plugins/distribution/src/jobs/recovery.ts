@@ -7,6 +7,7 @@
  *   • attempt claimed, lease expired, unfinished → the worker died mid-attempt: the attempt counts (abandoned)
  *     and the next one is queued now — the receiver dedupes by webhook-id if the dead worker's POST landed;
  *   • attempt never claimed and no job waiting for it → the job was lost (or failed to run): queue it again.
+ * Each row is read again before acting on it: the page is older than the workers' latest writes.
  * It also frees jobs a killed worker left `processing`, so Payload's runner can pick them up again (they are
  * harmless to rerun: a job for an attempt already made does nothing, and the attempt claim lets one worker
  * through). Such a job is dead once its attempt's lease ran out, or, when it never claimed its attempt, once the
@@ -23,6 +24,7 @@ import type { ResolvedDistributionOptions } from '../options'
 import type { AttemptDoc, AttemptPatch, DeliveryPatch, JobRow, SelectOf, WhereOf } from '../rows'
 import type { DistributionRuntime } from '../runtime'
 import { attemptKey } from './attempt-claim'
+import { readDelivery } from './delivery-store'
 import type { DeliveryDoc } from './deliver-task'
 import { queueDeliveryAttempt, queueTask } from './queue-delivery'
 import { DELIVER_TASK, RECOVER_TASK, type DeliverInput } from './task-slugs'
@@ -156,7 +158,14 @@ async function takeOver(
   return giveUp ? 'failed' : 'requeued'
 }
 
-async function sweepOne(
+/** Whether the delivery is, as now stored, still due at the attempt the (earlier) page showed. */
+async function stillAt(payload: Payload, options: ResolvedDistributionOptions, seen: DeliveryDoc): Promise<boolean> {
+  const now = await readDelivery(payload, options, seen.id)
+  return Boolean(now && (now.state === 'pending' || now.state === 'retrying') && (now.attempts ?? 0) === (seen.attempts ?? 0))
+}
+
+/** One due delivery of the sweep's page (exported for the tests that hand it a stale row). */
+export async function sweepDelivery(
   payload: Payload,
   options: ResolvedDistributionOptions,
   delivery: DeliveryDoc,
@@ -167,6 +176,11 @@ async function sweepOne(
   const claim = await findClaim(payload, options, delivery.id, attempt)
   if (claim) {
     if (leaseRunning(claim, now)) return
+    // The page of due deliveries was read before this claim: its worker may since have finished the attempt and
+    // written the outcome (it writes the delivery, then finishes the claim). Taking over on that stale row reset a
+    // delivered story to "retrying" and sent it again (CI at ba7f7ea, PostgreSQL under load). The claim is read
+    // first, so a finished claim is always seen with the outcome its worker wrote.
+    if (!(await stillAt(payload, options, delivery))) return
     const taken = await takeOver(payload, options, delivery, claim, attempt)
     report.abandoned++
     if (taken === 'failed') report.failed++
@@ -174,6 +188,7 @@ async function sweepOne(
     return
   }
   if (await hasWaitingJob(payload, delivery.id, attempt)) return
+  if (!(await stillAt(payload, options, delivery))) return
   await queueDeliveryAttempt(payload, options, { deliveryId: delivery.id, attempt })
   report.requeued++
 }
@@ -200,7 +215,7 @@ export async function sweepDeliveries(payload: Payload, options: ResolvedDistrib
       overrideAccess: true,
       select: { attempts: true, attemptLimit: true, nextAttemptAt: true } satisfies SelectOf<DeliveryDoc>,
     })
-    for (const delivery of docs as unknown as DeliveryDoc[]) await sweepOne(payload, options, delivery, now, report)
+    for (const delivery of docs as unknown as DeliveryDoc[]) await sweepDelivery(payload, options, delivery, now, report)
     if (!hasNextPage) break
   }
   if (report.requeued || report.abandoned || report.jobsFreed) {

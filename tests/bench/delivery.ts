@@ -12,6 +12,7 @@
  *      its signed NINJS push — p50 / p95 / max (immediate dispatch on, as configured by default);
  *   2. delivery throughput: a backlog of deliveries drained by back-to-back job runs (20 at a time, as the
  *      server's runner takes them), in deliveries per second, beside
+ *      with, before the drain, the time a recovery sweep takes over that backlog (all of it due), and
  *   3. a raw signed-POST loop (sendWebhook with the same payload shape, 20 in flight) to the same receivers —
  *      the transport alone, without the queue, the attempt log or the database.
  * Writes tests/bench/results/delivery.json (key publish_to_delivered_p95_ms); on PostgreSQL delivery-postgres.json.
@@ -80,7 +81,7 @@ const { default: config } = await import('../../payload.config')
 const payload = await getPayload({ config })
 const { takeWorkflowAction } = await import('../../plugins/editorial-workflow')
 const { sendWebhook } = await import('../../plugins/distribution/src/channel-types/webhook/send-webhook')
-const { webhookBody } = await import('../../plugins/distribution')
+const { sweepDeliveries, webhookBody } = await import('../../plugins/distribution')
 const { lexical } = await import('../support/lexical')
 log(`booted on ${payload.db.name} in ${Date.now() - bootStarted} ms`)
 // tests/bench/run.ts watches for this line (module loading under tsx occasionally stalls on this machine).
@@ -205,11 +206,25 @@ log(
 // ── 2. throughput of the queue ─────────────────────────────────────────────────────────────────────────────
 runnerOn = false
 await runner
-const options = (payload.config.custom as { distribution: { options: { delivery: { immediate: boolean } } } }).distribution.options
+const options = (payload.config.custom as { distribution: { options: { delivery: { immediate: boolean; recoveryGraceMs: number } } } })
+  .distribution.options
 options.delivery.immediate = false // build a backlog: publish without dispatching
 const backlog: string[] = []
 for (let i = 0; i < plan.backlogStories; i++) backlog.push(...(await deliveryIdsOf((await publish()).id)))
 await sleep(300)
+
+// The recovery sweep over that backlog, as it runs when the runner has fallen behind by more than the grace
+// period: every one of these deliveries is then "due since longer than the grace" and gets looked at.
+const sweepMs: number[] = []
+let sweepReport: unknown
+for (let round = 0; round < 3; round++) {
+  const started = performance.now()
+  sweepReport = await sweepDeliveries(payload, options as never, Date.now() + options.delivery.recoveryGraceMs + 1000)
+  sweepMs.push(performance.now() - started)
+}
+const sweep = stats(sweepMs)
+log(`recovery sweep over the ${backlog.length} waiting deliveries: median ${sweep.p50} ms of 3 (${JSON.stringify(sweepReport)})`)
+
 const drainStarted = Date.now()
 const pending = () => backlog.filter((d) => ackedAt(d) === undefined).length
 while (pending() > 0 && Date.now() - drainStarted < 300_000) {
@@ -256,6 +271,7 @@ const result = {
   attempt_to_acknowledged_p50_ms: attemptStats.p50,
   attempt_to_acknowledged_p95_ms: attemptStats.p95,
   queue_deliveries_per_s: queuePerSecond,
+  recovery_sweep_backlog_ms: sweep.p50,
   raw_signed_posts_per_s: rawPerSecond,
   queue_vs_raw: Math.round((queuePerSecond / rawPerSecond) * 100) / 100,
   channels: CHANNELS,

@@ -40,7 +40,7 @@ export interface SweepReport {
   jobsFreed: number
 }
 
-type AttemptRow = Pick<AttemptDoc, 'id' | 'finishedAt' | 'leaseUntil'>
+type AttemptRow = Pick<AttemptDoc, 'id' | 'key' | 'finishedAt' | 'leaseUntil'>
 
 /** The claim of attempt N of a delivery, if a worker made one. */
 async function findClaim(
@@ -94,21 +94,52 @@ async function freeDeadWorkersJobs(
   }
 }
 
-async function hasWaitingJob(payload: Payload, deliveryId: Id, attempt: number): Promise<boolean> {
-  const { totalDocs } = await payload.count({
+/** The attempts a deliver job is queued (or running) for, as attempt keys: one query for the whole sweep. */
+async function waitingAttempts(payload: Payload): Promise<Set<string>> {
+  const { docs } = await payload.find({
     collection: JOBS,
     where: {
-      and: [
-        { taskSlug: { equals: DELIVER_TASK } },
-        { 'input.deliveryId': { equals: String(deliveryId) } },
-        { 'input.attempt': { equals: attempt } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-      ],
+      and: [{ taskSlug: { equals: DELIVER_TASK } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }],
     } satisfies WhereOf<JobRow>,
+    select: { input: true } satisfies SelectOf<JobRow>,
+    limit: 0,
+    pagination: false,
+    depth: 0,
     overrideAccess: true,
   })
-  return totalDocs > 0
+  const keys = (docs as unknown as { input?: Partial<DeliverInput> }[]).map(({ input }) =>
+    attemptKey(String(input?.deliveryId), Number(input?.attempt)),
+  )
+  return new Set(keys)
+}
+
+/** What the sweep knows of a page of due deliveries, read in two queries rather than two per delivery. */
+export interface SweepContext {
+  claims: Map<string, AttemptRow>
+  waiting: Set<string>
+}
+
+/** The claims of the next attempts of these deliveries, and (unless given) the attempts with a job waiting. */
+export async function sweepContext(
+  payload: Payload,
+  options: ResolvedDistributionOptions,
+  deliveries: DeliveryDoc[],
+  waiting?: Set<string>,
+): Promise<SweepContext> {
+  const keys = deliveries.map((delivery) => attemptKey(delivery.id, (delivery.attempts ?? 0) + 1))
+  const { docs } = keys.length
+    ? await payload.find({
+        collection: options.attemptsSlug,
+        where: { key: { in: keys } } satisfies WhereOf<AttemptDoc>,
+        select: { key: true, finishedAt: true, leaseUntil: true } satisfies SelectOf<AttemptDoc>,
+        limit: 0,
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+      })
+    : { docs: [] }
+  const claims = new Map((docs as unknown as AttemptRow[]).map((claim) => [claim.key, claim]))
+  return { claims, waiting: waiting ?? (await waitingAttempts(payload)) }
 }
 
 /** The dead worker's attempt counts; queue the next one (or give up when the budget is spent). */
@@ -171,9 +202,11 @@ export async function sweepDelivery(
   delivery: DeliveryDoc,
   now: number,
   report: SweepReport,
+  context?: SweepContext,
 ): Promise<void> {
+  const { claims, waiting } = context ?? (await sweepContext(payload, options, [delivery]))
   const attempt = (delivery.attempts ?? 0) + 1
-  const claim = await findClaim(payload, options, delivery.id, attempt)
+  const claim = claims.get(attemptKey(delivery.id, attempt))
   if (claim) {
     if (leaseRunning(claim, now)) return
     // The page of due deliveries was read before this claim: its worker may since have finished the attempt and
@@ -187,7 +220,7 @@ export async function sweepDelivery(
     else report.requeued++
     return
   }
-  if (await hasWaitingJob(payload, delivery.id, attempt)) return
+  if (waiting.has(attemptKey(delivery.id, attempt))) return
   if (!(await stillAt(payload, options, delivery))) return
   await queueDeliveryAttempt(payload, options, { deliveryId: delivery.id, attempt })
   report.requeued++
@@ -199,6 +232,7 @@ export async function sweepDeliveries(payload: Payload, options: ResolvedDistrib
   await freeDeadWorkersJobs(payload, options, now, report)
 
   // Page through every stranded delivery: ones that are merely waiting must not hide the rest.
+  let waiting: Set<string> | undefined
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { docs, hasNextPage } = await payload.find({
       collection: options.deliveriesSlug,
@@ -215,7 +249,11 @@ export async function sweepDeliveries(payload: Payload, options: ResolvedDistrib
       overrideAccess: true,
       select: { attempts: true, attemptLimit: true, nextAttemptAt: true } satisfies SelectOf<DeliveryDoc>,
     })
-    for (const delivery of docs as unknown as DeliveryDoc[]) await sweepDelivery(payload, options, delivery, now, report)
+    const due = docs as unknown as DeliveryDoc[]
+    if (!due.length) break
+    const context = await sweepContext(payload, options, due, waiting)
+    waiting = context.waiting
+    for (const delivery of due) await sweepDelivery(payload, options, delivery, now, report, context)
     if (!hasNextPage) break
   }
   if (report.requeued || report.abandoned || report.jobsFreed) {

@@ -3,8 +3,8 @@
  *
  * libsql's client prepares every statement it runs anew (`executeStmt` in `@libsql/client`), and Payload's drizzle
  * adapter sends the same few hundred statement texts over and over, their values bound as parameters. Preparing
- * was 11 % of a save's CPU in the profiles (README, "What each field group costs"), more for the statements with
- * the credits' sub-selects. A prepared statement is made to be run again: libsql resets it before each run and
+ * showed in every profile of a save and a read (README, "Causes, and what changed"): +1.7 ms of the credits' cost
+ * in a save, and with the columns asked twice per run, 17 % of a story read's CPU. A prepared statement is made to be run again: libsql resets it before each run and
  * binds the new values, and SQLite compiles it again by itself if the schema changed under it.
  *
  * Each connection keeps the statements it prepared last, by their text, the least recently used dropped first.

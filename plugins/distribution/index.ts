@@ -19,6 +19,7 @@ export { DELIVERY_EVENTS, DELIVERY_STATES, type DeliveryState } from './src/coll
 export { DELIVER_TASK, RECOVER_TASK, type DeliverInput } from './src/jobs/task-slugs'
 export { runDeliveryAttempt, type AttemptResult } from './src/jobs/deliver-task'
 export { sweepDeliveries, sweepDelivery, type SweepReport } from './src/jobs/recovery'
+export { settleAttempt } from './src/jobs/attempt-settle'
 export type { ReconcileReport } from './src/events/reconcile-deliveries'
 
 /**

@@ -13,7 +13,7 @@ vi.hoisted(() => {
   process.env.NEWSROOM_DELIVERY_BACKOFF_CAP_MS = '250'
 })
 
-import { sweepDeliveries, sweepDelivery } from '../../plugins/distribution'
+import { settleAttempt, sweepDeliveries, sweepDelivery } from '../../plugins/distribution'
 import { seededRandom, startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
 import {
   bootDistributionDesk,
@@ -362,6 +362,23 @@ describe('recovery sweep', () => {
     await drainDeliveries(d)
     expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'success', attempts: 1, lastStatus: 200 })
     expect(r.received).toHaveLength(1)
+  })
+
+  test('an attempt is settled once: of ten that settle it at once, one does, and the next attempt is free to settle', async () => {
+    const r = await receiver()
+    await only({ receiver: r })
+    const id = await publishStory(d)
+    const [delivery] = await deliveriesOf(d, id)
+    const { options } = d.payload.config.custom.distribution
+    const settled = await Promise.all(Array.from({ length: 10 }, () => settleAttempt(d.payload, options, delivery!.id, 1)))
+    expect(settled.filter(Boolean)).toHaveLength(1)
+    expect((await deliveriesOf(d, id))[0]).toMatchObject({ state: 'pending', attempts: 1 })
+    // Attempt 1 is settled: its job does nothing now; attempt 2 can be settled, once.
+    expect(await settleAttempt(d.payload, options, delivery!.id, 1)).toBe(false)
+    expect(await settleAttempt(d.payload, options, delivery!.id, 2)).toBe(true)
+    expect(await settleAttempt(d.payload, options, delivery!.id, 2)).toBe(false)
+    await d.payload.update({ collection: 'deliveries', id: delivery!.id, data: { state: 'failed' } })
+    expect(r.received).toHaveLength(0)
   })
 
   test('a live worker slower than its lease: the takeover by the sweep stands, the late answer goes to the attempt log only', async () => {

@@ -26,6 +26,7 @@ import type { DistributionRuntime } from '../runtime'
 import type { TransportResult } from '../transports/transport-result'
 import type { DistributionEvent } from '../types'
 import { claimAttempt, finishAttempt } from './attempt-claim'
+import { settleAttempt } from './attempt-settle'
 import { forgetChannel, readChannel, readDelivery, readStream, writeDelivery, type DeliveryDoc, type StreamRow } from './delivery-store'
 import { retryDelayMs } from './backoff'
 import { messageIdentity } from './message-identity'
@@ -164,56 +165,60 @@ export async function runDeliveryAttempt(runtime: DistributionRuntime, payload: 
         ? `gave up after ${attempt} attempts`
         : null)
 
-  // A worker slower than its lease (the transport's budget plus the lease margin) was presumed dead, and the
-  // recovery sweep took its attempt over and queued the next: that outcome stands, this one goes to the log only.
-  const current = await readDelivery(payload, options, deliveryId)
-  if (!current || (current.attempts ?? 0) >= attempt) {
-    await finishAttempt(payload, options, claim, {
-      outcome: 'abandoned',
-      ...(result.status !== undefined ? { status: result.status } : {}),
-      error: `the lease ran out before this attempt finished, and the recovery sweep had taken it over; it ended: ${error ?? (result.skipped ? 'skipped' : 'delivered')}`,
-    })
-    return { ran: true, state: current?.state ?? state, outcome: 'abandoned', attempt }
-  }
-
-  // The outcome and the next attempt's job are written together: a crash cannot leave a retry unscheduled.
+  // The outcome and the next attempt's job are written together: a crash cannot leave a retry unscheduled. Settling
+  // the attempt first makes this worker the one whose outcome counts: a worker slower than its lease (the
+  // transport's budget plus the lease margin) may have been presumed dead, and the recovery sweep may have taken
+  // the attempt over and queued the next; then this outcome goes to the attempt log only.
   const req = await createLocalReq({}, payload)
   const ownTransaction = await initTransaction(req)
+  let settled: boolean
   try {
-    await writeDelivery(
-      payload,
-      options,
-      deliveryId,
-      {
-        state,
-        attempts: attempt,
-        nextAttemptAt: nextAt ? nextAt.toISOString() : null,
-        lastStatus: result.status ?? null,
-        lastError: error,
-        note,
-        ...(result.ok && !result.skipped ? { deliveredAt: new Date(now).toISOString() } : {}),
-        ...(result.externalId ? { externalId: result.externalId } : {}),
-        ...(result.externalUrl ? { externalUrl: result.externalUrl } : {}),
-        ...(result.resume !== undefined ? { resume: result.resume } : {}),
-      },
-      req,
-    )
-    if (nextAt) await queueDeliveryAttempt(payload, options, { deliveryId, attempt: attempt + 1, waitUntil: nextAt, req })
-    if (result.disableChannel && channel) {
-      await payload.update({
-        collection: options.channelsSlug,
-        id: channel.id,
-        data: { enabled: false, disabledReason: `HTTP 410 Gone from the receiver at ${new Date(now).toISOString()}` },
-        overrideAccess: true,
-        depth: 0,
+    settled = await settleAttempt(payload, options, deliveryId, attempt, req)
+    if (settled) {
+      await writeDelivery(
+        payload,
+        options,
+        deliveryId,
+        {
+          state,
+          attempts: attempt,
+          nextAttemptAt: nextAt ? nextAt.toISOString() : null,
+          lastStatus: result.status ?? null,
+          lastError: error,
+          note,
+          ...(result.ok && !result.skipped ? { deliveredAt: new Date(now).toISOString() } : {}),
+          ...(result.externalId ? { externalId: result.externalId } : {}),
+          ...(result.externalUrl ? { externalUrl: result.externalUrl } : {}),
+          ...(result.resume !== undefined ? { resume: result.resume } : {}),
+        },
         req,
-      })
-      forgetChannel(payload, channel.id)
+      )
+      if (nextAt) await queueDeliveryAttempt(payload, options, { deliveryId, attempt: attempt + 1, waitUntil: nextAt, req })
+      if (result.disableChannel && channel) {
+        await payload.update({
+          collection: options.channelsSlug,
+          id: channel.id,
+          data: { enabled: false, disabledReason: `HTTP 410 Gone from the receiver at ${new Date(now).toISOString()}` },
+          overrideAccess: true,
+          depth: 0,
+          req,
+        })
+        forgetChannel(payload, channel.id)
+      }
     }
     if (ownTransaction) await commitTransaction(req)
   } catch (caught) {
     if (ownTransaction) await killTransaction(req)
     throw caught
+  }
+  if (!settled) {
+    await finishAttempt(payload, options, claim, {
+      outcome: 'abandoned',
+      ...(result.status !== undefined ? { status: result.status } : {}),
+      error: `the lease ran out before this attempt finished, and the recovery sweep had taken it over; it ended: ${error ?? (result.skipped ? 'skipped' : 'delivered')}`,
+    })
+    const current = await readDelivery(payload, options, deliveryId)
+    return { ran: true, state: current?.state ?? state, outcome: 'abandoned', attempt }
   }
   await finishAttempt(payload, options, claim, {
     outcome,

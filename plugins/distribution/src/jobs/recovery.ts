@@ -24,6 +24,7 @@ import type { ResolvedDistributionOptions } from '../options'
 import type { AttemptDoc, AttemptPatch, DeliveryPatch, JobRow, SelectOf, WhereOf } from '../rows'
 import type { DistributionRuntime } from '../runtime'
 import { attemptKey } from './attempt-claim'
+import { settleAttempt } from './attempt-settle'
 import { readDelivery } from './delivery-store'
 import type { DeliveryDoc } from './deliver-task'
 import { queueDeliveryAttempt, queueTask } from './queue-delivery'
@@ -142,40 +143,48 @@ export async function sweepContext(
   return { claims, waiting: waiting ?? (await waitingAttempts(payload)) }
 }
 
-/** The dead worker's attempt counts; queue the next one (or give up when the budget is spent). */
+/**
+ * The dead worker's attempt counts; queue the next one (or give up when the budget is spent). Null when the
+ * attempt was settled meanwhile (by its worker, alive after all): then nothing changes.
+ */
 async function takeOver(
   payload: Payload,
   options: ResolvedDistributionOptions,
   delivery: DeliveryDoc,
   claim: AttemptRow,
   attempt: number,
-): Promise<'requeued' | 'failed'> {
+): Promise<'requeued' | 'failed' | null> {
   const limit = delivery.attemptLimit ?? options.delivery.maxAttempts
   const giveUp = attempt >= limit
   const error = 'the worker stopped during this attempt (crash or restart); the outcome is unknown'
   const req = await createLocalReq({}, payload)
   const own = await initTransaction(req)
+  let settled: boolean
   try {
-    await payload.update({
-      collection: options.deliveriesSlug,
-      id: delivery.id,
-      data: {
-        attempts: attempt,
-        state: giveUp ? 'failed' : 'retrying',
-        nextAttemptAt: giveUp ? null : new Date().toISOString(),
-        lastError: error,
-        ...(giveUp ? { note: `gave up after ${attempt} attempts` } : {}),
-      } satisfies DeliveryPatch,
-      overrideAccess: true,
-      depth: 0,
-      req,
-    })
-    if (!giveUp) await queueDeliveryAttempt(payload, options, { deliveryId: delivery.id, attempt: attempt + 1, req })
+    settled = await settleAttempt(payload, options, delivery.id, attempt, req)
+    if (settled) {
+      await payload.update({
+        collection: options.deliveriesSlug,
+        id: delivery.id,
+        data: {
+          attempts: attempt,
+          state: giveUp ? 'failed' : 'retrying',
+          nextAttemptAt: giveUp ? null : new Date().toISOString(),
+          lastError: error,
+          ...(giveUp ? { note: `gave up after ${attempt} attempts` } : {}),
+        } satisfies DeliveryPatch,
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
+      if (!giveUp) await queueDeliveryAttempt(payload, options, { deliveryId: delivery.id, attempt: attempt + 1, req })
+    }
     if (own) await commitTransaction(req)
   } catch (caught) {
     if (own) await killTransaction(req)
     throw caught
   }
+  if (!settled) return null
   if (!claim.finishedAt) {
     await payload.update({
       collection: options.attemptsSlug,
@@ -215,6 +224,7 @@ export async function sweepDelivery(
     // first, so a finished claim is always seen with the outcome its worker wrote.
     if (!(await stillAt(payload, options, delivery))) return
     const taken = await takeOver(payload, options, delivery, claim, attempt)
+    if (!taken) return
     report.abandoned++
     if (taken === 'failed') report.failed++
     else report.requeued++

@@ -229,6 +229,10 @@ const drainStarted = Date.now()
 const pending = () => backlog.filter((d) => ackedAt(d) === undefined).length
 while (pending() > 0 && Date.now() - drainStarted < 300_000) {
   await payload.jobs.run({ queue: 'distribution', limit: RUNNER_LIMIT, silent: true })
+  // Let the receivers' messages in: with nothing left to run, a job run on SQLite settles in microtasks alone, and
+  // this loop would starve the IPC channel until its time limit (the drain then "took" 300 s at 2 deliveries/s,
+  // every delivery long done, the last acknowledgement waiting unread; seen three times under CI's load).
+  await new Promise((resolve) => setImmediate(resolve))
 }
 const drainMs = Date.now() - drainStarted
 const queuePerSecond = Math.round((backlog.length / drainMs) * 1000 * 10) / 10

@@ -7,7 +7,8 @@
  *   • attempt claimed, lease expired, unfinished → the worker died mid-attempt: the attempt counts (abandoned)
  *     and the next one is queued now — the receiver dedupes by webhook-id if the dead worker's POST landed;
  *   • attempt never claimed and no job waiting for it → the job was lost (or failed to run): queue it again.
- * Each row is read again before acting on it: the page is older than the workers' latest writes.
+ * The page is older than the workers' latest writes: a takeover settles the attempt first, a re-queue reads the row
+ * again.
  * It also frees jobs a killed worker left `processing`, so Payload's runner can pick them up again (they are
  * harmless to rerun: a job for an attempt already made does nothing, and the attempt claim lets one worker
  * through). Such a job is dead once its attempt's lease ran out, or, when it never claimed its attempt, once the
@@ -219,10 +220,9 @@ export async function sweepDelivery(
   if (claim) {
     if (leaseRunning(claim, now)) return
     // The page of due deliveries was read before this claim: its worker may since have finished the attempt and
-    // written the outcome (it writes the delivery, then finishes the claim). Taking over on that stale row reset a
-    // delivered story to "retrying" and sent it again (CI at ba7f7ea, PostgreSQL under load). The claim is read
-    // first, so a finished claim is always seen with the outcome its worker wrote.
-    if (!(await stillAt(payload, options, delivery))) return
+    // written the outcome. Taking over on that stale row reset a delivered story to "retrying" and sent it again
+    // (CI at ba7f7ea, PostgreSQL under load). takeOver settles the attempt first (attempt-settle.ts), which fails
+    // when the count or the state moved since the page, so nothing changes then.
     const taken = await takeOver(payload, options, delivery, claim, attempt)
     if (!taken) return
     report.abandoned++

@@ -26,51 +26,70 @@ export function slugify(text: string): string {
   return slug || 'untitled'
 }
 
+/** The slug of every document (drafts included: the latest version of each) holding one of `candidates`. */
+async function holders(req: PayloadRequest, collection: CollectionSlug, candidates: string[], limit: number) {
+  const { db } = req.payload
+  const drafts = hasDraftsEnabled(req.payload.collections[collection].config)
+  if (drafts) {
+    const { docs } = await db.queryDrafts({
+      collection,
+      where: { 'version.slug': candidates.length === 1 ? { equals: candidates[0] } : { in: candidates } },
+      // The order the archive index ends with (src/archive-indexes.ts), so the database need not sort.
+      sort: '-version.createdAt',
+      limit,
+      pagination: false,
+      select: { parent: true, version: { slug: true } },
+      joins: false,
+      req,
+    })
+    return docs.map((doc) => ({ id: doc.id, slug: (doc as { slug?: unknown }).slug }))
+  }
+  const { docs } = await db.find({
+    collection,
+    where: { slug: candidates.length === 1 ? { equals: candidates[0] } : { in: candidates } },
+    limit,
+    pagination: false,
+    select: { id: true, slug: true },
+    joins: false,
+    req,
+  })
+  return docs.map((doc) => ({ id: doc.id, slug: (doc as { slug?: unknown }).slug }))
+}
+
 /**
  * Whether another document holds the slug: the latest version of each (drafts included) when the collection has
  * drafts, else the documents. Asked of the database adapter with the id only — every save and every imported
  * story asks at least once, and Payload's find operation (access, hooks, the read-back) cost more than the query.
+ * A slug the request looked up ahead (preloadSlugs) is answered from that look-up.
  */
 export async function slugTaken(req: PayloadRequest, collection: CollectionSlug, candidate: string, ownId: unknown): Promise<boolean> {
-  const { db } = req.payload
-  const drafts = hasDraftsEnabled(req.payload.collections[collection].config)
-  const { docs } = drafts
-    ? await db.queryDrafts({
-        collection,
-        where: { 'version.slug': { equals: candidate } },
-        // The order the archive index ends with (src/archive-indexes.ts), so the database need not sort.
-        sort: '-version.createdAt',
-        limit: 2,
-        pagination: false,
-        select: { parent: true, version: {} },
-        joins: false,
-        req,
-      })
-    : await db.find({
-        collection,
-        where: { slug: { equals: candidate } },
-        limit: 2,
-        pagination: false,
-        select: { id: true },
-        joins: false,
-        req,
-      })
-  return docs.some((doc) => String(doc.id) !== String(ownId))
+  const preloaded = lookedUp.get(runOf(req))?.get(`${collection}:${candidate}`)
+  const ids = preloaded ?? (await holders(req, collection, [candidate], 2)).map((doc) => doc.id)
+  return ids.some((id) => String(id) !== String(ownId))
 }
 
 /**
- * Slugs this request gave out, by collection and base: the last number used. A batch import saves many stories
- * in one request before any is visible in the database; they must not get the same slug, and the next story
- * with the same headline starts looking after the last number given instead of at 1.
+ * Slugs given out, by collection and base: the last number used. A batch import saves many stories before any
+ * is visible in the database; they must not get the same slug, and the next story with the same headline starts
+ * looking after the last number given instead of at 1. Kept per request, or per import run when the request's
+ * context carries one (SLUG_RUN), so the batches of a run carry on from each other.
  */
-const givenOut = new WeakMap<PayloadRequest, Map<string, number>>()
+const givenOut = new WeakMap<object, Map<string, number>>()
+/** Slugs looked up ahead for a request or run (preloadSlugs): `collection:slug` → ids of the documents holding it. */
+const lookedUp = new WeakMap<object, Map<string, unknown[]>>()
+
+/** The context key under which an import run's requests share what they gave out and looked up. */
+export const SLUG_RUN = 'newsroomSlugRun'
+const runOf = (req: PayloadRequest): object => (req.context?.[SLUG_RUN] as object | undefined) ?? req
+
+const candidateOf = (base: string, n: number) => (n === 1 ? base : `${base}-${n}`)
 
 async function uniqueSlug(req: PayloadRequest, collection: CollectionSlug, base: string, ownId: unknown): Promise<string> {
-  const given = givenOut.get(req) ?? new Map<string, number>()
-  givenOut.set(req, given)
+  const run = runOf(req)
+  const given = givenOut.get(run) ?? new Map<string, number>()
+  givenOut.set(run, given)
   const key = `${collection}:${base}`
-  const candidate = (n: number) => (n === 1 ? base : `${base}-${n}`)
-  const taken = async (n: number) => n <= (given.get(key) ?? 0) || (await slugTaken(req, collection, candidate(n), ownId))
+  const taken = async (n: number) => n <= (given.get(key) ?? 0) || (await slugTaken(req, collection, candidateOf(base, n), ownId))
   let free = (given.get(key) ?? 0) + 1
   if (await taken(free)) {
     // Numbered slugs are given in order, so the first free number is found by doubling, then halving: a few
@@ -90,7 +109,37 @@ async function uniqueSlug(req: PayloadRequest, collection: CollectionSlug, base:
     free = high
   }
   given.set(key, free)
-  return candidate(free)
+  return candidateOf(base, free)
+}
+
+/**
+ * For a batch about to be created from these sources (headlines): the slug each will ask for first, looked up in
+ * one query instead of one per story. Only an answer ahead: the save's own hook still decides, and asks the
+ * database itself for anything not looked up here (a taken slug's next numbers, a headline a hook changed).
+ */
+export async function preloadSlugs(req: PayloadRequest, collection: CollectionSlug, sources: string[]): Promise<void> {
+  const run = runOf(req)
+  // Answers hold for this batch only: the next one looks its own up (the database may have changed between).
+  lookedUp.delete(run)
+  const given = givenOut.get(run)
+  const next = new Map<string, number>()
+  const candidates = new Set<string>()
+  for (const source of sources) {
+    const base = slugify(source)
+    const n = next.get(base) ?? (given?.get(`${collection}:${base}`) ?? 0) + 1
+    next.set(base, n + 1)
+    candidates.add(candidateOf(base, n))
+  }
+  const known = new Map<string, unknown[]>()
+  const list = [...candidates]
+  // A thousand at a time: an import's --batch can be larger than a statement's bound parameters allow.
+  for (let i = 0; i < list.length; i += 1000) {
+    const part = list.slice(i, i + 1000)
+    const found = await holders(req, collection, part, 0)
+    for (const candidate of part) known.set(`${collection}:${candidate}`, [])
+    for (const { id, slug } of found) known.get(`${collection}:${String(slug)}`)?.push(id)
+  }
+  lookedUp.set(run, known)
 }
 
 export const slugField = (from: string): Field => {

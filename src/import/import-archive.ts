@@ -20,6 +20,7 @@ import path from 'node:path'
 import { createLocalReq } from 'payload'
 
 import { newNameLookups, type NameLookups } from '../../plugins/house-style'
+import { preloadSlugs, SLUG_RUN } from '../../collections/fields/slug'
 import { beginBatch } from './batch-transaction'
 import { isDrizzleAdapter } from './bulk-insert'
 import { DeferredStoryWrites, NeedsFlush } from './deferred-writes'
@@ -57,6 +58,8 @@ class Run {
   readonly summary: ImportSummary = { created: 0, updated: 0, failed: 0, needsAttention: 0 }
   readonly failures: string[] = []
   readonly lookups: NameLookups = newNameLookups()
+  /** Shared by the run's batches: the slugs they gave out and looked up (collections/fields/slug.ts). */
+  readonly slugRun = {}
 
   constructor(private readonly options: ArchiveImportOptions) {}
 
@@ -157,7 +160,7 @@ const isRefusal = (error: unknown) => {
 }
 
 async function writeBatch(payload: Payload, entries: Entry[], run: Run, options: ArchiveImportOptions) {
-  const req = await createLocalReq({}, payload)
+  const req = await createLocalReq({ context: { [SLUG_RUN]: run.slugRun } }, payload)
   const transaction = await beginBatch(payload, req)
   const deferred = new DeferredStoryWrites(payload, req, STORIES, eventsCollectionOf(payload))
   const outcomes: [Entry, 'created' | 'updated'][] = []
@@ -176,6 +179,12 @@ async function writeBatch(payload: Payload, entries: Entry[], run: Run, options:
     }
     const creates = entries.filter((e) => e.existing === undefined)
     await deferred.reserve(creates.length)
+    // The slug each new story asks for first, in one query rather than one per story.
+    await preloadSlugs(
+      req,
+      STORIES,
+      creates.map((e) => e.story.title),
+    )
     for (const entry of creates) {
       // The same file twice in one batch: the second is the story the first just created.
       if (seen.has(entry.story.importKey)) {

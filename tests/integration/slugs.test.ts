@@ -4,10 +4,15 @@
  * slugs unique runs on every save and for every imported story, so it must find a slug through an index: with the
  * one-column slug index SQLite read every story's latest version to learn that a new slug was free.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { createLocalReq } from 'payload'
 import { expect, test } from 'vitest'
 
-import { slugTaken } from '../../collections/fields/slug'
+import { slugify, slugTaken } from '../../collections/fields/slug'
+import { importArchive } from '../../src/import/import-archive'
+import { importKeyOf } from '../../src/import/import-story'
 import { testDatabaseKind } from '../support/payload'
 import { explainStatement, recordStatements } from '../support/query-plans'
 import { storyAt, useDesk, writeStory } from '../support/desk'
@@ -84,4 +89,77 @@ test(`the slug check finds the slug through an index (${kind})`, async () => {
     // PostgreSQL: an index condition on the slug.
     expect(plan, check.sql).toMatch(kind === 'sqlite' ? /USING (COVERING )?INDEX \S+ \([^)]*version_slug=\?/ : /Index Cond: .*version_slug/)
   }
+})
+
+/** Legacy story files with these headlines (a dateline, a paragraph and a byline each) in a fresh folder. */
+function archiveOf(headlines: string[]): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-slugs-'))
+  return headlines.map((headline, i) => {
+    const file = path.join(dir, `story-${String(i + 1).padStart(2, '0')}.md`)
+    writeFileSync(file, `${headline}\n亮点黔西南讯 第${i + 1}篇：乡镇卫生院今年新添了检查设备。\n（丁宪民 报道）\n`)
+    return file
+  })
+}
+
+test(`an archive import's batches look their slugs up in one query each and number on from each other (${kind})`, async () => {
+  // Three headlines, repeated within and across batches of three.
+  const [a, b, c] = ['晴隆县新建乡村公路二十公里', '册亨县举办布依族文化节', '望谟县开展防汛演练']
+  const files = archiveOf([a, a, b, a, c, b, a].map((h) => h!))
+  // The slug look-ups the import asks of the database adapter (inside each batch's transaction).
+  const db = desk.payload.db
+  const queryDrafts = db.queryDrafts
+  const lookups: unknown[] = []
+  db.queryDrafts = ((args: Parameters<typeof queryDrafts>[0]) => {
+    if (JSON.stringify(args.where ?? {}).includes('version.slug')) lookups.push(args.where)
+    return queryDrafts.call(db, args)
+  }) as typeof queryDrafts
+  const { summary } = await importArchive(desk.payload, files, { publish: false, batchSize: 3 }).finally(() => {
+    db.queryDrafts = queryDrafts
+  })
+  expect(summary).toMatchObject({ created: 7, failed: 0 })
+  const { docs } = await desk.payload.find({
+    collection: 'articles',
+    where: { importKey: { in: files.map((f) => importKeyOf(readFileSync(f, 'utf8'))) } },
+    draft: true,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: false,
+    user: desk.editor.user,
+  })
+  const slugByKey = new Map(docs.map((d) => [(d as { importKey?: string }).importKey, (d as { slug?: string }).slug]))
+  const [sa, sb, sc] = [slugify(a!), slugify(b!), slugify(c!)]
+  expect(files.map((f) => slugByKey.get(importKeyOf(readFileSync(f, 'utf8'))))).toEqual([
+    sa,
+    `${sa}-2`,
+    sb,
+    `${sa}-3`,
+    sc,
+    `${sb}-2`,
+    `${sa}-4`,
+  ])
+  // One look-up per batch, not one per story (and none again for a headline an earlier batch numbered).
+  expect(lookups).toHaveLength(3)
+})
+
+test('an import whose headline a saved story already holds still gets the next free slug', async () => {
+  const headline = '兴义市开展消防安全大检查'
+  const saved = [await writeStory(desk, { title: headline }), await writeStory(desk, { title: headline })]
+  const base = slugify(headline)
+  expect(await Promise.all(saved.map(slugOf))).toEqual([base, `${base}-2`])
+  const files = archiveOf([headline, headline, headline])
+  const { summary } = await importArchive(desk.payload, files, { publish: false, batchSize: 2 })
+  expect(summary).toMatchObject({ created: 3, failed: 0 })
+  const { docs } = await desk.payload.find({
+    collection: 'articles',
+    where: { title: { equals: headline } },
+    draft: true,
+    depth: 0,
+    limit: 0,
+    sort: 'createdAt',
+    pagination: false,
+    overrideAccess: false,
+    user: desk.editor.user,
+  })
+  expect(docs.map((d) => (d as { slug?: string }).slug).sort()).toEqual([base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`].sort())
 })

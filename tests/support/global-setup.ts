@@ -1,6 +1,6 @@
 /**
  * After the whole run: drop the PostgreSQL databases the test files created (each file's pool is closed by
- * then, since every file runs in a process of its own).
+ * then, since every file of the app project runs in a process of its own: vitest.config.ts).
  */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'

@@ -1,7 +1,7 @@
 /**
  * Every SQL statement this process sends, with the time the database took, for the trace scripts
  * (trace-statements.ts, trace-read.ts). Import it before Payload boots: it wraps the drivers' entry points.
- *   SQLite (libsql): each prepared statement's all/run/get/raw; PostgreSQL (node-postgres): Client.query, to its answer.
+ *   SQLite (libsql): each prepared statement's all/run/get; PostgreSQL (node-postgres): Client.query, to its answer.
  */
 import { createRequire } from 'node:module'
 
@@ -47,7 +47,10 @@ const database = libsql.prototype ?? libsql.Database?.prototype
 const prepare = database.prepare
 database.prepare = function (sql: string) {
   const statement = prepare.call(this, sql)
-  for (const method of ['all', 'run', 'get', 'raw']) {
+  // What runs a statement, each counted once: not `raw` (it only switches how rows come back; @libsql/client calls
+  // it before every `all`) and not `iterate` (libsql's `all` reads its rows through it). Counting `raw` counted
+  // every statement twice.
+  for (const method of ['all', 'run', 'get']) {
     if (typeof statement[method] !== 'function') continue
     const original = statement[method].bind(statement)
     statement[method] = (...args: unknown[]) => {

@@ -13,9 +13,10 @@
 import type { Payload } from 'payload'
 
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 
 vi.hoisted(() => {
@@ -50,6 +51,7 @@ const WORKERS = 8
 const IMPORTS_PER_ROUND = 4
 const SECRET = `whsec_${Buffer.from('crash-consistency-secret-0123456').toString('base64')}`
 const root = path.resolve(import.meta.dirname, '../..')
+const artifactsDir = path.join(root, 'tests', 'artifacts')
 
 const SERVER_ENV = FAST_RECOVERY_ENV
 
@@ -66,6 +68,13 @@ const stories: Id[] = []
 const logs: string[] = []
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The server's last ERROR entries with the lines that follow each (the stack), colour codes removed. */
+function lastErrors(output: string): string {
+  const lines = stripVTControlCharacters(output).split('\n')
+  const starts = lines.flatMap((line, i) => (/\bERROR\b/.test(line) ? [i] : [])).slice(-3)
+  return starts.map((i) => lines.slice(i, i + 12).join('\n')).join('\n') || '(no ERROR in its output)'
+}
 
 async function startServer() {
   app = await startApp(
@@ -180,7 +189,11 @@ async function round(known: Map<string, Stage>, kill: KillPoint): Promise<RoundR
           result.completed++
           result.durations.push(performance.now() - started)
         } else {
-          result.refusals.push(`${id} ${stage} ${next.action} as ${as}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`)
+          // A 500 says nothing of its cause to the client: take the server's last error lines along.
+          const serverSaid = res.status >= 500 ? `\n  server's last errors:\n${lastErrors(app?.output() ?? '')}` : ''
+          result.refusals.push(
+            `${id} ${stage} ${next.action} as ${as}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}${serverSaid}`,
+          )
           known.delete(String(id))
         }
       } catch {
@@ -260,6 +273,12 @@ beforeAll(async () => {
 afterAll(async () => {
   importer?.kill('SIGKILL')
   await killServer().catch(() => undefined)
+  // Every server's output, in the order they ran: what a refusal or a 500 during a round came from.
+  mkdirSync(artifactsDir, { recursive: true })
+  writeFileSync(
+    path.join(artifactsDir, `crash-consistency-servers-${desk?.kind ?? 'unknown'}.log`),
+    logs.join('\n\n=== next server ===\n\n'),
+  )
   const pool = (payload?.db as unknown as { pool?: { on(event: 'error', listener: () => void): void } } | undefined)?.pool
   pool?.on('error', () => undefined)
   await desk?.close()

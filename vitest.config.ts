@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
+import { lexicalBuild } from './scripts/lexical-build.mjs'
+
 export default defineConfig({
   resolve: { alias: { '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts') } },
   test: {
@@ -8,6 +10,9 @@ export default defineConfig({
     setupFiles: ['tests/support/env-setup.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
+    // Workers load Lexical's development build directly: its Node entries can deadlock on Node 20
+    // (scripts/lexical-build.mjs).
+    execArgv: [lexicalBuild('test')],
     // Two cores: integration files each boot Payload; more workers only thrash.
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -6,16 +6,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { cliBundle, ensureBundle, preloadLexical } = await import(path.join(root, 'scripts', 'ensure-build.mjs'))
+const { cliBundle, ensureBundle, lexicalBuild } = await import(path.join(root, 'scripts', 'ensure-build.mjs'))
 await ensureBundle('src/cli/main.ts', cliBundle)
-const child = spawn(
-  process.execPath,
-  ['--no-deprecation', '--enable-source-maps', '--import', preloadLexical, cliBundle, ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-    env: { ...process.env, NEWSROOM_ROOT: process.env.NEWSROOM_ROOT || root, NEWSROOM_CLI_CWD: process.cwd() },
-    cwd: root,
-  },
-)
+const child = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', lexicalBuild(), cliBundle, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, NEWSROOM_ROOT: process.env.NEWSROOM_ROOT || root, NEWSROOM_CLI_CWD: process.cwd() },
+  cwd: root,
+})
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { preloadLexical, root } from './ensure-build.mjs'
+import { lexicalBuild, root } from './ensure-build.mjs'
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'newsroom-migration-check-'))
 const kinds = {
@@ -23,7 +23,7 @@ try {
     const before = new Set(readdirSync(dir))
     const run = spawnSync(
       process.execPath,
-      ['--import', preloadLexical, path.join(root, 'node_modules/payload/bin.js'), 'migrate:create', 'stale-check', '--skip-empty'],
+      [lexicalBuild(), path.join(root, 'node_modules/payload/bin.js'), 'migrate:create', 'stale-check', '--skip-empty'],
       {
         cwd: root,
         encoding: 'utf8',

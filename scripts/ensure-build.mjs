@@ -59,8 +59,8 @@ function built(output, fingerprint) {
 /** The Express host, compiled once to plain ESM so starting it loads no TypeScript loader (fast, no loader thread). */
 export const serverBundle = path.join(root, 'dist', 'server.mjs')
 
-/** Loaded with `node --import` before our code: see preload-lexical.mjs. */
-export const preloadLexical = path.join(root, 'scripts', 'preload-lexical.mjs')
+/** The flag that loads Lexical's build directly: see lexical-build.mjs. */
+export { lexicalBuild } from './lexical-build.mjs'
 
 /** The `newsroom` command, compiled the same way. */
 export const cliBundle = path.join(root, 'dist', 'cli.mjs')

@@ -2,7 +2,7 @@
 // `npm start`: build the admin when needed, then run the Express host in production mode on PORT (default 3000).
 import { spawn } from 'node:child_process'
 
-import { ensureBuild, preloadLexical, root, serverBundle } from './ensure-build.mjs'
+import { ensureBuild, lexicalBuild, root, serverBundle } from './ensure-build.mjs'
 
 process.chdir(root)
 await ensureBuild()
@@ -12,7 +12,7 @@ if (!env.NEWSROOM_PUBLIC_URL?.trim()) {
   env.NEWSROOM_PUBLIC_URL = `http://localhost:${env.PORT?.trim() || 3000}`
   console.log(`NEWSROOM_PUBLIC_URL is not set: using ${env.NEWSROOM_PUBLIC_URL} (set it to the site's public address in a deployment).`)
 }
-const server = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', '--import', preloadLexical, serverBundle], {
+const server = spawn(process.execPath, ['--no-deprecation', '--enable-source-maps', lexicalBuild(env.NODE_ENV), serverBundle], {
   stdio: 'inherit',
   env,
 })

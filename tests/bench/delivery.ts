@@ -1,8 +1,8 @@
 /**
  * Delivery benchmark (a script that prints figures, never a test):
  *
- *   node --import ./scripts/preload-lexical.mjs --import tsx tests/bench/delivery.ts [--quick]
- *   (or as part of `npm run bench`; the preload avoids Node 20's Lexical top-level-await deadlock)
+ *   node --conditions=production --import tsx tests/bench/delivery.ts [--quick]
+ *   (or as part of `npm run bench`; the condition avoids Node 20's Lexical top-level-await deadlock: scripts/lexical-build.mjs)
  *
  * Boots the Newsroom config in this process on a fresh SQLite file (or BENCH_DATABASE_URI, e.g. PostgreSQL),
  * with 10 webhook channels pointing at 10 signature-verifying receivers in a child process on loopback, and a

@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { lexicalBuild } from '../../scripts/lexical-build.mjs'
 import { STORY_QUERY } from '../../src/site/queries'
 import { publicOriginEnv } from '../support/free-port'
 import { repoRoot, resultsDir, round, summarise } from './support'
@@ -26,23 +27,19 @@ const CONCURRENCY = [1, 32]
 
 async function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const origin = await publicOriginEnv()
-  const child = spawn(
-    process.execPath,
-    ['--no-deprecation', '--import', path.join(repoRoot, 'scripts/preload-lexical.mjs'), path.join(repoRoot, 'dist/server.mjs')],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        ...origin,
-        NEWSROOM_DATA_DIR: dataDir,
-        DATABASE_URI: '',
-        PAYLOAD_SECRET: 'bench',
-        NEWSROOM_JOBS_INTERVAL_MS: '60000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, ['--no-deprecation', lexicalBuild('production'), path.join(repoRoot, 'dist/server.mjs')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ...origin,
+      NEWSROOM_DATA_DIR: dataDir,
+      DATABASE_URI: '',
+      PAYLOAD_SECRET: 'bench',
+      NEWSROOM_JOBS_INTERVAL_MS: '60000',
     },
-  )
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 180_000)

@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 
+import { lexicalBuild } from '../../scripts/lexical-build.mjs'
 import type { SeedResult } from './seed'
 import type { WriteOperation, WriteResult } from './write'
 import { publicOriginEnv } from '../support/free-port'
@@ -124,9 +125,8 @@ function runNodeOnce(script: string, args: string[], env: Record<string, string>
 }
 
 const BOOT_TIMEOUT_S = 60
-/** Lexical's entry points evaluated one at a time first: Node 20 can deadlock them (scripts/preload-lexical.mjs). */
-const preloadLexical = path.join(repoRoot, 'scripts', 'preload-lexical.mjs')
-const PRELOAD = existsSync(preloadLexical) ? ['--import', preloadLexical] : []
+/** Lexical's production build, loaded directly: its Node entries can deadlock on Node 20 (scripts/lexical-build.mjs). */
+const PRELOAD = [lexicalBuild('production')]
 
 interface RunOptions {
   timeoutS?: number

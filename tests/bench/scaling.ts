@@ -15,6 +15,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { lexicalBuild } from '../../scripts/lexical-build.mjs'
 import { publicOriginEnv } from '../support/free-port'
 import { payloadEnv, repoRoot, resultLine, resultsDir, round } from './support'
 import type { SeedResult } from './seed'
@@ -29,7 +30,7 @@ const iterations = Number(arg('iterations', quick ? '10' : '30'))
 const loadSeconds = Number(arg('seconds', quick ? '3' : '10'))
 const started = Date.now()
 const log = (message: string) => console.log(`[scaling ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`)
-const preload = ['--import', path.join(repoRoot, 'scripts', 'preload-lexical.mjs')]
+const preload = [lexicalBuild('production')]
 
 function node(args: string[], env: Record<string, string>, onOutput?: (all: string) => boolean) {
   const child = spawn(process.execPath, ['--no-deprecation', ...preload, ...args], {

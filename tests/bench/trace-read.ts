@@ -2,7 +2,7 @@
  * Per-statement trace and timing of one anonymous single-story read (REST and GraphQL, as the read benchmark
  * asks it) through Payload's own route handlers: where a story read's time goes, suite against vanilla.
  *   BENCH_CONFIG=suite|vanilla DATABASE_URI=file:<seeded db> NEWSROOM_SEED=false NODE_ENV=production \
- *     node --import ./scripts/preload-lexical.mjs --import tsx tests/bench/trace-read.ts SEED_JSON
+ *     node --conditions=production --import tsx tests/bench/trace-read.ts SEED_JSON
  * SEED_JSON is the seeder's RESULT line (tests/bench/seed.ts). Also the REST list of 20; TRACE_ONLY=rest-story|
  * graphql-story|rest-list runs one, TRACE_FULL=1 prints whole statements. DATABASE_URI may be PostgreSQL too.
  */

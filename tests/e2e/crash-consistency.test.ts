@@ -34,7 +34,7 @@ import { lexical } from '../support/lexical'
 import { bootDesk, type TestDesk } from '../support/payload'
 import { seededRandom } from '../support/seeded-random'
 import { freePort } from '../support/free-port'
-import { FAST_RECOVERY_ENV, preloadLexical, startApp, type RunningApp } from '../support/server'
+import { FAST_RECOVERY_ENV, lexicalProductionBuild, startApp, type RunningApp } from '../support/server'
 import { until } from '../support/wait'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
 import { callApp, logInToApp } from '../support/app-client'
@@ -221,7 +221,7 @@ function startImport(): Promise<string> {
     const numeral = [...String(importCount)].map((digit) => '〇一二三四五六七八九'[Number(digit)]).join('')
     writeFileSync(path.join(dir, `${String(i).padStart(2, '0')}.md`), [`興仁縣基層黨建工作紀實之${numeral}`, ...rest].join('\n'))
   }
-  const child = spawn(process.execPath, ['--no-deprecation', '--import', preloadLexical, cliBundle, 'import', '--publish', dir], {
+  const child = spawn(process.execPath, ['--no-deprecation', lexicalProductionBuild, cliBundle, 'import', '--publish', dir], {
     cwd: root,
     env: { ...process.env, ...SERVER_ENV, ...origin, NODE_ENV: 'production', PAYLOAD_SECRET: 'crash-e2e-secret', NEWSROOM_CLI_CWD: root },
     stdio: ['ignore', 'pipe', 'pipe'],

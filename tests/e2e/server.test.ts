@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { preloadLexical, serverBundle, startApp, type RunningApp } from '../support/server'
+import { lexicalProductionBuild, serverBundle, startApp, type RunningApp } from '../support/server'
 
 let app: RunningApp
 let stopped = false
@@ -63,7 +63,7 @@ describe('graceful shutdown', () => {
 
 describe('a bad start exits non-zero with one clear line', () => {
   const start = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['--no-deprecation', '--import', preloadLexical, serverBundle], {
+    spawnSync(process.execPath, ['--no-deprecation', lexicalProductionBuild, serverBundle], {
       cwd: path.resolve(import.meta.dirname, '../..'),
       env: {
         ...process.env,

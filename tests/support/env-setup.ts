@@ -4,8 +4,6 @@
  * database named for this worker, created lazily by bootDesk() and dropped after the file.
  */
 import { randomBytes } from 'node:crypto'
-// Before any test imports Payload: evaluate Lexical's entry points one at a time (see the script for why).
-import '../../scripts/preload-lexical.mjs'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'

@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
+import { lexicalBuild } from '../../scripts/lexical-build.mjs'
 import { freePort } from './free-port'
 
 /** The compiled Express host (`npm start` and `npm test` build it with the admin: scripts/ensure-build.mjs). */
 export const serverBundle = path.resolve(import.meta.dirname, '../../dist/server.mjs')
-/** Evaluates Lexical's entry points one at a time first (scripts/preload-lexical.mjs explains why). */
-export const preloadLexical = path.resolve(import.meta.dirname, '../../scripts/preload-lexical.mjs')
+/** The server runs in production: Lexical's production build, loaded directly (scripts/lexical-build.mjs says why). */
+export const lexicalProductionBuild = lexicalBuild('production')
 
 /**
  * A server for tests on a desk of its own (no demo seed) whose deliveries stranded by a kill come back quickly:
@@ -80,7 +81,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartA
   const inRoot = (file: string) => path.join(root, path.relative(path.resolve(import.meta.dirname, '../..'), file))
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--no-deprecation', '--enable-source-maps', '--import', inRoot(preloadLexical), inRoot(serverBundle)],
+    ['--no-deprecation', '--enable-source-maps', lexicalProductionBuild, inRoot(serverBundle)],
     {
       cwd: root,
       env: {

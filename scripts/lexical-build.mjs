@@ -8,8 +8,8 @@
 // started with one of them loads that build straight away; the builds import each other statically, and a static
 // cycle is ordinary ESM. Every process we start that may load Lexical gets this flag, chosen as Lexical's own
 // entry would choose (production when NODE_ENV is production). No other package here has a `production`
-// condition; `development` also picks the checked builds of micromark and emotion, which only the admin's
-// browser bundle uses (Next bundles those itself).
+// condition; `development` also picks the development builds (extra checks, same behaviour) of micromark, emotion
+// and react-error-boundary wherever Node loads them. Next builds the admin's browser bundle without these flags.
 //
 // Until 2026-12-07 a resolve hook (`node --import scripts/preload-lexical.mjs`) did the same. Node 20 runs such
 // hooks on a thread of their own and every module a process loads waits on it: that was about 1.5 s of each test

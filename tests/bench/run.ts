@@ -88,7 +88,7 @@ function runNodeOnce(script: string, args: string[], env: Record<string, string>
   return new Promise<ChildResult & { stalled: boolean }>((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--no-deprecation', ...(options.nodeArgs ?? []), ...PRELOAD, '--import', 'tsx', script, ...args],
+      ['--no-deprecation', ...(options.nodeArgs ?? []), ...LEXICAL_BUILD, '--import', 'tsx', script, ...args],
       {
         cwd: repoRoot,
         env: { ...process.env, ...env },
@@ -126,7 +126,7 @@ function runNodeOnce(script: string, args: string[], env: Record<string, string>
 
 const BOOT_TIMEOUT_S = 60
 /** Lexical's production build, loaded directly: its Node entries can deadlock on Node 20 (scripts/lexical-build.mjs). */
-const PRELOAD = [lexicalBuild('production')]
+const LEXICAL_BUILD = [lexicalBuild('production')]
 
 interface RunOptions {
   timeoutS?: number
@@ -155,7 +155,7 @@ interface Server {
 async function startServerOnce(name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<Server> {
   // A .mjs entry (the compiled server) runs as is; TypeScript entries go through tsx.
   const entry = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script]
-  const child = spawn(process.execPath, ['--no-deprecation', ...PRELOAD, ...entry], {
+  const child = spawn(process.execPath, ['--no-deprecation', ...LEXICAL_BUILD, ...entry], {
     cwd: repoRoot,
     env: { ...process.env, ...env, ...(await publicOriginEnv()) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -30,10 +30,10 @@ const iterations = Number(arg('iterations', quick ? '10' : '30'))
 const loadSeconds = Number(arg('seconds', quick ? '3' : '10'))
 const started = Date.now()
 const log = (message: string) => console.log(`[scaling ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`)
-const preload = [lexicalBuild('production')]
+const LEXICAL_BUILD = [lexicalBuild('production')]
 
 function node(args: string[], env: Record<string, string>, onOutput?: (all: string) => boolean) {
-  const child = spawn(process.execPath, ['--no-deprecation', ...preload, ...args], {
+  const child = spawn(process.execPath, ['--no-deprecation', ...LEXICAL_BUILD, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

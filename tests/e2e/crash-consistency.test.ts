@@ -13,7 +13,7 @@
 import type { Payload } from 'payload'
 
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
@@ -38,6 +38,7 @@ import { FAST_RECOVERY_ENV, lexicalProductionBuild, startApp, type RunningApp } 
 import { until } from '../support/wait'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver'
 import { callApp, logInToApp } from '../support/app-client'
+import { writeArtifact } from '../support/artifacts'
 
 type Id = string | number
 type Doc = Record<string, any>
@@ -51,7 +52,6 @@ const WORKERS = 8
 const IMPORTS_PER_ROUND = 4
 const SECRET = `whsec_${Buffer.from('crash-consistency-secret-0123456').toString('base64')}`
 const root = path.resolve(import.meta.dirname, '../..')
-const artifactsDir = path.join(root, 'tests', 'artifacts')
 
 const SERVER_ENV = FAST_RECOVERY_ENV
 
@@ -274,11 +274,7 @@ afterAll(async () => {
   importer?.kill('SIGKILL')
   await killServer().catch(() => undefined)
   // Every server's output, in the order they ran: what a refusal or a 500 during a round came from.
-  mkdirSync(artifactsDir, { recursive: true })
-  writeFileSync(
-    path.join(artifactsDir, `crash-consistency-servers-${desk?.kind ?? 'unknown'}.log`),
-    logs.join('\n\n=== next server ===\n\n'),
-  )
+  writeArtifact(`crash-consistency-servers-${desk?.kind ?? 'unknown'}.log`, logs.join('\n\n=== next server ===\n\n'))
   const pool = (payload?.db as unknown as { pool?: { on(event: 'error', listener: () => void): void } } | undefined)?.pool
   pool?.on('error', () => undefined)
   await desk?.close()

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
-export const artifactsDir = path.resolve(import.meta.dirname, '..', 'artifacts')
+import { artifactsDir } from './artifacts'
+
+export { artifactsDir }
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || execSync('which chromium', { encoding: 'utf8' }).trim()

@@ -65,6 +65,9 @@ export { lexicalBuild } from './lexical-build.mjs'
 /** The `newsroom` command, compiled the same way. */
 export const cliBundle = path.join(root, 'dist', 'cli.mjs')
 
+/** The archive importer's reading thread (src/import/story-reader.ts), which it starts from beside its bundle. */
+export const storyReaderBundle = path.join(root, 'dist', 'story-reader-worker.mjs')
+
 /** Compile an entry point and our own modules into one ESM file; packages stay imports from node_modules. */
 export async function bundle(entry, outfile) {
   const { build } = await import('esbuild')
@@ -86,6 +89,12 @@ export async function ensureBundle(entry, outfile, fingerprint = sourcesFingerpr
   if (!outdated(outfile, fingerprint)) return
   await bundle(entry, outfile)
   built(outfile, fingerprint)
+}
+
+/** The `newsroom` command and the thread its archive import reads on. */
+export async function ensureCliBundle(fingerprint = sourcesFingerprint()) {
+  await ensureBundle('src/cli/main.ts', cliBundle, fingerprint)
+  await ensureBundle('src/import/story-reader-worker.ts', storyReaderBundle, fingerprint)
 }
 
 export async function ensureBuild() {

@@ -12,7 +12,23 @@ import { label } from '../labels'
 
 const MAX_SLUG_LENGTH = 80
 
+/**
+ * Slugs of the headlines seen last. An import asks twice per story (preloadSlugs for its batch, then the save's
+ * hook), and pinyin is the costly part of a save's slug: the second answer is remembered, not worked out again.
+ */
+const RECENT_SLUGS = 2_000
+const recentSlugs = new Map<string, string>()
+
 export function slugify(text: string): string {
+  let slug = recentSlugs.get(text)
+  if (slug === undefined) {
+    if (recentSlugs.size >= RECENT_SLUGS) recentSlugs.clear()
+    recentSlugs.set(text, (slug = slugOf(text)))
+  }
+  return slug
+}
+
+function slugOf(text: string): string {
   const latin = pinyin(text, { toneType: 'none', nonZh: 'consecutive', type: 'array', v: true })
     .join(' ')
     .normalize('NFKD')

@@ -7,7 +7,6 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Article } from '../payload-types'
 
-import { createHash } from 'node:crypto'
 import { createLocalReq } from 'payload'
 
 import {
@@ -17,9 +16,11 @@ import {
   datelineToFields,
   type Finding,
   type NameLookups,
-  readLegacyStory,
   resolveHouseStyleOptions,
 } from '../../plugins/house-style'
+import { importKeyOf, readSource, type SourceRead } from './read-source'
+
+export { importKeyOf }
 
 export interface ImportOptions {
   publish?: boolean
@@ -39,9 +40,6 @@ export interface ImportResult {
   findings: Finding[]
 }
 
-export const importKeyOf = (source: string): string =>
-  createHash('sha256').update(source.replace(/\r\n/g, '\n').trim()).digest('hex').slice(0, 32)
-
 /** An article's data by field name: the values are the plugins' (ids as either kind), the names the schema's. */
 type ArticleFields = Partial<Record<keyof Article, unknown>>
 
@@ -56,16 +54,23 @@ export interface PreparedStory {
 /** Parse, apply the safe fixes, turn the dateline and credits into data (names looked up or created). */
 export async function prepareStory(payload: Payload, source: string, options: ImportOptions, req: PayloadRequest): Promise<PreparedStory> {
   const houseStyle = resolveHouseStyleOptions(payload.config.custom?.houseStyle)
-  const { story, findings } = readLegacyStory(source, {
-    fix: true,
-    context: { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset },
-  })
+  const read = readSource(source, { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset })
+  return prepareRead(payload, read, options, req)
+}
+
+/** A source already read (readSource, here or on the archive importer's reading thread) made ready to save. */
+export async function prepareRead(
+  payload: Payload,
+  { story, findings, importKey }: SourceRead,
+  options: ImportOptions,
+  req: PayloadRequest,
+): Promise<PreparedStory> {
+  const houseStyle = resolveHouseStyleOptions(payload.config.custom?.houseStyle)
   const media = new Map<string, string | number>()
   for (const block of story.body.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image')) {
     const id = await options.mediaFor?.(block.src, req)
     if (id !== undefined) media.set(block.src, id)
   }
-  const importKey = importKeyOf(source)
   const data = {
     title: story.title,
     body: blocksToLexical(story.body, (src) => media.get(src)),

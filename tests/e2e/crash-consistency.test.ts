@@ -25,7 +25,7 @@ vi.hoisted(() => {
 })
 
 import { LIVE_STAGES, TRANSITIONS, type Stage, type WorkflowAction } from '../../plugins/editorial-workflow'
-import { cliBundle, ensureBundle } from '../../scripts/ensure-build.mjs'
+import { cliBundle, ensureCliBundle } from '../../scripts/ensure-build.mjs'
 import { foundingStoryPath, restoredFoundingStory } from '../../src/seed/demo-content'
 import { TEST_PASSWORD } from '../support/desk-users'
 import { setUpDesk } from '../support/desk'
@@ -236,7 +236,7 @@ function startImport(): Promise<string> {
 }
 
 beforeAll(async () => {
-  await ensureBundle('src/cli/main.ts', cliBundle)
+  await ensureCliBundle()
   desk = await bootDesk()
   payload = desk.payload
   const { reporter, editor, admin } = await setUpDesk(payload)

@@ -39,7 +39,8 @@ const NOTHING: TypedFurniture = { dateline: null, credits: [] }
 /**
  * The answers for the bodies read last, keyed by what the parser reads. Both rules ask about the same body in one
  * lint, and the same body is linted again and again: an imported story by the fixer's passes and then by the save
- * hook (a batch of 200 stories apart), a reporter's story by the admin's lint and then its save. Reading it costs a
+ * hook (a batch of 200 stories apart; the archive importer reads on a thread of its own and hands its answers to
+ * the saving thread: rememberTypedFurniture), a reporter's story by the admin's lint and then its save. Reading it costs a
  * parse; remembering it, its key. The keys together stay under REMEMBERED_CHARACTERS (about 8 MB): some 1,600
  * windows of ordinary news paragraphs, fewer of long ones. An answer may be shared by many lints, so it is frozen.
  */
@@ -49,15 +50,38 @@ let remembered = 0
 
 export function typedFurniture(story: StoryDraft): TypedFurniture {
   const window = parserWindow(story)
-  const key = window.map((t) => `${t.block}\u0000${t.line}`).join('\n')
-  let found = answers.get(key)
-  if (found) answers.delete(key)
-  else {
-    found = frozen(readBody(window))
-    remembered += key.length
-  }
+  const key = windowKey(window)
+  const found = answers.get(key)
+  if (!found) return remember(key, readBody(window))
   // Most recently used last: the oldest entries are the first to go.
+  answers.delete(key)
   answers.set(key, found)
+  return found
+}
+
+/** The body's answer with its key, to be remembered by another thread (the archive importer reads on one). */
+export interface RememberedFurniture {
+  key: string
+  answer: TypedFurniture
+}
+
+export function recallTypedFurniture(story: StoryDraft): RememberedFurniture {
+  const key = windowKey(parserWindow(story))
+  return { key, answer: typedFurniture(story) }
+}
+
+/** An answer read on another thread: the key is what the parser reads, so the answer is this thread's too. */
+export function rememberTypedFurniture({ key, answer }: RememberedFurniture): void {
+  if (!answers.has(key)) remember(key, answer)
+}
+
+const windowKey = (window: WindowLine[]) => window.map((t) => `${t.block}\u0000${t.line}`).join('\n')
+
+/** A new answer, remembered as the most recent; the oldest go while the keys exceed REMEMBERED_CHARACTERS. */
+function remember(key: string, answer: TypedFurniture): TypedFurniture {
+  const found = frozen(answer)
+  answers.set(key, found)
+  remembered += key.length
   for (const oldest of answers.keys()) {
     if (remembered <= REMEMBERED_CHARACTERS || oldest === key) break
     answers.delete(oldest)

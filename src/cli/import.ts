@@ -13,6 +13,7 @@ import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 
 import { importArchive, type ArchiveImportOptions, type ImportSummary } from '../import/import-archive'
+import { type ReadingThread, startReadingThread } from '../import/story-reader'
 import { refreshStoryStatistics } from '../import/planner-statistics'
 import { tellRunningSite } from '../import/tell-running-site'
 import { resolveFromUser } from './read-file'
@@ -76,6 +77,16 @@ export async function importCommand(inputs: string[], options: ImportCommandOpti
   const files = storyFiles(inputs)
   const total = await countOf(files)
   process.env.NEWSROOM_SEED ??= 'false'
+  // The thread that reads and fixes the stories loads while Payload boots.
+  const readingThread = startReadingThread()
+  try {
+    return await importWith(files, options, total, readingThread)
+  } finally {
+    await readingThread.worker?.terminate()
+  }
+}
+
+async function importWith(files: AsyncIterable<string>, options: ImportCommandOptions, total: number, readingThread: ReadingThread) {
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
   const extra: Record<string, unknown> = {}
@@ -101,6 +112,7 @@ export async function importCommand(inputs: string[], options: ImportCommandOpti
     extra,
     onDone: (file) => bar.increment({ file: path.basename(file) }),
     onBatch: () => site.flush(),
+    readingThread,
   })
   const seconds = (performance.now() - started) / 1000
   bar.stop()

@@ -25,7 +25,7 @@ import { beginBatch } from './batch-transaction'
 import { isDrizzleAdapter } from './bulk-insert'
 import { DeferredStoryWrites, NeedsFlush } from './deferred-writes'
 import { prepareRead, saveStory, type PreparedStory } from './import-story'
-import { StoryReader, type ReadOutcome } from './story-reader'
+import { type ReadingThread, StoryReader, type ReadOutcome } from './story-reader'
 
 const STORIES = 'articles'
 export const DEFAULT_BATCH_SIZE = 200
@@ -47,6 +47,8 @@ export interface ArchiveImportOptions {
   onBatch?: () => Promise<void>
   /** Extra fields of every story (`--section`, `--region`). */
   extra?: Record<string, unknown>
+  /** A reading thread started before Payload booted (startReadingThread), loaded by the time the import begins. */
+  readingThread?: ReadingThread
 }
 
 interface Entry {
@@ -89,7 +91,8 @@ export async function importArchive(
   // drizzle tables: those imports save each story on its own (the same operation, written at once).
   const bulk = !options.publish && isDrizzleAdapter(payload)
   const houseStyle = resolveHouseStyleOptions(payload.config.custom?.houseStyle)
-  const reader = new StoryReader({ houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset }, payload.logger)
+  const rules = { houseScript: houseStyle.houseScript, datelinePreset: houseStyle.datelinePreset }
+  const reader = new StoryReader(rules, payload.logger, options.readingThread)
   // One batch ahead: the next batch is being read on the reader's thread while this one is saved.
   let ahead: { files: string[]; reads: Promise<ReadOutcome[]> } | undefined
   const save = async (batch: typeof ahead) => {

@@ -36,6 +36,30 @@ function startWorker(): Worker | undefined {
   return new Worker(load, { eval: true })
 }
 
+/** A reading thread on its way up: started before the import (while Payload boots) so it is loaded when needed. */
+export interface ReadingThread {
+  worker?: Worker
+  /** Settles once the thread has loaded its modules (true), or failed or stopped first (false). */
+  loaded: Promise<boolean>
+}
+
+export function startReadingThread(): ReadingThread {
+  const worker = startWorker()
+  if (!worker) return { loaded: Promise.resolve(false) }
+  const loaded = new Promise<boolean>((resolve) => {
+    const onMessage = (message: { ready?: true }) => {
+      if (!message.ready) return
+      worker.off('message', onMessage)
+      resolve(true)
+    }
+    worker.on('message', onMessage)
+    // Listened to from the start: a Worker's 'error' with no listener would be thrown in this thread.
+    worker.once('error', () => resolve(false))
+    worker.once('exit', () => resolve(false))
+  })
+  return { worker, loaded }
+}
+
 interface Pending {
   files: string[]
   resolve: (reads: ReadOutcome[]) => void
@@ -45,28 +69,25 @@ export class StoryReader {
   private worker?: Worker
   /** The thread has loaded its modules (a second or so from source): until then batches are read here. */
   private ready = false
-  private markReady!: (onThread: boolean) => void
   /** Settles once the thread is ready (true) or will not be (false: everything is read on the main thread). */
-  readonly started = new Promise<boolean>((resolve) => (this.markReady = resolve))
+  readonly started: Promise<boolean>
   private readonly pending = new Map<number, Pending>()
   private nextId = 0
 
+  /** `thread`: one started earlier (startReadingThread); otherwise one is started now. */
   constructor(
     private readonly rules: ReadingRules,
     private readonly logger: Payload['logger'],
+    thread: ReadingThread = startReadingThread(),
   ) {
-    this.worker = startWorker()
+    this.worker = thread.worker
+    this.started = thread.loaded.then((loaded) => (this.ready = loaded && this.worker === thread.worker))
     if (!this.worker) {
-      this.markReady(false)
       logger.warn(`import: the reading thread's file is missing beside ${import.meta.url}; stories are read on the main thread`)
       return
     }
-    this.worker.on('message', ({ id, reads, ready }: { id: number; reads: ReadOutcome[]; ready?: true }) => {
-      if (ready) {
-        this.ready = true
-        this.markReady(true)
-        return
-      }
+    this.worker.on('message', ({ id, reads }: { id: number; reads?: ReadOutcome[] }) => {
+      if (!reads) return
       const request = this.pending.get(id)
       this.pending.delete(id)
       for (const { furniture } of reads) if (furniture) rememberTypedFurniture(furniture)
@@ -91,7 +112,6 @@ export class StoryReader {
   async close(): Promise<void> {
     const worker = this.worker
     this.worker = undefined
-    this.markReady(false)
     await worker?.terminate()
   }
 
@@ -101,7 +121,6 @@ export class StoryReader {
     this.logger.warn({ err: error, msg: 'import: the reading thread failed; stories are read on the main thread from here on' })
     const worker = this.worker
     this.worker = undefined
-    this.markReady(false)
     void worker.terminate()
     for (const [id, { files, resolve }] of this.pending) {
       this.pending.delete(id)

@@ -17,6 +17,7 @@ import { blocksToLexical, creditsToFields, datelineToFields, resolveHouseStyleOp
 import { readLegacyStory } from '../../plugins/house-style'
 import { importFiles, peakRssMb, storyFiles as storyFilesOf } from '../../src/cli/import'
 import { importKeyOf } from '../../src/import/import-story'
+import { startReadingThread } from '../../src/import/story-reader'
 import { applySqliteTuning, foundingSource, pick, prng, shuffled } from './support'
 
 const TRADITIONAL_NAMES = ['丁憲民', '王麗', '李平', '張偉', '劉洋', '陳靜', '楊帆', '趙磊', '黃敏', '周傑', '吳芳', '徐強']
@@ -80,6 +81,8 @@ async function main() {
     console.log(`RESULT ${JSON.stringify({ files: Number(countArg ?? 500) })}`)
     process.exit(0)
   }
+  // As `newsroom import` does: the reading thread loads while Payload boots.
+  const readingThread = mode === 'import' ? startReadingThread() : undefined
   const payload = await boot()
   console.log('BOOTED')
   await applySqliteTuning(payload)
@@ -104,6 +107,7 @@ async function main() {
     }
     const { summary, failures } = await importFiles(payload, storyStream(dir), {
       publish: false,
+      readingThread,
       onDone: () => {
         if (pending++ === 0) setImmediate(settle)
       },

@@ -13,7 +13,7 @@ import { afterEach, expect, test } from 'vitest'
 
 import { writeVariantFiles } from '../../bench/import'
 import { readSource, readStoryFiles, type ReadingRules } from '../../../src/import/read-source'
-import { StoryReader } from '../../../src/import/story-reader'
+import { startReadingThread, StoryReader } from '../../../src/import/story-reader'
 
 const rules: ReadingRules = { houseScript: 'zh-Hans', datelinePreset: 'outlet-xun' }
 
@@ -39,7 +39,10 @@ test('the reading thread gives what reading here gives, in order, and names a fi
   const folder = path.join(path.dirname(files[0]!), 'a-folder.md')
   mkdirSync(folder)
   const asked = [files[0]!, path.join(path.dirname(files[0]!), 'gone.md'), ...files.slice(1, 3), folder, ...files.slice(3)]
-  reader = new StoryReader(rules, logger)
+  // Started ahead, as `newsroom import` starts it while Payload boots.
+  const thread = startReadingThread()
+  expect(await thread.loaded).toBe(true)
+  reader = new StoryReader(rules, logger, thread)
   expect(await reader.started).toBe(true)
   const [there, here] = [await reader.read(asked), await readStoryFiles(asked, rules)]
   expect(warnings).toEqual([])

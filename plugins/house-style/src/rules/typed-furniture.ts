@@ -50,7 +50,10 @@ let remembered = 0
 
 export function typedFurniture(story: StoryDraft): TypedFurniture {
   const window = parserWindow(story)
-  const key = windowKey(window)
+  return answerFor(windowKey(window), window)
+}
+
+function answerFor(key: string, window: WindowLine[]): TypedFurniture {
   const found = answers.get(key)
   if (!found) return remember(key, readBody(window))
   // Most recently used last: the oldest entries are the first to go.
@@ -66,8 +69,9 @@ export interface RememberedFurniture {
 }
 
 export function recallTypedFurniture(story: StoryDraft): RememberedFurniture {
-  const key = windowKey(parserWindow(story))
-  return { key, answer: typedFurniture(story) }
+  const window = parserWindow(story)
+  const key = windowKey(window)
+  return { key, answer: answerFor(key, window) }
 }
 
 /** An answer read on another thread: the key is what the parser reads, so the answer is this thread's too. */

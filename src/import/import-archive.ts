@@ -29,6 +29,12 @@ import { type ReadingThread, StoryReader, type ReadOutcome } from './story-reade
 
 const STORIES = 'articles'
 export const DEFAULT_BATCH_SIZE = 200
+/**
+ * The first batch is this small, and each next one twice the one before, up to the batch size. Nothing can be saved
+ * until the first batch is read: a first batch of 200 kept the saving thread waiting 0.4–0.5 s, one of 25 about
+ * 0.15 s. Saving a batch takes longer than reading one twice its size, so the next is read while one is saved.
+ */
+const FIRST_BATCH_SIZE = 25
 
 export interface ImportSummary {
   created: number
@@ -86,7 +92,8 @@ export async function importArchive(
   options: ArchiveImportOptions,
 ): Promise<{ summary: ImportSummary; failures: string[] }> {
   const run = new Run(options)
-  const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE)
+  const fullSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE)
+  let size = Math.min(fullSize, FIRST_BATCH_SIZE)
   // Deliveries of a published story read it back from the database while it is saved, and MongoDB has no
   // drizzle tables: those imports save each story on its own (the same operation, written at once).
   const bulk = !options.publish && isDrizzleAdapter(payload)
@@ -112,6 +119,7 @@ export async function importArchive(
       if (batch.length >= size) {
         await readNext(batch)
         batch = []
+        size = Math.min(fullSize, size * 2)
       }
     }
     if (batch.length) await readNext(batch)

@@ -14,7 +14,15 @@ const port = parentPort!
 // side (each file parsed as it arrives) the first would be done only when the second nearly is.
 let reading = Promise.resolve()
 port.on('message', ({ id, files, rules }: ReadRequest) => {
-  reading = reading.then(async () => port.postMessage({ id, reads: await readStoryFiles(files, rules) }))
+  reading = reading
+    .then(async () => port.postMessage({ id, reads: await readStoryFiles(files, rules) }))
+    // A failure ends the thread, thrown outside the chain so that the importer hears of it ('error') and reads the
+    // rest itself; left in the chain, every later batch would wait for an answer that never comes.
+    .catch((error: unknown) => {
+      setImmediate(() => {
+        throw error
+      })
+    })
 })
 
 // Before saying it is ready, while Payload boots: the first story read builds OpenCC's converters and the parser's

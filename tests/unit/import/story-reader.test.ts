@@ -1,8 +1,8 @@
 /**
  * The archive importer reads on a thread of its own (src/import/story-reader.ts). What it hands back must be what
  * reading on the main thread gives — the fixed story, the findings left for a person, the import key — in the order
- * the files were sent, with a file that cannot be read named by its own error; and a reading thread that dies
- * must cost no story: what it was reading, and everything after, is read on the main thread.
+ * the files were sent, with a file that cannot be read named by its own error; and a reading thread that dies or
+ * fails must cost no story: what it was reading, and everything after, is read on the main thread.
  */
 import type { Payload } from 'payload'
 
@@ -72,4 +72,16 @@ test('a reading thread that dies costs no story: the rest is read on the main th
   expect(JSON.stringify(warnings[0])).toMatch(/reading thread failed/)
   // And the reads after it are done here.
   expect((await reader.read(files.slice(0, 2))).map((r) => r.read?.story.title)).toEqual(first.slice(0, 2).map((r) => r.read?.story.title))
+})
+
+test('a reading thread that fails on a request costs no story and leaves no batch waiting', async () => {
+  const files = archive(10)
+  reader = new StoryReader(rules, logger)
+  expect(await reader.started).toBe(true)
+  // A request the thread cannot read (no file list): an error inside the thread, while batches are queued behind it.
+  ;(reader as unknown as { worker: { postMessage(message: unknown): void } }).worker.postMessage({ id: -1, files: null, rules })
+  const reads = await reader.read(files)
+  expect(reads.map((r) => r.read?.importKey)).toEqual((await readStoryFiles(files, rules)).map((r) => r.read?.importKey))
+  expect(warnings).toHaveLength(1)
+  expect(JSON.stringify(warnings[0])).toMatch(/reading thread failed/)
 })

@@ -32,7 +32,7 @@ export const DEFAULT_BATCH_SIZE = 200
 /**
  * The first batch is this small, and each next one twice the one before, up to the batch size. Nothing can be saved
  * until the first batch is read: a first batch of 200 kept the saving thread waiting 0.4–0.5 s, one of 25 about
- * 0.15 s. Saving a batch takes longer than reading one twice its size, so the next is read while one is saved.
+ * 0.2 s. Saving a batch takes longer than reading one twice its size, so the next is read while one is saved.
  */
 const FIRST_BATCH_SIZE = 25
 

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 
-import { readSource, readStoryFiles } from './read-source'
+import { readStoryFiles } from './read-source'
 import type { ReadRequest } from './story-reader'
 
 const port = parentPort!
@@ -25,12 +25,5 @@ port.on('message', ({ id, files, rules }: ReadRequest) => {
     })
 })
 
-// Before saying it is ready, while Payload boots: the first story read builds OpenCC's converters and the parser's
-// tables (about 0.1 s), which the import's first batch would otherwise wait for. A story as archives hold them, with
-// the house-style defaults (simplified script, the 讯 dateline).
-readSource(
-  '興仁縣“三抓三強(qiáng)”加快后進(jìn)黨組織轉(zhuǎn)化\n亮點(diǎn)黔西南訊 按照基層組織建設(shè)年整頓提高階段任務(wù)要求,興仁縣采取“三抓三強(qiáng)”措施。\n抓思路 強(qiáng)發(fā)展\n全縣162個村(居、社區(qū))支書赴華西學(xué)習(xí)。(丁宪民 报道)',
-  { houseScript: 'zh-Hans', datelinePreset: 'outlet-xun' },
-)
 // Loaded: the importer sends batches from now on (it reads them itself until then).
 port.postMessage({ ready: true })

@@ -1,7 +1,8 @@
 /**
  * `npm run bench` — the suite against vanilla Payload, side by side in one run, and the suite's own figures.
  *   npm run bench                full run: 10,000 seeded articles, 20 s per side and load test in 10 alternating
- *                                slices of 2 s, saves in 2 alternating rounds
+ *                                slices of 2 s, saves in 2 alternating rounds, and the import at 500 stories and
+ *                                again at an archive's scale (5,000, beside the seeder)
  *   npm run bench -- --quick     short run (< 3 min: 179 s on 2026-12-06 07:02): 1,000 articles, 2 s per side and load test
  *                                in 4 alternating slices of 0.5 s after one of warm-up, saves in 2 alternating rounds
  *                                (no save-by-layer table), the import stage as in the full run
@@ -52,6 +53,8 @@ const plan = quick
       writeRounds: 2,
       writeIterations: 16,
       importFiles: 500,
+      /** The archive-scale import (seeder against import at a size where V8's warm-up no longer counts): full runs only. */
+      archiveFiles: 0,
       childTimeoutS: 300,
     }
   : {
@@ -63,6 +66,7 @@ const plan = quick
       writeRounds: 2,
       writeIterations: 150,
       importFiles: 500,
+      archiveFiles: 5000,
       childTimeoutS: 900,
     }
 /** Seconds of load per test on the production server (one side only, nothing to alternate with). */
@@ -384,6 +388,11 @@ async function main() {
       bulk_import_ratio_to_seeder_with_versions: null,
     }),
   )
+  if (plan.archiveFiles)
+    Object.assign(
+      report,
+      await stage('archive import', () => archiveImportBenchmark(), { archive_import_articles_per_s: null, archive_import_ratio: null }),
+    )
 
   // 5. Other helpers' benchmarks: lint + render, delivery, the reader site, the desk, the scaling curve. On
   // PostgreSQL only delivery touches the database in a way worth repeating; the others are SQLite figures.
@@ -438,6 +447,8 @@ async function main() {
     bulk_import_articles_per_s: report.bulk_import_articles_per_s ?? null,
     bulk_import_ratio: report.bulk_import_ratio ?? null,
     bulk_import_ratio_to_seeder_with_versions: report.bulk_import_ratio_to_seeder_with_versions ?? null,
+    archive_import_articles_per_s: report.archive_import_articles_per_s ?? null,
+    archive_import_ratio: report.archive_import_ratio ?? null,
     server_peak_rss_mb: report.server_peak_rss_mb,
     list_slowdown_100k: report.list_slowdown_100k ?? null,
     cached_list_rps: report.cached_list_rps ?? null,
@@ -462,6 +473,8 @@ function postgresKeys(postgres: Record<string, unknown> | null) {
     pg_save_ratio: postgres?.save_ratio ?? null,
     pg_import_articles_per_s: postgres?.import_articles_per_s ?? null,
     pg_bulk_import_ratio: postgres?.bulk_import_ratio ?? null,
+    pg_archive_import_articles_per_s: postgres?.archive_import_articles_per_s ?? null,
+    pg_archive_import_ratio: postgres?.archive_import_ratio ?? null,
     pg_publish_to_delivered_p95_ms: postgres?.publish_to_delivered_p95_ms ?? null,
     pg_date: postgres?.date ?? null,
     pg_mode: postgres?.mode ?? null,
@@ -830,6 +843,49 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
     },
     import_notes:
       'SQLite file database, fresh per mode. import = importFiles(), what `newsroom import` runs after boot: parse + fix + resolve names (once per run) + the create operation of Payload per story with its writes deferred and written per batch of 200, one transaction per batch (src/import/import-archive.ts); bulk_import_ratio = import / the seeder (seed.ts) for the same number of articles, which writes the story rows alone; bulk_import_ratio_to_seeder_with_versions = import / the seeder with --versions (the version row of each story as well, as the import writes it; the import also writes a history row); the seeders, the import and the raw create take turns over two rounds (ABCD DCBA), each rate being all its stories over all its seconds; raw = payload.create (depth 0) of the same parsed data, names resolved beforehand; rawCreateWithout = the same raw create in Payload without the suite, and with only house-style fields. Boot not counted.',
+  }
+}
+
+/**
+ * The import at an archive's scale: `plan.archiveFiles` stories, the seeder and `newsroom import` taking turns over
+ * two rounds (AB BA). At the headline's 500 stories the first 200 or so cost about twice the rest (code V8 has not
+ * optimised yet, in both processes but more in the import's); a desk migrating an archive runs at this rate.
+ */
+async function archiveImportBenchmark() {
+  const count = plan.archiveFiles
+  const dir = path.join(work, 'archive-stories')
+  const files = await runNode('tests/bench/import.ts', ['files', dir, String(count)], {})
+  if (files.code !== 0) throw new Error(`archive story files failed:\n${files.output.slice(-3000)}`)
+  type Timed = { articlesPerSecond: number; seconds: number; peakRssMb?: number }
+  const timed: Record<'seeder' | 'import', Timed[]> = { seeder: [], import: [] }
+  for (let r = 0; r < 2; r++) {
+    for (const side of r === 0 ? (['seeder', 'import'] as const) : (['import', 'seeder'] as const)) {
+      const sideDir = path.join(work, `archive-${side}-${r}`)
+      mkdirSync(sideDir, { recursive: true })
+      const db = await databases.create(`archive-${side}-${r}`)
+      const [script, args] = side === 'seeder' ? ['tests/bench/seed.ts', [String(count)]] : ['tests/bench/import.ts', ['import', dir]]
+      const child = await runNode(script, args, payloadEnv(db, sideDir), { bootWatch: true })
+      if (child.code !== 0) throw new Error(`archive import (${side}) failed:\n${child.output.slice(-3000)}`)
+      timed[side].push(resultLine<Timed>(child.output))
+      log(`archive import: ${side} ${timed[side].at(-1)!.articlesPerSecond} articles/s (${count} stories, round ${r + 1})`)
+      rmSync(sideDir, { recursive: true, force: true })
+    }
+  }
+  const rate = (runs: Timed[]) => round((runs.length * count) / runs.reduce((t, x) => t + x.seconds, 0), 1)
+  return {
+    archive_import_articles_per_s: rate(timed.import),
+    archive_import_ratio: round(rate(timed.import) / rate(timed.seeder)),
+    archive_import: {
+      stories: count,
+      seeder: { articlesPerSecond: rate(timed.seeder), runs: timed.seeder.map((x) => x.articlesPerSecond) },
+      import: {
+        articlesPerSecond: rate(timed.import),
+        runs: timed.import.map((x) => x.articlesPerSecond),
+        peakRssMb: Math.max(...timed.import.map((x) => x.peakRssMb ?? 0)),
+      },
+      notes:
+        'The seeder and importFiles() on the same number of generated stories, each into a fresh database, taking turns over two rounds (AB BA); each rate is all its stories over all its seconds. Boot not counted.',
+    },
   }
 }
 

@@ -28,6 +28,8 @@ const sizes = arg('sizes', quick ? '1000,10000' : '1000,10000,100000')
   .map(Number)
 const iterations = Number(arg('iterations', quick ? '10' : '30'))
 const loadSeconds = Number(arg('seconds', quick ? '3' : '10'))
+/** Rounds of reads per archive, the sizes taking turns; the iterations are shared out between them. */
+const SCALING_ROUNDS = 2
 const started = Date.now()
 const log = (message: string) => console.log(`[scaling ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`)
 const LEXICAL_BUILD = [lexicalBuild('production')]
@@ -104,7 +106,6 @@ export async function scalingBenchmark() {
   const loadAtStart = loadavg().map((x) => round(x, 2))
   const curve: Record<string, Record<string, { medianMs: number; p95Ms: number }>> = {}
   const seeds: Record<string, unknown> = {}
-  let largest: { env: Record<string, string>; db: string } | null = null
   try {
     // The seeder's bulk path makes the smallest archive; the larger ones are copies of it grown in SQL
     // (replicate.ts): on a shared two-core machine the bulk path cannot make 100,000 stories in a benchmark's time.
@@ -118,6 +119,10 @@ export async function scalingBenchmark() {
     log(`seeded ${seed.articles} in ${seed.seconds} s (${seed.articlesPerSecond}/s)`)
     const seedFile = path.join(work, 'seed.json')
     writeFileSync(seedFile, JSON.stringify(seed))
+    // Every archive is made first, then read in rounds, the sizes taking turns (ascending, then descending): read one
+    // after the other, the largest was always timed last, right after a few GB were written, and a slow patch of
+    // the machine fell on one size alone (list_slowdown_100k 1.17–1.91 over the runs of 2026-12-06/07).
+    const archives: { size: number; env: Record<string, string>; db: string }[] = []
     for (const size of sizes) {
       const db = path.join(work, `scaling-${size}.db`)
       const env = payloadEnv(db, dataDir)
@@ -128,19 +133,38 @@ export async function scalingBenchmark() {
         seeds[size] = grown
         log(`grew a copy to ${grown.articles} stories in ${grown.seconds} s`)
       }
-      log(`${size}: timing reads`)
-      curve[size] = resultLine<{ figures: (typeof curve)[string] }>(
-        await runChild('tests/bench/scaling-reads.ts', [seedFile, String(iterations)], env),
-      ).figures
-      log(
-        `${size}: ${Object.entries(curve[size]!)
-          .map(([read, f]) => `${read} ${f.medianMs} ms`)
-          .join(', ')} (load ${loadavg()[0]!.toFixed(1)})`,
-      )
-      // Only the largest is kept (for the server run): a 100,000-story file is a few GB.
-      if (largest) for (const suffix of ['', '-wal', '-shm']) rmSync(`${largest.db}${suffix}`, { force: true })
-      largest = { env, db }
+      archives.push({ size, env, db })
     }
+    const rounds: Record<string, (typeof curve)[string][]> = {}
+    for (let r = 0; r < SCALING_ROUNDS; r++) {
+      for (const { size, env } of r % 2 === 0 ? archives : [...archives].reverse()) {
+        const figures = resultLine<{ figures: (typeof curve)[string] }>(
+          await runChild('tests/bench/scaling-reads.ts', [seedFile, String(Math.ceil(iterations / SCALING_ROUNDS))], env),
+        ).figures
+        ;(rounds[size] ??= []).push(figures)
+        log(
+          `${size}, round ${r + 1}: ${Object.entries(figures)
+            .map(([read, f]) => `${read} ${f.medianMs} ms`)
+            .join(', ')} (load ${loadavg()[0]!.toFixed(1)})`,
+        )
+      }
+    }
+    // A size's figure is the mean of its rounds' medians (and p95s).
+    for (const { size } of archives) {
+      const runs = rounds[size]!
+      curve[size] = Object.fromEntries(
+        Object.keys(runs[0]!).map((read) => [
+          read,
+          {
+            medianMs: round(runs.reduce((t, x) => t + x[read]!.medianMs, 0) / runs.length, 3),
+            p95Ms: round(runs.reduce((t, x) => t + x[read]!.p95Ms, 0) / runs.length, 3),
+          },
+        ]),
+      )
+    }
+    // Only the largest is kept for the server run: a 100,000-story file is a few GB.
+    for (const { db } of archives.slice(0, -1)) for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true })
+    const largest = archives.at(-1) ?? null
     const small = String(sizes[0])
     const big = String(sizes[sizes.length - 1])
     const slowdown = Object.fromEntries(

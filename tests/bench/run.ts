@@ -1,8 +1,8 @@
 /**
  * `npm run bench` — the suite against vanilla Payload, side by side in one run, and the suite's own figures.
  *   npm run bench                full run: 10,000 seeded articles, 20 s per side and load test in 10 alternating
- *                                slices of 2 s, saves in 2 alternating rounds, and the import at 500 stories and
- *                                again at an archive's scale (5,000, beside the seeder)
+ *                                slices of 2 s, saves in 6 alternating processes a side, and the import at 500
+ *                                stories and again at an archive's scale (5,000, beside the seeder)
  *   npm run bench -- --quick     short run (< 3 min: 179 s on 2026-12-06 07:02): 1,000 articles, 2 s per side and load test
  *                                in 4 alternating slices of 0.5 s after one of warm-up, saves in 2 alternating rounds
  *                                (no save-by-layer table), the import stage as in the full run
@@ -667,8 +667,8 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     }
   }
   // Where the suite's extra time goes: vanilla with the suite added back a layer at a time (vanilla.config.ts),
-  // after the alternating rounds. The layers take turns over two rounds of half the cycles, the order reversed in
-  // the second: one run per layer put a few milliseconds on the wrong layer. Not for the what-if runs, nor the
+  // after the alternating rounds. The layers take turns over two rounds of a quarter of the side's cycles each (38 in
+  // the full run), the order reversed in the second: one run per layer put a few milliseconds on the wrong layer. Not for the what-if runs, nor the
   // quick run (it has no ratio key, and its children kept the quick run over three minutes).
   const layers: Record<string, Record<WriteOperation, number[]>> = {}
   if (!tuning.BENCH_SQLITE && !quick) {
@@ -732,6 +732,39 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
   }
 }
 
+/** What one run of an import-stage side prints (seed.ts and import.ts alike). */
+type ImportRun = { articlesPerSecond: number; seconds: number; samples?: number[]; peakRssMb?: number; loadAverage?: number[] }
+type ImportSide = 'seeder' | 'seederVersions' | 'import' | 'raw'
+
+/**
+ * One timed run of a side of the import stages, in a database and folder of its own: the seeder (`seed.ts COUNT`,
+ * with `--versions` for `seederVersions`) or the importer (`import.ts import|raw DIR`). The folder goes afterwards;
+ * the database stays until the run's end (a PostgreSQL one is dropped with the others).
+ */
+async function timedImportRun(
+  name: string,
+  side: ImportSide,
+  count: number,
+  storiesDir: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<ImportRun> {
+  const dir = path.join(work, name)
+  mkdirSync(dir, { recursive: true })
+  const db = await databases.create(name)
+  const [script, args] =
+    side === 'seeder' || side === 'seederVersions'
+      ? ['tests/bench/seed.ts', [String(count), ...(side === 'seederVersions' ? ['--versions'] : [])]]
+      : ['tests/bench/import.ts', [side, storiesDir]]
+  const child = await runNode(script, args, { ...payloadEnv(db, dir), ...env }, { nodeArgs, bootWatch: true })
+  if (child.code !== 0) throw new Error(`${name} (${script}) failed:\n${child.output.slice(-4000)}`)
+  rmSync(dir, { recursive: true, force: true })
+  return resultLine<ImportRun>(child.output)
+}
+
+/** A side's rate over its runs together: all its stories over all its seconds. */
+const rateOver = (runs: ImportRun[], count: number) => round((runs.length * count) / runs.reduce((t, x) => t + x.seconds, 0), 1)
+
 async function importBenchmark(tuning: Record<string, string> = {}) {
   const dir = path.join(work, 'stories')
   const files = await runNode('tests/bench/import.ts', ['files', dir, String(plan.importFiles)], {})
@@ -740,52 +773,34 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
   // checked costs on this machine now (the bulk import's yardstick, bulk_import_ratio). The seeder, the import and
   // the raw create take turns over two rounds, the order reversed in the second (ABC CBA): one run of each is
   // 2–6 s, and in single runs a slow patch of the machine moved import_ratio by 30 % between two quick runs.
-  type Timed = { articlesPerSecond: number; seconds: number; samples?: number[]; peakRssMb?: number; loadAverage?: number[] }
   // The seeder writes a story's rows alone; `seederVersions` also the version row each story has once saved, as
   // the import writes it (the import writes a history row too): the same seeder, nearer the import's rows.
-  const timed: Record<'seeder' | 'seederVersions' | 'import' | 'raw', Timed[]> = { seeder: [], seederVersions: [], import: [], raw: [] }
-  const stages = (tuning.BENCH_SQLITE ? ['import', 'raw'] : ['seeder', 'seederVersions', 'import', 'raw']) as (keyof typeof timed)[]
+  const timed: Record<ImportSide, ImportRun[]> = { seeder: [], seederVersions: [], import: [], raw: [] }
+  const stages: ImportSide[] = tuning.BENCH_SQLITE ? ['import', 'raw'] : ['seeder', 'seederVersions', 'import', 'raw']
   for (let r = 0; r < IMPORT_ROUNDS; r++) {
     for (const stage of r % 2 === 0 ? stages : [...stages].reverse()) {
-      const stageDir = path.join(work, `import-${stage}-${r}${tuning.BENCH_SQLITE ? `-${tuning.BENCH_SQLITE}` : ''}`)
-      mkdirSync(stageDir, { recursive: true })
-      const db = await databases.create(`import-${stage}-${r}`)
-      if (stage === 'seeder' || stage === 'seederVersions') {
-        const args = [String(plan.importFiles), ...(stage === 'seederVersions' ? ['--versions'] : [])]
-        const child = await runNode('tests/bench/seed.ts', args, payloadEnv(db, stageDir), { bootWatch: true })
-        if (child.code !== 0) throw new Error(`seeder for the import stage failed:\n${child.output.slice(-3000)}`)
-        timed[stage].push(resultLine<SeedResult>(child.output))
-        log(`import: ${stage} ${timed[stage].at(-1)!.articlesPerSecond} articles/s (${plan.importFiles} articles, round ${r + 1})`)
-        continue
-      }
+      const seeding = stage === 'seeder' || stage === 'seederVersions'
       const nodeArgs =
-        profile && r === 0 ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=import-${stage}.cpuprofile`] : []
-      const child = await runNode(
-        'tests/bench/import.ts',
-        [stage, dir],
-        { ...payloadEnv(db, stageDir), ...tuning },
-        { nodeArgs, bootWatch: true },
-      )
-      if (child.code !== 0) throw new Error(`import ${stage} failed:\n${child.output.slice(-4000)}`)
-      const result = resultLine<Timed>(child.output)
+        profile && r === 0 && !seeding ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=import-${stage}.cpuprofile`] : []
+      const name = `import-${stage}-${r}${tuning.BENCH_SQLITE ? `-${tuning.BENCH_SQLITE}` : ''}`
+      const result = await timedImportRun(name, stage, plan.importFiles, dir, seeding ? {} : tuning, nodeArgs)
       timed[stage].push(result)
       log(
-        `import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${stage}: ${result.articlesPerSecond} articles/s (${plan.importFiles} stories in ${result.seconds} s, peak RSS ${result.peakRssMb} MB, load average ${result.loadAverage?.join(' ')}, round ${r + 1})`,
+        seeding
+          ? `import: ${stage} ${result.articlesPerSecond} articles/s (${plan.importFiles} articles, round ${r + 1})`
+          : `import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${stage}: ${result.articlesPerSecond} articles/s (${plan.importFiles} stories in ${result.seconds} s, peak RSS ${result.peakRssMb} MB, load average ${result.loadAverage?.join(' ')}, round ${r + 1})`,
       )
     }
   }
   // Each side's rate over its rounds together: all its stories over all its seconds.
-  const together = (runs: Timed[]): Timed => {
-    const seconds = runs.reduce((t, x) => t + x.seconds, 0)
-    return {
-      articlesPerSecond: round((runs.length * plan.importFiles) / seconds, 1),
-      seconds: round(seconds / runs.length, 3),
-      samples: runs.flatMap((x) => x.samples ?? []),
-      peakRssMb: Math.max(...runs.map((x) => x.peakRssMb ?? 0)),
-      loadAverage: runs.at(-1)?.loadAverage,
-    }
-  }
-  const seederOf = (runs: Timed[]) =>
+  const together = (runs: ImportRun[]): ImportRun => ({
+    articlesPerSecond: rateOver(runs, plan.importFiles),
+    seconds: round(runs.reduce((t, x) => t + x.seconds, 0) / runs.length, 3),
+    samples: runs.flatMap((x) => x.samples ?? []),
+    peakRssMb: Math.max(...runs.map((x) => x.peakRssMb ?? 0)),
+    loadAverage: runs.at(-1)?.loadAverage,
+  })
+  const seederOf = (runs: ImportRun[]) =>
     runs.length ? { ...together(runs), samples: undefined, peakRssMb: undefined, runs: runs.map((x) => x.articlesPerSecond) } : undefined
   const seeder = seederOf(timed.seeder)
   const seederVersions = seederOf(timed.seederVersions)
@@ -858,22 +873,14 @@ async function archiveImportBenchmark() {
   const dir = path.join(work, 'archive-stories')
   const files = await runNode('tests/bench/import.ts', ['files', dir, String(count)], {})
   if (files.code !== 0) throw new Error(`archive story files failed:\n${files.output.slice(-3000)}`)
-  type Timed = { articlesPerSecond: number; seconds: number; peakRssMb?: number }
-  const timed: Record<'seeder' | 'import', Timed[]> = { seeder: [], import: [] }
+  const timed: Record<'seeder' | 'import', ImportRun[]> = { seeder: [], import: [] }
   for (let r = 0; r < 2; r++) {
     for (const side of r === 0 ? (['seeder', 'import'] as const) : (['import', 'seeder'] as const)) {
-      const sideDir = path.join(work, `archive-${side}-${r}`)
-      mkdirSync(sideDir, { recursive: true })
-      const db = await databases.create(`archive-${side}-${r}`)
-      const [script, args] = side === 'seeder' ? ['tests/bench/seed.ts', [String(count)]] : ['tests/bench/import.ts', ['import', dir]]
-      const child = await runNode(script, args, payloadEnv(db, sideDir), { bootWatch: true })
-      if (child.code !== 0) throw new Error(`archive import (${side}) failed:\n${child.output.slice(-3000)}`)
-      timed[side].push(resultLine<Timed>(child.output))
+      timed[side].push(await timedImportRun(`archive-${side}-${r}`, side, count, dir))
       log(`archive import: ${side} ${timed[side].at(-1)!.articlesPerSecond} articles/s (${count} stories, round ${r + 1})`)
-      rmSync(sideDir, { recursive: true, force: true })
     }
   }
-  const rate = (runs: Timed[]) => round((runs.length * count) / runs.reduce((t, x) => t + x.seconds, 0), 1)
+  const rate = (runs: ImportRun[]) => rateOver(runs, count)
   return {
     archive_import_articles_per_s: rate(timed.import),
     archive_import_ratio: round(rate(timed.import) / rate(timed.seeder)),

@@ -14,6 +14,8 @@ declare module 'autocannon' {
       url: string
       connections?: number
       duration?: number
+      /** Stop after this many responses instead of after `duration`. */
+      amount?: number
       /** Milliseconds between samples; the stop time is checked only then. */
       sampleInt?: number
       timeout?: number

@@ -1,11 +1,11 @@
 /**
  * `npm run bench` — the suite against vanilla Payload, side by side in one run, and the suite's own figures.
  *   npm run bench                full run: 10,000 seeded articles, 20 s per side and load test in 10 alternating
- *                                slices of 2 s, saves in 6 alternating processes a side, and the import at 500
+ *                                slices of 2 s, saves in 6 processes each running both sides in turns, and the import at 500
  *                                stories and again at an archive's scale (5,000, beside the seeder)
  *   npm run bench -- --quick     short run (< 3 min: 179 s on 2026-12-06 07:02): 1,000 articles, 2 s per side and load test
- *                                in 4 alternating slices of 0.5 s after one of warm-up, saves in 2 alternating rounds
- *                                (no save-by-layer table), the import stage as in the full run
+ *                                in 4 alternating slices of 0.5 s after one of warm-up, saves in 2 processes running both
+ *                                sides in turns (no save-by-layer table), the import stage as in the full run
  *   npm run bench -- --profile   also write CPU profiles of the write and import children to results/
  *   npm run bench -- --db postgres   read, write, import and delivery on PostgreSQL (BENCH_POSTGRES_URL, default
  *                                the local server): results/latest-postgres.json, and its pg_* keys in latest.json
@@ -19,12 +19,26 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 
-import { lexicalBuild } from '../../scripts/lexical-build.mjs'
 import type { SeedResult } from './seed'
 import type { WriteOperation, WriteResult } from './write'
 import { publicOriginEnv } from '../support/free-port'
 import { benchDatabases, type BenchDatabaseKind } from './databases'
-import { BENCH_LAYERS, payloadEnv, repoRoot, resultLine, resultsDir, round, summarise } from './support'
+import {
+  BENCH_LAYERS,
+  BOOT_TIMEOUT_S,
+  layerEnv,
+  type BenchChildOptions,
+  LEXICAL_BUILD,
+  payloadEnv,
+  repoRoot,
+  resultLine,
+  resultsDir,
+  round,
+  runBenchChild,
+  saveMs,
+  type SaveLayer,
+  summarise,
+} from './support'
 import { renderPlot } from './plot'
 
 const argv = process.argv.slice(2)
@@ -51,7 +65,7 @@ const plan = quick
       warmSlices: 1,
       warmSeconds: 1,
       writeRounds: 2,
-      writeIterations: 16,
+      writeIterations: 32,
       importFiles: 500,
       /** The archive-scale import (seeder against import at a size where V8's warm-up no longer counts): full runs only. */
       archiveFiles: 0,
@@ -63,8 +77,8 @@ const plan = quick
       slices: 10,
       warmSlices: 0,
       warmSeconds: 2,
-      // Six processes a side, not two: a save's median moves by up to a third from one process to the next on the
-      // same file (2026-12-07: the suite 43 then 59 ms), and two a side put save_ratio anywhere in 1.35-1.82.
+      // Six processes, each running both sides in turns: a process's speed moves a save's median by up to a third
+      // (2026-12-07: the suite 43 then 59 ms on the same file); paired in one process, the ratio moved by ±4 %.
       writeRounds: 6,
       writeIterations: 150,
       importFiles: 500,
@@ -85,70 +99,16 @@ mkdirSync(resultsDir, { recursive: true })
 const notes: string[] = []
 
 // ── child processes ────────────────────────────────────────────────────────────────────────────────────────
-interface ChildResult {
-  code: number | null
-  output: string
-}
-
-function runNodeOnce(script: string, args: string[], env: Record<string, string>, options: RunOptions = {}) {
-  return new Promise<ChildResult & { stalled: boolean }>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--no-deprecation', ...(options.nodeArgs ?? []), ...LEXICAL_BUILD, '--import', 'tsx', script, ...args],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let output = ''
-    let stalled = false
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    const timer = setTimeout(
-      () => {
-        output += `\n[bench] killed after ${options.timeoutS ?? plan.childTimeoutS} s`
-        child.kill('SIGKILL')
-      },
-      (options.timeoutS ?? plan.childTimeoutS) * 1000,
-    )
-    // Module loading under the tsx loader occasionally stalls for good on this machine (no CPU, no I/O, no
-    // output). A child that has not booted (printed BOOTED) within BOOT_TIMEOUT_S is killed and retried.
-    const boot = !options.bootWatch
-      ? undefined
-      : setTimeout(() => {
-          if (!output.includes('BOOTED')) {
-            stalled = true
-            child.kill('SIGKILL')
-          }
-        }, BOOT_TIMEOUT_S * 1000)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      if (boot) clearTimeout(boot)
-      resolve({ code, output, stalled })
-    })
+/** A benchmark child (support.runBenchChild), killed after the plan's limit unless told otherwise; a stall noted. */
+const runNode = (script: string, args: string[], env: Record<string, string>, options: BenchChildOptions = {}) =>
+  runBenchChild(script, args, env, {
+    timeoutS: plan.childTimeoutS,
+    ...options,
+    onStall: (attempt) => {
+      log(`${script} ${args[0] ?? ''} stalled while booting; retrying (${attempt}/2)`)
+      notes.push(`${script} ${args[0] ?? ''} stalled while booting and was restarted.`)
+    },
   })
-}
-
-const BOOT_TIMEOUT_S = 60
-/** Lexical's production build, loaded directly: its Node entries can deadlock on Node 20 (scripts/lexical-build.mjs). */
-const LEXICAL_BUILD = [lexicalBuild('production')]
-
-interface RunOptions {
-  timeoutS?: number
-  nodeArgs?: string[]
-  /** The child prints BOOTED once Payload is up; kill and retry it if it has not by BOOT_TIMEOUT_S. */
-  bootWatch?: boolean
-}
-
-async function runNode(script: string, args: string[], env: Record<string, string>, options: RunOptions = {}): Promise<ChildResult> {
-  for (let attempt = 1; ; attempt++) {
-    const result = await runNodeOnce(script, args, env, options)
-    if (!result.stalled || attempt >= 3) return result
-    log(`${script} ${args[0] ?? ''} stalled while booting; retrying (${attempt}/2)`)
-    notes.push(`${script} ${args[0] ?? ''} stalled while booting and was restarted.`)
-  }
-}
 
 interface Server {
   url: string
@@ -295,19 +255,35 @@ interface LoadFigures {
   bytesPerResponse: number
 }
 
-async function load(url: string, requests: autocannon.Options['requests'], connections: number, seconds: number): Promise<LoadFigures> {
+/** How long a load test runs: for some seconds, or until a number of responses have come back. */
+type LoadLength = { seconds: number } | { amount: number }
+
+async function load(
+  url: string,
+  requests: autocannon.Options['requests'],
+  connections: number,
+  length: LoadLength | number,
+): Promise<LoadFigures> {
+  const run = typeof length === 'number' ? { seconds: length } : length
   const latencies: number[] = []
   let bytes = 0
   // autocannon looks at its stop time only when it takes a sample (every second by default): a half-second slice
   // would run a whole second. Sample as often as the slice is long, and count over the time it really ran.
-  const instance = autocannon({ url, connections, duration: seconds, sampleInt: Math.min(1000, seconds * 1000), requests, timeout: 30 })
+  // By amount, autocannon stops once that many responses are in (nothing in flight is lost), and the time that
+  // counts is up to the last of them: it notices it is done only at its next sample.
+  const instance =
+    'amount' in run
+      ? autocannon({ url, connections, amount: run.amount, sampleInt: 50, requests, timeout: 30 })
+      : autocannon({ url, connections, duration: run.seconds, sampleInt: Math.min(1000, run.seconds * 1000), requests, timeout: 30 })
   const began = performance.now()
+  let lastResponse = began
   instance.on('response', (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
     latencies.push(responseTime)
     bytes += resBytes
+    lastResponse = performance.now()
   })
   const result = await instance
-  const ranSeconds = (performance.now() - began) / 1000
+  const ranSeconds = ('amount' in run ? lastResponse - began : performance.now() - began) / 1000
   const s = summarise(latencies)
   return {
     requestsPerSecond: round(latencies.length / ranSeconds, 1),
@@ -540,11 +516,22 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
         const all: Record<Side, LoadFigures[]> = { suite: [], served: [], vanilla: [] }
         // The quick run's first round of slices is warm-up, not counted: in three quick runs a side's first half-second
         // at the test's concurrency ran up to a quarter slower than its others (the full run's first 2 s slice: 2 %).
+        // A quick slice at concurrency 32 can be shorter than one request's wait (32 requests at once on a server
+        // doing 15 a second: about 2 s), and a slice that stops on time drops the requests still in flight: the
+        // quick run's list ratio came out anywhere from 0.80 to 1.56. There a slice runs until a number of responses
+        // are in — what the side's previous slice did in the slice's time, at least one per connection — so it
+        // counts whole requests, however slow the machine.
+        const lastRate: Partial<Record<Side, number>> = {}
+        const lengthFor = (side: Side): LoadLength =>
+          quick && c > 1 && lastRate[side]
+            ? { amount: Math.max(c, Math.round(plan.sliceSeconds * lastRate[side]!)) }
+            : { seconds: plan.sliceSeconds }
         for (let slice = 0; slice < plan.slices; slice++) {
           // Rotate who goes first, so drift on a noisy machine does not favour one side.
           const order = SIDES.map((_, i) => SIDES[(i + slice) % SIDES.length]!)
           for (const side of order) {
-            const figures = await load(servers[side].url, scenarioRequest(id, flavourOf(side), seed.slugs), c, plan.sliceSeconds)
+            const figures = await load(servers[side].url, scenarioRequest(id, flavourOf(side), seed.slugs), c, lengthFor(side))
+            lastRate[side] = figures.requestsPerSecond
             if (slice >= plan.warmSlices) all[side].push(figures)
           }
         }
@@ -648,37 +635,44 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     suite: { createDraft: [], updateDraft: [], autosave: [], publish: [] },
     vanilla: { createDraft: [], updateDraft: [], autosave: [], publish: [] },
   }
+  // Each process runs both sides, taking turns cycle by cycle (write.ts BENCH_CONFIG=paired), each on its own copy
+  // of the seeded database. One side per process put save_ratio anywhere in 1.35-1.82 over full runs: a save's
+  // median moves by up to a third from one process to the next, and the two sides never shared one.
   const iterations = Math.ceil(plan.writeIterations / plan.writeRounds)
   for (let r = 0; r < plan.writeRounds; r++) {
-    const order: Flavour[] = r % 2 === 0 ? ['suite', 'vanilla'] : ['vanilla', 'suite']
-    for (const flavour of order) {
-      const copy = await databases.copy(db, `write-${flavour}-${r}`)
-      const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=write-${flavour}-${r}.cpuprofile`] : []
-      const child = await runNode(
-        'tests/bench/write.ts',
-        [String(iterations), seedFile],
-        { ...payloadEnv(copy, dataDir), BENCH_CONFIG: flavour, ...tuning },
-        { nodeArgs, bootWatch: true },
-      )
-      if (child.code !== 0) throw new Error(`write ${flavour} failed:\n${child.output.slice(-4000)}`)
-      const result = resultLine<WriteResult>(child.output)
-      for (const op of Object.keys(result.samples) as WriteOperation[]) samples[flavour][op].push(...result.samples[op])
-      await databases.drop(copy)
+    const suiteCopy = await databases.copy(db, `write-suite-${r}`)
+    const vanillaCopy = await databases.copy(db, `write-vanilla-${r}`)
+    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=write-paired-${r}.cpuprofile`] : []
+    const child = await runNode(
+      'tests/bench/write.ts',
+      [String(iterations), seedFile],
+      { ...payloadEnv(suiteCopy, dataDir), BENCH_CONFIG: 'paired', BENCH_VANILLA_DATABASE_URI: vanillaCopy, ...tuning },
+      { nodeArgs, bootWatch: true },
+    )
+    if (child.code !== 0) throw new Error(`write (paired) failed:\n${child.output.slice(-4000)}`)
+    const result = resultLine<WriteResult>(child.output)
+    for (const op of Object.keys(result.samples) as WriteOperation[]) {
+      samples.suite[op].push(...result.samples[op])
+      samples.vanilla[op].push(...result.vanillaSamples![op])
     }
+    await databases.drop(suiteCopy)
+    await databases.drop(vanillaCopy)
   }
-  // Where the suite's extra time goes: vanilla with the suite added back a layer at a time (vanilla.config.ts),
-  // after the alternating rounds. The layers take turns over two rounds of a quarter of the side's cycles each (38 in
-  // the full run), the order reversed in the second: one run per layer put a few milliseconds on the wrong layer. Not for the what-if runs, nor the
-  // quick run (it has no ratio key, and its children kept the quick run over three minutes).
-  const layers: Record<string, Record<WriteOperation, number[]>> = {}
+  // Where the suite's extra time goes: vanilla, vanilla with the suite added back a layer at a time
+  // (vanilla.config.ts), and the suite, each alone in its process as in production, after the paired rounds. They
+  // take turns over two rounds of a quarter of the side's cycles each (38 in the full run), the order reversed in the
+  // second. A layer's few milliseconds need more rounds than this: `npm run bench:save-layers`. Not for the what-if
+  // runs, nor the quick run (it has no ratio key, and its children kept the quick run over three minutes).
+  const layers: Partial<Record<SaveLayer, Record<WriteOperation, number[]>>> = {}
+  const layerOrder: SaveLayer[] = ['vanilla', ...BENCH_LAYERS, 'suite']
   if (!tuning.BENCH_SQLITE && !quick) {
     for (let r = 0; r < 2; r++) {
-      for (const layer of r === 0 ? BENCH_LAYERS : [...BENCH_LAYERS].reverse()) {
+      for (const layer of r === 0 ? layerOrder : [...layerOrder].reverse()) {
         const copy = await databases.copy(db, `write-layer-${layer}`)
         const child = await runNode(
           'tests/bench/write.ts',
           [String(Math.ceil(plan.writeIterations / 4)), seedFile],
-          { ...payloadEnv(copy, dataDir), BENCH_CONFIG: 'vanilla', BENCH_LAYER: layer },
+          { ...payloadEnv(copy, dataDir), ...layerEnv(layer) },
           { bootWatch: true },
         )
         if (child.code !== 0) throw new Error(`write layer ${layer} failed:\n${child.output.slice(-4000)}`)
@@ -703,18 +697,16 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     )
   }
   // save_ratio: a draft save + an update + a publish, suite time over vanilla time (sum of medians).
-  const saveOps: WriteOperation[] = ['createDraft', 'updateDraft', 'publish']
-  const saveMs = (runs: Record<WriteOperation, number[]>) => saveOps.reduce((t, op) => t + summarise(runs[op]).median, 0)
   const sum = (flavour: Flavour) => saveMs(samples[flavour])
   const saveLayers = !Object.keys(layers).length
     ? undefined
     : {
-        vanilla: round(sum('vanilla')),
+        vanilla: round(saveMs(layers.vanilla!)),
         '+ fields but credits (hooks off)': round(saveMs(layers['fields-without-credits']!)),
         '+ credits (all fields, hooks off)': round(saveMs(layers.fields!)),
         '+ house-style hooks': round(saveMs(layers['house-style']!)),
         '+ editorial workflow': round(saveMs(layers.workflow!)),
-        '+ distribution = suite': round(sum('suite')),
+        '+ distribution = suite': round(saveMs(layers.suite!)),
       }
   if (saveLayers)
     log(
@@ -728,7 +720,7 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     save_layers_ms: saveLayers,
     write,
     write_notes:
-      'Local API as an editor (user, access checked) on a copy of the seeded database. save_ratio = sum of medians of createDraft + updateDraft + publish, suite / vanilla.',
+      'Local API as an editor (user, access checked) on a copy of the seeded database. save_ratio = sum of medians of createDraft + updateDraft + publish, suite / vanilla, both sides in each process taking turns cycle by cycle (write.ts BENCH_CONFIG=paired, writeRounds processes). save_layers_ms: each layer alone in its process (as production runs), two rounds.',
   }
 }
 

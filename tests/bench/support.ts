@@ -3,10 +3,13 @@
  * desk's stand-in people and places, variant stories, and the statistics every figure is reported with.
  */
 import { seededRandom } from '../support/seeded-random'
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { type Block, readLegacyStory, type StoryDraft } from '../../plugins/house-style'
+import { lexicalBuild } from '../../scripts/lexical-build.mjs'
+import type { WriteOperation } from './write'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
 export const resultsDir = path.join(repoRoot, 'tests/bench/results')
@@ -164,6 +167,20 @@ export const round = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.t
 /** The suite added back to vanilla a layer at a time (vanilla.config.ts, BENCH_LAYER). */
 export const BENCH_LAYERS = ['fields-without-credits', 'fields', 'house-style', 'workflow'] as const
 
+/** A process of the save benchmark: vanilla, vanilla with a layer of the suite added back (vanilla.config.ts), or the suite. */
+export type SaveLayer = 'vanilla' | (typeof BENCH_LAYERS)[number] | 'workflow-without-rendered' | 'suite'
+
+/** What write.ts needs to run `layer`. */
+export const layerEnv = (layer: SaveLayer): Record<string, string> => ({
+  BENCH_CONFIG: layer === 'suite' ? 'suite' : 'vanilla',
+  ...(layer === 'suite' || layer === 'vanilla' ? {} : { BENCH_LAYER: layer }),
+})
+
+/** The README's save: a draft, an edit and a publish (the autosave is the edit again, as Payload writes it). */
+export const SAVE_OPS: WriteOperation[] = ['createDraft', 'updateDraft', 'publish']
+/** A save's time from write.ts samples: the sum of the three operations' medians. */
+export const saveMs = (samples: Record<WriteOperation, number[]>) => SAVE_OPS.reduce((t, op) => t + summarise(samples[op]).median, 0)
+
 /** Environment a child benchmark process needs to boot Payload on a database: a DATABASE_URI or an SQLite file. */
 export function payloadEnv(database: string, dataDir: string): Record<string, string> {
   return {
@@ -199,5 +216,74 @@ export async function applySqliteTuning(payload: { db: unknown }): Promise<void>
   if (mode.includes('wal') && db.client) {
     await db.client.execute('PRAGMA journal_mode=WAL')
     await db.client.execute('PRAGMA synchronous=NORMAL')
+  }
+}
+
+/** Lexical's production build, loaded directly: its Node entries can deadlock on Node 20 (scripts/lexical-build.mjs). */
+export const LEXICAL_BUILD = [lexicalBuild('production')]
+
+/** Seconds a child may take to boot Payload before it counts as stalled. */
+export const BOOT_TIMEOUT_S = 60
+
+export interface BenchChildOptions {
+  /** Killed after this many seconds (default 900). */
+  timeoutS?: number
+  nodeArgs?: string[]
+  /** The child prints BOOTED once Payload is up; kill and retry it if it has not by BOOT_TIMEOUT_S. */
+  bootWatch?: boolean
+  /** Told each time a child stalled while booting, before it is started again. */
+  onStall?: (attempt: number) => void
+}
+
+export interface BenchChildResult {
+  code: number | null
+  output: string
+}
+
+function runBenchChildOnce(script: string, args: string[], env: Record<string, string>, options: BenchChildOptions) {
+  const timeoutS = options.timeoutS ?? 900
+  return new Promise<BenchChildResult & { stalled: boolean }>((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--no-deprecation', ...(options.nodeArgs ?? []), ...LEXICAL_BUILD, '--import', 'tsx', script, ...args],
+      { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    let output = ''
+    let stalled = false
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const timer = setTimeout(() => {
+      output += `\n[bench] killed after ${timeoutS} s`
+      child.kill('SIGKILL')
+    }, timeoutS * 1000)
+    // Module loading under the tsx loader occasionally stalls for good on this machine (no CPU, no I/O, no
+    // output). A child that has not booted (printed BOOTED) within BOOT_TIMEOUT_S is killed and retried.
+    const boot = !options.bootWatch
+      ? undefined
+      : setTimeout(() => {
+          if (!output.includes('BOOTED')) {
+            stalled = true
+            child.kill('SIGKILL')
+          }
+        }, BOOT_TIMEOUT_S * 1000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      if (boot) clearTimeout(boot)
+      resolve({ code, output, stalled })
+    })
+  })
+}
+
+/** A benchmark script in a child process (tsx, Lexical's production build), retried up to twice if it stalls booting. */
+export async function runBenchChild(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  options: BenchChildOptions = {},
+): Promise<BenchChildResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await runBenchChildOnce(script, args, env, options)
+    if (!result.stalled || attempt >= 3) return result
+    options.onStall?.(attempt)
   }
 }

@@ -24,9 +24,13 @@ const editor = await payload.create({
 })
 const user = { ...editor, collection: 'users' }
 const parts = foundingParts()
+/** A statement's kind and its first table: `select articles`, `insert into _articles_v`… */
 const key = (sql: string) => {
-  const m = /^\s*(select|insert into|update|delete from)\s+.*?"?([a-z_]+)"?(?:\s|$)/i.exec(sql.replace(/select .*? from/is, 'select from'))
-  return m ? `${m[1]!.toLowerCase()} ${m[2]}` : sql.slice(0, 40)
+  const flat = sql.replace(/\s+/g, ' ')
+  const select = /^\s*select .*? from "?([a-z_]+)"?/i.exec(flat)
+  if (select) return `select ${select[1]}`
+  const m = /^\s*(insert into|update|delete from)\s+"?([a-z_]+)"?/i.exec(flat)
+  return m ? `${m[1]!.toLowerCase()} ${m[2]}` : flat.slice(0, 40)
 }
 const report = (label: string, ms: number) => {
   const log = statements.take()

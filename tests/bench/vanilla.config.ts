@@ -10,6 +10,9 @@
  *   fields        house-style's fields (dateline, credits, rendered output, findings) with its hooks off
  *   house-style   the house-style plugin as the suite runs it
  *   workflow      house-style + editorial workflow (the suite without distribution)
+ *   workflow-without-rendered   the same with the rendered text (html, plainText) and the style findings
+ *                 (findings, error count) not stored: what keeping them out of every version row could save at most
+ *                 (it also keeps them off the story row); save-layers.ts
  */
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
@@ -18,7 +21,7 @@ import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { editorialWorkflowPlugin } from '../../plugins/editorial-workflow'
-import { houseStylePlugin } from '../../plugins/house-style'
+import { houseStylePlugin, STYLE_FIELDS } from '../../plugins/house-style'
 
 import { Articles } from '../../collections/Articles'
 import { Authors } from '../../collections/Authors'
@@ -32,15 +35,21 @@ import { houseStyleSettings } from '../../src/house-style-settings'
 
 const layer = process.env.BENCH_LAYER ?? ''
 
-/** The story collection without house-style's credits array: the one field group that is tables, not columns. */
-const withoutCredits = (config: Config): Config => ({
-  ...config,
-  collections: config.collections?.map((collection) =>
-    collection.slug === Articles.slug
-      ? { ...collection, fields: collection.fields.filter((field) => !('name' in field) || field.name !== 'credits') }
-      : collection,
-  ),
-})
+/** The story collection without some of house-style's fields (the hooks still compute them; nothing stores them). */
+const withoutStoryFields =
+  (names: string[]) =>
+  (config: Config): Config => ({
+    ...config,
+    collections: config.collections?.map((collection) =>
+      collection.slug === Articles.slug
+        ? { ...collection, fields: collection.fields.filter((field) => !('name' in field) || !names.includes(field.name)) }
+        : collection,
+    ),
+  })
+/** The credits array: the one field group that is tables, not columns. */
+const withoutCredits = withoutStoryFields(['credits'])
+/** What a save renders and finds, stored on the story and on every version of it. */
+const withoutRendered = withoutStoryFields(['html', 'plainText', STYLE_FIELDS.findings, STYLE_FIELDS.errorCount])
 
 export default buildConfig({
   secret: resolvePayloadSecret(),
@@ -60,6 +69,7 @@ export default buildConfig({
     : [
         houseStylePlugin({ ...houseStyleSettings, disabled: layer === 'fields' || layer === 'fields-without-credits' }),
         ...(layer === 'fields-without-credits' ? [withoutCredits] : []),
-        ...(layer === 'workflow' ? [editorialWorkflowPlugin()] : []),
+        ...(layer.startsWith('workflow') ? [editorialWorkflowPlugin()] : []),
+        ...(layer === 'workflow-without-rendered' ? [withoutRendered] : []),
       ],
 })

@@ -1,11 +1,15 @@
 /**
  * The write path through the Local API, as an editor saving in the admin would hit it (a user, access
  * checked): create a draft, save an edit of it, an autosave, then publish it. Many iterations; each
- * operation timed on its own. Runs one config per process (BENCH_CONFIG=suite|vanilla) on a copy of the
- * seeded database; run.ts alternates the two. BENCH_CONFIG=vanilla with BENCH_LAYER=fields-without-credits|fields|house-style|workflow
- * runs vanilla with part of the suite added back (vanilla.config.ts), for the breakdown in latest.json.
+ * operation timed on its own, on a copy of the seeded database.
+ *   BENCH_CONFIG=suite|vanilla   one config in the process; run.ts alternates processes. BENCH_CONFIG=vanilla with
+ *                                BENCH_LAYER=fields-without-credits|fields|house-style|workflow|… runs vanilla with part
+ *                                of the suite added back (vanilla.config.ts), for the breakdown by layer
+ *   BENCH_CONFIG=paired          both in one process (two Payload instances, the vanilla one on
+ *                                BENCH_VANILLA_DATABASE_URI), the sides taking turns cycle by cycle: a process's own
+ *                                speed (where V8 placed and optimised the code, its core) then slows both sides alike
  *   BENCH_CONFIG=suite node --import tsx tests/bench/write.ts ITERATIONS SEED_JSON
- * Prints `RESULT {json}` with per-operation samples (ms).
+ * Prints `RESULT {json}` with per-operation samples (ms); a paired run adds `vanillaSamples`.
  */
 import { readFileSync } from 'node:fs'
 import { getPayload } from 'payload'
@@ -19,6 +23,104 @@ export interface WriteResult {
   config: string
   iterations: number
   samples: Record<WriteOperation, number[]>
+  /** BENCH_CONFIG=paired: vanilla's samples, taken in turns with the suite's in the same process. */
+  vanillaSamples?: Record<WriteOperation, number[]>
+}
+
+type Payload = Awaited<ReturnType<typeof getPayload>>
+
+/** One side of the benchmark: a booted Payload, its editor, and the story data it is given, cycle after cycle. */
+interface Side {
+  payload: Payload
+  user: Record<string, unknown>
+  /** The suite, or a layer of it (vanilla.config.ts): both have the dateline and credits fields to fill. */
+  withPlugins: boolean
+  random: () => number
+  samples: Record<WriteOperation, number[]>
+}
+
+/** DATABASE_URI as the config module reads it when it is first imported (src/database.ts chooseDatabase). */
+async function importConfig(which: 'suite' | 'vanilla', databaseUri: string | undefined) {
+  const before = process.env.DATABASE_URI
+  if (databaseUri) process.env.DATABASE_URI = databaseUri
+  try {
+    return (which === 'vanilla' ? await import('./vanilla.config') : await import('../../payload.config')).default
+  } finally {
+    process.env.DATABASE_URI = before
+  }
+}
+
+async function bootSide(which: 'suite' | 'vanilla', key: string, databaseUri?: string): Promise<Side> {
+  const payload = await getPayload({ config: await importConfig(which, databaseUri), key })
+  await applySqliteTuning(payload)
+  const editor = await payload.create({
+    collection: 'users',
+    data: { email: `bench-editor-${Date.now()}@newsroom.test`, password: 'bench-password', name: '王丽', roles: ['editor'] },
+  })
+  return {
+    payload,
+    user: { ...editor, collection: 'users' },
+    withPlugins: which === 'suite' || Boolean(process.env.BENCH_LAYER),
+    // The same stories on either side, in the same order.
+    random: prng(4242),
+    samples: { createDraft: [], updateDraft: [], autosave: [], publish: [] },
+  }
+}
+
+const parts = foundingParts()
+
+/** Draft, edit, autosave and publish of story `i`, each timed (and recorded once warm). */
+async function saveCycle(side: Side, seed: SeedResult, i: number, record: boolean) {
+  const { payload, user, random } = side
+  const time = async (op: WriteOperation, fn: () => Promise<unknown>) => {
+    const started = performance.now()
+    await fn()
+    if (record) side.samples[op].push(performance.now() - started)
+  }
+  const region = pick(seed.regionIds.slice(3), random)
+  const blocks = variantBlocks(parts, random)
+  const data: Record<string, unknown> = {
+    title: variantHeadline(100_000 + i, '兴仁', random),
+    body: blocksToLexical(blocks),
+    section: pick(seed.sectionIds, random),
+    region,
+    heroImage: pick(seed.mediaIds, random),
+    tags: ['基层党建'],
+  }
+  if (side.withPlugins) {
+    data.dateline = { outlet: '亮点黔西南', place: region, date: isoDay(i), kind: 'xun' }
+    data.credits = [
+      { author: pick(seed.authorIds, random), role: 'reporter' },
+      { author: pick(seed.authorIds, random), role: 'correspondent' },
+    ]
+  }
+  let id: string | number = 0
+  await time('createDraft', async () => {
+    id = (await payload.create({ collection: 'articles', data: data, draft: true, user, overrideAccess: false })).id
+  })
+  const edited = blocksToLexical([...blocks, { type: 'paragraph', text: parts.paragraphs[parts.paragraphs.length - 1]! }])
+  await time('updateDraft', () =>
+    payload.update({
+      collection: 'articles',
+      id,
+      data: { body: edited, dek: '编辑修改后的导语。' },
+      draft: true,
+      user,
+      overrideAccess: false,
+    }),
+  )
+  await time('autosave', () =>
+    payload.update({
+      collection: 'articles',
+      id,
+      data: { dek: '自动保存的导语。' },
+      draft: true,
+      autosave: true,
+      user,
+      overrideAccess: false,
+    }),
+  )
+  await time('publish', () => payload.update({ collection: 'articles', id, data: { _status: 'published' }, user, overrideAccess: false }))
 }
 
 async function main() {
@@ -27,80 +129,24 @@ async function main() {
   const iterations = Number(process.argv[2] ?? 50)
   const WARM_UP = Math.min(10, Math.ceil(iterations / 4))
   const seed = JSON.parse(readFileSync(process.argv[3]!, 'utf8')) as SeedResult
-  const which = process.env.BENCH_CONFIG === 'vanilla' ? 'vanilla' : 'suite'
-  const { default: config } = which === 'vanilla' ? await import('./vanilla.config') : await import('../../payload.config')
-  const payload = await getPayload({ config })
+  const config = process.env.BENCH_CONFIG === 'vanilla' ? 'vanilla' : process.env.BENCH_CONFIG === 'paired' ? 'paired' : 'suite'
+  const sides =
+    config === 'paired'
+      ? [await bootSide('suite', 'suite'), await bootSide('vanilla', 'vanilla', process.env.BENCH_VANILLA_DATABASE_URI)]
+      : [await bootSide(config, 'default')]
   console.log('BOOTED')
-  await applySqliteTuning(payload)
-  // The suite, or a layer of it (vanilla.config.ts): both have the dateline and credits fields to fill.
-  const withPlugins = which === 'suite' || Boolean(process.env.BENCH_LAYER)
-
-  const editor = await payload.create({
-    collection: 'users',
-    data: { email: `bench-editor-${Date.now()}@newsroom.test`, password: 'bench-password', name: '王丽', roles: ['editor'] },
-  })
-  const user = { ...editor, collection: 'users' }
-  const parts = foundingParts()
-  const random = prng(4242)
-  const samples: Record<WriteOperation, number[]> = { createDraft: [], updateDraft: [], autosave: [], publish: [] }
-  const time = async (op: WriteOperation, record: boolean, fn: () => Promise<unknown>) => {
-    const started = performance.now()
-    await fn()
-    if (record) samples[op].push(performance.now() - started)
-  }
-
   for (let i = 0; i < WARM_UP + iterations; i++) {
-    const record = i >= WARM_UP
-    const region = pick(seed.regionIds.slice(3), random)
-    const blocks = variantBlocks(parts, random)
-    const data: Record<string, unknown> = {
-      title: variantHeadline(100_000 + i, '兴仁', random),
-      body: blocksToLexical(blocks),
-      section: pick(seed.sectionIds, random),
-      region,
-      heroImage: pick(seed.mediaIds, random),
-      tags: ['基层党建'],
-    }
-    if (withPlugins) {
-      data.dateline = { outlet: '亮点黔西南', place: region, date: isoDay(i), kind: 'xun' }
-      data.credits = [
-        { author: pick(seed.authorIds, random), role: 'reporter' },
-        { author: pick(seed.authorIds, random), role: 'correspondent' },
-      ]
-    }
-    let id: string | number = 0
-    await time('createDraft', record, async () => {
-      id = (await payload.create({ collection: 'articles', data: data, draft: true, user, overrideAccess: false })).id
-    })
-    const edited = blocksToLexical([...blocks, { type: 'paragraph', text: parts.paragraphs[parts.paragraphs.length - 1]! }])
-    await time('updateDraft', record, () =>
-      payload.update({
-        collection: 'articles',
-        id,
-        data: { body: edited, dek: '编辑修改后的导语。' },
-        draft: true,
-        user,
-        overrideAccess: false,
-      }),
-    )
-    await time('autosave', record, () =>
-      payload.update({
-        collection: 'articles',
-        id,
-        data: { dek: '自动保存的导语。' },
-        draft: true,
-        autosave: true,
-        user,
-        overrideAccess: false,
-      }),
-    )
-    await time('publish', record, () =>
-      payload.update({ collection: 'articles', id, data: { _status: 'published' }, user, overrideAccess: false }),
-    )
+    // Paired: the sides take turns, the first of each cycle alternating.
+    for (const side of i % 2 === 0 ? sides : [...sides].reverse()) await saveCycle(side, seed, i, i >= WARM_UP)
   }
-  const result: WriteResult = { config: which, iterations, samples }
+  const result: WriteResult = {
+    config,
+    iterations,
+    samples: sides[0]!.samples,
+    ...(config === 'paired' ? { vanillaSamples: sides[1]!.samples } : {}),
+  }
   console.log(`RESULT ${JSON.stringify(result)}`)
-  await payload.destroy()
+  for (const side of sides) await side.payload.destroy()
   process.exit(0)
 }
 

@@ -46,7 +46,9 @@ async function importConfig(which: 'suite' | 'vanilla', databaseUri: string | un
   try {
     return (which === 'vanilla' ? await import('./vanilla.config') : await import('../../payload.config')).default
   } finally {
-    process.env.DATABASE_URI = before
+    // Assigning undefined would store the string "undefined".
+    if (before === undefined) delete process.env.DATABASE_URI
+    else process.env.DATABASE_URI = before
   }
 }
 

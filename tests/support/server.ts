@@ -120,11 +120,17 @@ export async function startApp(env: Record<string, string> = {}, options: StartA
       reject(new Error(`server exited with ${code}:\n${output}`))
     })
   })
+  // A server that dies while its test still runs leaves only "ECONNREFUSED" in the test's failure: say why here.
+  let stopping = false
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`\n[e2e server ${url} exited early: code ${code}, signal ${signal}]\n${output.slice(-6000)}\n`)
+  })
   return {
     url,
     dataDir,
     output: () => output,
     stop: async (signal = 'SIGTERM') => {
+      stopping = true
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
       child.kill(signal)
       const code = child.exitCode ?? (await exited)

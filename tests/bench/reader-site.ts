@@ -5,8 +5,8 @@
  *   page      GET /news/<slug>                        (Next render; GraphQL answer from the data cache)
  *   graphql   POST /api/graphql  Story(slug) { … }    (the same fields the page asks for, uncached)
  *
- * autocannon at concurrency 1 and 32; requests/s and p95 latency each. Build first (`npm start` or `npm test`
- * does). Prints a table and writes tests/bench/results/reader-site.json; nothing asserts a timing.
+ * autocannon at concurrency 1 and 32; requests/s and p95 latency each. Builds the admin and the server bundle
+ * first when they are missing or stale (scripts/ensure-build.mjs, as `npm start` does). Prints a table and writes tests/bench/results/reader-site.json; nothing asserts a timing.
  *
  *   npx tsx tests/bench/reader-site.ts [--quick]
  */
@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { ensureBuild } from '../../scripts/ensure-build.mjs'
 import { lexicalBuild } from '../../scripts/lexical-build.mjs'
 import { STORY_QUERY } from '../../src/site/queries'
 import { publicOriginEnv } from '../support/free-port'
@@ -85,6 +86,9 @@ async function load(url: string, request: { method: 'GET' | 'POST'; path: string
 }
 
 async function main() {
+  // `npm run build` builds the admin only; the server bundle (dist/server.mjs) comes from ensureBuild, as for
+  // `npm start`. Without it this stage failed in the full runs of 2026-12-07 14:24 and 17:16 (MODULE_NOT_FOUND).
+  await ensureBuild()
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-bench-site-'))
   const server = await startServer(dataDir)
   try {

@@ -1,12 +1,15 @@
 /**
  * `npm run bench` — the suite against vanilla Payload, side by side in one run, and the suite's own figures.
  *   npm run bench                full run: 10,000 seeded articles, 20 s per side and load test in 10 alternating
- *                                slices of 2 s, saves in 6 processes each running both sides in turns, and the import at 500
- *                                stories and again at an archive's scale (5,000, beside the seeder)
- *   npm run bench -- --quick     short run (< 3 min: 179 s on 2026-12-06 07:02): 1,000 articles, 2 s per side and load test
- *                                in 4 alternating slices of 0.5 s after one of warm-up, saves in 2 processes running both
- *                                sides in turns (no save-by-layer table), the import stage as in the full run
+ *                                slices of 2 s after one of warm-up, saves in 6 processes each running both sides
+ *                                in turns, and the import at 500 stories and again at an archive's scale (5,000,
+ *                                beside the seeder)
+ *   npm run bench -- --quick     short run (about 3 min on a quiet host): 1,000 articles, only the read tests a key is
+ *                                made of (the GraphQL list at 32 in 10 slices of 0.5 s, the stories in 4, each after
+ *                                one of warm-up), saves in 2 processes running both sides in turns (no save-by-layer
+ *                                table), the import stage as in the full run, lint; no delivery
  *   npm run bench -- --profile   also write CPU profiles of the write and import children to results/
+ *   npm run bench -- --articles N   seed N articles instead (to try one mode at the other's archive size)
  *   npm run bench -- --db postgres   read, write, import and delivery on PostgreSQL (BENCH_POSTGRES_URL, default
  *                                the local server): results/latest-postgres.json, and its pg_* keys in latest.json
  * Every part runs in child processes (seed, servers, write path, import, lint, delivery); this script only
@@ -39,6 +42,7 @@ import {
   type SaveLayer,
   summarise,
 } from './support'
+import { ensureBuild } from '../../scripts/ensure-build.mjs'
 import { renderPlot } from './plot'
 
 const argv = process.argv.slice(2)
@@ -56,11 +60,22 @@ const onPostgres = dbKind === 'postgres'
  * then missed the full run's by up to 41 %. The quick run keeps the full run's import size (500 stories: with
  * 200 its raw-create side ran cold, −29 % on import_ratio) and its two alternating write rounds.
  */
-const plan = quick
+const planned = quick
   ? {
       articles: 1000,
       sliceSeconds: 0.5,
       slices: 5,
+      /**
+       * Slices of `read_ratio`'s own test (the GraphQL list at concurrency 32), warm-up included. Four counted
+       * half-second slices, about 40 requests each, gave 0.92, 1.12 and 0.78 in three quick runs against 0.99 in
+       * the full run beside them (2026-12-07 17:42–17:57); with ten, −12 % and −11 % of it (18:32, 18:35).
+       */
+      listSlices: 11,
+      /**
+       * Only the tests a headline key is made of: the list at concurrency 32 and the single story. The REST list
+       * and the list at concurrency 1 feed no key, and their time goes to the list's own slices instead.
+       */
+      keyTestsOnly: true,
       /** Slices at the start that are warm-up, not counted. */
       warmSlices: 1,
       warmSeconds: 1,
@@ -74,8 +89,10 @@ const plan = quick
   : {
       articles: 10_000,
       sliceSeconds: 2,
-      slices: 10,
-      warmSlices: 0,
+      slices: 11,
+      listSlices: 11,
+      keyTestsOnly: false,
+      warmSlices: 1,
       warmSeconds: 2,
       // Six processes, each running both sides in turns: a process's speed moves a save's median by up to a third
       // (2026-12-07: the suite 43 then 59 ms on the same file); paired in one process, the ratio moved by ±4 %.
@@ -85,6 +102,10 @@ const plan = quick
       archiveFiles: 5000,
       childTimeoutS: 900,
     }
+/** `--articles N`: the seeded archive's size, for trying one mode at the other's size. */
+const articlesArg = argv.includes('--articles') ? Number(argv[argv.indexOf('--articles') + 1]) : null
+if (articlesArg !== null && !(articlesArg > 0)) throw new Error('--articles: a number of articles')
+const plan = { ...planned, articles: articlesArg ?? planned.articles }
 /** Seconds of load per test on the production server (one side only, nothing to alternate with). */
 const serverLoadSeconds = 10
 const CONCURRENCY = [1, 32] as const
@@ -316,6 +337,10 @@ async function checkScenario(url: string, requests: autocannon.Options['requests
 // ── main ───────────────────────────────────────────────────────────────────────────────────────────────────
 async function main() {
   log(`${quick ? 'quick' : 'full'} run on ${dbKind} in ${work}; ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB`)
+  // The full run measures the production server as `npm start` runs it: the admin build and the compiled server
+  // bundle, built here when missing or stale (`npm run build` makes the admin only; until 2026-12-07 the read stage
+  // then fell back to src/server.ts through tsx and the reader-site stage failed).
+  if (!quick) await ensureBuild()
   const report: Record<string, unknown> = {
     mode: quick ? 'quick' : 'full',
     databaseKind: dbKind,
@@ -384,7 +409,15 @@ async function main() {
     )
   } else {
     Object.assign(report, await externalBenchmark('lint', 'tests/bench/lint.ts', 'lint.json', ['lint_ms_20k', 'lint_vs_zhlint']))
-    Object.assign(report, await externalBenchmark('delivery', 'tests/bench/delivery.ts', 'delivery.json', ['publish_to_delivered_p95_ms']))
+    // Delivery has no ratio key, and a quick run's 13 s of it gave a p95 of 417 ms against the full run's 69: full runs only.
+    if (!quick) {
+      Object.assign(
+        report,
+        await externalBenchmark('delivery', 'tests/bench/delivery.ts', 'delivery.json', ['publish_to_delivered_p95_ms']),
+      )
+    } else {
+      notes.push('--quick: delivery is not measured (publish_to_delivered_p95_ms comes from the full run only).')
+    }
   }
   // The reader site, the desk in a browser and the scaling curve have no vanilla side and take minutes: full
   // runs only (each runs on its own too: node --import tsx tests/bench/<name>.ts [--quick]).
@@ -501,7 +534,11 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
     Server
   >
   const memory = rssSampler(servers.suite.pid)
-  const scenarios: ScenarioId[] = ['graphql-list', 'graphql-story', 'rest-list', 'rest-story']
+  const scenarios: ScenarioId[] = plan.keyTestsOnly
+    ? ['graphql-list', 'graphql-story', 'rest-story']
+    : ['graphql-list', 'graphql-story', 'rest-list', 'rest-story']
+  // read_ratio's test: the GraphQL list at concurrency 32.
+  const isListTest = (id: ScenarioId, c: number) => id === 'graphql-list' && c > 1
   const runs: Record<string, Record<string, Record<Side, LoadFigures[]>>> = {}
   let harnessMemory: ReturnType<ReturnType<typeof rssSampler>['stop']>
   try {
@@ -513,20 +550,20 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
       }
       runs[id] = {}
       for (const c of CONCURRENCY) {
+        if (plan.keyTestsOnly && id === 'graphql-list' && !isListTest(id, c)) continue
+        const slices = isListTest(id, c) ? plan.listSlices : plan.slices
         const all: Record<Side, LoadFigures[]> = { suite: [], served: [], vanilla: [] }
-        // The quick run's first round of slices is warm-up, not counted: in three quick runs a side's first half-second
-        // at the test's concurrency ran up to a quarter slower than its others (the full run's first 2 s slice: 2 %).
-        // A quick slice at concurrency 32 can be shorter than one request's wait (32 requests at once on a server
-        // doing 15 a second: about 2 s), and a slice that stops on time drops the requests still in flight: the
-        // quick run's list ratio came out anywhere from 0.80 to 1.56. There a slice runs until a number of responses
-        // are in — what the side's previous slice did in the slice's time, at least one per connection — so it
-        // counts whole requests, however slow the machine.
+        // The first round of slices is warm-up, not counted: in three quick runs a side's first half-second at the
+        // test's concurrency ran up to a quarter slower than its others. A slice that stops on time drops the
+        // requests still in flight (at concurrency 32 on a server doing 15 a second, about 2 s of work) and counts
+        // the time they took: the quick run's list ratio came out anywhere from 0.80 to 1.56. So after the warm-up
+        // round every slice, in both modes, runs until a number of responses are in — what the side's previous
+        // slice did in the slice's time, at least one per connection — and counts whole requests, however slow
+        // the machine. (Until 2026-12-07 the full run's slices stopped on time: the two modes measured differently.)
         const lastRate: Partial<Record<Side, number>> = {}
         const lengthFor = (side: Side): LoadLength =>
-          quick && c > 1 && lastRate[side]
-            ? { amount: Math.max(c, Math.round(plan.sliceSeconds * lastRate[side]!)) }
-            : { seconds: plan.sliceSeconds }
-        for (let slice = 0; slice < plan.slices; slice++) {
+          lastRate[side] ? { amount: Math.max(c, Math.round(plan.sliceSeconds * lastRate[side]!)) } : { seconds: plan.sliceSeconds }
+        for (let slice = 0; slice < slices; slice++) {
           // Rotate who goes first, so drift on a noisy machine does not favour one side.
           const order = SIDES.map((_, i) => SIDES[(i + slice) % SIDES.length]!)
           for (const side of order) {

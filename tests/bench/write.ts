@@ -129,7 +129,10 @@ async function main() {
   // Module loading under tsx holds no handle: without this the event loop can drain and exit 0 mid-import.
   setInterval(() => undefined, 1000)
   const iterations = Number(process.argv[2] ?? 50)
-  const WARM_UP = Math.min(10, Math.ceil(iterations / 4))
+  // Ten cycles a side before any is timed, however many follow. With a quarter of them (4 in a quick run's process
+  // of 16, 7 in a full run's of 25), the quick run's save_ratio came out 7–12 % over the full run's in four runs
+  // (2026-12-07 17:42–18:06): the suite's cycles, more code to compile, were the ones still warming.
+  const WARM_UP = 10
   const seed = JSON.parse(readFileSync(process.argv[3]!, 'utf8')) as SeedResult
   const config = process.env.BENCH_CONFIG === 'vanilla' ? 'vanilla' : process.env.BENCH_CONFIG === 'paired' ? 'paired' : 'suite'
   const sides =

@@ -6,7 +6,8 @@
  *   graphql   POST /api/graphql  Story(slug) { … }    (the same fields the page asks for, uncached)
  *
  * autocannon at concurrency 1 and 32; requests/s and p95 latency each. Builds the admin and the server bundle
- * first when they are missing or stale (scripts/ensure-build.mjs, as `npm start` does). Prints a table and writes tests/bench/results/reader-site.json; nothing asserts a timing.
+ * first when they are missing or stale (scripts/ensure-build.mjs, as `npm start` does). Prints a table and writes
+ * tests/bench/results/reader-site.json; nothing asserts a timing.
  *
  *   npx tsx tests/bench/reader-site.ts [--quick]
  */

@@ -1,18 +1,22 @@
 /**
- * `npm run bench:save-layers` — what each part of the suite adds to a save, measured alone: vanilla Payload, then the
- * suite added back a layer at a time (vanilla.config.ts), then the suite, each in a process of its own on a copy of
- * one seeded database, the layers taking turns over several rounds (the order reversed every other round).
- * `npm run bench` has one process per layer and round; a save's median moves by up to a third from one process to
- * the next, so a layer's few milliseconds need more rounds than a full run can spare.
+ * `npm run bench:save-layers` — what each part of the suite adds to a save: vanilla Payload, then the suite added
+ * back a layer at a time (vanilla.config.ts), each **paired with the suite in one process** (write.ts
+ * BENCH_CONFIG=paired with BENCH_LAYER: two Payload instances, each on its own copy of one seeded database, taking
+ * turns cycle by cycle), the layers taking turns over several rounds (the order reversed every other round).
+ * A layer's figure is its save over the suite's in the same process; × vanilla is that over vanilla's own paired
+ * figure. Until 2026-12-07 evening each layer ran alone in its process, and a process's own speed (a save's median
+ * moves by up to a third from one process to the next) gave a layer's ratio a spread of ±0.2×.
  *
- * It also runs the what-if the issue asked for (#16 item 3): `workflow-without-rendered` is the suite without
- * distribution and with the rendered text and the style findings not stored at all — the most that keeping them
- * out of every version row could save, since that would still store them on the story's own row.
+ * It also runs the what-ifs the issue asked about (#16 item 3), each against the workflow layer it changes (the
+ * suite without distribution): `workflow-without-rendered` stores neither the rendered text nor the style findings
+ * (the most that keeping them out of every version row could save, since that would still store them on the
+ * story's own row); `workflow-credits-as-json` and `workflow-corrections-as-json` keep the credits or the
+ * corrections in one JSON column instead of two tables of rows; `workflow-lean` does all three.
  *
- *   npm run bench:save-layers [-- --rounds 4 --cycles 40 --articles 1000 --db sqlite|postgres --layers a,b,…]
+ *   npm run bench:save-layers [-- --rounds 3 --cycles 40 --articles 1000 --db sqlite|postgres --layers a,b,…]
  *
- * Prints, per layer, draft + edit + publish (the sum of the three operations' medians, ms) in each round, their
- * mean, and × vanilla paired by round; writes tests/bench/results/save-layers.json. Figures only, no assertions.
+ * Prints, per layer, draft + edit + publish (the sum of the three operations' medians, ms) in each round, × the
+ * suite paired and × vanilla; writes tests/bench/results/save-layers.json. Figures only, no assertions.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -22,31 +26,32 @@ import { benchDatabases, type BenchDatabaseKind } from './databases'
 import type { SeedResult } from './seed'
 import {
   BENCH_LAYERS,
-  layerEnv,
   payloadEnv,
   resultLine,
   resultsDir,
   round,
   runBenchChild,
+  SAVE_WHAT_IFS,
   saveMs,
   type SaveLayer,
   summarise,
 } from './support'
 import type { WriteOperation, WriteResult } from './write'
 
-const LAYERS: SaveLayer[] = ['vanilla', ...BENCH_LAYERS, 'workflow-without-rendered', 'suite']
-type Layer = SaveLayer
+/** Layers paired with the suite, each in processes of its own; the suite is every process's other side. */
+const LAYERS: PairedLayer[] = ['vanilla', ...BENCH_LAYERS, ...SAVE_WHAT_IFS]
+type PairedLayer = Exclude<SaveLayer, 'suite'>
 
 const argv = process.argv.slice(2)
 const option = (name: string, fallback: string) => {
   const at = argv.indexOf(`--${name}`)
   return at >= 0 && argv[at + 1] ? argv[at + 1]! : fallback
 }
-const rounds = Number(option('rounds', '4'))
+const rounds = Number(option('rounds', '3'))
 const cycles = Number(option('cycles', '40'))
 const articles = Number(option('articles', '1000'))
 const dbKind = option('db', 'sqlite') as BenchDatabaseKind
-const layers = option('layers', LAYERS.join(',')).split(',') as Layer[]
+const layers = option('layers', LAYERS.join(',')).split(',') as PairedLayer[]
 for (const layer of layers) if (!LAYERS.includes(layer)) throw new Error(`--layers: ${layer} is not one of ${LAYERS.join(', ')}`)
 if (!layers.includes('vanilla')) layers.unshift('vanilla')
 
@@ -68,63 +73,87 @@ async function main() {
   const seedFile = path.join(work, 'seed.json')
   writeFileSync(seedFile, JSON.stringify(resultLine<SeedResult>(seeded.output)))
 
-  // perRound[layer][r] = draft + edit + publish of that layer's process in round r.
-  const perRound = Object.fromEntries(layers.map((l) => [l, [] as number[]])) as Record<Layer, number[]>
+  // perRound[layer][r]: draft + edit + publish of the layer, and of the suite beside it, in that round's process.
+  const perRound = Object.fromEntries(layers.map((l) => [l, [] as number[]])) as Record<PairedLayer, number[]>
+  const suitePerRound = Object.fromEntries(layers.map((l) => [l, [] as number[]])) as Record<PairedLayer, number[]>
   const operations = Object.fromEntries(layers.map((l) => [l, {} as Record<WriteOperation, number[]>])) as Record<
-    Layer,
+    PairedLayer,
     Record<WriteOperation, number[]>
   >
   for (let r = 0; r < rounds; r++) {
     for (const layer of r % 2 === 0 ? layers : [...layers].reverse()) {
-      const copy = await databases.copy(db, `save-${layer}-${r}`)
-      const env = { ...payloadEnv(copy, dataDir), ...layerEnv(layer) }
+      const suiteCopy = await databases.copy(db, `save-suite-${layer}-${r}`)
+      const layerCopy = await databases.copy(db, `save-${layer}-${r}`)
+      const env = {
+        ...payloadEnv(suiteCopy, dataDir),
+        BENCH_CONFIG: 'paired',
+        BENCH_VANILLA_DATABASE_URI: layerCopy,
+        ...(layer === 'vanilla' ? {} : { BENCH_LAYER: layer }),
+      }
       const child = await runBenchChild('tests/bench/write.ts', [String(cycles), seedFile], env, { bootWatch: true, onStall })
       if (child.code !== 0) throw new Error(`${layer} failed:\n${child.output.slice(-4000)}`)
-      const { samples } = resultLine<WriteResult>(child.output)
+      const { samples: suite, vanillaSamples } = resultLine<WriteResult>(child.output)
+      const samples = vanillaSamples!
       const medians = Object.fromEntries(Object.entries(samples).map(([op, s]) => [op, summarise(s).median])) as Record<
         WriteOperation,
         number
       >
       perRound[layer].push(saveMs(samples))
+      suitePerRound[layer].push(saveMs(suite))
       for (const op of Object.keys(medians) as WriteOperation[]) (operations[layer][op] ??= []).push(medians[op])
-      await databases.drop(copy)
+      await databases.drop(suiteCopy)
+      await databases.drop(layerCopy)
       log(
-        `round ${r + 1} ${layer}: ${perRound[layer].at(-1)!.toFixed(1)} ms (draft ${medians.createDraft}, edit ${medians.updateDraft}, publish ${medians.publish})`,
+        `round ${r + 1} ${layer}: ${perRound[layer].at(-1)!.toFixed(1)} ms (draft ${medians.createDraft}, edit ${medians.updateDraft}, publish ${medians.publish}); the suite beside it ${suitePerRound[layer].at(-1)!.toFixed(1)} ms`,
       )
     }
   }
   await databases.close()
 
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length
-  const pairedRatio = (layer: Layer, base: Layer) => perRound[layer].map((ms, r) => ms / perRound[base][r]!)
-  const table = layers.map((layer) => {
-    const ratios = pairedRatio(layer, 'vanilla')
-    return {
-      layer,
-      saveMs: round(mean(perRound[layer]), 1),
-      rounds: perRound[layer].map((x) => round(x, 1)),
-      timesVanilla: round(mean(ratios), 3),
-      timesVanillaRange: [round(Math.min(...ratios), 3), round(Math.max(...ratios), 3)],
-      operationsMs: Object.fromEntries(Object.entries(operations[layer]).map(([op, xs]) => [op, round(mean(xs), 1)])),
-    }
-  })
-  console.log('\nlayer                          draft+edit+publish ms (rounds)              × vanilla (paired, range)')
+  /** The layer's save over the suite's in the same process, round by round. */
+  const timesSuite = (layer: PairedLayer) => perRound[layer].map((ms, r) => ms / suitePerRound[layer][r]!)
+  const vanillaTimesSuite = mean(timesSuite('vanilla'))
+  const spread = (xs: number[]) => [round(Math.min(...xs), 3), round(Math.max(...xs), 3)]
+  const table = [
+    ...layers.map((layer) => {
+      const ratios = timesSuite(layer)
+      return {
+        layer,
+        saveMs: round(mean(perRound[layer]), 1),
+        rounds: perRound[layer].map((x) => round(x, 1)),
+        suiteBesideMs: suitePerRound[layer].map((x) => round(x, 1)),
+        timesSuite: round(mean(ratios), 3),
+        timesSuiteRange: spread(ratios),
+        timesVanilla: round(mean(ratios) / vanillaTimesSuite, 3),
+        operationsMs: Object.fromEntries(Object.entries(operations[layer]).map(([op, xs]) => [op, round(mean(xs), 1)])),
+      }
+    }),
+    {
+      layer: 'suite',
+      saveMs: round(mean(Object.values(suitePerRound).flat()), 1),
+      timesSuite: 1,
+      timesVanilla: round(1 / vanillaTimesSuite, 3),
+    },
+  ]
+  console.log('\nlayer                          draft+edit+publish ms (rounds)              × suite, paired (range)     × vanilla')
   for (const row of table)
     console.log(
-      `${row.layer.padEnd(30)} ${String(row.saveMs).padStart(6)} (${row.rounds.join(', ')})`.padEnd(76) +
-        `${row.timesVanilla} (${row.timesVanillaRange.join('–')})`,
+      `${row.layer.padEnd(30)} ${String(row.saveMs).padStart(6)}${'rounds' in row ? ` (${row.rounds.join(', ')})` : ''}`.padEnd(76) +
+        `${row.timesSuite}${'timesSuiteRange' in row ? ` (${row.timesSuiteRange.join('–')})` : ''}`.padEnd(28) +
+        `${row.timesVanilla}`,
     )
-  const whatIf =
-    layers.includes('workflow') && layers.includes('workflow-without-rendered')
-      ? (() => {
-          const ratios = pairedRatio('workflow-without-rendered', 'workflow')
-          return { timesWorkflow: round(mean(ratios), 3), range: [round(Math.min(...ratios), 3), round(Math.max(...ratios), 3)] }
-        })()
-      : null
-  if (whatIf)
-    console.log(
-      `\nrendered text and findings not stored: × ${whatIf.timesWorkflow} of the workflow layer's save (rounds ${whatIf.range.join('–')})`,
-    )
+  // Each what-if against the layer it changes, paired by way of the suite in both processes.
+  const whatIfs = layers.includes('workflow')
+    ? Object.fromEntries(
+        SAVE_WHAT_IFS.filter((layer) => layers.includes(layer)).map((layer) => {
+          const ratios = timesSuite(layer).map((x, r) => x / timesSuite('workflow')[r]!)
+          return [layer, { timesWorkflow: round(mean(ratios), 3), range: spread(ratios) }]
+        }),
+      )
+    : {}
+  for (const [layer, { timesWorkflow, range }] of Object.entries(whatIfs))
+    console.log(`${layer}: × ${timesWorkflow} of the workflow layer's save (rounds ${range.join('–')})`)
   mkdirSync(resultsDir, { recursive: true })
   const file = path.join(resultsDir, `save-layers${dbKind === 'postgres' ? '-postgres' : ''}.json`)
   writeFileSync(
@@ -139,9 +168,9 @@ async function main() {
         loadAverage: { start: loadAtStart, end: loadavg().map((x) => round(x, 2)) },
         seconds: round((Date.now() - started) / 1000, 0),
         layers: table,
-        renderedNotStored: whatIf,
+        whatIfs,
         notes:
-          'saveMs = createDraft + updateDraft + publish medians of one write.ts process (Local API, an editor, access checked), mean over rounds; timesVanilla = that over the vanilla process of the same round, mean over rounds. workflow-without-rendered = house-style + workflow with html, plainText and the style findings and error count not stored (vanilla.config.ts).',
+          "saveMs = createDraft + updateDraft + publish medians (Local API, an editor, access checked), mean over rounds; each layer runs paired with the suite in one write.ts process (BENCH_CONFIG=paired, the sides taking turns cycle by cycle); timesSuite = the layer over the suite beside it, mean over rounds; timesVanilla = timesSuite over vanilla's timesSuite. What-ifs (vanilla.config.ts): workflow-without-rendered = house-style + workflow with html, plainText and the style findings and error count not stored; workflow-credits-as-json = the credits one JSON column (author ids not populated in the answer); workflow-corrections-as-json = the corrections one JSON column; workflow-lean = all three; timesWorkflow = the what-if's timesSuite over the workflow layer's, round by round.",
       },
       null,
       2,

@@ -167,8 +167,16 @@ export const round = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.t
 /** The suite added back to vanilla a layer at a time (vanilla.config.ts, BENCH_LAYER). */
 export const BENCH_LAYERS = ['fields-without-credits', 'fields', 'house-style', 'workflow'] as const
 
-/** A process of the save benchmark: vanilla, vanilla with a layer of the suite added back (vanilla.config.ts), or the suite. */
-export type SaveLayer = 'vanilla' | (typeof BENCH_LAYERS)[number] | 'workflow-without-rendered' | 'suite'
+/** The workflow layer with part of its storage changed, to see what that would save (vanilla.config.ts). */
+export const SAVE_WHAT_IFS = [
+  'workflow-without-rendered',
+  'workflow-credits-as-json',
+  'workflow-corrections-as-json',
+  'workflow-lean',
+] as const
+
+/** A side of the save benchmark: vanilla, vanilla with a layer of the suite added back (vanilla.config.ts), or the suite. */
+export type SaveLayer = 'vanilla' | (typeof BENCH_LAYERS)[number] | (typeof SAVE_WHAT_IFS)[number] | 'suite'
 
 /** What write.ts needs to run `layer`. */
 export const layerEnv = (layer: SaveLayer): Record<string, string> => ({

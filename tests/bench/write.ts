@@ -7,7 +7,8 @@
  *                                of the suite added back (vanilla.config.ts), for the breakdown by layer
  *   BENCH_CONFIG=paired          both in one process (two Payload instances, the vanilla one on
  *                                BENCH_VANILLA_DATABASE_URI), the sides taking turns cycle by cycle: a process's own
- *                                speed (where V8 placed and optimised the code, its core) then slows both sides alike
+ *                                speed (where V8 placed and optimised the code, its core) then slows both sides alike; with
+ *                                BENCH_LAYER the other side is that layer instead of vanilla (save-layers.ts)
  *   BENCH_CONFIG=suite node --import tsx tests/bench/write.ts ITERATIONS SEED_JSON
  * Prints `RESULT {json}` with per-operation samples (ms); a paired run adds `vanillaSamples`.
  */

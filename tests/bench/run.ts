@@ -29,7 +29,6 @@ import { benchDatabases, type BenchDatabaseKind } from './databases'
 import {
   BENCH_LAYERS,
   BOOT_TIMEOUT_S,
-  layerEnv,
   type BenchChildOptions,
   LEXICAL_BUILD,
   payloadEnv,
@@ -39,7 +38,8 @@ import {
   round,
   runBenchChild,
   saveMs,
-  type SaveLayer,
+  type PairedSaveLayer,
+  pairedLayerEnv,
   summarise,
 } from './support'
 import { ensureBuild, serverBundle } from '../../scripts/ensure-build.mjs'
@@ -691,28 +691,33 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     await databases.drop(suiteCopy)
     await databases.drop(vanillaCopy)
   }
-  // Where the suite's extra time goes: vanilla, vanilla with the suite added back a layer at a time
-  // (vanilla.config.ts), and the suite, each alone in its process as in production, after the paired rounds. They
-  // take turns over two rounds of a quarter of the side's cycles each (38 in the full run), the order reversed in the
-  // second. A layer's few milliseconds need more rounds than this: `npm run bench:save-layers`. Not for the what-if
-  // runs, nor the quick run (it has no ratio key, and its children kept the quick run over three minutes).
-  const layers: Partial<Record<SaveLayer, Record<WriteOperation, number[]>>> = {}
-  const layerOrder: SaveLayer[] = ['vanilla', ...BENCH_LAYERS, 'suite']
+  // Where the suite's extra time goes: vanilla, and vanilla with the suite added back a layer at a time
+  // (vanilla.config.ts), each paired with the suite in one process as save_ratio is (write.ts BENCH_CONFIG=paired
+  // with BENCH_LAYER), two rounds of a quarter of the side's cycles (38 in the full run), the order reversed in the
+  // second. A layer's figure is its save over the suite's beside it, times the suite's mean over these processes:
+  // alone in its process, a layer's save moved by up to a third from one process to the next (1.21–1.36 for the
+  // suite over vanilla in full runs whose paired save_ratio was 1.73–1.76). Finer steps and what-ifs: `npm run
+  // bench:save-layers`. Not for the what-if runs, nor the quick run (no ratio key, and the time).
+  const layerTimesSuite: Partial<Record<PairedSaveLayer, number[]>> = {}
+  const suiteBeside: number[] = []
+  const layerOrder: PairedSaveLayer[] = ['vanilla', ...BENCH_LAYERS]
   if (!tuning.BENCH_SQLITE && !quick) {
     for (let r = 0; r < 2; r++) {
       for (const layer of r === 0 ? layerOrder : [...layerOrder].reverse()) {
-        const copy = await databases.copy(db, `write-layer-${layer}`)
+        const suiteCopy = await databases.copy(db, `write-layer-suite-${layer}`)
+        const layerCopy = await databases.copy(db, `write-layer-${layer}`)
         const child = await runNode(
           'tests/bench/write.ts',
           [String(Math.ceil(plan.writeIterations / 4)), seedFile],
-          { ...payloadEnv(copy, dataDir), ...layerEnv(layer) },
+          { ...payloadEnv(suiteCopy, dataDir), ...pairedLayerEnv(layer, layerCopy) },
           { bootWatch: true },
         )
         if (child.code !== 0) throw new Error(`write layer ${layer} failed:\n${child.output.slice(-4000)}`)
-        const { samples: run } = resultLine<WriteResult>(child.output)
-        const all = (layers[layer] ??= { createDraft: [], updateDraft: [], autosave: [], publish: [] })
-        for (const op of Object.keys(run) as WriteOperation[]) all[op].push(...run[op])
-        await databases.drop(copy)
+        const { samples: suite, vanillaSamples } = resultLine<WriteResult>(child.output)
+        suiteBeside.push(saveMs(suite))
+        ;(layerTimesSuite[layer] ??= []).push(saveMs(vanillaSamples!) / saveMs(suite))
+        await databases.drop(suiteCopy)
+        await databases.drop(layerCopy)
       }
     }
   }
@@ -731,15 +736,21 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
   }
   // save_ratio: a draft save + an update + a publish, suite time over vanilla time (sum of medians).
   const sum = (flavour: Flavour) => saveMs(samples[flavour])
-  const saveLayers = !Object.keys(layers).length
+  const suiteMean = suiteBeside.reduce((t, x) => t + x, 0) / (suiteBeside.length || 1)
+  /** A layer's save in ms: its ratio to the suite beside it (mean over rounds) times the suite's mean. */
+  const layerMs = (layer: PairedSaveLayer) => {
+    const ratios = layerTimesSuite[layer]!
+    return round((ratios.reduce((t, x) => t + x, 0) / ratios.length) * suiteMean)
+  }
+  const saveLayers = !suiteBeside.length
     ? undefined
     : {
-        vanilla: round(saveMs(layers.vanilla!)),
-        '+ fields but credits (hooks off)': round(saveMs(layers['fields-without-credits']!)),
-        '+ credits (all fields, hooks off)': round(saveMs(layers.fields!)),
-        '+ house-style hooks': round(saveMs(layers['house-style']!)),
-        '+ editorial workflow': round(saveMs(layers.workflow!)),
-        '+ distribution = suite': round(saveMs(layers.suite!)),
+        vanilla: layerMs('vanilla'),
+        '+ fields but credits (hooks off)': layerMs('fields-without-credits'),
+        '+ credits (all fields, hooks off)': layerMs('fields'),
+        '+ house-style hooks': layerMs('house-style'),
+        '+ editorial workflow': layerMs('workflow'),
+        '+ distribution = suite': round(suiteMean),
       }
   if (saveLayers)
     log(
@@ -753,7 +764,7 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     save_layers_ms: saveLayers,
     write,
     write_notes:
-      'Local API as an editor (user, access checked) on a copy of the seeded database. save_ratio = sum of medians of createDraft + updateDraft + publish, suite / vanilla, both sides in each process taking turns cycle by cycle (write.ts BENCH_CONFIG=paired, writeRounds processes). save_layers_ms: each layer alone in its process (as production runs), two rounds.',
+      "Local API as an editor (user, access checked) on a copy of the seeded database. save_ratio = sum of medians of createDraft + updateDraft + publish, suite / vanilla, both sides in each process taking turns cycle by cycle (write.ts BENCH_CONFIG=paired, writeRounds processes). save_layers_ms: each layer paired with the suite in one process, two rounds; a layer = its save over the suite's beside it times the suite's mean over those processes.",
   }
 }
 

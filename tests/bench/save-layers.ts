@@ -7,6 +7,9 @@
  * figure. Until 2026-12-07 evening each layer ran alone in its process, and a process's own speed (a save's median
  * moves by up to a third from one process to the next) gave a layer's ratio a spread of ±0.2×.
  *
+ * Between the plugin layers it also runs `workflow-fields` (the workflow's fields, its behaviour off) and
+ * `distribution` (the three plugins without the app's own: bad-input guard, read cache, save errors).
+ *
  * It also runs the what-ifs the issue asked about (#16 item 3), each against the workflow layer it changes (the
  * suite without distribution): `workflow-without-rendered` stores neither the rendered text nor the style findings
  * (the most that keeping them out of every version row could save, since that would still store them on the
@@ -33,14 +36,21 @@ import {
   runBenchChild,
   SAVE_WHAT_IFS,
   saveMs,
-  type SaveLayer,
+  type PairedSaveLayer,
+  pairedLayerEnv,
   summarise,
 } from './support'
 import type { WriteOperation, WriteResult } from './write'
 
 /** Layers paired with the suite, each in processes of its own; the suite is every process's other side. */
-const LAYERS: PairedLayer[] = ['vanilla', ...BENCH_LAYERS, ...SAVE_WHAT_IFS]
-type PairedLayer = Exclude<SaveLayer, 'suite'>
+const LAYERS: PairedSaveLayer[] = [
+  'vanilla',
+  ...BENCH_LAYERS.filter((layer) => layer !== 'workflow'),
+  'workflow-fields',
+  'workflow',
+  'distribution',
+  ...SAVE_WHAT_IFS,
+]
 
 const argv = process.argv.slice(2)
 const option = (name: string, fallback: string) => {
@@ -51,7 +61,7 @@ const rounds = Number(option('rounds', '3'))
 const cycles = Number(option('cycles', '40'))
 const articles = Number(option('articles', '1000'))
 const dbKind = option('db', 'sqlite') as BenchDatabaseKind
-const layers = option('layers', LAYERS.join(',')).split(',') as PairedLayer[]
+const layers = option('layers', LAYERS.join(',')).split(',') as PairedSaveLayer[]
 for (const layer of layers) if (!LAYERS.includes(layer)) throw new Error(`--layers: ${layer} is not one of ${LAYERS.join(', ')}`)
 if (!layers.includes('vanilla')) layers.unshift('vanilla')
 
@@ -74,22 +84,17 @@ async function main() {
   writeFileSync(seedFile, JSON.stringify(resultLine<SeedResult>(seeded.output)))
 
   // perRound[layer][r]: draft + edit + publish of the layer, and of the suite beside it, in that round's process.
-  const perRound = Object.fromEntries(layers.map((l) => [l, [] as number[]])) as Record<PairedLayer, number[]>
-  const suitePerRound = Object.fromEntries(layers.map((l) => [l, [] as number[]])) as Record<PairedLayer, number[]>
+  const perRound = Object.fromEntries(layers.map((l) => [l, [] as number[]])) as Record<PairedSaveLayer, number[]>
+  const suitePerRound = Object.fromEntries(layers.map((l) => [l, [] as number[]])) as Record<PairedSaveLayer, number[]>
   const operations = Object.fromEntries(layers.map((l) => [l, {} as Record<WriteOperation, number[]>])) as Record<
-    PairedLayer,
+    PairedSaveLayer,
     Record<WriteOperation, number[]>
   >
   for (let r = 0; r < rounds; r++) {
     for (const layer of r % 2 === 0 ? layers : [...layers].reverse()) {
       const suiteCopy = await databases.copy(db, `save-suite-${layer}-${r}`)
       const layerCopy = await databases.copy(db, `save-${layer}-${r}`)
-      const env = {
-        ...payloadEnv(suiteCopy, dataDir),
-        BENCH_CONFIG: 'paired',
-        BENCH_VANILLA_DATABASE_URI: layerCopy,
-        ...(layer === 'vanilla' ? {} : { BENCH_LAYER: layer }),
-      }
+      const env = { ...payloadEnv(suiteCopy, dataDir), ...pairedLayerEnv(layer, layerCopy) }
       const child = await runBenchChild('tests/bench/write.ts', [String(cycles), seedFile], env, { bootWatch: true, onStall })
       if (child.code !== 0) throw new Error(`${layer} failed:\n${child.output.slice(-4000)}`)
       const { samples: suite, vanillaSamples } = resultLine<WriteResult>(child.output)
@@ -112,7 +117,7 @@ async function main() {
 
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length
   /** The layer's save over the suite's in the same process, round by round. */
-  const timesSuite = (layer: PairedLayer) => perRound[layer].map((ms, r) => ms / suitePerRound[layer][r]!)
+  const timesSuite = (layer: PairedSaveLayer) => perRound[layer].map((ms, r) => ms / suitePerRound[layer][r]!)
   const vanillaTimesSuite = mean(timesSuite('vanilla'))
   const spread = (xs: number[]) => [round(Math.min(...xs), 3), round(Math.max(...xs), 3)]
   const table = [

@@ -167,6 +167,9 @@ export const round = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.t
 /** The suite added back to vanilla a layer at a time (vanilla.config.ts, BENCH_LAYER). */
 export const BENCH_LAYERS = ['fields-without-credits', 'fields', 'house-style', 'workflow'] as const
 
+/** Steps save-layers.ts adds between those: the workflow's fields without its behaviour, and distribution. */
+export const FINER_LAYERS = ['workflow-fields', 'distribution'] as const
+
 /** The workflow layer with part of its storage changed, to see what that would save (vanilla.config.ts). */
 export const SAVE_WHAT_IFS = [
   'workflow-without-rendered',
@@ -176,12 +179,16 @@ export const SAVE_WHAT_IFS = [
 ] as const
 
 /** A side of the save benchmark: vanilla, vanilla with a layer of the suite added back (vanilla.config.ts), or the suite. */
-export type SaveLayer = 'vanilla' | (typeof BENCH_LAYERS)[number] | (typeof SAVE_WHAT_IFS)[number] | 'suite'
+export type SaveLayer = 'vanilla' | (typeof BENCH_LAYERS)[number] | (typeof FINER_LAYERS)[number] | (typeof SAVE_WHAT_IFS)[number] | 'suite'
 
-/** What write.ts needs to run `layer`. */
-export const layerEnv = (layer: SaveLayer): Record<string, string> => ({
-  BENCH_CONFIG: layer === 'suite' ? 'suite' : 'vanilla',
-  ...(layer === 'suite' || layer === 'vanilla' ? {} : { BENCH_LAYER: layer }),
+/** A layer of the save benchmark that runs beside the suite (the suite is always the other side). */
+export type PairedSaveLayer = Exclude<SaveLayer, 'suite'>
+
+/** What write.ts needs to run `layer` paired with the suite, the layer on its own copy of the database. */
+export const pairedLayerEnv = (layer: PairedSaveLayer, layerDatabase: string): Record<string, string> => ({
+  BENCH_CONFIG: 'paired',
+  BENCH_VANILLA_DATABASE_URI: layerDatabase,
+  ...(layer === 'vanilla' ? {} : { BENCH_LAYER: layer }),
 })
 
 /** The README's save: a draft, an edit and a publish (the autosave is the edit again, as Payload writes it). */

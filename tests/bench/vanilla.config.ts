@@ -9,7 +9,10 @@
  *                            the rendered output and findings columns cost
  *   fields        house-style's fields (dateline, credits, rendered output, findings) with its hooks off
  *   house-style   the house-style plugin as the suite runs it
+ *   workflow-fields   house-style + the editorial workflow's fields, its behaviour off (`disabled`)
  *   workflow      house-style + editorial workflow (the suite without distribution)
+ *   distribution  house-style + workflow + distribution: the suite without the app's own plugins (bad-input
+ *                 guard, read cache, save errors, narrow GraphQL reads)
  *   workflow-without-rendered   the same with the rendered text (html, plainText) and the style findings
  *                 (findings, error count) not stored: what keeping them out of every version row could save at most
  *                 (it also keeps them off the story row); save-layers.ts
@@ -25,6 +28,7 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig, type Config, type Field, type Payload } from 'payload'
 import sharp from 'sharp'
 
+import { distributionPlugin } from '../../plugins/distribution'
 import { editorialWorkflowPlugin } from '../../plugins/editorial-workflow'
 import { houseStylePlugin, STYLE_FIELDS } from '../../plugins/house-style'
 
@@ -35,7 +39,7 @@ import { Regions } from '../../collections/Regions'
 import { Sections } from '../../collections/Sections'
 import { Users } from '../../collections/Users'
 import { chooseDatabase, databaseAdapter } from '../../src/database'
-import { resolvePayloadSecret } from '../../src/env'
+import { publicUrl, resolvePayloadSecret } from '../../src/env'
 import { houseStyleSettings } from '../../src/house-style-settings'
 
 const layer = process.env.BENCH_LAYER ?? ''
@@ -105,7 +109,10 @@ export default buildConfig({
     : [
         houseStylePlugin({ ...houseStyleSettings, disabled: layer === 'fields' || layer === 'fields-without-credits' }),
         ...(layer === 'fields-without-credits' ? [withoutCredits] : []),
-        ...(layer.startsWith('workflow') ? [editorialWorkflowPlugin()] : []),
+        ...(layer.startsWith('workflow') || layer === 'distribution'
+          ? [editorialWorkflowPlugin({ disabled: layer === 'workflow-fields' })]
+          : []),
+        ...(layer === 'distribution' ? [distributionPlugin({ siteUrl: publicUrl() })] : []),
         ...(layer === 'workflow-without-rendered' || layer === 'workflow-lean' ? [withoutRendered] : []),
         ...jsonArrays.map(asJson),
       ],

@@ -39,10 +39,10 @@ import {
   runBenchChild,
   saveMs,
   type PairedSaveLayer,
-  pairedLayerEnv,
   summarise,
 } from './support'
 import { ensureBuild, serverBundle } from '../../scripts/ensure-build.mjs'
+import { runLayerBesideSuite } from './layer-beside-suite'
 import { renderPlot } from './plot'
 
 const argv = process.argv.slice(2)
@@ -704,20 +704,18 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
   if (!tuning.BENCH_SQLITE && !quick) {
     for (let r = 0; r < 2; r++) {
       for (const layer of r === 0 ? layerOrder : [...layerOrder].reverse()) {
-        const suiteCopy = await databases.copy(db, `write-layer-suite-${layer}`)
-        const layerCopy = await databases.copy(db, `write-layer-${layer}`)
-        const child = await runNode(
-          'tests/bench/write.ts',
-          [String(Math.ceil(plan.writeIterations / 4)), seedFile],
-          { ...payloadEnv(suiteCopy, dataDir), ...pairedLayerEnv(layer, layerCopy) },
-          { bootWatch: true },
-        )
-        if (child.code !== 0) throw new Error(`write layer ${layer} failed:\n${child.output.slice(-4000)}`)
-        const { samples: suite, vanillaSamples } = resultLine<WriteResult>(child.output)
+        const { suite, layer: layerSamples } = await runLayerBesideSuite({
+          layer,
+          name: `write-layer-${layer}-${r}`,
+          cycles: Math.ceil(plan.writeIterations / 4),
+          seedFile,
+          dataDir,
+          databases,
+          db,
+          run: (script, args, env) => runNode(script, args, env, { bootWatch: true }),
+        })
         suiteBeside.push(saveMs(suite))
-        ;(layerTimesSuite[layer] ??= []).push(saveMs(vanillaSamples!) / saveMs(suite))
-        await databases.drop(suiteCopy)
-        await databases.drop(layerCopy)
+        ;(layerTimesSuite[layer] ??= []).push(saveMs(layerSamples) / saveMs(suite))
       }
     }
   }

@@ -37,10 +37,10 @@ import {
   SAVE_WHAT_IFS,
   saveMs,
   type PairedSaveLayer,
-  pairedLayerEnv,
   summarise,
 } from './support'
-import type { WriteOperation, WriteResult } from './write'
+import { runLayerBesideSuite } from './layer-beside-suite'
+import type { WriteOperation } from './write'
 
 /** Layers paired with the suite, each in processes of its own; the suite is every process's other side. */
 const LAYERS: PairedSaveLayer[] = [
@@ -92,13 +92,16 @@ async function main() {
   >
   for (let r = 0; r < rounds; r++) {
     for (const layer of r % 2 === 0 ? layers : [...layers].reverse()) {
-      const suiteCopy = await databases.copy(db, `save-suite-${layer}-${r}`)
-      const layerCopy = await databases.copy(db, `save-${layer}-${r}`)
-      const env = { ...payloadEnv(suiteCopy, dataDir), ...pairedLayerEnv(layer, layerCopy) }
-      const child = await runBenchChild('tests/bench/write.ts', [String(cycles), seedFile], env, { bootWatch: true, onStall })
-      if (child.code !== 0) throw new Error(`${layer} failed:\n${child.output.slice(-4000)}`)
-      const { samples: suite, vanillaSamples } = resultLine<WriteResult>(child.output)
-      const samples = vanillaSamples!
+      const { suite, layer: samples } = await runLayerBesideSuite({
+        layer,
+        name: `save-${layer}-${r}`,
+        cycles,
+        seedFile,
+        dataDir,
+        databases,
+        db,
+        run: (script, args, env) => runBenchChild(script, args, env, { bootWatch: true, onStall }),
+      })
       const medians = Object.fromEntries(Object.entries(samples).map(([op, s]) => [op, summarise(s).median])) as Record<
         WriteOperation,
         number
@@ -106,8 +109,6 @@ async function main() {
       perRound[layer].push(saveMs(samples))
       suitePerRound[layer].push(saveMs(suite))
       for (const op of Object.keys(medians) as WriteOperation[]) (operations[layer][op] ??= []).push(medians[op])
-      await databases.drop(suiteCopy)
-      await databases.drop(layerCopy)
       log(
         `round ${r + 1} ${layer}: ${perRound[layer].at(-1)!.toFixed(1)} ms (draft ${medians.createDraft}, edit ${medians.updateDraft}, publish ${medians.publish}); the suite beside it ${suitePerRound[layer].at(-1)!.toFixed(1)} ms`,
       )

@@ -184,13 +184,6 @@ export type SaveLayer = 'vanilla' | (typeof BENCH_LAYERS)[number] | (typeof FINE
 /** A layer of the save benchmark that runs beside the suite (the suite is always the other side). */
 export type PairedSaveLayer = Exclude<SaveLayer, 'suite'>
 
-/** What write.ts needs to run `layer` paired with the suite, the layer on its own copy of the database. */
-export const pairedLayerEnv = (layer: PairedSaveLayer, layerDatabase: string): Record<string, string> => ({
-  BENCH_CONFIG: 'paired',
-  BENCH_VANILLA_DATABASE_URI: layerDatabase,
-  ...(layer === 'vanilla' ? {} : { BENCH_LAYER: layer }),
-})
-
 /** The README's save: a draft, an edit and a publish (the autosave is the edit again, as Payload writes it). */
 export const SAVE_OPS: WriteOperation[] = ['createDraft', 'updateDraft', 'publish']
 /** A save's time from write.ts samples: the sum of the three operations' medians. */

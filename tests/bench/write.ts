@@ -2,13 +2,13 @@
  * The write path through the Local API, as an editor saving in the admin would hit it (a user, access
  * checked): create a draft, save an edit of it, an autosave, then publish it. Many iterations; each
  * operation timed on its own, on a copy of the seeded database.
- *   BENCH_CONFIG=suite|vanilla   one config in the process; run.ts alternates processes. BENCH_CONFIG=vanilla with
- *                                BENCH_LAYER=fields-without-credits|fields|house-style|workflow|… runs vanilla with part
- *                                of the suite added back (vanilla.config.ts), for the breakdown by layer
+ *   BENCH_CONFIG=suite|vanilla   one config in the process (CPU profiles of one side: profile-by-package.ts);
+ *                                BENCH_LAYER=fields-without-credits|fields|house-style|workflow|… makes vanilla part of
+ *                                the suite added back (vanilla.config.ts)
  *   BENCH_CONFIG=paired          both in one process (two Payload instances, the vanilla one on
  *                                BENCH_VANILLA_DATABASE_URI), the sides taking turns cycle by cycle: a process's own
- *                                speed (where V8 placed and optimised the code, its core) then slows both sides alike; with
- *                                BENCH_LAYER the other side is that layer instead of vanilla (save-layers.ts)
+ *                                speed (where V8 placed and optimised the code, its core) then slows both sides alike;
+ *                                with BENCH_LAYER the other side is that layer instead of vanilla (layer-beside-suite.ts)
  *   BENCH_CONFIG=suite node --import tsx tests/bench/write.ts ITERATIONS SEED_JSON
  * Prints `RESULT {json}` with per-operation samples (ms); a paired run adds `vanillaSamples`.
  */

@@ -1,7 +1,8 @@
 /**
- * The write path through the Local API, as an editor saving in the admin would hit it (a user, access
- * checked): create a draft, save an edit of it, an autosave, then publish it. Many iterations; each
- * operation timed on its own, on a copy of the seeded database.
+ * The write path through the Local API, as an editor saving would hit it (a user, access checked): create a
+ * draft, save an edit of it, an autosave, then publish it, each answered at the Local API's default depth (the
+ * admin's own buttons ask for depth 0: BENCH_SAVE_DEPTH). Many iterations; each operation timed on its own, on a
+ * copy of the seeded database.
  *   BENCH_CONFIG=suite|vanilla   one config in the process (CPU profiles of one side: profile-by-package.ts);
  *                                BENCH_LAYER=fields-without-credits|fields|house-style|workflow|… makes vanilla part of
  *                                the suite added back (vanilla.config.ts)
@@ -9,6 +10,7 @@
  *                                BENCH_VANILLA_DATABASE_URI), the sides taking turns cycle by cycle: a process's own
  *                                speed (where V8 placed and optimised the code, its core) then slows both sides alike;
  *                                with BENCH_LAYER the other side is that layer instead of vanilla (layer-beside-suite.ts)
+ *   BENCH_SAVE_DEPTH=0           every save answers at depth 0, as the admin asks (default: the Local API's 2)
  *   BENCH_CONFIG=suite node --import tsx tests/bench/write.ts ITERATIONS SEED_JSON
  * Prints `RESULT {json}` with per-operation samples (ms); a paired run adds `vanillaSamples`.
  */
@@ -71,6 +73,11 @@ async function bootSide(which: 'suite' | 'vanilla', key: string, databaseUri?: s
 }
 
 const parts = foundingParts()
+/**
+ * The depth of the document each save answers with: unset, the Local API's default (the config's `defaultDepth`,
+ * 2), as an API client saving without `?depth` gets it. The admin's own save, autosave and publish ask for depth 0.
+ */
+const SAVE_DEPTH = process.env.BENCH_SAVE_DEPTH ? Number(process.env.BENCH_SAVE_DEPTH) : undefined
 
 /** Draft, edit, autosave and publish of story `i`, each timed (and recorded once warm). */
 async function saveCycle(side: Side, seed: SeedResult, i: number, record: boolean) {
@@ -99,7 +106,7 @@ async function saveCycle(side: Side, seed: SeedResult, i: number, record: boolea
   }
   let id: string | number = 0
   await time('createDraft', async () => {
-    id = (await payload.create({ collection: 'articles', data: data, draft: true, user, overrideAccess: false })).id
+    id = (await payload.create({ collection: 'articles', data: data, draft: true, user, overrideAccess: false, depth: SAVE_DEPTH })).id
   })
   const edited = blocksToLexical([...blocks, { type: 'paragraph', text: parts.paragraphs[parts.paragraphs.length - 1]! }])
   await time('updateDraft', () =>
@@ -110,6 +117,7 @@ async function saveCycle(side: Side, seed: SeedResult, i: number, record: boolea
       draft: true,
       user,
       overrideAccess: false,
+      depth: SAVE_DEPTH,
     }),
   )
   await time('autosave', () =>
@@ -121,9 +129,12 @@ async function saveCycle(side: Side, seed: SeedResult, i: number, record: boolea
       autosave: true,
       user,
       overrideAccess: false,
+      depth: SAVE_DEPTH,
     }),
   )
-  await time('publish', () => payload.update({ collection: 'articles', id, data: { _status: 'published' }, user, overrideAccess: false }))
+  await time('publish', () =>
+    payload.update({ collection: 'articles', id, data: { _status: 'published' }, user, overrideAccess: false, depth: SAVE_DEPTH }),
+  )
 }
 
 async function main() {

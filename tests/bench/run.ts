@@ -379,7 +379,7 @@ async function main() {
     await stage('read', () => readBenchmark(db, dataDir, seed), { read_ratio: null, story_read_ratio: null, server_peak_rss_mb: null }),
   )
   // 3. Write path.
-  Object.assign(report, await stage('write', () => writeBenchmark(db, dataDir, seedFile), { save_ratio: null }))
+  Object.assign(report, await stage('write', () => writeBenchmark(db, dataDir, seedFile), { save_ratio: null, admin_save_ratio: null }))
   // 4. Import.
   Object.assign(
     report,
@@ -450,6 +450,7 @@ async function main() {
     read_ratio: report.read_ratio,
     story_read_ratio: report.story_read_ratio ?? null,
     save_ratio: report.save_ratio,
+    admin_save_ratio: report.admin_save_ratio ?? null,
     lint_ms_20k: report.lint_ms_20k ?? null,
     lint_vs_zhlint: report.lint_vs_zhlint ?? null,
     publish_to_delivered_p95_ms: report.publish_to_delivered_p95_ms ?? null,
@@ -482,6 +483,7 @@ function postgresKeys(postgres: Record<string, unknown> | null) {
     pg_read_ratio: postgres?.read_ratio ?? null,
     pg_story_read_ratio: postgres?.story_read_ratio ?? null,
     pg_save_ratio: postgres?.save_ratio ?? null,
+    pg_admin_save_ratio: postgres?.admin_save_ratio ?? null,
     pg_import_articles_per_s: postgres?.import_articles_per_s ?? null,
     pg_bulk_import_ratio: postgres?.bulk_import_ratio ?? null,
     pg_archive_import_articles_per_s: postgres?.archive_import_articles_per_s ?? null,
@@ -663,26 +665,29 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
   }
 }
 
-async function writeBenchmark(db: string, dataDir: string, seedFile: string, tuning: Record<string, string> = {}) {
+/**
+ * `rounds` processes of write.ts each running both sides, taking turns cycle by cycle (BENCH_CONFIG=paired), each on
+ * its own copy of the seeded database; every operation's samples of each side over all of them. One side per
+ * process put save_ratio anywhere in 1.35-1.82 over full runs: a save's median moves by up to a third from one
+ * process to the next, and the two sides never shared one.
+ */
+async function pairedSaves(name: string, rounds: number, db: string, dataDir: string, seedFile: string, env: Record<string, string>) {
   const samples: Record<Flavour, Record<WriteOperation, number[]>> = {
     suite: { createDraft: [], updateDraft: [], autosave: [], publish: [] },
     vanilla: { createDraft: [], updateDraft: [], autosave: [], publish: [] },
   }
-  // Each process runs both sides, taking turns cycle by cycle (write.ts BENCH_CONFIG=paired), each on its own copy
-  // of the seeded database. One side per process put save_ratio anywhere in 1.35-1.82 over full runs: a save's
-  // median moves by up to a third from one process to the next, and the two sides never shared one.
   const iterations = Math.ceil(plan.writeIterations / plan.writeRounds)
-  for (let r = 0; r < plan.writeRounds; r++) {
-    const suiteCopy = await databases.copy(db, `write-suite-${r}`)
-    const vanillaCopy = await databases.copy(db, `write-vanilla-${r}`)
-    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=write-paired-${r}.cpuprofile`] : []
+  for (let r = 0; r < rounds; r++) {
+    const suiteCopy = await databases.copy(db, `${name}-suite-${r}`)
+    const vanillaCopy = await databases.copy(db, `${name}-vanilla-${r}`)
+    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=${name}-paired-${r}.cpuprofile`] : []
     const child = await runNode(
       'tests/bench/write.ts',
       [String(iterations), seedFile],
-      { ...payloadEnv(suiteCopy, dataDir), BENCH_CONFIG: 'paired', BENCH_VANILLA_DATABASE_URI: vanillaCopy, ...tuning },
+      { ...payloadEnv(suiteCopy, dataDir), BENCH_CONFIG: 'paired', BENCH_VANILLA_DATABASE_URI: vanillaCopy, ...env },
       { nodeArgs, bootWatch: true },
     )
-    if (child.code !== 0) throw new Error(`write (paired) failed:\n${child.output.slice(-4000)}`)
+    if (child.code !== 0) throw new Error(`${name} (paired) failed:\n${child.output.slice(-4000)}`)
     const result = resultLine<WriteResult>(child.output)
     for (const op of Object.keys(result.samples) as WriteOperation[]) {
       samples.suite[op].push(...result.samples[op])
@@ -691,6 +696,15 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     await databases.drop(suiteCopy)
     await databases.drop(vanillaCopy)
   }
+  return samples
+}
+
+async function writeBenchmark(db: string, dataDir: string, seedFile: string, tuning: Record<string, string> = {}) {
+  const samples = await pairedSaves('write', plan.writeRounds, db, dataDir, seedFile, tuning)
+  // The admin's own buttons ask for the saved story at depth 0; the processes above save at the Local API's
+  // default (2), as an API client does. Two processes more at depth 0 for the admin's figure: full runs only.
+  const adminSamples =
+    !tuning.BENCH_SQLITE && !quick ? await pairedSaves('write-admin', 2, db, dataDir, seedFile, { BENCH_SAVE_DEPTH: '0' }) : null
   // Where the suite's extra time goes: vanilla, and vanilla with the suite added back a layer at a time
   // (vanilla.config.ts), each paired with the suite in one process as save_ratio is (write.ts BENCH_CONFIG=paired
   // with BENCH_LAYER), two rounds of a quarter of the side's cycles (38 in the full run), the order reversed in the
@@ -756,13 +770,19 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
     )
+  const adminSaveRatio = adminSamples ? round(saveMs(adminSamples.suite) / saveMs(adminSamples.vanilla)) : null
+  if (adminSamples)
+    log(
+      `write at the admin's depth 0 (draft + update + publish medians): suite ${round(saveMs(adminSamples.suite))} ms, vanilla ${round(saveMs(adminSamples.vanilla))} ms (ratio ${adminSaveRatio})`,
+    )
   return {
     save_ratio: round(sum('suite') / sum('vanilla')),
+    admin_save_ratio: adminSaveRatio,
     save_ratios: ratios,
     save_layers_ms: saveLayers,
     write,
     write_notes:
-      "Local API as an editor (user, access checked) on a copy of the seeded database. save_ratio = sum of medians of createDraft + updateDraft + publish, suite / vanilla, both sides in each process taking turns cycle by cycle (write.ts BENCH_CONFIG=paired, writeRounds processes). save_layers_ms: each layer paired with the suite in one process, two rounds; a layer = its save over the suite's beside it times the suite's mean over those processes.",
+      "Local API as an editor (user, access checked) on a copy of the seeded database. save_ratio = sum of medians of createDraft + updateDraft + publish, suite / vanilla, both sides in each process taking turns cycle by cycle (write.ts BENCH_CONFIG=paired, writeRounds processes), each save answered at the Local API's default depth (2). admin_save_ratio = the same in two more processes with every save answered at depth 0, as the admin's save, autosave and publish ask (full runs only). save_layers_ms: each layer paired with the suite in one process, two rounds; a layer = its save over the suite's beside it times the suite's mean over those processes.",
   }
 }
 

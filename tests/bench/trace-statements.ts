@@ -5,6 +5,7 @@
  * commits on its own).
  *   BENCH_CONFIG=suite|vanilla DATABASE_URI=file:<copy of a seeded db> NEWSROOM_SEED=false NODE_ENV=production \
  *     node --import tsx tests/bench/trace-statements.ts SEED_JSON
+ * BENCH_SAVE_DEPTH=0 answers every save at depth 0, as the admin asks (write.ts); unset, the Local API's default.
  */
 import { readFileSync } from 'node:fs'
 
@@ -24,6 +25,7 @@ const editor = await payload.create({
 })
 const user = { ...editor, collection: 'users' }
 const parts = foundingParts()
+const depth = process.env.BENCH_SAVE_DEPTH ? Number(process.env.BENCH_SAVE_DEPTH) : undefined
 /** A statement's kind and its first table: `select articles`, `insert into _articles_v`… */
 const key = (sql: string) => {
   const flat = sql.replace(/\s+/g, ' ')
@@ -67,11 +69,11 @@ for (let round = 0; round < 3; round++) {
   }
   statements.take()
   let t = performance.now()
-  const doc = await payload.create({ collection: 'articles', data: data, draft: true, user, overrideAccess: false })
+  const doc = await payload.create({ collection: 'articles', data: data, draft: true, user, overrideAccess: false, depth })
   if (round === 2) report('createDraft', performance.now() - t)
   statements.take()
   t = performance.now()
-  await payload.update({ collection: 'articles', id: doc.id, data: { dek: '编辑修改' }, draft: true, user, overrideAccess: false })
+  await payload.update({ collection: 'articles', id: doc.id, data: { dek: '编辑修改' }, draft: true, user, overrideAccess: false, depth })
   if (round === 2) report('updateDraft', performance.now() - t)
   statements.take()
   t = performance.now()
@@ -83,11 +85,12 @@ for (let round = 0; round < 3; round++) {
     autosave: true,
     user,
     overrideAccess: false,
+    depth,
   })
   if (round === 2) report('autosave', performance.now() - t)
   statements.take()
   t = performance.now()
-  await payload.update({ collection: 'articles', id: doc.id, data: { _status: 'published' }, user, overrideAccess: false })
+  await payload.update({ collection: 'articles', id: doc.id, data: { _status: 'published' }, user, overrideAccess: false, depth })
   if (round === 2) report('publish', performance.now() - t)
   statements.take()
 }

@@ -2,7 +2,8 @@
  * One save-benchmark process with a layer of the suite (vanilla.config.ts) beside the suite itself: write.ts
  * `BENCH_CONFIG=paired` with `BENCH_LAYER`, the two Payload instances each on its own copy of the seeded database,
  * taking turns cycle by cycle. A process's own speed moves a save's median by up to a third, so a layer is only
- * compared with the suite that ran beside it. Used by the full run's layer stage (run.ts) and save-layers.ts.
+ * compared with the suite that ran beside it. Used by the full run's save and layer stages (run.ts; vanilla is
+ * the layer for save_ratio) and save-layers.ts.
  */
 import type { BenchDatabases } from './databases'
 import { type BenchChildResult, payloadEnv, type PairedSaveLayer, resultLine } from './support'
@@ -18,6 +19,8 @@ export interface LayerBesideSuite {
   databases: BenchDatabases
   /** The seeded database the copies are made from. */
   db: string
+  /** More for write.ts (BENCH_SAVE_DEPTH). */
+  env?: Record<string, string>
   /** Starts a benchmark child (the caller's timeouts and stall handling). */
   run: (script: string, args: string[], env: Record<string, string>) => Promise<BenchChildResult>
 }
@@ -36,9 +39,10 @@ export async function runLayerBesideSuite(options: LayerBesideSuite): Promise<{
       BENCH_CONFIG: 'paired',
       BENCH_VANILLA_DATABASE_URI: layerCopy,
       ...(layer === 'vanilla' ? {} : { BENCH_LAYER: layer }),
+      ...options.env,
     }
     const child = await options.run('tests/bench/write.ts', [String(options.cycles), options.seedFile], env)
-    if (child.code !== 0) throw new Error(`save layer ${layer} failed:\n${child.output.slice(-4000)}`)
+    if (child.code !== 0) throw new Error(`${name} (${layer} beside the suite) failed:\n${child.output.slice(-4000)}`)
     const result = resultLine<WriteResult>(child.output)
     return { suite: result.samples, layer: result.vanillaSamples! }
   } finally {

@@ -23,7 +23,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 
 import type { SeedResult } from './seed'
-import type { WriteOperation, WriteResult } from './write'
+import type { WriteOperation } from './write'
 import { publicOriginEnv } from '../support/free-port'
 import { benchDatabases, type BenchDatabaseKind } from './databases'
 import {
@@ -666,56 +666,53 @@ async function readBenchmark(db: string, dataDir: string, seed: SeedResult) {
 }
 
 /**
- * `rounds` processes of write.ts each running both sides, taking turns cycle by cycle (BENCH_CONFIG=paired), each on
- * its own copy of the seeded database; every operation's samples of each side over all of them. One side per
- * process put save_ratio anywhere in 1.35-1.82 over full runs: a save's median moves by up to a third from one
- * process to the next, and the two sides never shared one.
+ * `rounds` processes of write.ts each running the suite and vanilla, taking turns cycle by cycle
+ * (runLayerBesideSuite); every operation's samples of each side over all of them. One side per process put
+ * save_ratio anywhere in 1.35-1.82 over full runs: a save's median moves by up to a third from one process to the
+ * next, and the two sides never shared one.
  */
-async function pairedSaves(name: string, rounds: number, db: string, dataDir: string, seedFile: string, env: Record<string, string>) {
+async function pairedSaves(name: string, rounds: number, db: string, dataDir: string, seedFile: string, env: Record<string, string> = {}) {
   const samples: Record<Flavour, Record<WriteOperation, number[]>> = {
     suite: { createDraft: [], updateDraft: [], autosave: [], publish: [] },
     vanilla: { createDraft: [], updateDraft: [], autosave: [], publish: [] },
   }
-  const iterations = Math.ceil(plan.writeIterations / plan.writeRounds)
   for (let r = 0; r < rounds; r++) {
-    const suiteCopy = await databases.copy(db, `${name}-suite-${r}`)
-    const vanillaCopy = await databases.copy(db, `${name}-vanilla-${r}`)
     const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=${name}-paired-${r}.cpuprofile`] : []
-    const child = await runNode(
-      'tests/bench/write.ts',
-      [String(iterations), seedFile],
-      { ...payloadEnv(suiteCopy, dataDir), BENCH_CONFIG: 'paired', BENCH_VANILLA_DATABASE_URI: vanillaCopy, ...env },
-      { nodeArgs, bootWatch: true },
-    )
-    if (child.code !== 0) throw new Error(`${name} (paired) failed:\n${child.output.slice(-4000)}`)
-    const result = resultLine<WriteResult>(child.output)
-    for (const op of Object.keys(result.samples) as WriteOperation[]) {
-      samples.suite[op].push(...result.samples[op])
-      samples.vanilla[op].push(...result.vanillaSamples![op])
+    const { suite, layer: vanilla } = await runLayerBesideSuite({
+      layer: 'vanilla',
+      name: `${name}-${r}`,
+      cycles: Math.ceil(plan.writeIterations / plan.writeRounds),
+      seedFile,
+      dataDir,
+      databases,
+      db,
+      env,
+      run: (script, args, childEnv) => runNode(script, args, childEnv, { nodeArgs, bootWatch: true }),
+    })
+    for (const op of Object.keys(suite) as WriteOperation[]) {
+      samples.suite[op].push(...suite[op])
+      samples.vanilla[op].push(...vanilla[op])
     }
-    await databases.drop(suiteCopy)
-    await databases.drop(vanillaCopy)
   }
   return samples
 }
 
-async function writeBenchmark(db: string, dataDir: string, seedFile: string, tuning: Record<string, string> = {}) {
-  const samples = await pairedSaves('write', plan.writeRounds, db, dataDir, seedFile, tuning)
+async function writeBenchmark(db: string, dataDir: string, seedFile: string) {
+  const samples = await pairedSaves('write', plan.writeRounds, db, dataDir, seedFile)
   // The admin's own buttons ask for the saved story at depth 0; the processes above save at the Local API's
   // default (2), as an API client does. Two processes more at depth 0 for the admin's figure: full runs only.
-  const adminSamples =
-    !tuning.BENCH_SQLITE && !quick ? await pairedSaves('write-admin', 2, db, dataDir, seedFile, { BENCH_SAVE_DEPTH: '0' }) : null
+  const adminSamples = quick ? null : await pairedSaves('write-admin', 2, db, dataDir, seedFile, { BENCH_SAVE_DEPTH: '0' })
   // Where the suite's extra time goes: vanilla, and vanilla with the suite added back a layer at a time
   // (vanilla.config.ts), each paired with the suite in one process as save_ratio is (write.ts BENCH_CONFIG=paired
   // with BENCH_LAYER), two rounds of a quarter of the side's cycles (38 in the full run), the order reversed in the
   // second. A layer's figure is its save over the suite's beside it, times the suite's mean over these processes:
   // alone in its process, a layer's save moved by up to a third from one process to the next (1.21–1.36 for the
   // suite over vanilla in full runs whose paired save_ratio was 1.73–1.76). Finer steps and what-ifs: `npm run
-  // bench:save-layers`. Not for the what-if runs, nor the quick run (no ratio key, and the time).
+  // bench:save-layers`. Not for the quick run (no ratio key, and the time).
   const layerTimesSuite: Partial<Record<PairedSaveLayer, number[]>> = {}
   const suiteBeside: number[] = []
   const layerOrder: PairedSaveLayer[] = ['vanilla', ...BENCH_LAYERS]
-  if (!tuning.BENCH_SQLITE && !quick) {
+  if (!quick) {
     for (let r = 0; r < 2; r++) {
       for (const layer of r === 0 ? layerOrder : [...layerOrder].reverse()) {
         const { suite, layer: layerSamples } = await runLayerBesideSuite({
@@ -742,9 +739,7 @@ async function writeBenchmark(db: string, dataDir: string, seedFile: string, tun
     const v = summarise(samples.vanilla[op])
     write[op] = { suite: s, vanilla: v }
     ratios[op] = round(s.median / v.median)
-    log(
-      `write${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${op}: suite median ${s.median} ms p95 ${s.p95} ms, vanilla median ${v.median} ms p95 ${v.p95} ms (ratio ${ratios[op]})`,
-    )
+    log(`write ${op}: suite median ${s.median} ms p95 ${s.p95} ms, vanilla median ${v.median} ms p95 ${v.p95} ms (ratio ${ratios[op]})`)
   }
   // save_ratio: a draft save + an update + a publish, suite time over vanilla time (sum of medians).
   const sum = (flavour: Flavour) => saveMs(samples[flavour])
@@ -819,7 +814,7 @@ async function timedImportRun(
 /** A side's rate over its runs together: all its stories over all its seconds. */
 const rateOver = (runs: ImportRun[], count: number) => round((runs.length * count) / runs.reduce((t, x) => t + x.seconds, 0), 1)
 
-async function importBenchmark(tuning: Record<string, string> = {}) {
+async function importBenchmark() {
   const dir = path.join(work, 'stories')
   const files = await runNode('tests/bench/import.ts', ['files', dir, String(plan.importFiles)], {})
   if (files.code !== 0) throw new Error(`story files failed:\n${files.output.slice(-3000)}`)
@@ -830,19 +825,18 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
   // The seeder writes a story's rows alone; `seederVersions` also the version row each story has once saved, as
   // the import writes it (the import writes a history row too): the same seeder, nearer the import's rows.
   const timed: Record<ImportSide, ImportRun[]> = { seeder: [], seederVersions: [], import: [], raw: [] }
-  const stages: ImportSide[] = tuning.BENCH_SQLITE ? ['import', 'raw'] : ['seeder', 'seederVersions', 'import', 'raw']
+  const stages: ImportSide[] = ['seeder', 'seederVersions', 'import', 'raw']
   for (let r = 0; r < IMPORT_ROUNDS; r++) {
     for (const stage of r % 2 === 0 ? stages : [...stages].reverse()) {
       const seeding = stage === 'seeder' || stage === 'seederVersions'
       const nodeArgs =
         profile && r === 0 && !seeding ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=import-${stage}.cpuprofile`] : []
-      const name = `import-${stage}-${r}${tuning.BENCH_SQLITE ? `-${tuning.BENCH_SQLITE}` : ''}`
-      const result = await timedImportRun(name, stage, plan.importFiles, dir, seeding ? {} : tuning, nodeArgs)
+      const result = await timedImportRun(`import-${stage}-${r}`, stage, plan.importFiles, dir, {}, nodeArgs)
       timed[stage].push(result)
       log(
         seeding
           ? `import: ${stage} ${result.articlesPerSecond} articles/s (${plan.importFiles} articles, round ${r + 1})`
-          : `import${tuning.BENCH_SQLITE ? ` (${tuning.BENCH_SQLITE})` : ''} ${stage}: ${result.articlesPerSecond} articles/s (${plan.importFiles} stories in ${result.seconds} s, peak RSS ${result.peakRssMb} MB, load average ${result.loadAverage?.join(' ')}, round ${r + 1})`,
+          : `import ${stage}: ${result.articlesPerSecond} articles/s (${plan.importFiles} stories in ${result.seconds} s, peak RSS ${result.peakRssMb} MB, load average ${result.loadAverage?.join(' ')}, round ${r + 1})`,
       )
     }
   }
@@ -863,9 +857,9 @@ async function importBenchmark(tuning: Record<string, string> = {}) {
     raw: { ...together(timed.raw), runs: timed.raw.map((x) => x.articlesPerSecond) },
   }
   // Payload's own ceiling for the same data on this machine: raw create without the suite's plugins, and
-  // with only house-style's fields (hooks off). Not for the what-if runs.
+  // with only house-style's fields (hooks off). Not for the quick run.
   const ceilings: Record<string, number> = {}
-  if (!tuning.BENCH_SQLITE && !quick) {
+  if (!quick) {
     for (const [label, env] of [
       ['vanilla', { BENCH_CONFIG: 'vanilla' }],
       ['vanilla + house-style fields', { BENCH_CONFIG: 'vanilla', BENCH_LAYER: 'fields' }],

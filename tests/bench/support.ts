@@ -184,6 +184,13 @@ export type SaveLayer = 'vanilla' | (typeof BENCH_LAYERS)[number] | (typeof FINE
 /** A layer of the save benchmark that runs beside the suite (the suite is always the other side). */
 export type PairedSaveLayer = Exclude<SaveLayer, 'suite'>
 
+/**
+ * BENCH_SAVE_DEPTH: the depth each benchmarked save answers with. Unset, the Local API's default (the config's
+ * `defaultDepth`, 2), as an API client saving without `?depth` gets it; the admin's own save, autosave and publish
+ * ask for 0.
+ */
+export const SAVE_DEPTH = process.env.BENCH_SAVE_DEPTH ? Number(process.env.BENCH_SAVE_DEPTH) : undefined
+
 /** The README's save: a draft, an edit and a publish (the autosave is the edit again, as Payload writes it). */
 export const SAVE_OPS: WriteOperation[] = ['createDraft', 'updateDraft', 'publish']
 /** A save's time from write.ts samples: the sum of the three operations' medians. */

@@ -14,7 +14,7 @@ import { statements } from './statement-trace'
 setInterval(() => undefined, 1000)
 const { getPayload } = await import('payload')
 const { blocksToLexical } = await import('../../plugins/house-style')
-const { foundingParts } = await import('./support')
+const { foundingParts, SAVE_DEPTH: depth } = await import('./support')
 const which = process.env.BENCH_CONFIG === 'vanilla' ? 'vanilla' : 'suite'
 const { default: config } = which === 'vanilla' ? await import('./vanilla.config') : await import('../../payload.config')
 const payload = await getPayload({ config })
@@ -25,7 +25,6 @@ const editor = await payload.create({
 })
 const user = { ...editor, collection: 'users' }
 const parts = foundingParts()
-const depth = process.env.BENCH_SAVE_DEPTH ? Number(process.env.BENCH_SAVE_DEPTH) : undefined
 /** A statement's kind and its first table: `select articles`, `insert into _articles_v`… */
 const key = (sql: string) => {
   const flat = sql.replace(/\s+/g, ' ')

@@ -19,7 +19,7 @@ import { getPayload } from 'payload'
 
 import { blocksToLexical } from '../../plugins/house-style'
 import type { SeedResult } from './seed'
-import { applySqliteTuning, foundingParts, isoDay, pick, prng, variantBlocks, variantHeadline } from './support'
+import { SAVE_DEPTH, applySqliteTuning, foundingParts, isoDay, pick, prng, variantBlocks, variantHeadline } from './support'
 
 export type WriteOperation = 'createDraft' | 'updateDraft' | 'autosave' | 'publish'
 export interface WriteResult {
@@ -73,11 +73,6 @@ async function bootSide(which: 'suite' | 'vanilla', key: string, databaseUri?: s
 }
 
 const parts = foundingParts()
-/**
- * The depth of the document each save answers with: unset, the Local API's default (the config's `defaultDepth`,
- * 2), as an API client saving without `?depth` gets it. The admin's own save, autosave and publish ask for depth 0.
- */
-const SAVE_DEPTH = process.env.BENCH_SAVE_DEPTH ? Number(process.env.BENCH_SAVE_DEPTH) : undefined
 
 /** Draft, edit, autosave and publish of story `i`, each timed (and recorded once warm). */
 async function saveCycle(side: Side, seed: SeedResult, i: number, record: boolean) {

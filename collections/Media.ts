@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, ImageSize } from 'payload'
 
 import path from 'node:path'
 
@@ -6,6 +6,7 @@ import { dataDir } from '../src/env'
 import { anyone, isEditorOrAdmin, staffOnly, userOf } from './access'
 import { guardPublishedPictures, keepPublishedPictures } from './media-rules'
 import { label } from './labels'
+import { selectFileNamesForUrls } from './media-url-select'
 
 /** Editors manage every picture; a reporter only the ones they uploaded (published stories: media-rules.ts). */
 const ownOrEditor: Access = ({ req }) => {
@@ -14,6 +15,14 @@ const ownOrEditor: Access = ({ req }) => {
   if (isEditorOrAdmin(user)) return true
   return { uploadedBy: { equals: user.id } }
 }
+
+const ADMIN_THUMBNAIL = 'thumbnail'
+const IMAGE_SIZES: ImageSize[] = [
+  { name: ADMIN_THUMBNAIL, width: 320, height: 240, position: 'centre' },
+  { name: 'card', width: 768, height: 432, position: 'centre' },
+  { name: 'social', width: 1200, height: 630, position: 'centre' },
+  { name: 'wechatCover', width: 900, height: 383, position: 'centre' },
+]
 
 /**
  * Photos and graphics. sharp makes the renditions each channel needs: a thumbnail for the admin, a card for
@@ -24,18 +33,16 @@ export const Media: CollectionConfig = {
   labels: { singular: label('图片', 'Media'), plural: label('图片', 'Media') },
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'credit'], group: label('内容', 'Content') },
   access: { read: anyone, create: staffOnly, update: ownOrEditor, delete: ownOrEditor },
-  hooks: { beforeOperation: [guardPublishedPictures], beforeDelete: [keepPublishedPictures] },
+  hooks: {
+    beforeOperation: [guardPublishedPictures, selectFileNamesForUrls(ADMIN_THUMBNAIL)],
+    beforeDelete: [keepPublishedPictures],
+  },
   upload: {
     staticDir: path.join(dataDir(), 'media'),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
-    adminThumbnail: 'thumbnail',
+    adminThumbnail: ADMIN_THUMBNAIL,
     focalPoint: true,
-    imageSizes: [
-      { name: 'thumbnail', width: 320, height: 240, position: 'centre' },
-      { name: 'card', width: 768, height: 432, position: 'centre' },
-      { name: 'social', width: 1200, height: 630, position: 'centre' },
-      { name: 'wechatCover', width: 900, height: 383, position: 'centre' },
-    ],
+    imageSizes: IMAGE_SIZES,
   },
   fields: [
     {

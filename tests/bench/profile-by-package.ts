@@ -29,7 +29,9 @@ const option = (name: string, fallback: string) => (argv.includes(`--${name}`) ?
 const [suiteDir, vanillaDir] = argv
 if (!suiteDir || !vanillaDir)
   throw new Error('usage: profile-by-package.ts SUITE_PROFILE_DIR VANILLA_PROFILE_DIR [--saves N] [--files] [--top N]')
-const saves = Number(option('saves', '640'))
+const saves = Number(option('per', option('saves', '640')))
+/** The function that marks the window: write.ts's `saveCycle`, or trace-read.ts's `timedReads` (then `--per` reads). */
+const windowFunction = option('window', 'saveCycle')
 const byFile = argv.includes('--files')
 const top = Number(option('top', '25'))
 
@@ -60,7 +62,7 @@ function selfTimeOfSaves(profile: Profile): Map<string, number> {
     const known = inSave.get(id)
     if (known !== undefined) return known
     const up = parent.get(id)
-    const answer = nodes.get(id)!.callFrame.functionName === 'saveCycle' || (up !== undefined && underSaveCycle(up))
+    const answer = nodes.get(id)!.callFrame.functionName === windowFunction || (up !== undefined && underSaveCycle(up))
     inSave.set(id, answer)
     return answer
   }

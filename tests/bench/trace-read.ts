@@ -3,8 +3,8 @@
  * asks it) through Payload's own route handlers: where a story read's time goes, suite against vanilla.
  *   BENCH_CONFIG=suite|vanilla DATABASE_URI=file:<seeded db> NEWSROOM_SEED=false NODE_ENV=production \
  *     node --conditions=production --import tsx tests/bench/trace-read.ts SEED_JSON
- * SEED_JSON is the seeder's RESULT line (tests/bench/seed.ts). Also the REST list of 20; TRACE_ONLY=rest-story|
- * graphql-story|rest-list runs one, TRACE_FULL=1 prints whole statements. DATABASE_URI may be PostgreSQL too.
+ * SEED_JSON is the seeder's RESULT line (tests/bench/seed.ts). Also the REST and GraphQL lists of 20; TRACE_ONLY=rest-story|
+ * graphql-story|rest-list|graphql-list runs one, TRACE_READS=N times (600), TRACE_FULL=1 prints whole statements. DATABASE_URI may be PostgreSQL too.
  */
 import { readFileSync } from 'node:fs'
 
@@ -47,19 +47,31 @@ const restList = async () => {
   const r = await rest(new Request(url), { params: Promise.resolve({ slug: ['articles'] }) })
   return r.text()
 }
+/** `read_ratio`'s own test: the GraphQL list of 20, latest first. */
+const gqlList = async () => {
+  const body = JSON.stringify({ query: `query { Articles(limit: 20, sort: "-publishedAt") { totalDocs docs { ${GQL} } } }` })
+  const r = await graphql(new Request('http://x/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body }))
+  return r.text()
+}
+/** The timed reads, a named function so that profile-by-package.ts can cut a CPU profile to them (`--window timedReads`). */
+async function timedReads(fn: (slug: string) => Promise<string>, n: number) {
+  let bytes = 0
+  for (let i = 0; i < n; i++) bytes += (await fn(seed.slugs[i % seed.slugs.length]!)).length
+  return bytes
+}
 const only = process.env.TRACE_ONLY
 for (const [name, fn] of [
   ['rest-story', restStory],
   ['graphql-story', gqlStory],
   ['rest-list', restList],
+  ['graphql-list', gqlList],
 ] as const) {
   if (only && only !== name) continue
   for (let i = 0; i < 300; i++) await fn(seed.slugs[i % seed.slugs.length]!)
-  const n = 600
+  const n = Number(process.env.TRACE_READS ?? 600)
   statements.take()
   const t = performance.now()
-  let bytes = 0
-  for (let i = 0; i < n; i++) bytes += (await fn(seed.slugs[i % seed.slugs.length]!)).length
+  const bytes = await timedReads(fn, n)
   const ms = (performance.now() - t) / n
   const log = statements.take()
   const sqlMs = log.reduce((s, e) => s + e.ms, 0) / n

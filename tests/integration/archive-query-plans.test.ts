@@ -7,6 +7,7 @@
  * the archive grows.
  */
 import type { Where } from 'payload'
+import sharp from 'sharp'
 import { beforeAll, describe, expect, test } from 'vitest'
 
 import { testDatabaseKind } from '../support/payload'
@@ -350,6 +351,17 @@ describe(`hot reads are served by indexes (${kind})`, () => {
 })
 
 describe('lists read only the columns they return', () => {
+  const newPicture = async () => {
+    // Large enough for every rendition (none is made larger than the upload).
+    const file = await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 40, g: 120, b: 80 } } })
+      .jpeg()
+      .toBuffer()
+    return desk.payload.create({
+      collection: 'media',
+      data: { alt: '兴仁县新建的乡村学校', caption: '新校舍' },
+      file: { data: file, mimetype: 'image/jpeg', name: 'new-school.jpg', size: file.length },
+    })
+  }
   const WIDE = /"(html|plain_text|style_findings|body)"/
   const storyReads = (statements: Statement[]) => statements.filter((s) => /^\s*select\b/i.test(s.sql) && /\bfrom "articles"/.test(s.sql))
 
@@ -375,6 +387,50 @@ describe('lists read only the columns they return', () => {
     })
     expect(storyReads(statements).length).toBeGreaterThan(0)
     for (const statement of storyReads(statements)) expect(statement.sql).not.toMatch(WIDE)
+  })
+
+  test('the relations a GraphQL read populates are read with only the fields it asks of them, and a picture still has its url', async () => {
+    const picture = await newPicture()
+    const id = await storyAt(desk, 'published', { section: ids.county, region: ids.xingren, heroImage: picture.id })
+    const asked = `{
+      Articles(where: { id: { equals: ${JSON.stringify(id)} } }) {
+        docs { credits { role author { name } } heroImage { url alt sizes { card { url } } } section { name } }
+      }
+    }`
+    let story: Record<string, any> = {}
+    const statements = await recordStatements(desk.payload, async () => {
+      const { data, errors } = await graphql(asked)
+      expect(errors).toBeUndefined()
+      story = data?.Articles.docs[0]
+    })
+    // What a frontend gets is what it got when every column was read.
+    const { data: everything } = await graphql(asked.replace('Articles(', 'Articles(select: false, '))
+    expect(story).toEqual(everything?.Articles.docs[0])
+    expect(story.heroImage).toEqual({ url: picture.url, alt: '兴仁县新建的乡村学校', sizes: { card: { url: picture.sizes.card.url } } })
+    expect(story.heroImage.url).toMatch(/\/api\/media\/file\/new-school(-\d+)?\.jpg$/)
+    expect(story.credits).toEqual([{ role: 'reporter', author: { name: expect.any(String) } }])
+    expect(story.section).toEqual({ name: '县域' })
+    const readsOf = (table: string) => statements.filter((s) => /^\s*select\b/i.test(s.sql) && new RegExp(`\\bfrom "${table}"`).test(s.sql))
+    for (const [table, unasked] of [
+      ['authors', /"bio"|authors_roles/],
+      ['media', /"caption"|"credit"|"sizes_social_width"/],
+      ['sections', /"description"/],
+    ] as const) {
+      expect(readsOf(table).length, table).toBeGreaterThan(0)
+      for (const statement of readsOf(table)) expect(statement.sql).not.toMatch(unasked)
+    }
+  })
+
+  test('a picture read over REST with only its urls selected still has them, and `sizes` asked whole keeps every rendition', async () => {
+    const picture = await newPicture()
+    const urls = await rest.get(`media/${picture.id}?select[url]=true&select[thumbnailURL]=true&select[sizes][card][url]=true`)
+    expect(urls.status).toBe(200)
+    expect(urls.body.url).toBe(picture.url)
+    expect(urls.body.thumbnailURL).toBe(picture.thumbnailURL)
+    expect(urls.body.thumbnailURL).toBeTruthy()
+    expect(urls.body.sizes.card.url).toBe(picture.sizes?.card?.url)
+    const whole = await rest.get(`media/${picture.id}?select[url]=true&select[sizes]=true`)
+    expect(whole.body.sizes).toEqual(picture.sizes)
   })
 
   test('a query that asks for the html reads it, and `select: false` reads every column as before', async () => {

@@ -10,6 +10,8 @@ import { getSelectMode } from 'payload/shared'
 
 type Select = Record<string, unknown>
 const isObject = (value: unknown): value is Select => typeof value === 'object' && value !== null
+/** A rendition's select with its file name added (`true` already reads it). */
+const withFileName = (size: unknown) => (size === true ? true : { ...(isObject(size) ? size : {}), filename: true })
 
 export const selectFileNamesForUrls =
   (thumbnailSize: string): CollectionBeforeOperationHook =>
@@ -18,16 +20,14 @@ export const selectFileNamesForUrls =
     if (operation !== 'read' || !asked || getSelectMode(asked) !== 'include') return args
     const select: Select = { ...asked }
     if (select.url || select.thumbnailURL) select.filename = true
-    if (isObject(select.sizes)) {
-      const sizes: Select = { ...select.sizes }
-      for (const [name, size] of Object.entries(sizes)) if (isObject(size) && size.url) sizes[name] = { ...size, filename: true }
-      select.sizes = sizes
-    }
+    if (isObject(select.sizes))
+      select.sizes = Object.fromEntries(
+        Object.entries(select.sizes).map(([name, size]) => [name, isObject(size) && size.url ? withFileName(size) : size]),
+      )
     // The admin's thumbnail is the thumbnail rendition's url.
     if (select.thumbnailURL && select.sizes !== true) {
-      const sizes: Select = isObject(select.sizes) ? select.sizes : {}
-      const own = sizes[thumbnailSize]
-      if (own !== true) select.sizes = { ...sizes, [thumbnailSize]: { ...(isObject(own) ? own : {}), filename: true } }
+      const sizes = isObject(select.sizes) ? select.sizes : {}
+      select.sizes = { ...sizes, [thumbnailSize]: withFileName(sizes[thumbnailSize]) }
     }
     return { ...args, select }
   }

@@ -14,8 +14,19 @@
  * - A relation inside an array or group (`credits { author { name } }`) is traced back to the select through
  *   each field's `extensions.field`, which Payload sets only on fields it renames: the arrays and groups are
  *   given theirs here (payloadcms/payload#18141, fixed by the open #18142).
+ * Payload keeps that select in one place per request and finds a relation's part of it by the names in the
+ * response path, so it misreads a request with an alias below the query (`writer: author { name }`) or with
+ * more than one query (`{ latest: Articles … one: Article … }`): there the query runs on a copy of the context,
+ * as a custom query would, and its relations are read whole — slower, never wrong.
  */
-import type { GraphQLField, GraphQLObjectType, GraphQLOutputType } from 'graphql'
+import type {
+  FragmentDefinitionNode,
+  GraphQLField,
+  GraphQLObjectType,
+  GraphQLOutputType,
+  GraphQLResolveInfo,
+  SelectionSetNode,
+} from 'graphql'
 import type { Config, FlattenedField } from 'payload'
 
 type FieldConfig = {
@@ -29,6 +40,23 @@ const objectTypeOf = (type: GraphQLOutputType): GraphQLObjectType | undefined =>
   while (t && typeof t === 'object' && 'ofType' in t) t = (t as { ofType: unknown }).ofType
   return t && typeof t === 'object' && 'getFields' in t ? (t as GraphQLObjectType) : undefined
 }
+
+/** Whether any field below `set` (fragments followed) answers under another name. */
+function hasAlias(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): boolean {
+  return (set?.selections ?? []).some((node) => {
+    if (node.kind === 'Field') return Boolean(node.alias) || hasAlias(node.selectionSet, fragments, seen)
+    if (node.kind === 'InlineFragment') return hasAlias(node.selectionSet, fragments, seen)
+    if (seen.has(node.name.value)) return false
+    seen.add(node.name.value)
+    return hasAlias(fragments[node.name.value]?.selectionSet, fragments, seen)
+  })
+}
+
+/** The request's select can narrow this query's relations: the only query in it, with no alias beneath. */
+const selectReachesRelations = (info: GraphQLResolveInfo) =>
+  info.operation.selectionSet.selections.length === 1 &&
+  info.fieldNodes.length === 1 &&
+  !hasAlias(info.fieldNodes[0]!.selectionSet, info.fragments)
 
 /** Gives each array and group field of `type` (and those nested in them) the `extensions.field` select needs. */
 function markContainers(type: GraphQLObjectType, fields: FlattenedField[], seen = new Set<GraphQLObjectType>()) {
@@ -62,7 +90,13 @@ export const narrowGraphQLReads =
             const field = own ?? built[name]
             if (!field?.resolve || !field.args || !('select' in field.args)) continue
             const resolve = field.resolve
-            const withSelect: FieldConfig['resolve'] = (source, args, ctx, info) => resolve(source, { select: true, ...args }, ctx, info)
+            const withSelect: FieldConfig['resolve'] = (source, args, ctx, info) =>
+              resolve(
+                source,
+                { select: true, ...args },
+                selectReachesRelations(info as GraphQLResolveInfo) ? ctx : { ...(ctx as object) },
+                info,
+              )
             // Another plugin's query of that name is wrapped by Payload whatever we do; a built one is not.
             if (own) narrowed[name] = { ...own, resolve: withSelect }
             else field.resolve = withSelect

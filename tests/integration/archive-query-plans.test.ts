@@ -421,6 +421,24 @@ describe('lists read only the columns they return', () => {
     }
   })
 
+  test('aliases below the query, fragments, and two queries in one request answer as when every column is read', async () => {
+    const picture = await newPicture()
+    const id = await storyAt(desk, 'published', { section: ids.county, region: ids.xingren, heroImage: picture.id })
+    // Payload finds a relation's part of the select by the names in the response path, which aliases change.
+    const requests = [
+      `{ Articles(where: { id: { equals: ${JSON.stringify(id)} } }) { docs { photo: heroImage { url alt } credits { role writer: author { name } } } } }`,
+      `{ Articles(where: { id: { equals: ${JSON.stringify(id)} } }) { docs { ...Story } } } fragment Story on Article { people: credits { author { name } } heroImage { url } }`,
+      `{ latest: Articles(limit: 2, sort: "-publishedAt") { docs { section { name } credits { author { name } } } } one: Article(id: ${JSON.stringify(id)}) { heroImage { url alt } region { name } } }`,
+    ]
+    for (const request of requests) {
+      const narrow = await graphql(request)
+      const everything = await graphql(request.replace(/(Articles?)\(/g, '$1(select: false, '))
+      expect(narrow.errors, request).toBeUndefined()
+      expect(narrow.data, request).toEqual(everything.data)
+      expect(JSON.stringify(narrow.data)).toContain(picture.url)
+    }
+  })
+
   test('a picture read over REST with only its urls selected still has them, and `sizes` asked whole keeps every rendition', async () => {
     const picture = await newPicture()
     const urls = await rest.get(`media/${picture.id}?select[url]=true&select[thumbnailURL]=true&select[sizes][card][url]=true`)
